@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <chrono>
+
+// The countdown of a token, as pure functions of the time. Nothing here counts down:
+// every tick recomputes from the (possibly skew-corrected) wall clock, so it is right
+// after the machine sleeps.
+namespace Countdown {
+
+enum class Phase { Fresh, Warning, Critical, Expired };
+
+std::chrono::milliseconds remaining(const QDateTime& now, const QDateTime& expiresAt);
+
+// Share of the lifetime left, 1.0 at issuedAt, 0.0 at and after expiry.
+double fraction(const QDateTime& now, const QDateTime& issuedAt, const QDateTime& expiresAt);
+
+// Fresh while more than a quarter of the lifetime is left; Warning from there;
+// Critical in the last tenth or the last minute; Expired from expiresAt on.
+Phase phase(const QDateTime& now, const QDateTime& issuedAt, const QDateTime& expiresAt);
+
+// "59:07", "7:59:07", "6 d 23:59:07", "Expired". Seconds are always shown, so the
+// text changes on every tick. Rounds up, so 0:00 appears only when expired.
+QString text(std::chrono::milliseconds remaining);
+
+// A short phrase for the phase ("Valid", "Expiring soon", "About to expire", "Expired").
+QString phaseName(Phase phase);
+
+// "Tue 21 Oct 2025 15:00 CEST (13:00 UTC)": local time with UTC beside it.
+QString expiryText(const QDateTime& expiresAt);
+
+} // namespace Countdown

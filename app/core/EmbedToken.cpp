@@ -1,0 +1,1 @@
+#include "EmbedToken.h"

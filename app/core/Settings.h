@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QSettings>
+#include <QString>
+#include <QUrl>
+#include <chrono>
+
+// Non-secret settings of one profile and of the app, in QSettings. Keys and tokens
+// never pass through here: they live in the keychain (CredentialStore).
+class Settings final
+{
+public:
+    // Uses the given QSettings (the default user scope in the app, a temporary file in
+    // tests). The caller keeps it alive.
+    explicit Settings(QSettings& store, QString profile = defaultProfile());
+
+    static QString defaultProfile() { return QStringLiteral("default"); }
+    QString profile() const { return m_profile; }
+
+    QUrl apiUrl() const;
+    void setApiUrl(const QUrl& url);
+
+    int defaultMinutes() const;
+    void setDefaultMinutes(int minutes);
+
+    QString caFile() const;
+    void setCaFile(const QString& path);
+
+    std::chrono::seconds clipboardClearDelay() const;
+    void setClipboardClearDelay(std::chrono::seconds delay);
+
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray& geometry);
+
+private:
+    QString key(const QString& name) const;
+
+    QSettings& m_store;
+    QString m_profile;
+};

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QDateTime>
+#include <QHostAddress>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+#include <functional>
+#include <memory>
+
+// The demo API: POST /fault/token and GET /fault/token/{token} as Altostrat documents
+// them, on a loopback address, with one API key. Tokens are HS256 JWTs signed with a
+// per-server random secret; short links point back at this server and resolve in a
+// browser to a small page of sample faults. Rate-limited like the real API (60
+// requests per minute per key, 429 with Retry-After).
+class DemoServer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DemoServer)
+
+public:
+    using Clock = std::function<QDateTime()>;
+
+    explicit DemoServer(const QString& apiKey, QObject* parent = nullptr);
+    ~DemoServer() override;
+
+    // A fresh throwaway key in the documented tokenId:teamId:secret form.
+    static QString generateApiKey();
+
+    // Listens on address:port (0 = any free port). Only loopback addresses are accepted.
+    bool listen(const QHostAddress& address = QHostAddress::LocalHost, quint16 port = 0);
+    // http://127.0.0.1:PORT (no trailing slash); invalid before listen().
+    QUrl url() const;
+    QString apiKey() const;
+
+    // Tests: the clock used for iat/exp, expires_at and the rate limiter.
+    void setClock(Clock clock);
+    // Tests: requests allowed per key per rolling minute (default 60).
+    void setRateLimit(int requestsPerMinute);
+    // Number of POST /fault/token requests received (any outcome).
+    int tokenRequestCount() const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};

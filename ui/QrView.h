@@ -1,0 +1,34 @@
+#pragma once
+
+#include "QrCode.h"
+
+#include <QString>
+#include <QWidget>
+
+// Draws a QR code as large as the widget allows, with whole-pixel modules (device
+// pixels, so it stays crisp at any devicePixelRatio), the quiet zone, dark on light
+// whatever the palette. Without a code it shows a short placeholder text instead.
+class QrView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(QrView)
+
+public:
+    explicit QrView(QWidget* parent = nullptr);
+
+    void setQrCode(const QrCode& code);
+    // Removes the code (e.g. when the link expired) and shows text in its place.
+    void clear(const QString& placeholder = {});
+    const QrCode& qrCode() const { return m_code; }
+    QString placeholderText() const { return m_placeholder; }
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    QrCode m_code;
+    QString m_placeholder;
+};

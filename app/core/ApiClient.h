@@ -82,6 +82,9 @@ public:
 
     // Why url cannot be used as an API URL, or empty when it can.
     static QString checkApiUrl(const QUrl& url);
+    // Why key cannot be an Altostrat API key (expected tokenId:teamId:secret), or empty.
+    // The reason never quotes the key.
+    static QString checkApiKey(const QString& key);
 
     // POST /fault/token. The request is a child of this client.
     TokenRequest* requestToken(int minutes);

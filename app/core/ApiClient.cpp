@@ -1,1 +1,313 @@
 #include "ApiClient.h"
+
+#include "Logging.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QTimer>
+
+using namespace std::chrono;
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ApiClient", text);
+}
+
+bool sameOrigin(const QUrl& a, const QUrl& b)
+{
+    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+        && a.port(a.scheme() == QLatin1StringView("https") ? 443 : 80)
+        == b.port(b.scheme() == QLatin1StringView("https") ? 443 : 80);
+}
+
+// A short, non-secret phrase for a transport failure (Qt's errorString() names the URL).
+ApiError transportError(QNetworkReply::NetworkError error, const QString& tlsDetail)
+{
+    using Kind = ApiError::Kind;
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+        return ApiError(Kind::Network, tr("connection refused"));
+    case QNetworkReply::RemoteHostClosedError:
+        return ApiError(Kind::Network, tr("the connection was closed early"));
+    case QNetworkReply::HostNotFoundError:
+        return ApiError(Kind::Network, tr("host name not found"));
+    case QNetworkReply::TimeoutError:
+        return ApiError(Kind::Timeout);
+    case QNetworkReply::OperationCanceledError:
+        return ApiError(Kind::Cancelled);
+    case QNetworkReply::SslHandshakeFailedError:
+        return ApiError(Kind::Tls, tlsDetail.isEmpty() ? tr("TLS handshake failed") : tlsDetail);
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::BackgroundRequestNotAllowedError:
+        return ApiError(Kind::Network, tr("the network is unavailable"));
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+    case QNetworkReply::UnknownProxyError:
+        return ApiError(Kind::Network, tr("the proxy failed"));
+    case QNetworkReply::TooManyRedirectsError:
+    case QNetworkReply::InsecureRedirectError:
+        return ApiError(Kind::InvalidResponse, tr("unsafe or endless redirects"));
+    case QNetworkReply::ProtocolFailure:
+    case QNetworkReply::ProtocolUnknownError:
+    case QNetworkReply::ProtocolInvalidOperationError:
+        return ApiError(Kind::InvalidResponse, tr("not a valid HTTP answer"));
+    default:
+        return ApiError(Kind::Network, tr("network error %1").arg(int(error)));
+    }
+}
+
+} // namespace
+
+TokenRequest::TokenRequest(QObject* parent)
+    : QObject(parent)
+{
+}
+
+TokenRequest::~TokenRequest()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+    }
+}
+
+void TokenRequest::start(QNetworkReply* reply, milliseconds timeout, qint64 maxBytes,
+                         const QUrl& origin)
+{
+    m_reply = reply;
+    m_maxBytes = maxBytes;
+    m_origin = origin;
+    reply->setParent(this);
+
+    // A hard deadline for the whole exchange: a server that drips bytes never ends
+    // a transfer-inactivity timeout.
+    m_deadline = new QTimer(this);
+    m_deadline->setSingleShot(true);
+    connect(m_deadline, &QTimer::timeout, this, [this] {
+        m_abortReason = ApiError(ApiError::Kind::Timeout);
+        m_aborting = true;
+        m_reply->abort();
+    });
+    m_deadline->start(timeout);
+
+    connect(reply, &QNetworkReply::redirected, this, [this](const QUrl& target) {
+        // Followed only within the configured origin, so the bearer key goes nowhere else.
+        if (sameOrigin(target, m_origin)) {
+            Q_EMIT m_reply->redirectAllowed();
+            return;
+        }
+        qCWarning(lcApi) << "refused a redirect to another origin:" << target.host();
+        m_abortReason = ApiError(ApiError::Kind::InvalidResponse,
+                                 tr("the API redirected to another host, and the key was not sent there"));
+        m_aborting = true;
+        m_reply->abort();
+    });
+    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError>& errors) {
+        // Never ignored: the reply fails with SslHandshakeFailedError; keep why.
+        if (!errors.isEmpty())
+            m_tlsDetail = errors.first().errorString();
+    });
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this] {
+        const qint64 declared = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+        if (declared > m_maxBytes)
+            abortTooLarge();
+    });
+    connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
+        if (received > m_maxBytes)
+            abortTooLarge();
+    });
+    connect(reply, &QNetworkReply::finished, this, &TokenRequest::onFinished);
+}
+
+void TokenRequest::abortTooLarge()
+{
+    if (m_aborting)
+        return;
+    m_abortReason = ApiError(ApiError::Kind::InvalidResponse,
+                             tr("the answer is larger than %1 KiB").arg(m_maxBytes / 1024));
+    m_aborting = true;
+    m_reply->abort();
+}
+
+void TokenRequest::cancel()
+{
+    if (m_done || m_aborting || !m_reply)
+        return;
+    m_abortReason = ApiError(ApiError::Kind::Cancelled);
+    m_aborting = true;
+    m_reply->abort();
+}
+
+void TokenRequest::failLater(const ApiError& error)
+{
+    QTimer::singleShot(0, this, [this, error] { fail(error); });
+}
+
+void TokenRequest::onFinished()
+{
+    if (m_done)
+        return;
+    m_deadline->stop();
+    if (m_aborting) {
+        fail(m_abortReason);
+        return;
+    }
+    const QVariant statusAttribute = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!statusAttribute.isValid()) {
+        fail(transportError(m_reply->error(), m_tlsDetail));
+        return;
+    }
+    const int status = statusAttribute.toInt();
+    const QByteArray body = m_reply->read(m_maxBytes + 1);
+    if (body.size() > m_maxBytes) {
+        abortTooLarge();
+        fail(m_abortReason);
+        return;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (status < 200 || status >= 300) {
+        if (status >= 300 && status < 400) {
+            fail(ApiError(ApiError::Kind::InvalidResponse, tr("an unexpected redirect (HTTP %1)").arg(status)));
+            return;
+        }
+        fail(ApiError::fromHttpStatus(status, body, m_reply->rawHeader("Retry-After"), now));
+        return;
+    }
+    // A 2xx whose body broke off mid-way is still an error.
+    if (m_reply->error() != QNetworkReply::NoError) {
+        fail(transportError(m_reply->error(), m_tlsDetail));
+        return;
+    }
+    QString whyNot;
+    const auto token = EmbedToken::parse(body, now, EmbedToken::parseHttpDate(m_reply->rawHeader("Date")), &whyNot);
+    if (!token) {
+        fail(ApiError(ApiError::Kind::InvalidResponse, whyNot));
+        return;
+    }
+    finish(*token);
+}
+
+void TokenRequest::finish(const EmbedToken& token)
+{
+    m_done = true;
+    qCInfo(lcApi) << "token received; expires in" << token.expiresInMinutes() << "minutes";
+    Q_EMIT finished(token);
+    deleteLater();
+}
+
+void TokenRequest::fail(const ApiError& error)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    qCInfo(lcApi) << "token request failed:" << int(error.kind()) << "HTTP" << error.httpStatus();
+    Q_EMIT failed(error);
+    deleteLater();
+}
+
+ApiClient::ApiClient(QObject* parent)
+    : QObject(parent)
+    , m_nam(new QNetworkAccessManager(this))
+{
+    m_nam->setRedirectPolicy(QNetworkRequest::UserVerifiedRedirectPolicy);
+}
+
+ApiClient::~ApiClient() = default;
+
+bool ApiClient::setCaFile(const QString& path)
+{
+    if (path.isEmpty()) {
+        m_extraCas.clear();
+        return true;
+    }
+    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(path, QSsl::Pem);
+    if (certificates.isEmpty())
+        return false;
+    m_extraCas = certificates;
+    return true;
+}
+
+QString ApiClient::checkApiUrl(const QUrl& url)
+{
+    if (url.isEmpty() || !url.isValid() || url.isRelative() || url.host().isEmpty())
+        return tr("Enter the API URL, for example https://v1.api.altostrat.io.");
+    if (!url.userInfo().isEmpty())
+        return tr("The API URL must not contain a user name or password.");
+    if (url.hasQuery() || url.hasFragment())
+        return tr("The API URL must not contain ? or #.");
+    if (url.scheme() == QLatin1StringView("https"))
+        return {};
+    if (url.scheme() == QLatin1StringView("http") && EmbedToken::isLoopbackHost(url.host()))
+        return {};
+    return tr("The API URL must start with https:// (plain http only for this computer).");
+}
+
+QString ApiClient::checkApiKey(const QString& key)
+{
+    if (key.trimmed().isEmpty())
+        return tr("Paste the API key.");
+    for (const QChar c : key) {
+        if (c.unicode() <= 0x20 || c.unicode() >= 0x7f)
+            return tr("The API key contains spaces or characters that cannot be sent; paste it again.");
+    }
+    const QStringList parts = key.split(QLatin1Char(':'));
+    if (parts.size() != 3 || parts.contains(QString()))
+        return tr("An Altostrat API key has three parts separated by colons (tokenId:teamId:secret).");
+    return {};
+}
+
+TokenRequest* ApiClient::requestToken(int minutes)
+{
+    auto* request = new TokenRequest(this);
+    if (minutes < MinMinutes || minutes > MaxMinutes) {
+        request->failLater(ApiError(ApiError::Kind::InvalidInput,
+                                    tr("The expiry must be between 1 minute and 30 days (1 to 43200 minutes).")));
+        return request;
+    }
+    if (const QString why = checkApiUrl(m_apiUrl); !why.isEmpty()) {
+        request->failLater(ApiError(ApiError::Kind::InvalidInput, why));
+        return request;
+    }
+    if (m_apiKey.isEmpty()) {
+        request->failLater(ApiError(ApiError::Kind::NoApiKey));
+        return request;
+    }
+
+    QUrl url = m_apiUrl;
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    url.setPath(path + QStringLiteral("/fault/token"));
+
+    QNetworkRequest httpRequest(url);
+    httpRequest.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    httpRequest.setHeader(QNetworkRequest::UserAgentHeader,
+                          QByteArrayLiteral("FaultShare/" FAULTSHARE_VERSION));
+    httpRequest.setRawHeader("Accept", "application/json");
+    httpRequest.setRawHeader("Authorization", "Bearer " + m_apiKey.toUtf8());
+    httpRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    httpRequest.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    if (!m_extraCas.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(m_extraCas);
+        httpRequest.setSslConfiguration(tls);
+    }
+
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("expire_after_minutes"), minutes}})
+                                .toJson(QJsonDocument::Compact);
+    qCInfo(lcApi) << "requesting a token for" << minutes << "minutes from" << url.host();
+    request->start(m_nam->post(httpRequest, body), m_timeout, m_maxBytes, url);
+    return request;
+}

@@ -39,6 +39,7 @@ private:
                const QUrl& origin);
     void failLater(const ApiError& error);
     void onFinished();
+    void abortTooLarge();
     void finish(const EmbedToken& token);
     void fail(const ApiError& error);
 
@@ -46,6 +47,7 @@ private:
     QTimer* m_deadline = nullptr;
     qint64 m_maxBytes = 0;
     QUrl m_origin;
+    QString m_tlsDetail;
     ApiError m_abortReason;
     bool m_aborting = false;
     bool m_done = false;

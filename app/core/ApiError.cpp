@@ -1,1 +1,199 @@
 #include "ApiError.h"
+
+#include "EmbedToken.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+using namespace std::chrono;
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ApiError", text);
+}
+
+// Server text is shown to operators: keep it to one tidy line of reasonable length.
+QString cleanServerText(QString text)
+{
+    static const QRegularExpression controls(QStringLiteral("[\\x00-\\x1f\\x7f]+"));
+    text.replace(controls, QStringLiteral(" "));
+    text = text.simplified();
+    constexpr int MaxLength = 200;
+    if (text.size() > MaxLength)
+        text = text.left(MaxLength - 1) + QChar(0x2026);
+    return text;
+}
+
+QString waitText(seconds wait)
+{
+    const auto total = wait.count();
+    if (total < 120)
+        return QCoreApplication::translate("ApiError", "%n second(s)", nullptr, int(total));
+    const int minutes = int((total + 59) / 60);
+    return QCoreApplication::translate("ApiError", "%n minute(s)", nullptr, minutes);
+}
+
+QString sentence(QString text)
+{
+    if (!text.isEmpty() && !text.endsWith(QLatin1Char('.')) && !text.endsWith(QLatin1Char('!'))
+        && !text.endsWith(QLatin1Char('?')) && !text.endsWith(QChar(0x2026)))
+        text += QLatin1Char('.');
+    return text;
+}
+
+} // namespace
+
+ApiError::ApiError(Kind kind, QString detail)
+    : m_kind(kind)
+    , m_detail(cleanServerText(std::move(detail)))
+{
+}
+
+ApiError ApiError::fromHttpStatus(int status, const QByteArray& body,
+                                  const QByteArray& retryAfterHeader, const QDateTime& now)
+{
+    Kind kind = Kind::Server;
+    switch (status) {
+    case 400:
+    case 422:
+        kind = Kind::Validation;
+        break;
+    case 401:
+        kind = Kind::Unauthorized;
+        break;
+    case 403:
+        kind = Kind::Forbidden;
+        break;
+    case 404:
+        kind = Kind::NotFound;
+        break;
+    case 429:
+        kind = Kind::RateLimited;
+        break;
+    default:
+        kind = Kind::Server;
+        break;
+    }
+    ApiError error(kind);
+    error.m_httpStatus = status;
+    error.m_serverMessage = serverMessageFrom(body);
+    if (kind == Kind::RateLimited || status == 503)
+        error.m_retryAfter = parseRetryAfter(retryAfterHeader, now);
+    return error;
+}
+
+std::optional<seconds> ApiError::parseRetryAfter(const QByteArray& value, const QDateTime& now)
+{
+    const QByteArray trimmed = value.trimmed();
+    if (trimmed.isEmpty())
+        return std::nullopt;
+    static const QRegularExpression digits(QStringLiteral("^[0-9]{1,9}$"));
+    const QString text = QString::fromLatin1(trimmed);
+    if (digits.match(text).hasMatch())
+        return seconds(text.toLongLong());
+    const QDateTime when = EmbedToken::parseHttpDate(trimmed);
+    if (!when.isValid())
+        return std::nullopt;
+    const qint64 delta = now.secsTo(when);
+    return seconds(std::max<qint64>(0, delta));
+}
+
+QString ApiError::serverMessageFrom(const QByteArray& body)
+{
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return {};
+    const QJsonObject object = doc.object();
+    QString message = object.value(QLatin1StringView("message")).toString();
+    if (message.isEmpty())
+        message = object.value(QLatin1StringView("error")).toString();
+    // Laravel-style {"errors": {"field": ["reason", ...]}}: the first reason is the useful one.
+    const QJsonObject errors = object.value(QLatin1StringView("errors")).toObject();
+    for (auto it = errors.begin(); it != errors.end(); ++it) {
+        const QString first = it.value().isArray() ? it.value().toArray().first().toString()
+                                                   : it.value().toString();
+        if (!first.isEmpty() && first != message) {
+            message = first;
+            break;
+        }
+    }
+    return cleanServerText(message);
+}
+
+QString ApiError::userMessage() const
+{
+    const QString server = sentence(m_serverMessage);
+    switch (m_kind) {
+    case Kind::InvalidInput:
+        return sentence(m_detail.isEmpty() ? tr("The request is not valid; check the expiry and the API URL")
+                                           : m_detail);
+    case Kind::NoApiKey:
+        return tr("No API key is set: paste your Altostrat API key, or try the demo server.");
+    case Kind::Keychain:
+        return tr("The system keychain could not be used (%1); unlock or start it, then try again.")
+            .arg(m_detail.isEmpty() ? tr("no answer") : m_detail);
+    case Kind::Unauthorized:
+        return tr("The API rejected the key (401): check or replace the API key in Settings.");
+    case Kind::Forbidden:
+        return tr("The API key is not allowed to create fault tokens (403): ask your team admin for a key with that permission.");
+    case Kind::NotFound:
+        return tr("The API answered 404 Not Found: check the API URL in Settings.");
+    case Kind::Validation:
+        return server.isEmpty()
+            ? tr("The API rejected the request (%1): check the expiry and try again.").arg(m_httpStatus)
+            : tr("The API rejected the request: %1").arg(server);
+    case Kind::RateLimited:
+        return m_retryAfter
+            ? tr("Too many requests: the API allows 60 a minute; try again in %1.").arg(waitText(*m_retryAfter))
+            : tr("Too many requests: the API allows 60 a minute; wait a minute and try again.");
+    case Kind::Server:
+        return tr("The API had a problem (HTTP %1); try again in a moment, and check the Altostrat status page if it persists.")
+            .arg(m_httpStatus);
+    case Kind::Network:
+        return tr("Could not reach the API (%1): check the network, VPN or proxy, then try again.")
+            .arg(m_detail.isEmpty() ? tr("no connection") : m_detail);
+    case Kind::Tls:
+        return tr("The secure connection was refused (%1): check the system time, or add your company CA file in Settings.")
+            .arg(m_detail.isEmpty() ? tr("certificate not trusted") : m_detail);
+    case Kind::Timeout:
+        return tr("The API did not answer in time: check the network, then try again.");
+    case Kind::Cancelled:
+        return tr("Cancelled; nothing was created.");
+    case Kind::InvalidResponse:
+        return tr("The API sent an answer FaultShare cannot use (%1): try again, and check the API URL if it persists.")
+            .arg(m_detail.isEmpty() ? tr("unreadable") : m_detail);
+    }
+    return {};
+}
+
+int ApiError::exitCode() const
+{
+    switch (m_kind) {
+    case Kind::InvalidInput:
+    case Kind::Validation:
+        return 2;
+    case Kind::NoApiKey:
+    case Kind::Keychain:
+    case Kind::Unauthorized:
+    case Kind::Forbidden:
+        return 3;
+    case Kind::RateLimited:
+        return 4;
+    case Kind::Network:
+    case Kind::Tls:
+    case Kind::Timeout:
+    case Kind::Cancelled:
+        return 5;
+    case Kind::NotFound:
+    case Kind::Server:
+    case Kind::InvalidResponse:
+        return 6;
+    }
+    return 6;
+}

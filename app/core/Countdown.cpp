@@ -1,1 +1,81 @@
 #include "Countdown.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+using namespace std::chrono;
+
+namespace Countdown {
+
+milliseconds remaining(const QDateTime& now, const QDateTime& expiresAt)
+{
+    return milliseconds(now.msecsTo(expiresAt));
+}
+
+double fraction(const QDateTime& now, const QDateTime& issuedAt, const QDateTime& expiresAt)
+{
+    const qint64 total = issuedAt.msecsTo(expiresAt);
+    const qint64 left = now.msecsTo(expiresAt);
+    if (total <= 0 || left <= 0)
+        return 0.0;
+    return std::min(1.0, double(left) / double(total));
+}
+
+Phase phase(const QDateTime& now, const QDateTime& issuedAt, const QDateTime& expiresAt)
+{
+    const milliseconds left = remaining(now, expiresAt);
+    if (left <= 0ms)
+        return Phase::Expired;
+    const double share = fraction(now, issuedAt, expiresAt);
+    if (share <= 0.10 || left <= 1min)
+        return Phase::Critical;
+    if (share <= 0.25)
+        return Phase::Warning;
+    return Phase::Fresh;
+}
+
+QString text(milliseconds left)
+{
+    if (left <= 0ms)
+        return QCoreApplication::translate("Countdown", "Expired");
+    // Round up: a countdown shows 0:00 only when it is over.
+    const qint64 total = (left.count() + 999) / 1000;
+    const qint64 days = total / 86400;
+    const qint64 hours = (total % 86400) / 3600;
+    const qint64 minutes = (total % 3600) / 60;
+    const qint64 seconds = total % 60;
+    const auto two = [](qint64 v) { return QStringLiteral("%1").arg(v, 2, 10, QLatin1Char('0')); };
+    if (days > 0)
+        return QCoreApplication::translate("Countdown", "%1 d %2:%3:%4")
+            .arg(days).arg(two(hours), two(minutes), two(seconds));
+    if (hours > 0)
+        return QStringLiteral("%1:%2:%3").arg(hours).arg(two(minutes), two(seconds));
+    return QStringLiteral("%1:%2").arg(minutes).arg(two(seconds));
+}
+
+QString phaseName(Phase phase)
+{
+    switch (phase) {
+    case Phase::Fresh:
+        return QCoreApplication::translate("Countdown", "Valid");
+    case Phase::Warning:
+        return QCoreApplication::translate("Countdown", "Expiring soon");
+    case Phase::Critical:
+        return QCoreApplication::translate("Countdown", "About to expire");
+    case Phase::Expired:
+        return QCoreApplication::translate("Countdown", "Expired");
+    }
+    return {};
+}
+
+QString expiryText(const QDateTime& expiresAt)
+{
+    const QLocale locale;
+    const QDateTime local = expiresAt.toLocalTime();
+    const QDateTime utc = expiresAt.toUTC();
+    return QCoreApplication::translate("Countdown", "%1 %2 (%3 UTC)")
+        .arg(locale.toString(local, QLocale::ShortFormat), local.timeZoneAbbreviation(),
+             utc.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+}
+
+} // namespace Countdown

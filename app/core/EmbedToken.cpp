@@ -1,1 +1,212 @@
 #include "EmbedToken.h"
+
+#include "Jwt.h"
+
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+using namespace std::chrono;
+
+namespace {
+
+constexpr qint64 MaxTokenLength = 16 * 1024;
+constexpr auto SignificantSkew = 60s;
+
+bool fail(QString* whyNot, const QString& reason)
+{
+    if (whyNot)
+        *whyNot = reason;
+    return false;
+}
+
+} // namespace
+
+QDateTime EmbedToken::parseTimestamp(const QString& text)
+{
+    // The documented form is 2025-10-21T13:00:00.000000Z; accept any fraction length
+    // and an explicit offset, nothing looser.
+    static const QRegularExpression pattern(QStringLiteral(
+        "^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})(?:\\.(\\d{1,9}))?(Z|[+-]\\d{2}:\\d{2})$"));
+    const QRegularExpressionMatch match = pattern.match(text);
+    if (!match.hasMatch())
+        return {};
+    QDateTime result = QDateTime::fromString(match.captured(1), QStringLiteral("yyyy-MM-ddTHH:mm:ss"));
+    if (!result.isValid())
+        return {};
+    result.setTimeSpec(Qt::UTC);
+    const QString fraction = match.captured(2);
+    if (!fraction.isEmpty())
+        result = result.addMSecs(fraction.left(3).leftJustified(3, QLatin1Char('0')).toInt());
+    const QString zone = match.captured(3);
+    if (zone != QLatin1StringView("Z")) {
+        const int sign = zone.startsWith(QLatin1Char('-')) ? -1 : 1;
+        const int hours = zone.mid(1, 2).toInt();
+        const int minutes = zone.mid(4, 2).toInt();
+        if (hours > 23 || minutes > 59)
+            return {};
+        result = result.addSecs(-sign * (hours * 3600 + minutes * 60));
+    }
+    return result;
+}
+
+QDateTime EmbedToken::parseHttpDate(const QByteArray& value)
+{
+    // Parsed by hand: QLocale's parser reads into local time first, which fails inside a
+    // DST gap. IMF-fixdate first (what servers send today), then the two obsolete forms.
+    static const QRegularExpression imf(QStringLiteral(
+        "^[A-Z][a-z]{2}, (\\d{2}) ([A-Z][a-z]{2}) (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$"));
+    static const QRegularExpression rfc850(QStringLiteral(
+        "^[A-Z][a-z]+, (\\d{2})-([A-Z][a-z]{2})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$"));
+    static const QRegularExpression asctime(QStringLiteral(
+        "^[A-Z][a-z]{2} ([A-Z][a-z]{2}) {1,2}(\\d{1,2}) (\\d{2}):(\\d{2}):(\\d{2}) (\\d{4})$"));
+    static const QStringList months = QStringLiteral("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec")
+                                          .split(QLatin1Char(' '));
+    const QString text = QString::fromLatin1(value.trimmed());
+    int day = 0, month = 0, year = 0, hour = 0, minute = 0, second = 0;
+    if (const auto m = imf.match(text); m.hasMatch()) {
+        day = m.captured(1).toInt();
+        month = int(months.indexOf(m.captured(2))) + 1;
+        year = m.captured(3).toInt();
+        hour = m.captured(4).toInt(), minute = m.captured(5).toInt(), second = m.captured(6).toInt();
+    } else if (const auto m = rfc850.match(text); m.hasMatch()) {
+        day = m.captured(1).toInt();
+        month = int(months.indexOf(m.captured(2))) + 1;
+        // Two-digit years: RFC 9110 puts them within the last 50 years.
+        year = 2000 + m.captured(3).toInt();
+        if (year > QDate::currentDate().year() + 50)
+            year -= 100;
+        hour = m.captured(4).toInt(), minute = m.captured(5).toInt(), second = m.captured(6).toInt();
+    } else if (const auto m = asctime.match(text); m.hasMatch()) {
+        month = int(months.indexOf(m.captured(1))) + 1;
+        day = m.captured(2).toInt();
+        hour = m.captured(3).toInt(), minute = m.captured(4).toInt(), second = m.captured(5).toInt();
+        year = m.captured(6).toInt();
+    } else {
+        return {};
+    }
+    const QDate date(year, month, day);
+    const QTime time(hour, minute, second);
+    if (!date.isValid() || !time.isValid())
+        return {};
+    return QDateTime(date, time, Qt::UTC);
+}
+
+bool EmbedToken::isLoopbackHost(const QString& host)
+{
+    if (host.compare(QLatin1StringView("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+bool EmbedToken::isShareableUrl(const QUrl& url)
+{
+    if (!url.isValid() || url.isRelative() || url.host().isEmpty() || !url.userInfo().isEmpty())
+        return false;
+    const QString scheme = url.scheme();
+    if (scheme == QLatin1StringView("https"))
+        return true;
+    return scheme == QLatin1StringView("http") && isLoopbackHost(url.host());
+}
+
+std::optional<EmbedToken> EmbedToken::parse(const QByteArray& body, const QDateTime& receivedAt,
+                                            const QDateTime& serverDate, QString* whyNot)
+{
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        fail(whyNot, body.trimmed().isEmpty() ? QStringLiteral("empty body")
+                                              : QStringLiteral("not JSON"));
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        fail(whyNot, QStringLiteral("not a JSON object"));
+        return std::nullopt;
+    }
+    const QJsonObject object = doc.object();
+
+    EmbedToken result;
+    const QJsonValue token = object.value(QLatin1StringView("token"));
+    if (!token.isString() || token.toString().isEmpty()) {
+        fail(whyNot, QStringLiteral("token is missing"));
+        return std::nullopt;
+    }
+    result.m_token = token.toString();
+    static const QRegularExpression jwtShape(
+        QStringLiteral("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$"));
+    if (result.m_token.size() > MaxTokenLength || !jwtShape.match(result.m_token).hasMatch()) {
+        fail(whyNot, QStringLiteral("token is not a JWT"));
+        return std::nullopt;
+    }
+    const auto jwt = Jwt::decode(result.m_token.toLatin1());
+    if (!jwt) {
+        fail(whyNot, QStringLiteral("token is not a JWT"));
+        return std::nullopt;
+    }
+
+    const QJsonValue type = object.value(QLatin1StringView("type"));
+    if (!type.isString() || type.toString().isEmpty()) {
+        fail(whyNot, QStringLiteral("type is missing"));
+        return std::nullopt;
+    }
+    result.m_type = type.toString().left(32);
+
+    const QJsonValue minutes = object.value(QLatin1StringView("expires_in_minutes"));
+    const double minutesValue = minutes.toDouble(-1);
+    if (!minutes.isDouble() || minutesValue != double(qint64(minutesValue)) || minutesValue < 1
+        || minutesValue > 43200) {
+        fail(whyNot, QStringLiteral("expires_in_minutes is not a whole number of minutes from 1 to 43200"));
+        return std::nullopt;
+    }
+    result.m_expiresInMinutes = int(minutesValue);
+
+    const QJsonValue expiresAt = object.value(QLatin1StringView("expires_at"));
+    result.m_expiresAt = parseTimestamp(expiresAt.toString());
+    if (!expiresAt.isString() || !result.m_expiresAt.isValid()) {
+        fail(whyNot, QStringLiteral("expires_at is not a date"));
+        return std::nullopt;
+    }
+
+    const QJsonValue link = object.value(QLatin1StringView("short_link"));
+    result.m_shortLink = QUrl(link.toString(), QUrl::StrictMode);
+    if (!link.isString() || !isShareableUrl(result.m_shortLink)) {
+        fail(whyNot, QStringLiteral("short_link is not an https link"));
+        return std::nullopt;
+    }
+
+    result.m_receivedAt = receivedAt.toUTC();
+    result.m_serverDate = serverDate.isValid() ? serverDate.toUTC() : QDateTime();
+
+    // The lifetime's start, for the progress bar: the JWT's iat when it is plausible.
+    const QDateTime iat = jwt->timeClaim(QLatin1StringView("iat"));
+    const QDateTime fromMinutes = result.m_expiresAt.addSecs(-qint64(result.m_expiresInMinutes) * 60);
+    result.m_issuedAt = iat.isValid() && iat < result.m_expiresAt ? iat : fromMinutes;
+
+    // Judged on the server's clock when it told us its time: a token already dead there
+    // must never be shown as live.
+    if (result.m_expiresAt <= result.serverNow(result.m_receivedAt)) {
+        fail(whyNot, QStringLiteral("expires_at is already past"));
+        return std::nullopt;
+    }
+    return result;
+}
+
+milliseconds EmbedToken::clockSkew() const
+{
+    if (!m_serverDate.isValid() || !m_receivedAt.isValid())
+        return 0ms;
+    return milliseconds(m_receivedAt.msecsTo(m_serverDate));
+}
+
+bool EmbedToken::hasSignificantSkew() const
+{
+    const auto skew = clockSkew();
+    return skew > SignificantSkew || skew < -SignificantSkew;
+}
+
+QDateTime EmbedToken::serverNow(const QDateTime& localNow) const
+{
+    return hasSignificantSkew() ? localNow.addMSecs(clockSkew().count()) : localNow;
+}

@@ -19,6 +19,8 @@ public:
 
     // "2025-10-21T13:00:00.000000Z" (fraction optional, Z or +hh:mm) as UTC.
     static QDateTime parseTimestamp(const QString& text);
+    // An HTTP-date (RFC 9110: IMF-fixdate, RFC 850 or asctime form) as UTC; invalid otherwise.
+    static QDateTime parseHttpDate(const QByteArray& value);
 
     // An absolute http(s) URL with a host; http only for loopback hosts.
     static bool isShareableUrl(const QUrl& url);

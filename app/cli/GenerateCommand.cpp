@@ -1,1 +1,289 @@
 #include "GenerateCommand.h"
+
+#include "ApiClient.h"
+#include "Countdown.h"
+#include "CredentialStore.h"
+#include "Logging.h"
+#include "QrCode.h"
+#include "Settings.h"
+
+#include <QBuffer>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QSettings>
+#include <QTimer>
+
+#include <cstdio>
+#include <optional>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
+namespace {
+
+enum ExitCode { Ok = 0, Usage = 2, Key = 3 };
+
+const QStringList Formats{QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("link"),
+                          QStringLiteral("qr-ansi"), QStringLiteral("qr-png"), QStringLiteral("qr-svg")};
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Cli", text);
+}
+
+void printError(const QString& message)
+{
+    // One line on stderr, prefixed like other command-line tools.
+    QString line = message.simplified();
+    std::fprintf(stderr, "faultshare: %s\n", line.toLocal8Bit().constData());
+    std::fflush(stderr);
+}
+
+bool stdoutIsTerminal()
+{
+#ifdef Q_OS_UNIX
+    return ::isatty(STDOUT_FILENO) == 1;
+#else
+    return false;
+#endif
+}
+
+struct Request
+{
+    int minutes = 0;
+    QString profile;
+    QUrl apiUrl;
+    QString format;
+    QString output;
+    QString label;
+    bool keyFromStdin = false;
+};
+
+QByteArray render(const EmbedToken& token, const Request& request)
+{
+    const QString link = token.shortLink().toString(QUrl::FullyEncoded);
+    if (request.format == QLatin1StringView("link"))
+        return link.toUtf8() + '\n';
+    if (request.format == QLatin1StringView("json")) {
+        QJsonObject object{
+            {QStringLiteral("token"), token.token()},
+            {QStringLiteral("type"), token.type()},
+            {QStringLiteral("expires_in_minutes"), token.expiresInMinutes()},
+            {QStringLiteral("expires_at"), token.expiresAt().toString(Qt::ISODateWithMs)},
+            {QStringLiteral("short_link"), link},
+        };
+        if (!request.label.isEmpty())
+            object.insert(QStringLiteral("label"), request.label);
+        return QJsonDocument(object).toJson(QJsonDocument::Indented);
+    }
+    const QrCode qr(link);
+    if (request.format == QLatin1StringView("qr-ansi"))
+        return qr.toTerminalText().toUtf8();
+    if (request.format == QLatin1StringView("qr-svg"))
+        return qr.toSvg();
+    if (request.format == QLatin1StringView("qr-png")) {
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        qr.toImage(8).save(&buffer, "PNG");
+        return png;
+    }
+    // text: for a person reading a terminal.
+    QString text;
+    if (!request.label.isEmpty())
+        text += tr("Label:   %1\n").arg(request.label);
+    text += tr("Link:    %1\n").arg(link);
+    text += tr("Expires: %1\n").arg(Countdown::expiryText(token.expiresAt()));
+    text += tr("Token:   %1\n").arg(token.token());
+    return text.toUtf8();
+}
+
+// Parses and checks everything that can be checked before a request is sent.
+std::optional<Request> parseArguments(const QStringList& arguments, int* exitCode)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Create a short-lived, read-only Altostrat fault link.\n\n"
+           "The API key is taken from the FAULTSHARE_API_KEY environment variable, then from\n"
+           "standard input with --api-key-stdin, then from the profile's keychain entry.\n\n"
+           "Exit codes: 0 ok, 2 invalid input, 3 key missing or rejected, 4 rate limited,\n"
+           "5 network, TLS or timeout, 6 server error or invalid response."));
+    parser.addPositionalArgument(QStringLiteral("generate"), tr("Create a link."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
+    const QCommandLineOption minutes(QStringLiteral("minutes"), tr("Lifetime in minutes, 1 to 43200 (default: the profile's)."), tr("N"));
+    const QCommandLineOption profile(QStringLiteral("profile"), tr("Settings and keychain profile (default: default)."), tr("NAME"), Settings::defaultProfile());
+    const QCommandLineOption apiUrl(QStringLiteral("api-url"), tr("API base URL (default: the profile's)."), tr("URL"));
+    const QCommandLineOption format(QStringLiteral("format"), tr("Output: text, json, link, qr-ansi, qr-png or qr-svg (default: text)."), tr("FORMAT"), QStringLiteral("text"));
+    const QCommandLineOption output(QStringLiteral("output"), tr("Write to FILE (owner-only permissions) instead of standard output."), tr("FILE"));
+    const QCommandLineOption label(QStringLiteral("label"), tr("A name for the link, e.g. \"NOC wall 2\"."), tr("TEXT"));
+    const QCommandLineOption keyFromStdin(QStringLiteral("api-key-stdin"), tr("Read the API key from the first line of standard input."));
+    parser.addOptions({help, minutes, profile, apiUrl, format, output, label, keyFromStdin});
+
+    const auto usage = [exitCode](const QString& message) -> std::optional<Request> {
+        printError(message + QLatin1Char(' ') + tr("(see faultshare generate --help)"));
+        *exitCode = Usage;
+        return std::nullopt;
+    };
+
+    if (!parser.parse(arguments))
+        return usage(parser.errorText());
+    if (parser.isSet(help)) {
+        std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
+        *exitCode = Ok;
+        return std::nullopt;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1 || positional.first() != QLatin1StringView("generate"))
+        return usage(tr("Unexpected argument: %1.").arg(positional.mid(1).join(QLatin1Char(' '))));
+
+    Request request;
+    request.profile = parser.value(profile);
+    if (request.profile.isEmpty())
+        return usage(tr("The profile name must not be empty."));
+    QSettings store;
+    const Settings settings(store, request.profile);
+
+    request.minutes = settings.defaultMinutes();
+    if (parser.isSet(minutes)) {
+        bool ok = false;
+        request.minutes = parser.value(minutes).toInt(&ok);
+        if (!ok || request.minutes < ApiClient::MinMinutes || request.minutes > ApiClient::MaxMinutes)
+            return usage(tr("--minutes must be a whole number from 1 to 43200 (30 days)."));
+    }
+    request.format = parser.value(format);
+    if (!Formats.contains(request.format))
+        return usage(tr("Unknown format \"%1\"; use one of %2.").arg(request.format, Formats.join(QStringLiteral(", "))));
+    request.output = parser.value(output);
+    const bool binary = request.format == QLatin1StringView("qr-png");
+    if (binary && request.output.isEmpty() && stdoutIsTerminal())
+        return usage(tr("A PNG is not for the terminal: add --output FILE or redirect standard output."));
+    request.apiUrl = parser.isSet(apiUrl) ? QUrl(parser.value(apiUrl), QUrl::StrictMode) : settings.apiUrl();
+    if (const QString why = ApiClient::checkApiUrl(request.apiUrl); !why.isEmpty())
+        return usage(why);
+    request.label = parser.value(label).simplified();
+    request.keyFromStdin = parser.isSet(keyFromStdin);
+    return request;
+}
+
+// One run: get the key, request the token, write the output, quit with the exit code.
+class GenerateCommand final : public QObject
+{
+public:
+    explicit GenerateCommand(Request request)
+        : m_request(std::move(request))
+        , m_store(QStringLiteral("FaultShare"))
+    {
+        m_client.setApiUrl(m_request.apiUrl);
+        QSettings store;
+        const QString caFile = Settings(store, m_request.profile).caFile();
+        if (!caFile.isEmpty() && !m_client.setCaFile(caFile))
+            qCWarning(lcCli) << "the profile's CA file holds no certificate; using the system store only";
+    }
+
+    void start()
+    {
+        if (const QString key = qEnvironmentVariable("FAULTSHARE_API_KEY"); !key.isEmpty()) {
+            useKey(key);
+            return;
+        }
+        if (m_request.keyFromStdin) {
+            QFile in;
+            in.open(stdin, QIODevice::ReadOnly);
+            useKey(QString::fromUtf8(in.readLine(4096)).trimmed());
+            return;
+        }
+        connect(&m_store, &CredentialStore::keyRead, this, [this](const QString&, const QString& key) { useKey(key); });
+        connect(&m_store, &CredentialStore::keyMissing, this, [this](const QString& profile) {
+            quit(Key, tr("No API key for profile \"%1\": set FAULTSHARE_API_KEY, use --api-key-stdin, or save one in the FaultShare window.")
+                          .arg(profile));
+        });
+        connect(&m_store, &CredentialStore::failed, this,
+                [this](const QString&, CredentialStore::Operation, const ApiError& error) {
+                    quit(error.exitCode(), error.userMessage());
+                });
+        m_store.readKey(m_request.profile);
+    }
+
+private:
+    void useKey(const QString& key)
+    {
+        if (key.isEmpty()) {
+            quit(Key, ApiError(ApiError::Kind::NoApiKey).userMessage());
+            return;
+        }
+        if (const QString why = ApiClient::checkApiKey(key); !why.isEmpty()) {
+            quit(Key, why);
+            return;
+        }
+        m_client.setApiKey(key);
+        TokenRequest* request = m_client.requestToken(m_request.minutes);
+        connect(request, &TokenRequest::finished, this, &GenerateCommand::write);
+        connect(request, &TokenRequest::failed, this,
+                [this](const ApiError& error) { quit(error.exitCode(), error.userMessage()); });
+    }
+
+    void write(const EmbedToken& token)
+    {
+        const QByteArray bytes = render(token, m_request);
+        if (m_request.output.isEmpty()) {
+            QFile out;
+            if (!out.open(stdout, QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.flush()) {
+                quit(Usage, tr("Could not write to standard output."));
+                return;
+            }
+            quit(Ok, {});
+            return;
+        }
+        QSaveFile file(m_request.output);
+        if (!file.open(QIODevice::WriteOnly)) {
+            quit(Usage, tr("Cannot write %1: %2.").arg(m_request.output, file.errorString()));
+            return;
+        }
+        // The link alone grants read access to fault data: keep the file private.
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        file.write(bytes);
+        if (!file.commit()) {
+            quit(Usage, tr("Cannot write %1: %2.").arg(m_request.output, file.errorString()));
+            return;
+        }
+        quit(Ok, {});
+    }
+
+    void quit(int code, const QString& message)
+    {
+        if (!message.isEmpty())
+            printError(message);
+        QCoreApplication::exit(code);
+    }
+
+    Request m_request;
+    ApiClient m_client;
+    CredentialStore m_store;
+};
+
+} // namespace
+
+namespace Cli {
+
+bool isCommand(const QStringList& arguments)
+{
+    return arguments.size() > 1 && arguments.at(1) == QLatin1StringView("generate");
+}
+
+int run(const QStringList& arguments)
+{
+    int exitCode = Ok;
+    std::optional<Request> request = parseArguments(arguments, &exitCode);
+    if (!request)
+        return exitCode;
+    GenerateCommand command(std::move(*request));
+    QTimer::singleShot(0, &command, [&command] { command.start(); });
+    return QCoreApplication::exec();
+}
+
+} // namespace Cli

@@ -4,11 +4,13 @@
 
 namespace Cli {
 
-// True when the arguments ask for a headless command ("generate", "--help" of one).
+// True when the arguments ask for a headless command (`faultshare generate ...`).
 bool isCommand(const QStringList& arguments);
 
-// Runs `faultshare generate ...` inside an existing QCoreApplication; returns the
-// process exit code (0 ok, 2 usage, 3 key, 4 rate limit, 5 network, 6 server).
+// Runs `faultshare generate ...` inside an existing QCoreApplication (it runs the event
+// loop itself); returns the process exit code: 0 ok, 2 invalid input or usage (nothing
+// sent), 3 key missing or rejected, 4 rate limited, 5 network/TLS/timeout, 6 server
+// error or invalid response.
 int run(const QStringList& arguments);
 
 } // namespace Cli

@@ -33,9 +33,8 @@ QString waitText(seconds wait)
 {
     const auto total = wait.count();
     if (total < 120)
-        return QCoreApplication::translate("ApiError", "%n second(s)", nullptr, int(total));
-    const int minutes = int((total + 59) / 60);
-    return QCoreApplication::translate("ApiError", "%n minute(s)", nullptr, minutes);
+        return total == 1 ? tr("1 second") : tr("%1 seconds").arg(total);
+    return tr("%1 minutes").arg((total + 59) / 60);
 }
 
 QString sentence(QString text)

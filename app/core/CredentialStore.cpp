@@ -68,6 +68,9 @@ QString CredentialStore::backendName()
 #endif
 }
 
+// Logging is printf-style: the streaming form needs an empty __VA_ARGS__, which
+// -Wpedantic rejects before C++20.
+//
 // Jobs get no parent: a backend may still call back into a running job, so a job must
 // outlive this store and delete itself when it finishes. The connection's context
 // object drops the result if the store is gone by then.
@@ -78,26 +81,26 @@ void CredentialStore::readKey(const QString& profile)
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(entryKey(profile));
-    connect(job, &QKeychain::Job::finished, this, [this, profile](QKeychain::Job* finished) {
-        const auto* read = static_cast<QKeychain::ReadPasswordJob*>(finished);
-        switch (read->error()) {
+    connect(job, &QKeychain::Job::finished, this, [this, job, profile] {
+        switch (job->error()) {
         case QKeychain::NoError:
-            qCInfo(lcKeychain) << "read finished for profile" << profile;
-            Q_EMIT keyRead(profile, read->textData());
+            qCInfo(lcKeychain, "read finished for profile %s", qUtf8Printable(profile));
+            Q_EMIT keyRead(profile, job->textData());
             return;
         case QKeychain::EntryNotFound:
-            qCInfo(lcKeychain) << "read found no key for profile" << profile;
+            qCInfo(lcKeychain, "read found no key for profile %s", qUtf8Printable(profile));
             Q_EMIT keyMissing(profile);
             return;
         default: {
-            const QString detail = safeDetail(*read, {});
-            qCWarning(lcKeychain) << "read failed for profile" << profile << ':' << detail;
+            const QString detail = safeDetail(*job, {});
+            qCWarning(lcKeychain, "read failed for profile %s: %s", qUtf8Printable(profile),
+                      qUtf8Printable(detail));
             Q_EMIT failed(profile, Operation::Read, ApiError(ApiError::Kind::Keychain, detail));
             return;
         }
         }
     });
-    qCInfo(lcKeychain) << "read started for profile" << profile;
+    qCInfo(lcKeychain, "read started for profile %s", qUtf8Printable(profile));
     job->start();
 }
 
@@ -109,17 +112,18 @@ void CredentialStore::writeKey(const QString& profile, const QString& key)
     job->setKey(entryKey(profile));
     job->setTextData(key);
     // The lambda holds the key only to keep it out of an error detail.
-    connect(job, &QKeychain::Job::finished, this, [this, profile, key](QKeychain::Job* finished) {
-        if (finished->error() == QKeychain::NoError) {
-            qCInfo(lcKeychain) << "write finished for profile" << profile;
+    connect(job, &QKeychain::Job::finished, this, [this, job, profile, key] {
+        if (job->error() == QKeychain::NoError) {
+            qCInfo(lcKeychain, "write finished for profile %s", qUtf8Printable(profile));
             Q_EMIT keyWritten(profile);
             return;
         }
-        const QString detail = safeDetail(*finished, key);
-        qCWarning(lcKeychain) << "write failed for profile" << profile << ':' << detail;
+        const QString detail = safeDetail(*job, key);
+        qCWarning(lcKeychain, "write failed for profile %s: %s", qUtf8Printable(profile),
+                  qUtf8Printable(detail));
         Q_EMIT failed(profile, Operation::Write, ApiError(ApiError::Kind::Keychain, detail));
     });
-    qCInfo(lcKeychain) << "write started for profile" << profile;
+    qCInfo(lcKeychain, "write started for profile %s", qUtf8Printable(profile));
     job->start();
 }
 
@@ -129,21 +133,22 @@ void CredentialStore::removeKey(const QString& profile)
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(entryKey(profile));
-    connect(job, &QKeychain::Job::finished, this, [this, profile](QKeychain::Job* finished) {
-        switch (finished->error()) {
+    connect(job, &QKeychain::Job::finished, this, [this, job, profile] {
+        switch (job->error()) {
         case QKeychain::NoError:
         case QKeychain::EntryNotFound:
-            qCInfo(lcKeychain) << "remove finished for profile" << profile;
+            qCInfo(lcKeychain, "remove finished for profile %s", qUtf8Printable(profile));
             Q_EMIT keyRemoved(profile);
             return;
         default: {
-            const QString detail = safeDetail(*finished, {});
-            qCWarning(lcKeychain) << "remove failed for profile" << profile << ':' << detail;
+            const QString detail = safeDetail(*job, {});
+            qCWarning(lcKeychain, "remove failed for profile %s: %s", qUtf8Printable(profile),
+                      qUtf8Printable(detail));
             Q_EMIT failed(profile, Operation::Remove, ApiError(ApiError::Kind::Keychain, detail));
             return;
         }
         }
     });
-    qCInfo(lcKeychain) << "remove started for profile" << profile;
+    qCInfo(lcKeychain, "remove started for profile %s", qUtf8Printable(profile));
     job->start();
 }

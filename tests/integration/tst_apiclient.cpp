@@ -1,0 +1,298 @@
+#include "ApiClient.h"
+#include "DemoServer.h"
+#include "ScriptedServer.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace std::chrono;
+using Kind = ApiError::Kind;
+
+namespace {
+
+// Waits for the one outcome of a request; returns the error (Kind::Cancelled default
+// never matches a success, which is checked separately).
+struct Outcome
+{
+    std::optional<EmbedToken> token;
+    std::optional<ApiError> error;
+};
+
+Outcome waitFor(TokenRequest* request, int timeoutMs = 10000)
+{
+    Outcome outcome;
+    QObject::connect(request, &TokenRequest::finished, request, [&outcome](const EmbedToken& t) { outcome.token = t; });
+    QObject::connect(request, &TokenRequest::failed, request, [&outcome](const ApiError& e) { outcome.error = e; });
+    QTest::qWaitFor([&] { return outcome.token || outcome.error; }, timeoutMs);
+    return outcome;
+}
+
+} // namespace
+
+class tst_ApiClient final : public QObject
+{
+    Q_OBJECT
+
+private:
+    const QString m_key = DemoServer::generateApiKey();
+
+private Q_SLOTS:
+    void demoServer_success_returnsValidatedToken()
+    {
+        DemoServer demo(m_key);
+        QVERIFY(demo.listen());
+        ApiClient client;
+        client.setApiUrl(demo.url());
+        client.setApiKey(m_key);
+        const QDateTime before = QDateTime::currentDateTimeUtc();
+        const Outcome outcome = waitFor(client.requestToken(90));
+        QVERIFY2(outcome.token, outcome.error ? qPrintable(outcome.error->userMessage()) : "no answer");
+        const EmbedToken& token = *outcome.token;
+        QCOMPARE(token.expiresInMinutes(), 90);
+        QCOMPARE(token.type(), QStringLiteral("jwt"));
+        QCOMPARE(token.shortLink().host(), QStringLiteral("127.0.0.1"));
+        QCOMPARE(token.shortLink().port(), demo.url().port());
+        QVERIFY(qAbs(before.addSecs(90 * 60).secsTo(token.expiresAt())) <= 2);
+        QVERIFY(token.serverDate().isValid());
+        QCOMPARE(demo.tokenRequestCount(), 1);
+    }
+
+    void demoServer_wrongKey_isUnauthorized()
+    {
+        DemoServer demo(m_key);
+        QVERIFY(demo.listen());
+        ApiClient client;
+        client.setApiUrl(demo.url());
+        client.setApiKey(QStringLiteral("abc:def:wrong"));
+        const Outcome outcome = waitFor(client.requestToken(60));
+        QVERIFY(outcome.error);
+        QCOMPARE(outcome.error->kind(), Kind::Unauthorized);
+        QCOMPARE(outcome.error->httpStatus(), 401);
+    }
+
+    void demoServer_rateLimit_isRateLimitedWithRetryAfter()
+    {
+        DemoServer demo(m_key);
+        demo.setRateLimit(2);
+        QVERIFY(demo.listen());
+        ApiClient client;
+        client.setApiUrl(demo.url());
+        client.setApiKey(m_key);
+        QVERIFY(waitFor(client.requestToken(5)).token);
+        QVERIFY(waitFor(client.requestToken(5)).token);
+        const Outcome third = waitFor(client.requestToken(5));
+        QVERIFY(third.error);
+        QCOMPARE(third.error->kind(), Kind::RateLimited);
+        QVERIFY(third.error->retryAfter());
+        QVERIFY(*third.error->retryAfter() >= 1s && *third.error->retryAfter() <= 60s);
+    }
+
+    void serverValidationError_showsServerMessage()
+    {
+        ScriptedServer server;
+        QVERIFY(server.listen());
+        server.setResponse(ScriptedServer::response(
+            400, R"({"message":"The expire after minutes field must be an integer.","errors":{"expire_after_minutes":["The expire after minutes field must be an integer."]}})"));
+        ApiClient client;
+        client.setApiUrl(server.url());
+        client.setApiKey(m_key);
+        const Outcome outcome = waitFor(client.requestToken(60));
+        QVERIFY(outcome.error);
+        QCOMPARE(outcome.error->kind(), Kind::Validation);
+        QVERIFY(outcome.error->userMessage().contains(QStringLiteral("must be an integer")));
+    }
+
+    void request_sendsBearerKeyJsonBodyAndPath()
+    {
+        ScriptedServer server;
+        QVERIFY(server.listen());
+        server.setResponse(ScriptedServer::response(500, {}));
+        ApiClient client;
+        QUrl base = server.url();
+        base.setPath(QStringLiteral("/v1/"));
+        client.setApiUrl(base);
+        client.setApiKey(m_key);
+        const Outcome outcome = waitFor(client.requestToken(15));
+        QVERIFY(outcome.error);
+        QCOMPARE(outcome.error->kind(), Kind::Server);
+        QCOMPARE(server.requests().size(), 1);
+        const QByteArray request = server.requests().first();
+        QVERIFY(request.startsWith("POST /v1/fault/token HTTP/1.1\r\n"));
+        QCOMPARE(server.header(0, "Authorization"), "Bearer " + m_key.toUtf8());
+        QCOMPARE(server.header(0, "Content-Type"), QByteArray("application/json"));
+        QVERIFY(request.endsWith(R"({"expire_after_minutes":15})"));
+    }
+
+    void invalidMinutes_failsWithoutSendingAnything_data()
+    {
+        QTest::addColumn<int>("minutes");
+        QTest::newRow("zero") << 0;
+        QTest::newRow("negative") << -1;
+        QTest::newRow("over 30 days") << 43201;
+    }
+
+    void invalidMinutes_failsWithoutSendingAnything()
+    {
+        QFETCH(int, minutes);
+        ScriptedServer server;
+        QVERIFY(server.listen());
+        ApiClient client;
+        client.setApiUrl(server.url());
+        client.setApiKey(m_key);
+        const Outcome outcome = waitFor(client.requestToken(minutes));
+        QVERIFY(outcome.error);
+        QCOMPARE(outcome.error->kind(), Kind::InvalidInput);
+        QCOMPARE(outcome.error->exitCode(), 2);
+        QTest::qWait(50);
+        QVERIFY(server.requests().isEmpty());
+    }
+
+    void plainHttpToRemoteHost_refusedBeforeConnecting()
+    {
+        ApiClient client;
+        // Never contacted: the check happens before any socket is opened.
+        client.setApiUrl(QUrl(QStringLiteral("http://api.example.invalid")));
+        client.setApiKey(m_key);
+        const Outcome outcome = waitFor(client.requestToken(60));
+        QVERIFY(outcome.error);
+        QCOMPARE(outcome.error->kind(), Kind::InvalidInput);
+        QVERIFY(outcome.error->userMessage().contains(QStringLiteral("https://")));
+    }
+
+    void noKey_failsWithNoApiKey()
+    {
+        ApiClient client;
+        client.setApiUrl(QUrl(QStringLiteral("http://127.0.0.1:9")));
+        const Outcome outcome = waitFor(client.requestToken(60));
+        QVERIFY(outcome.error);
+        QCOMPARE(outcome.error->kind(), Kind::NoApiKey);
+    }
+
+    void cancel_endsWithCancelled()
+    {
+        ScriptedServer server;
+        server.setSilent(true);
+        QVERIFY(server.listen());
+        ApiClient client;
+        client.setApiUrl(server.url());
+        client.setApiKey(m_key);
+        TokenRequest* request = client.requestToken(60);
+        QSignalSpy failed(request, &TokenRequest::failed);
+        QSignalSpy received(&server, &ScriptedServer::requestReceived);
+        QVERIFY(received.wait(5000));
+        request->cancel();
+        QTRY_COMPARE(failed.size(), 1);
+        QCOMPARE(failed.first().first().value<ApiError>().kind(), Kind::Cancelled);
+    }
+
+    void silentServer_timesOut()
+    {
+        ScriptedServer server;
+        server.setSilent(true);
+        QVERIFY(server.listen());
+        ApiClient client;
+        client.setApiUrl(server.url());
+        client.setApiKey(m_key);
+        client.setTimeout(300ms);
+        const Outcome outcome = waitFor(client.requestToken(60));
+        QVERIFY(outcome.error);
+        QCOMPARE(outcome.error->kind(), Kind::Timeout);
+        QCOMPARE(outcome.error->exitCode(), 5);
+    }
+
+    void connectionRefused_isNetworkError()
+    {
+        quint16 port = 0;
+        {
+            ScriptedServer probe;
+            QVERIFY(probe.listen());
+            port = probe.port();
+        } // closed again: nothing listens there now
+        ApiClient client;
+        client.setApiUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+        client.setApiKey(m_key);
+        const Outcome outcome = waitFor(client.requestToken(60));
+        QVERIFY(outcome.error);
+        QCOMPARE(outcome.error->kind(), Kind::Network);
+    }
+
+    void redirectToOtherPort_dropsAuthorization()
+    {
+        ScriptedServer other;
+        QVERIFY(other.listen());
+        other.setResponse(ScriptedServer::response(200, "{}"));
+        ScriptedServer api;
+        QVERIFY(api.listen());
+        api.setResponse(ScriptedServer::response(
+            307, {}, {}, {"Location: " + other.url().toEncoded() + "/fault/token"}));
+        ApiClient client;
+        client.setApiUrl(api.url());
+        client.setApiKey(m_key);
+        const Outcome outcome = waitFor(client.requestToken(60));
+        QVERIFY(outcome.error);
+        QCOMPARE(outcome.error->kind(), Kind::InvalidResponse);
+        QTest::qWait(100);
+        QCOMPARE(api.requests().size(), 1);
+        for (const QByteArray& request : other.requests())
+            QVERIFY(!request.contains(m_key.toUtf8()));
+    }
+
+    void redirectWithinOrigin_isFollowedWithKey()
+    {
+        DemoServer demo(m_key);
+        QVERIFY(demo.listen());
+        ScriptedServer api;
+        QVERIFY(api.listen());
+        ApiClient client;
+        client.setApiUrl(api.url());
+        client.setApiKey(m_key);
+        // Same origin, other path: followed (the next request goes to the same server).
+        api.setResponse(ScriptedServer::response(308, {}, {}, {"Location: /v2/fault/token"}));
+        waitFor(client.requestToken(60));
+        QTRY_COMPARE(api.requests().size(), 2);
+        QVERIFY(api.requests().at(1).startsWith("POST /v2/fault/token "));
+        QCOMPARE(api.header(1, "Authorization"), "Bearer " + m_key.toUtf8());
+    }
+
+    void oversizedBody_isInvalidResponse()
+    {
+        ScriptedServer server;
+        QVERIFY(server.listen());
+        server.setResponse(ScriptedServer::response(200, QByteArray(2 * 1024 * 1024, 'x')));
+        ApiClient client;
+        client.setApiUrl(server.url());
+        client.setApiKey(m_key);
+        const Outcome outcome = waitFor(client.requestToken(60));
+        QVERIFY(outcome.error);
+        QCOMPARE(outcome.error->kind(), Kind::InvalidResponse);
+        QVERIFY(outcome.error->userMessage().contains(QStringLiteral("larger than")));
+    }
+
+    void malformedSuccessBody_isInvalidResponse()
+    {
+        ScriptedServer server;
+        QVERIFY(server.listen());
+        server.setResponse(ScriptedServer::response(200, "<html>ok</html>", "text/html"));
+        ApiClient client;
+        client.setApiUrl(server.url());
+        client.setApiKey(m_key);
+        const Outcome outcome = waitFor(client.requestToken(60));
+        QVERIFY(outcome.error);
+        QCOMPARE(outcome.error->kind(), Kind::InvalidResponse);
+        QCOMPARE(outcome.error->exitCode(), 6);
+    }
+
+    void checkApiKey_acceptsDocumentedFormOnly()
+    {
+        QVERIFY(ApiClient::checkApiKey(m_key).isEmpty());
+        QVERIFY(!ApiClient::checkApiKey({}).isEmpty());
+        QVERIFY(!ApiClient::checkApiKey(QStringLiteral("only-one-part")).isEmpty());
+        QVERIFY(!ApiClient::checkApiKey(QStringLiteral("a::c")).isEmpty());
+        QVERIFY(!ApiClient::checkApiKey(QStringLiteral("a:b c:d")).isEmpty());
+        const QString why = ApiClient::checkApiKey(QStringLiteral("secretish-value"));
+        QVERIFY(!why.contains(QStringLiteral("secretish")));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_ApiClient)
+#include "tst_apiclient.moc"

@@ -1,0 +1,31 @@
+# Shared by scripts/run and scripts/test: what FaultShare needs from the system.
+# Debian 12 / Ubuntu 24.04 package names.
+
+BUILD_PACKAGES=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev qt6-qpa-plugins
+    qtkeychain-qt6-dev libsecret-1-0 libqrencode-dev libgl-dev
+)
+TEST_PACKAGES=(
+    libzxing-dev xvfb xauth dbus gnome-keyring libsecret-tools
+)
+
+# Installs whatever of the given packages is missing, with sudo when not root.
+ensure_packages() {
+    local missing=() pkg
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if ! command -v apt-get >/dev/null; then
+        echo "Please install the equivalents of: ${missing[*]}" >&2
+        echo "(Qt 6.4 or later with HttpServer and Svg, QtKeychain for Qt 6, libqrencode, zxing-cpp, CMake, Ninja)" >&2
+        exit 1
+    fi
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    echo "Installing: ${missing[*]}"
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}

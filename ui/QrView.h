@@ -29,6 +29,12 @@ protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
+    void updateAccessibleDescription();
+
     QrCode m_code;
     QString m_placeholder;
+    // The symbol rendered for the last paint, kept until the code, size or dpr changes.
+    QImage m_cache;
+    int m_cacheModuleSize = 0;
+    qreal m_cacheDpr = 0;
 };

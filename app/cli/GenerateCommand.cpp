@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QSaveFile>
 #include <QSettings>
 #include <QTimer>
@@ -277,6 +278,9 @@ bool isCommand(const QStringList& arguments)
 
 int run(const QStringList& arguments)
 {
+    // The contract is one line on stderr per error: our event log stays quiet unless
+    // QT_LOGGING_RULES (which takes precedence) asks for it.
+    QLoggingCategory::setFilterRules(QStringLiteral("faultshare.*.warning=false"));
     int exitCode = Ok;
     std::optional<Request> request = parseArguments(arguments, &exitCode);
     if (!request)

@@ -1,8 +1,8 @@
 #include "Logging.h"
 
-Q_LOGGING_CATEGORY(lcApi, "faultshare.api", QtInfoMsg)
-Q_LOGGING_CATEGORY(lcKeychain, "faultshare.keychain", QtInfoMsg)
-Q_LOGGING_CATEGORY(lcQr, "faultshare.qr", QtInfoMsg)
-Q_LOGGING_CATEGORY(lcDemo, "faultshare.demo", QtInfoMsg)
-Q_LOGGING_CATEGORY(lcUi, "faultshare.ui", QtInfoMsg)
-Q_LOGGING_CATEGORY(lcCli, "faultshare.cli", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcApi, "faultshare.api", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcKeychain, "faultshare.keychain", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcQr, "faultshare.qr", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcDemo, "faultshare.demo", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcUi, "faultshare.ui", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcCli, "faultshare.cli", QtWarningMsg)

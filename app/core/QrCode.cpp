@@ -4,8 +4,6 @@
 
 #include <qrencode.h>
 
-#include <QStringBuilder>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -49,10 +47,11 @@ QrCode::QrCode(const QString& text, ErrorCorrection level)
     const std::unique_ptr<QRcode, QRcodeDeleter> code(
         QRcode_encodeData(int(utf8.size()), reinterpret_cast<const unsigned char*>(utf8.constData()),
                           0, toQrLevel(level)));
+    const int error = errno; // before anything else can overwrite it
     if (!code) {
         // The byte count is enough to diagnose "too long"; the text itself stays private.
         qCWarning(lcQr, "QR encoding failed for %lld bytes: %s", qlonglong(utf8.size()),
-                  errno == ERANGE ? "too long for any QR version" : std::strerror(errno));
+                  error == ERANGE ? "too long for any QR version" : std::strerror(error));
         return;
     }
 

@@ -65,7 +65,7 @@ void ScriptedServer::onNewConnection()
             Q_EMIT requestReceived();
             if (m_silent)
                 return;
-            socket->write(m_response);
+            socket->write(m_responses.size() > 1 ? m_responses.takeFirst() : m_responses.value(0));
             socket->disconnectFromHost();
         });
     }

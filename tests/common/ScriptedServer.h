@@ -21,7 +21,9 @@ public:
     quint16 port() const { return m_server.serverPort(); }
 
     // The raw response sent after a complete request; the connection closes after it.
-    void setResponse(const QByteArray& raw) { m_response = raw; }
+    void setResponse(const QByteArray& raw) { m_responses = {raw}; }
+    // One response per request in order; the last one repeats.
+    void setResponses(const QList<QByteArray>& raws) { m_responses = raws; }
     // Convenience: status line, headers and body with a correct Content-Length.
     static QByteArray response(int status, const QByteArray& body,
                                const QByteArray& contentType = "application/json",
@@ -41,7 +43,7 @@ private:
     void onNewConnection();
 
     QTcpServer m_server;
-    QByteArray m_response;
+    QList<QByteArray> m_responses;
     bool m_silent = false;
     QList<QByteArray> m_requests;
 };

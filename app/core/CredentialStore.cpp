@@ -68,87 +68,62 @@ QString CredentialStore::backendName()
 #endif
 }
 
-// Logging is printf-style: the streaming form needs an empty __VA_ARGS__, which
-// -Wpedantic rejects before C++20.
-//
 // Jobs get no parent: a backend may still call back into a running job, so a job must
 // outlive this store and delete itself when it finishes. The connection's context
 // object drops the result if the store is gone by then.
+template <typename Job, typename OnSuccess>
+void CredentialStore::run(Job* job, const QString& profile, Operation operation,
+                          const QString& secret, OnSuccess onSuccess)
+{
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(entryKey(profile));
+    // The lambda holds the secret (if any) only to keep it out of an error detail.
+    connect(job, &QKeychain::Job::finished, this, [this, job, profile, operation, secret, onSuccess] {
+        if (onSuccess(*job))
+            return;
+        const QString detail = safeDetail(*job, secret);
+        qCWarning(lcKeychain) << operation << "failed for profile" << profile << ":" << detail;
+        Q_EMIT failed(profile, operation, ApiError(ApiError::Kind::Keychain, detail));
+    });
+    qCInfo(lcKeychain) << operation << "started for profile" << profile;
+    job->start();
+}
 
 void CredentialStore::readKey(const QString& profile)
 {
     auto* job = new QKeychain::ReadPasswordJob(m_service);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(entryKey(profile));
-    connect(job, &QKeychain::Job::finished, this, [this, job, profile] {
-        switch (job->error()) {
-        case QKeychain::NoError:
-            qCInfo(lcKeychain, "read finished for profile %s", qUtf8Printable(profile));
-            Q_EMIT keyRead(profile, job->textData());
-            return;
-        case QKeychain::EntryNotFound:
-            qCInfo(lcKeychain, "read found no key for profile %s", qUtf8Printable(profile));
+    run(job, profile, Operation::Read, {}, [this, profile](const QKeychain::ReadPasswordJob& done) {
+        if (done.error() == QKeychain::NoError)
+            Q_EMIT keyRead(profile, done.textData());
+        else if (done.error() == QKeychain::EntryNotFound)
             Q_EMIT keyMissing(profile);
-            return;
-        default: {
-            const QString detail = safeDetail(*job, {});
-            qCWarning(lcKeychain, "read failed for profile %s: %s", qUtf8Printable(profile),
-                      qUtf8Printable(detail));
-            Q_EMIT failed(profile, Operation::Read, ApiError(ApiError::Kind::Keychain, detail));
-            return;
-        }
-        }
+        else
+            return false;
+        return true;
     });
-    qCInfo(lcKeychain, "read started for profile %s", qUtf8Printable(profile));
-    job->start();
 }
 
 void CredentialStore::writeKey(const QString& profile, const QString& key)
 {
     auto* job = new QKeychain::WritePasswordJob(m_service);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(entryKey(profile));
     job->setTextData(key);
-    // The lambda holds the key only to keep it out of an error detail.
-    connect(job, &QKeychain::Job::finished, this, [this, job, profile, key] {
-        if (job->error() == QKeychain::NoError) {
-            qCInfo(lcKeychain, "write finished for profile %s", qUtf8Printable(profile));
-            Q_EMIT keyWritten(profile);
-            return;
-        }
-        const QString detail = safeDetail(*job, key);
-        qCWarning(lcKeychain, "write failed for profile %s: %s", qUtf8Printable(profile),
-                  qUtf8Printable(detail));
-        Q_EMIT failed(profile, Operation::Write, ApiError(ApiError::Kind::Keychain, detail));
+    run(job, profile, Operation::Write, key, [this, profile](const QKeychain::WritePasswordJob& done) {
+        if (done.error() != QKeychain::NoError)
+            return false;
+        Q_EMIT keyWritten(profile);
+        return true;
     });
-    qCInfo(lcKeychain, "write started for profile %s", qUtf8Printable(profile));
-    job->start();
 }
 
 void CredentialStore::removeKey(const QString& profile)
 {
     auto* job = new QKeychain::DeletePasswordJob(m_service);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(entryKey(profile));
-    connect(job, &QKeychain::Job::finished, this, [this, job, profile] {
-        switch (job->error()) {
-        case QKeychain::NoError:
-        case QKeychain::EntryNotFound:
-            qCInfo(lcKeychain, "remove finished for profile %s", qUtf8Printable(profile));
-            Q_EMIT keyRemoved(profile);
-            return;
-        default: {
-            const QString detail = safeDetail(*job, {});
-            qCWarning(lcKeychain, "remove failed for profile %s: %s", qUtf8Printable(profile),
-                      qUtf8Printable(detail));
-            Q_EMIT failed(profile, Operation::Remove, ApiError(ApiError::Kind::Keychain, detail));
-            return;
-        }
-        }
+    run(job, profile, Operation::Remove, {}, [this, profile](const QKeychain::DeletePasswordJob& done) {
+        // libsecret answers NoError for a missing entry, other backends EntryNotFound.
+        if (done.error() != QKeychain::NoError && done.error() != QKeychain::EntryNotFound)
+            return false;
+        Q_EMIT keyRemoved(profile);
+        return true;
     });
-    qCInfo(lcKeychain, "remove started for profile %s", qUtf8Printable(profile));
-    job->start();
 }

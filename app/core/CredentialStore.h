@@ -45,5 +45,11 @@ Q_SIGNALS:
                 const ApiError& error);
 
 private:
+    // Starts job for profile; onSuccess(job) emits the outcome and returns true, or
+    // returns false to report the job's error as failed().
+    template <typename Job, typename OnSuccess>
+    void run(Job* job, const QString& profile, Operation operation, const QString& secret,
+             OnSuccess onSuccess);
+
     QString m_service;
 };

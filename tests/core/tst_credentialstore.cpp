@@ -6,6 +6,7 @@
 #include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QLoggingCategory>
 #include <QTest>
 #include <QUuid>
 
@@ -95,6 +96,8 @@ private:
 
 void CredentialStoreTest::initTestCase()
 {
+    // Every level of our categories on, so the log is checked for secrets at its most verbose.
+    QLoggingCategory::setFilterRules(u"faultshare.*=true"_s);
     QStandardPaths::setTestModeEnabled(true);
     m_service = u"FaultShare-test-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (isChild())

@@ -37,16 +37,22 @@ class tst_ApiClient final : public QObject
 private:
     const QString m_key = DemoServer::generateApiKey();
 
+    std::unique_ptr<ApiClient> clientFor(const QUrl& apiUrl, const QString& key = {}) const
+    {
+        auto client = std::make_unique<ApiClient>();
+        client->setApiUrl(apiUrl);
+        client->setApiKey(key.isEmpty() ? m_key : key);
+        return client;
+    }
+
 private Q_SLOTS:
     void demoServer_success_returnsValidatedToken()
     {
         DemoServer demo(m_key);
         QVERIFY(demo.listen());
-        ApiClient client;
-        client.setApiUrl(demo.url());
-        client.setApiKey(m_key);
+        const auto client = clientFor(demo.url());
         const QDateTime before = QDateTime::currentDateTimeUtc();
-        const Outcome outcome = waitFor(client.requestToken(90));
+        const Outcome outcome = waitFor(client->requestToken(90));
         QVERIFY2(outcome.token, outcome.error ? qPrintable(outcome.error->userMessage()) : "no answer");
         const EmbedToken& token = *outcome.token;
         QCOMPARE(token.expiresInMinutes(), 90);
@@ -62,10 +68,8 @@ private Q_SLOTS:
     {
         DemoServer demo(m_key);
         QVERIFY(demo.listen());
-        ApiClient client;
-        client.setApiUrl(demo.url());
-        client.setApiKey(QStringLiteral("abc:def:wrong"));
-        const Outcome outcome = waitFor(client.requestToken(60));
+        const auto client = clientFor(demo.url(), QStringLiteral("abc:def:wrong"));
+        const Outcome outcome = waitFor(client->requestToken(60));
         QVERIFY(outcome.error);
         QCOMPARE(outcome.error->kind(), Kind::Unauthorized);
         QCOMPARE(outcome.error->httpStatus(), 401);
@@ -76,12 +80,10 @@ private Q_SLOTS:
         DemoServer demo(m_key);
         demo.setRateLimit(2);
         QVERIFY(demo.listen());
-        ApiClient client;
-        client.setApiUrl(demo.url());
-        client.setApiKey(m_key);
-        QVERIFY(waitFor(client.requestToken(5)).token);
-        QVERIFY(waitFor(client.requestToken(5)).token);
-        const Outcome third = waitFor(client.requestToken(5));
+        const auto client = clientFor(demo.url());
+        QVERIFY(waitFor(client->requestToken(5)).token);
+        QVERIFY(waitFor(client->requestToken(5)).token);
+        const Outcome third = waitFor(client->requestToken(5));
         QVERIFY(third.error);
         QCOMPARE(third.error->kind(), Kind::RateLimited);
         QVERIFY(third.error->retryAfter());
@@ -94,10 +96,8 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         server.setResponse(ScriptedServer::response(
             400, R"({"message":"The expire after minutes field must be an integer.","errors":{"expire_after_minutes":["The expire after minutes field must be an integer."]}})"));
-        ApiClient client;
-        client.setApiUrl(server.url());
-        client.setApiKey(m_key);
-        const Outcome outcome = waitFor(client.requestToken(60));
+        const auto client = clientFor(server.url());
+        const Outcome outcome = waitFor(client->requestToken(60));
         QVERIFY(outcome.error);
         QCOMPARE(outcome.error->kind(), Kind::Validation);
         QVERIFY(outcome.error->userMessage().contains(QStringLiteral("must be an integer")));
@@ -108,12 +108,10 @@ private Q_SLOTS:
         ScriptedServer server;
         QVERIFY(server.listen());
         server.setResponse(ScriptedServer::response(500, {}));
-        ApiClient client;
         QUrl base = server.url();
         base.setPath(QStringLiteral("/v1/"));
-        client.setApiUrl(base);
-        client.setApiKey(m_key);
-        const Outcome outcome = waitFor(client.requestToken(15));
+        const auto client = clientFor(base);
+        const Outcome outcome = waitFor(client->requestToken(15));
         QVERIFY(outcome.error);
         QCOMPARE(outcome.error->kind(), Kind::Server);
         QCOMPARE(server.requests().size(), 1);
@@ -137,10 +135,8 @@ private Q_SLOTS:
         QFETCH(int, minutes);
         ScriptedServer server;
         QVERIFY(server.listen());
-        ApiClient client;
-        client.setApiUrl(server.url());
-        client.setApiKey(m_key);
-        const Outcome outcome = waitFor(client.requestToken(minutes));
+        const auto client = clientFor(server.url());
+        const Outcome outcome = waitFor(client->requestToken(minutes));
         QVERIFY(outcome.error);
         QCOMPARE(outcome.error->kind(), Kind::InvalidInput);
         QCOMPARE(outcome.error->exitCode(), 2);
@@ -150,11 +146,9 @@ private Q_SLOTS:
 
     void plainHttpToRemoteHost_refusedBeforeConnecting()
     {
-        ApiClient client;
         // Never contacted: the check happens before any socket is opened.
-        client.setApiUrl(QUrl(QStringLiteral("http://api.example.invalid")));
-        client.setApiKey(m_key);
-        const Outcome outcome = waitFor(client.requestToken(60));
+        const auto client = clientFor(QUrl(QStringLiteral("http://api.example.invalid")));
+        const Outcome outcome = waitFor(client->requestToken(60));
         QVERIFY(outcome.error);
         QCOMPARE(outcome.error->kind(), Kind::InvalidInput);
         QVERIFY(outcome.error->userMessage().contains(QStringLiteral("https://")));
@@ -174,10 +168,8 @@ private Q_SLOTS:
         ScriptedServer server;
         server.setSilent(true);
         QVERIFY(server.listen());
-        ApiClient client;
-        client.setApiUrl(server.url());
-        client.setApiKey(m_key);
-        TokenRequest* request = client.requestToken(60);
+        const auto client = clientFor(server.url());
+        TokenRequest* request = client->requestToken(60);
         QSignalSpy failed(request, &TokenRequest::failed);
         QSignalSpy received(&server, &ScriptedServer::requestReceived);
         QVERIFY(received.wait(5000));
@@ -191,11 +183,9 @@ private Q_SLOTS:
         ScriptedServer server;
         server.setSilent(true);
         QVERIFY(server.listen());
-        ApiClient client;
-        client.setApiUrl(server.url());
-        client.setApiKey(m_key);
-        client.setTimeout(300ms);
-        const Outcome outcome = waitFor(client.requestToken(60));
+        const auto client = clientFor(server.url());
+        client->setTimeout(300ms);
+        const Outcome outcome = waitFor(client->requestToken(60));
         QVERIFY(outcome.error);
         QCOMPARE(outcome.error->kind(), Kind::Timeout);
         QCOMPARE(outcome.error->exitCode(), 5);
@@ -209,10 +199,8 @@ private Q_SLOTS:
             QVERIFY(probe.listen());
             port = probe.port();
         } // closed again: nothing listens there now
-        ApiClient client;
-        client.setApiUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
-        client.setApiKey(m_key);
-        const Outcome outcome = waitFor(client.requestToken(60));
+        const auto client = clientFor(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+        const Outcome outcome = waitFor(client->requestToken(60));
         QVERIFY(outcome.error);
         QCOMPARE(outcome.error->kind(), Kind::Network);
     }
@@ -226,10 +214,8 @@ private Q_SLOTS:
         QVERIFY(api.listen());
         api.setResponse(ScriptedServer::response(
             307, {}, {}, {"Location: " + other.url().toEncoded() + "/fault/token"}));
-        ApiClient client;
-        client.setApiUrl(api.url());
-        client.setApiKey(m_key);
-        const Outcome outcome = waitFor(client.requestToken(60));
+        const auto client = clientFor(api.url());
+        const Outcome outcome = waitFor(client->requestToken(60));
         QVERIFY(outcome.error);
         QCOMPARE(outcome.error->kind(), Kind::InvalidResponse);
         QTest::qWait(100);
@@ -242,13 +228,11 @@ private Q_SLOTS:
     {
         ScriptedServer api;
         QVERIFY(api.listen());
-        ApiClient client;
-        client.setApiUrl(api.url());
-        client.setApiKey(m_key);
+        const auto client = clientFor(api.url());
         // Same origin, other path: followed, with the key.
         api.setResponses({ScriptedServer::response(308, {}, {}, {"Location: /v2/fault/token"}),
                           ScriptedServer::response(503, {})});
-        const Outcome outcome = waitFor(client.requestToken(60));
+        const Outcome outcome = waitFor(client->requestToken(60));
         QVERIFY(outcome.error);
         QCOMPARE(outcome.error->kind(), Kind::Server);
         QCOMPARE(api.requests().size(), 2);
@@ -261,10 +245,8 @@ private Q_SLOTS:
         ScriptedServer server;
         QVERIFY(server.listen());
         server.setResponse(ScriptedServer::response(200, QByteArray(2 * 1024 * 1024, 'x')));
-        ApiClient client;
-        client.setApiUrl(server.url());
-        client.setApiKey(m_key);
-        const Outcome outcome = waitFor(client.requestToken(60));
+        const auto client = clientFor(server.url());
+        const Outcome outcome = waitFor(client->requestToken(60));
         QVERIFY(outcome.error);
         QCOMPARE(outcome.error->kind(), Kind::InvalidResponse);
         QVERIFY(outcome.error->userMessage().contains(QStringLiteral("larger than")));
@@ -275,10 +257,8 @@ private Q_SLOTS:
         ScriptedServer server;
         QVERIFY(server.listen());
         server.setResponse(ScriptedServer::response(200, "<html>ok</html>", "text/html"));
-        ApiClient client;
-        client.setApiUrl(server.url());
-        client.setApiKey(m_key);
-        const Outcome outcome = waitFor(client.requestToken(60));
+        const auto client = clientFor(server.url());
+        const Outcome outcome = waitFor(client->requestToken(60));
         QVERIFY(outcome.error);
         QCOMPARE(outcome.error->kind(), Kind::InvalidResponse);
         QCOMPARE(outcome.error->exitCode(), 6);

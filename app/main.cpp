@@ -1,2 +1,166 @@
+// Composition root: chooses the headless command or the window before any
+// QApplication exists, then wires the real objects together.
+
+#include "ApiClient.h"
+#include "CredentialStore.h"
+#include "DemoServer.h"
+#include "GenerateCommand.h"
+#include "Logging.h"
+#include "MainWindow.h"
+#include "Settings.h"
+
 #include <QApplication>
-int main(int argc, char** argv) { QApplication app(argc, argv); return 0; }
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QIcon>
+#include <QSettings>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void setApplicationNames()
+{
+    QCoreApplication::setOrganizationName(u"FaultShare"_s);
+    QCoreApplication::setApplicationName(u"FaultShare"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(FAULTSHARE_VERSION));
+}
+
+// faultshare [--demo] [--api-url URL] [--profile NAME]
+struct GuiOptions
+{
+    QCommandLineParser parser;
+    QCommandLineOption demo{u"demo"_s,
+                            QCoreApplication::translate("main", "Use the built-in demo server; nothing is stored.")};
+    QCommandLineOption apiUrl{u"api-url"_s, QCoreApplication::translate("main", "API URL for this session."),
+                              QCoreApplication::translate("main", "URL")};
+    QCommandLineOption profile{u"profile"_s, QCoreApplication::translate("main", "Settings and key profile to use."),
+                               QCoreApplication::translate("main", "NAME"), Settings::defaultProfile()};
+
+    void setUp()
+    {
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "main", "Share short-lived, read-only Altostrat fault links as links and QR codes.\n"
+                    "Headless use: faultshare generate --help"));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({demo, apiUrl, profile});
+    }
+};
+
+void printError(const QString& message)
+{
+    std::fprintf(stderr, "faultshare: %s\n", message.toLocal8Bit().constData());
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QStringList arguments;
+    arguments.reserve(argc);
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+
+    if (Cli::isCommand(arguments)) {
+        QCoreApplication app(argc, argv);
+        setApplicationNames();
+        return Cli::run(QCoreApplication::arguments());
+    }
+
+    // --help and --version answer without a display (scripts, packaging checks).
+    const QStringList options = arguments.mid(1);
+    const bool infoOnly = std::any_of(options.cbegin(), options.cend(), [](const QString& argument) {
+        return argument == "-h"_L1 || argument == "--help"_L1 || argument == "-?"_L1 || argument == "-v"_L1
+            || argument == "--version"_L1;
+    });
+    if (infoOnly) {
+        QCoreApplication app(argc, argv);
+        setApplicationNames();
+        GuiOptions gui;
+        gui.setUp();
+        gui.parser.process(app); // prints and exits
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    setApplicationNames();
+    QGuiApplication::setDesktopFileName(u"faultshare"_s);
+    QApplication::setWindowIcon(QIcon(u":/icons/faultshare.svg"_s));
+
+    GuiOptions gui;
+    gui.setUp();
+    gui.parser.process(app); // exits on --help-all and unknown options
+
+    const QString profile = gui.parser.value(gui.profile).trimmed();
+    if (profile.isEmpty()) {
+        printError(QCoreApplication::translate("main", "--profile needs a name."));
+        return 2;
+    }
+
+    // The key of the environment is read once and removed, so that nothing this
+    // process starts (a browser opening a link) inherits it.
+    const QString sessionKey = qEnvironmentVariable("FAULTSHARE_API_KEY").trimmed();
+    qunsetenv("FAULTSHARE_API_KEY");
+    if (!sessionKey.isEmpty()) {
+        const QString reason = ApiClient::checkApiKey(sessionKey);
+        if (!reason.isEmpty()) {
+            printError(QCoreApplication::translate("main", "FAULTSHARE_API_KEY: %1").arg(reason));
+            return 2;
+        }
+    }
+
+    QSettings store;
+    Settings settings(store, profile);
+    ApiClient api;
+    api.setApiUrl(settings.apiUrl());
+    const QString caFile = settings.caFile();
+    if (!caFile.isEmpty() && !api.setCaFile(caFile))
+        qCWarning(lcUi) << "the configured CA file holds no certificate; using the system store only";
+    if (gui.parser.isSet(gui.apiUrl)) {
+        const QUrl url(gui.parser.value(gui.apiUrl).trimmed(), QUrl::StrictMode);
+        const QString reason = ApiClient::checkApiUrl(url);
+        if (!reason.isEmpty()) {
+            printError(QCoreApplication::translate("main", "--api-url: %1").arg(reason));
+            return 2;
+        }
+        api.setApiUrl(url);
+    }
+    CredentialStore keys(u"FaultShare"_s);
+
+    // Declared before the window, so it outlives every request the window makes to it.
+    std::unique_ptr<DemoServer> demo;
+    MainWindow window(api, keys, settings);
+
+    const auto startDemo = [&demo, &window]() -> bool {
+        if (!demo) {
+            auto server = std::make_unique<DemoServer>(DemoServer::generateApiKey());
+            if (!server->listen(QHostAddress::LocalHost, 0))
+                return false;
+            demo = std::move(server);
+        }
+        window.useDemo(demo->url(), demo->apiKey());
+        return true;
+    };
+    QObject::connect(&window, &MainWindow::demoRequested, &window, [&startDemo] {
+        if (!startDemo())
+            qCWarning(lcUi) << "the demo server could not listen on 127.0.0.1";
+    });
+
+    if (!sessionKey.isEmpty())
+        window.useSessionKey(sessionKey);
+    if (gui.parser.isSet(gui.demo) && !startDemo()) {
+        printError(QCoreApplication::translate("main", "The demo server could not listen on 127.0.0.1."));
+        return 1;
+    }
+
+    window.show();
+    // After the first frame: the keychain may prompt or take a moment to answer.
+    QTimer::singleShot(0, &window, &MainWindow::start);
+    return QApplication::exec();
+}

@@ -1,1 +1,42 @@
 #pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+#include <chrono>
+
+class QTimer;
+
+// Puts text on the system clipboard. Secrets (tokens) are marked so that clipboard
+// managers and clipboard history leave them alone, and are cleared after a delay, and
+// when this object goes away (the app quits), but only while the clipboard still holds
+// exactly what we put there: whatever the operator copied since is never touched.
+class Clipboard final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Clipboard)
+
+public:
+    explicit Clipboard(QObject* parent);
+    ~Clipboard() override;
+
+    // Plain text that is not secret (a short link).
+    void copyText(const QString& text);
+    // A secret: marked for clipboard managers, cleared after clearAfter (at least 1 s).
+    void copySecret(const QString& secret, std::chrono::seconds clearAfter);
+
+    // Whether the clipboard still holds the last secret copied through copySecret().
+    bool holdsSecret() const;
+
+Q_SIGNALS:
+    // The clear delay of the last secret passed; cleared says whether the clipboard
+    // still held it (and was emptied) or had been replaced meanwhile (and was left alone).
+    void secretExpired(bool cleared);
+
+private:
+    bool clearIfOurs();
+
+    QTimer* m_clearTimer;
+    // SHA-256 of the secret, so it does not linger in our memory while we wait.
+    QByteArray m_secretHash;
+};

@@ -1,1 +1,798 @@
 #include "MainWindow.h"
+#include "ui_MainWindow.h"
+
+#include "ApiClient.h"
+#include "Clipboard.h"
+#include "CredentialStore.h"
+#include "Jwt.h"
+#include "Logging.h"
+#include "Presentation.h"
+#include "QrCode.h"
+#include "Settings.h"
+#include "SettingsDialog.h"
+
+#include <QAccessible>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdlib>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+
+// Item data of "Custom…" in the preset combo (the others hold their minutes).
+constexpr int CustomPreset = 0;
+constexpr auto CopyFeedbackTime = 2s;
+constexpr int StatusMessageMs = 5000;
+
+QColor phaseColour(Countdown::Phase phase, bool dark)
+{
+    switch (phase) {
+    case Countdown::Phase::Fresh:
+        return dark ? QColor(0x81, 0xc7, 0x84) : QColor(0x2e, 0x7d, 0x32);
+    case Countdown::Phase::Warning:
+        return dark ? QColor(0xff, 0xb7, 0x4d) : QColor(0xb2, 0x6a, 0x00);
+    case Countdown::Phase::Critical:
+        return dark ? QColor(0xef, 0x9a, 0x9a) : QColor(0xc6, 0x28, 0x28);
+    case Countdown::Phase::Expired:
+        break;
+    }
+    return dark ? QColor(0x9e, 0x9e, 0x9e) : QColor(0x75, 0x75, 0x75);
+}
+
+// "+2 min 5 s", "-1 h 3 min": a clock difference, sign first.
+QString skewText(std::chrono::milliseconds skew)
+{
+    const qint64 totalSeconds = std::llabs(skew.count()) / 1000;
+    const qint64 hours = totalSeconds / 3600;
+    const qint64 minutes = totalSeconds / 60 % 60;
+    const qint64 seconds = totalSeconds % 60;
+    QStringList parts;
+    if (hours > 0)
+        parts << MainWindow::tr("%1 h").arg(hours);
+    if (minutes > 0)
+        parts << MainWindow::tr("%1 min").arg(minutes);
+    if (seconds > 0 && hours == 0)
+        parts << MainWindow::tr("%1 s").arg(seconds);
+    if (parts.isEmpty())
+        parts << MainWindow::tr("%1 s").arg(0);
+    return (skew.count() < 0 ? u"−"_s : u"+"_s) + parts.join(u' ');
+}
+
+void setTextColour(QWidget* widget, const QColor& colour)
+{
+    QPalette palette = widget->palette();
+    palette.setColor(QPalette::WindowText, colour);
+    widget->setPalette(palette);
+}
+
+} // namespace
+
+MainWindow::MainWindow(ApiClient& api, CredentialStore& keys, Settings& settings, QWidget* parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_api(api)
+    , m_keys(keys)
+    , m_settings(settings)
+    , m_clipboard(new Clipboard(this))
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+    , m_retryTimer(new QTimer(this))
+    , m_tickTimer(new QTimer(this))
+    , m_copyFeedbackTimer(new QTimer(this))
+{
+    m_ui->setupUi(this);
+    updateTitle();
+
+    QFont titleFont = m_ui->keyTitleLabel->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    m_ui->keyTitleLabel->setFont(titleFont);
+    m_ui->keyPanel->setMinimumWidth(420);
+    m_ui->keychainLabel->setText(
+        tr("The key is stored in %1 on this computer, never in a file.").arg(CredentialStore::backendName()));
+    m_ui->keyErrorLabel->hide();
+    m_ui->retryKeychainButton->hide();
+
+    QFont countdownFont = m_ui->countdownLabel->font();
+    countdownFont.setPointSizeF(countdownFont.pointSizeF() * 2.0);
+    countdownFont.setBold(true);
+    m_ui->countdownLabel->setFont(countdownFont);
+    QFont titleOfLink = m_ui->resultTitleLabel->font();
+    titleOfLink.setPointSizeF(titleOfLink.pointSizeF() * 1.3);
+    titleOfLink.setBold(true);
+    m_ui->resultTitleLabel->setFont(titleOfLink);
+    QFont linkFont = m_ui->shortLinkLabel->font();
+    linkFont.setPointSizeF(linkFont.pointSizeF() * 1.2);
+    m_ui->shortLinkLabel->setFont(linkFont);
+    QFont badgeFont = m_ui->demoBadge->font();
+    badgeFont.setBold(true);
+    m_ui->demoBadge->setFont(badgeFont);
+    m_ui->demoBadge->setStyleSheet(
+        u"QLabel { background: #f9a825; color: #000; border-radius: 3px; padding: 2px 8px; }"_s);
+    m_ui->demoBar->hide();
+
+    m_ui->cancelButton->hide();
+    m_ui->busyBar->hide();
+    m_ui->errorLabel->hide();
+    m_ui->copyFeedbackLabel->hide();
+    m_ui->detailsGroup->hide();
+    m_ui->resultStack->setCurrentWidget(m_ui->emptyResultPage);
+    m_ui->pages->setCurrentWidget(m_ui->mainPage);
+    m_ui->countdownBar->setRange(0, 1000);
+
+    m_tickTimer->setSingleShot(true);
+    m_tickTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_tickTimer, &QTimer::timeout, this, &MainWindow::updateCountdown);
+    m_retryTimer->setSingleShot(true);
+    connect(m_retryTimer, &QTimer::timeout, this, [this] {
+        if (m_errorIsRateLimit)
+            clearError();
+        updateGenerateEnabled();
+    });
+    m_copyFeedbackTimer->setSingleShot(true);
+    connect(m_copyFeedbackTimer, &QTimer::timeout, m_ui->copyFeedbackLabel, &QWidget::hide);
+
+    setUpExpiryForm();
+    setUpActions();
+    connectKeychain();
+    updateColours();
+
+    connect(m_ui->saveKeyButton, &QPushButton::clicked, this, &MainWindow::saveKey);
+    connect(m_ui->apiKeyEdit, &QLineEdit::returnPressed, this, &MainWindow::saveKey);
+    connect(m_ui->apiKeyEdit, &QLineEdit::textEdited, this, [this] {
+        if (!m_savingKey)
+            m_ui->keyErrorLabel->hide();
+    });
+    connect(m_ui->retryKeychainButton, &QPushButton::clicked, this, &MainWindow::readKeyFromKeychain);
+    connect(m_ui->tryDemoButton, &QPushButton::clicked, this, &MainWindow::demoRequested);
+    connect(m_ui->generateButton, &QPushButton::clicked, this, &MainWindow::generate);
+    connect(m_ui->cancelButton, &QPushButton::clicked, this, &MainWindow::cancel);
+    connect(m_ui->labelEdit, &QLineEdit::returnPressed, this, &MainWindow::generate);
+    connect(m_ui->copyLinkButton, &QPushButton::clicked, this, &MainWindow::copyLink);
+    connect(m_ui->openLinkButton, &QPushButton::clicked, this, &MainWindow::openLink);
+    connect(m_ui->copyTokenButton, &QPushButton::clicked, this, &MainWindow::copyToken);
+    connect(m_ui->revealTokenButton, &QPushButton::toggled, this, &MainWindow::setTokenRevealed);
+
+    const QByteArray geometry = m_settings.windowGeometry();
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(980, 660);
+    updateGenerateEnabled();
+}
+
+MainWindow::~MainWindow()
+{
+    if (m_request)
+        m_request->cancel();
+    m_pendingKey.clear();
+}
+
+void MainWindow::setUpExpiryForm()
+{
+    auto* combo = m_ui->expiryPresetCombo;
+    combo->addItem(tr("15 minutes"), 15);
+    combo->addItem(tr("1 hour"), 60);
+    combo->addItem(tr("8 hours (a shift)"), 8 * 60);
+    combo->addItem(tr("24 hours"), 24 * 60);
+    combo->addItem(tr("7 days"), 7 * 24 * 60);
+    combo->addItem(tr("30 days"), 30 * 24 * 60);
+    combo->addItem(tr("Custom…"), CustomPreset);
+
+    m_ui->customUnitCombo->addItem(tr("minutes"), 1);
+    m_ui->customUnitCombo->addItem(tr("hours"), 60);
+    m_ui->customUnitCombo->addItem(tr("days"), 24 * 60);
+    m_ui->customValueSpin->setRange(0, 99999);
+
+    // The default validity: a preset when one matches, else Custom in the largest
+    // unit that divides it.
+    const int defaultMinutes = std::clamp(m_settings.defaultMinutes(), ApiClient::MinMinutes, ApiClient::MaxMinutes);
+    const int preset = combo->findData(defaultMinutes);
+    combo->setCurrentIndex(preset >= 0 ? preset : combo->findData(CustomPreset));
+    int unitIndex = 0;
+    for (int i = m_ui->customUnitCombo->count() - 1; i >= 0; --i) {
+        if (defaultMinutes % m_ui->customUnitCombo->itemData(i).toInt() == 0) {
+            unitIndex = i;
+            break;
+        }
+    }
+    m_ui->customUnitCombo->setCurrentIndex(unitIndex);
+    m_ui->customValueSpin->setValue(defaultMinutes / m_ui->customUnitCombo->itemData(unitIndex).toInt());
+
+    connect(combo, &QComboBox::currentIndexChanged, this, &MainWindow::onPresetChanged);
+    connect(m_ui->customValueSpin, &QSpinBox::valueChanged, this, &MainWindow::validateExpiry);
+    connect(m_ui->customUnitCombo, &QComboBox::currentIndexChanged, this, &MainWindow::validateExpiry);
+    onPresetChanged();
+}
+
+void MainWindow::setUpActions()
+{
+    m_ui->generateAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return),
+                                        QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    QList<QKeySequence> settingsKeys{QKeySequence(Qt::CTRL | Qt::Key_Comma)};
+    const QKeySequence preferences(QKeySequence::Preferences);
+    if (!preferences.isEmpty() && !settingsKeys.contains(preferences))
+        settingsKeys << preferences;
+    m_ui->settingsAction->setShortcuts(settingsKeys);
+    m_ui->cancelAction->setEnabled(false);
+    // Window-wide, so the shortcuts work from any field (and with a native menu bar).
+    addActions({m_ui->generateAction, m_ui->cancelAction, m_ui->copyLinkAction, m_ui->openLinkAction,
+                m_ui->copyTokenAction, m_ui->settingsAction, m_ui->quitAction});
+    setResultActionsEnabled(false, false);
+
+    connect(m_ui->generateAction, &QAction::triggered, this, &MainWindow::generate);
+    connect(m_ui->cancelAction, &QAction::triggered, this, &MainWindow::cancel);
+    connect(m_ui->copyLinkAction, &QAction::triggered, this, &MainWindow::copyLink);
+    connect(m_ui->openLinkAction, &QAction::triggered, this, &MainWindow::openLink);
+    connect(m_ui->copyTokenAction, &QAction::triggered, this, &MainWindow::copyToken);
+    connect(m_ui->settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
+    connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::connectKeychain()
+{
+    connect(&m_keys, &CredentialStore::keyRead, this, [this](const QString& profile, const QString& key) {
+        if (profile != m_settings.profile() || !m_readingKey)
+            return;
+        m_readingKey = false;
+        statusBar()->clearMessage();
+        if (m_keySource == KeySource::Session || m_keySource == KeySource::Demo)
+            return;
+        m_api.setApiKey(key);
+        setKeySource(KeySource::Keychain);
+        showMainPage();
+    });
+    connect(&m_keys, &CredentialStore::keyMissing, this, [this](const QString& profile) {
+        if (profile != m_settings.profile() || !m_readingKey)
+            return;
+        m_readingKey = false;
+        statusBar()->clearMessage();
+        if (m_keySource == KeySource::None)
+            showKeyPage();
+    });
+    connect(&m_keys, &CredentialStore::keyWritten, this, [this](const QString& profile) {
+        if (profile != m_settings.profile() || !m_savingKey)
+            return;
+        m_savingKey = false;
+        m_api.setApiKey(m_pendingKey);
+        m_pendingKey.clear();
+        m_ui->apiKeyEdit->clear();
+        m_ui->saveKeyButton->setEnabled(true);
+        m_ui->apiKeyEdit->setEnabled(true);
+        setKeySource(KeySource::Keychain);
+        showMainPage();
+        statusBar()->showMessage(tr("The key is stored in %1.").arg(CredentialStore::backendName()),
+                                 StatusMessageMs);
+    });
+    connect(&m_keys, &CredentialStore::keyRemoved, this, [this](const QString& profile) {
+        if (profile != m_settings.profile() || m_keySource != KeySource::Keychain)
+            return;
+        // The window was using the key that is gone.
+        m_api.setApiKey({});
+        setKeySource(KeySource::None);
+        showKeyPage();
+    });
+    connect(&m_keys, &CredentialStore::failed, this,
+            [this](const QString& profile, CredentialStore::Operation operation, const ApiError& error) {
+                if (profile != m_settings.profile())
+                    return;
+                if (operation == CredentialStore::Operation::Read && m_readingKey) {
+                    m_readingKey = false;
+                    statusBar()->clearMessage();
+                    if (m_keySource != KeySource::None)
+                        return;
+                    showKeyPage();
+                    setTextColour(m_ui->keyErrorLabel, Presentation::errorColour(palette()));
+                    m_ui->keyErrorLabel->setText(error.userMessage());
+                    m_ui->keyErrorLabel->show();
+                    m_ui->retryKeychainButton->show();
+                } else if (operation == CredentialStore::Operation::Write && m_savingKey) {
+                    // The typed key stays in the field so the operator can retry.
+                    m_savingKey = false;
+                    m_pendingKey.clear();
+                    m_ui->saveKeyButton->setEnabled(true);
+                    m_ui->apiKeyEdit->setEnabled(true);
+                    setTextColour(m_ui->keyErrorLabel, Presentation::errorColour(palette()));
+                    m_ui->keyErrorLabel->setText(error.userMessage());
+                    m_ui->keyErrorLabel->show();
+                    m_ui->apiKeyEdit->setFocus();
+                }
+            });
+}
+
+void MainWindow::start()
+{
+    if (m_keySource != KeySource::None) {
+        showMainPage();
+        return;
+    }
+    readKeyFromKeychain();
+}
+
+void MainWindow::readKeyFromKeychain()
+{
+    if (m_readingKey)
+        return;
+    m_readingKey = true;
+    m_ui->keyErrorLabel->hide();
+    m_ui->retryKeychainButton->hide();
+    statusBar()->showMessage(tr("Reading the API key from %1…").arg(CredentialStore::backendName()));
+    m_keys.readKey(m_settings.profile());
+    updateGenerateEnabled();
+}
+
+void MainWindow::useSessionKey(const QString& key)
+{
+    m_api.setApiKey(key);
+    if (m_keySource != KeySource::Demo)
+        setKeySource(KeySource::Session);
+    qCInfo(lcUi) << "using the API key from the environment for this session";
+    showMainPage();
+}
+
+void MainWindow::useDemo(const QUrl& apiUrl, const QString& key)
+{
+    m_api.setApiUrl(apiUrl);
+    m_api.setApiKey(key);
+    setKeySource(KeySource::Demo);
+    qCInfo(lcUi) << "demo mode on" << apiUrl.toString();
+    showMainPage();
+}
+
+bool MainWindow::isDemo() const
+{
+    return m_keySource == KeySource::Demo;
+}
+
+void MainWindow::setClock(Clock clock)
+{
+    m_clock = std::move(clock);
+    if (m_token && !m_expired)
+        updateCountdown();
+}
+
+void MainWindow::setKeySource(KeySource source)
+{
+    m_keySource = source;
+    const bool demo = source == KeySource::Demo;
+    m_ui->demoBar->setVisible(demo);
+    if (m_settingsDialog)
+        m_settingsDialog->setKeyMode(demo ? SettingsDialog::KeyMode::Demo
+                                          : source == KeySource::Session ? SettingsDialog::KeyMode::Session
+                                                                         : SettingsDialog::KeyMode::Stored);
+    updateTitle();
+    updateGenerateEnabled();
+}
+
+void MainWindow::updateTitle()
+{
+    // Never a token, key or link here: titles end up in task switchers and screen shares.
+    setWindowTitle(isDemo() ? tr("FaultShare — Demo") : tr("FaultShare"));
+}
+
+void MainWindow::showKeyPage()
+{
+    m_ui->pages->setCurrentWidget(m_ui->keyPage);
+    m_ui->keyErrorLabel->hide();
+    m_ui->retryKeychainButton->hide();
+    m_ui->apiKeyEdit->setFocus();
+    updateGenerateEnabled();
+}
+
+void MainWindow::showMainPage()
+{
+    const bool wasKeyPage = m_ui->pages->currentWidget() == m_ui->keyPage;
+    m_ui->pages->setCurrentWidget(m_ui->mainPage);
+    if (wasKeyPage || !m_ui->mainPage->isAncestorOf(focusWidget()))
+        m_ui->expiryPresetCombo->setFocus();
+    updateGenerateEnabled();
+}
+
+void MainWindow::saveKey()
+{
+    if (m_savingKey)
+        return;
+    const QString key = m_ui->apiKeyEdit->text().trimmed();
+    const QString reason = ApiClient::checkApiKey(key);
+    if (!reason.isEmpty()) {
+        setTextColour(m_ui->keyErrorLabel, Presentation::errorColour(palette()));
+        m_ui->keyErrorLabel->setText(reason);
+        m_ui->keyErrorLabel->show();
+        m_ui->apiKeyEdit->setFocus();
+        return;
+    }
+    m_savingKey = true;
+    m_pendingKey = key;
+    m_ui->keyErrorLabel->hide();
+    m_ui->retryKeychainButton->hide();
+    m_ui->saveKeyButton->setEnabled(false);
+    m_ui->apiKeyEdit->setEnabled(false);
+    statusBar()->showMessage(tr("Storing the key in %1…").arg(CredentialStore::backendName()));
+    m_keys.writeKey(m_settings.profile(), key);
+}
+
+std::optional<int> MainWindow::selectedMinutes() const
+{
+    const int preset = m_ui->expiryPresetCombo->currentData().toInt();
+    qint64 minutes = preset;
+    if (preset == CustomPreset)
+        minutes = qint64(m_ui->customValueSpin->value()) * m_ui->customUnitCombo->currentData().toInt();
+    if (minutes < ApiClient::MinMinutes || minutes > ApiClient::MaxMinutes)
+        return std::nullopt;
+    return int(minutes);
+}
+
+void MainWindow::onPresetChanged()
+{
+    const bool custom = m_ui->expiryPresetCombo->currentData().toInt() == CustomPreset;
+    m_ui->customValueSpin->setEnabled(custom && !m_request);
+    m_ui->customUnitCombo->setEnabled(custom && !m_request);
+    m_ui->customLabel->setEnabled(custom);
+    validateExpiry();
+}
+
+void MainWindow::validateExpiry()
+{
+    const std::optional<int> minutes = selectedMinutes();
+    if (minutes) {
+        m_ui->expiryHintLabel->setPalette(QPalette());
+        m_ui->expiryHintLabel->setText(tr("The link works for %1.").arg(Presentation::minutesText(*minutes)));
+    } else {
+        setTextColour(m_ui->expiryHintLabel, Presentation::errorColour(palette()));
+        m_ui->expiryHintLabel->setText(tr("Between 1 minute and 30 days"));
+    }
+    updateGenerateEnabled();
+}
+
+void MainWindow::updateGenerateEnabled()
+{
+    const bool ready = !m_request && selectedMinutes().has_value() && m_api.hasApiKey()
+        && !m_retryTimer->isActive() && m_ui->pages->currentWidget() == m_ui->mainPage;
+    m_ui->generateButton->setEnabled(ready);
+    m_ui->generateAction->setEnabled(ready);
+}
+
+void MainWindow::generate()
+{
+    updateGenerateEnabled();
+    if (!m_ui->generateButton->isEnabled())
+        return;
+    const std::optional<int> minutes = selectedMinutes();
+    m_pendingLabel = m_ui->labelEdit->text().simplified();
+    m_request = m_api.requestToken(*minutes);
+    connect(m_request, &TokenRequest::finished, this, &MainWindow::onTokenReceived);
+    connect(m_request, &TokenRequest::failed, this, &MainWindow::onTokenFailed);
+    statusBar()->clearMessage();
+    setBusy(true);
+}
+
+void MainWindow::cancel()
+{
+    if (!m_request)
+        return;
+    // Leave the busy state now: whatever the request still reports is no longer ours.
+    TokenRequest* request = m_request;
+    m_request = nullptr;
+    request->disconnect(this);
+    request->cancel();
+    setBusy(false);
+    statusBar()->showMessage(tr("Cancelled"), StatusMessageMs);
+}
+
+void MainWindow::setBusy(bool busy)
+{
+    const bool custom = m_ui->expiryPresetCombo->currentData().toInt() == CustomPreset;
+    m_ui->expiryPresetCombo->setEnabled(!busy);
+    m_ui->customValueSpin->setEnabled(!busy && custom);
+    m_ui->customUnitCombo->setEnabled(!busy && custom);
+    m_ui->labelEdit->setEnabled(!busy);
+    m_ui->busyBar->setVisible(busy);
+    m_ui->cancelButton->setVisible(busy);
+    m_ui->cancelAction->setEnabled(busy);
+    updateGenerateEnabled();
+    if (busy)
+        m_ui->cancelButton->setFocus();
+    else if (!focusWidget() || !focusWidget()->isEnabled() || !focusWidget()->isVisible())
+        m_ui->generateButton->setFocus();
+}
+
+void MainWindow::onTokenReceived(const EmbedToken& token)
+{
+    m_request = nullptr;
+    setBusy(false);
+    clearError();
+    m_token = token;
+    m_ui->resultTitleLabel->setText(m_pendingLabel);
+    m_ui->resultTitleLabel->setVisible(!m_pendingLabel.isEmpty());
+    showResult();
+    qCInfo(lcUi) << "token received, valid for" << token.expiresInMinutes() << "minutes";
+}
+
+void MainWindow::onTokenFailed(const ApiError& error)
+{
+    m_request = nullptr;
+    setBusy(false);
+    if (error.kind() == ApiError::Kind::Cancelled) {
+        statusBar()->showMessage(tr("Cancelled"), StatusMessageMs);
+        return;
+    }
+    QString message = error.userMessage();
+    m_errorIsRateLimit = false;
+    if (error.kind() == ApiError::Kind::RateLimited && error.retryAfter()) {
+        const std::chrono::seconds wait = std::max(*error.retryAfter(), std::chrono::seconds(1));
+        m_retryTimer->start(wait);
+        // The server's message says how long; for longer waits also say until when.
+        if (wait >= 60s) {
+            const QTime until = QTime::currentTime().addSecs(int(wait.count()));
+            message += u' ' + tr("Generate is available again at %1.").arg(QLocale().toString(until, QLocale::ShortFormat));
+        }
+        m_errorIsRateLimit = true;
+        updateGenerateEnabled();
+    }
+    showError(message);
+    qCInfo(lcUi) << "token request failed, kind" << int(error.kind()) << "status" << error.httpStatus();
+}
+
+void MainWindow::showError(const QString& message)
+{
+    setTextColour(m_ui->errorLabel, Presentation::errorColour(palette()));
+    m_ui->errorLabel->setText(message);
+    m_ui->errorLabel->setVisible(!message.isEmpty());
+    if (!message.isEmpty()) {
+        // Screen readers announce it: the focus stays where it was.
+        QAccessibleEvent alert(m_ui->errorLabel, QAccessible::Alert);
+        QAccessible::updateAccessibility(&alert);
+    }
+}
+
+void MainWindow::clearError()
+{
+    m_errorIsRateLimit = false;
+    m_ui->errorLabel->clear();
+    m_ui->errorLabel->hide();
+}
+
+void MainWindow::showResult()
+{
+    const EmbedToken& token = *m_token;
+    const QUrl link = token.shortLink();
+    m_link = EmbedToken::isShareableUrl(link) ? link.toString(QUrl::FullyEncoded) : QString();
+    m_expired = false;
+    m_phase.reset();
+
+    if (!m_link.isEmpty()) {
+        m_ui->qrView->setQrCode(QrCode(m_link));
+        m_ui->shortLinkLabel->setText(m_link);
+        m_ui->shortLinkLabel->setToolTip(m_link);
+    } else {
+        m_ui->qrView->clear(tr("The server sent no usable link; use the token instead"));
+        m_ui->shortLinkLabel->clear();
+    }
+    m_ui->shortLinkLabel->setVisible(!m_link.isEmpty());
+    setResultActionsEnabled(!m_link.isEmpty(), true);
+    m_ui->copyFeedbackLabel->hide();
+    m_ui->expiryLabel->setText(tr("Expires %1").arg(Countdown::expiryText(token.expiresAt())));
+
+    m_ui->revealTokenButton->setChecked(false);
+    setTokenRevealed(false);
+    m_ui->tokenEdit->setText(token.token());
+    m_ui->tokenEdit->setCursorPosition(0);
+
+    const std::optional<Jwt> jwt = Jwt::decode(token.token().toUtf8());
+    const QString algorithm = jwt ? jwt->header.value(u"alg").toString() : QString();
+    m_ui->tokenTypeLabel->setText(algorithm.isEmpty() ? token.type()
+                                                      : tr("%1 (%2)").arg(token.type(), algorithm));
+    if (jwt) {
+        QString claims = QString::fromUtf8(QJsonDocument(jwt->claims).toJson(QJsonDocument::Indented)).trimmed();
+        QStringList readable;
+        for (const QLatin1StringView name : {"iat"_L1, "nbf"_L1, "exp"_L1}) {
+            const QDateTime when = jwt->timeClaim(name);
+            if (when.isValid())
+                readable << tr("%1: %2").arg(name, Countdown::expiryText(when));
+        }
+        if (!readable.isEmpty())
+            claims += u"\n\n"_s + readable.join(u'\n');
+        m_ui->claimsView->setPlainText(claims);
+    } else {
+        m_ui->claimsView->setPlainText(tr("The token is not a JWT whose claims can be read."));
+    }
+
+    if (!token.serverDate().isValid())
+        m_ui->clockSkewLabel->setText(tr("Unknown: the server did not send its time"));
+    else if (token.hasSignificantSkew())
+        m_ui->clockSkewLabel->setText(tr("Server clock differs by %1; the countdown follows the server")
+                                          .arg(skewText(token.clockSkew())));
+    else
+        m_ui->clockSkewLabel->setText(tr("In sync"));
+
+    m_ui->resultStack->setCurrentWidget(m_ui->resultPanel);
+    m_ui->detailsGroup->show();
+    updateCountdown();
+}
+
+QDateTime MainWindow::now() const
+{
+    return m_clock();
+}
+
+QDateTime MainWindow::tokenNow() const
+{
+    const QDateTime local = now();
+    return m_token && m_token->hasSignificantSkew() ? m_token->serverNow(local) : local;
+}
+
+void MainWindow::updateCountdown()
+{
+    m_tickTimer->stop();
+    if (!m_token || m_expired)
+        return;
+    const QDateTime current = tokenNow();
+    const QDateTime issuedAt = m_token->issuedAt();
+    const QDateTime expiresAt = m_token->expiresAt();
+    const std::chrono::milliseconds remaining = Countdown::remaining(current, expiresAt);
+    const Countdown::Phase phase = Countdown::phase(current, issuedAt, expiresAt);
+
+    m_ui->countdownLabel->setText(Countdown::text(remaining));
+    m_ui->countdownBar->setValue(qRound(std::clamp(Countdown::fraction(current, issuedAt, expiresAt), 0.0, 1.0) * 1000));
+    m_ui->phaseLabel->setText(Countdown::phaseName(phase));
+    applyPhase(phase);
+
+    if (phase == Countdown::Phase::Expired || remaining <= 0ms) {
+        takeDown();
+        return;
+    }
+    // The text rounds up to whole seconds, so it flips when the remaining time crosses
+    // a multiple of 1000 ms: wake just after that, recomputing from the clock again.
+    const qint64 toBoundary = remaining.count() % 1000;
+    m_tickTimer->start(std::chrono::milliseconds((toBoundary == 0 ? 1000 : toBoundary) + 5));
+}
+
+void MainWindow::applyPhase(Countdown::Phase phase)
+{
+    if (m_phase == phase)
+        return;
+    m_phase = phase;
+    const QColor colour = phaseColour(phase, Presentation::isDark(palette()));
+    setTextColour(m_ui->phaseLabel, colour);
+    setTextColour(m_ui->countdownLabel, colour);
+    m_ui->countdownBar->setStyleSheet(
+        u"QProgressBar { border: 1px solid palette(mid); border-radius: 3px; background: palette(base);"
+        " min-height: 8px; max-height: 8px; }"
+        " QProgressBar::chunk { background-color: %1; border-radius: 2px; }"_s.arg(colour.name()));
+}
+
+void MainWindow::takeDown()
+{
+    m_expired = true;
+    m_tickTimer->stop();
+    m_ui->qrView->clear(tr("Expired — generate a new link"));
+    setResultActionsEnabled(false, false);
+    m_ui->copyFeedbackLabel->hide();
+    m_ui->countdownBar->setValue(0);
+    qCInfo(lcUi) << "link expired; QR code taken down";
+}
+
+void MainWindow::setResultActionsEnabled(bool link, bool token)
+{
+    m_ui->copyLinkButton->setEnabled(link);
+    m_ui->copyLinkAction->setEnabled(link);
+    m_ui->openLinkButton->setEnabled(link);
+    m_ui->openLinkAction->setEnabled(link);
+    m_ui->copyTokenButton->setEnabled(token);
+    m_ui->copyTokenAction->setEnabled(token);
+}
+
+void MainWindow::copyLink()
+{
+    if (m_link.isEmpty() || m_expired)
+        return;
+    m_clipboard->copyText(m_link);
+    m_ui->copyFeedbackLabel->setText(tr("Copied"));
+    m_ui->copyFeedbackLabel->show();
+    m_copyFeedbackTimer->start(CopyFeedbackTime);
+}
+
+void MainWindow::openLink()
+{
+    if (m_link.isEmpty() || m_expired)
+        return;
+    const QUrl url(m_link, QUrl::StrictMode);
+    if (!EmbedToken::isShareableUrl(url))
+        return;
+    if (!QDesktopServices::openUrl(url))
+        statusBar()->showMessage(tr("No web browser could open the link; copy it instead."), StatusMessageMs);
+}
+
+void MainWindow::copyToken()
+{
+    if (!m_token || m_expired)
+        return;
+    const std::chrono::seconds delay = m_settings.clipboardClearDelay();
+    m_clipboard->copySecret(m_token->token(), delay);
+    statusBar()->showMessage(tr("Token copied; the clipboard is cleared in %1 s.").arg(delay.count()),
+                             StatusMessageMs);
+}
+
+void MainWindow::setTokenRevealed(bool revealed)
+{
+    m_ui->tokenEdit->setEchoMode(revealed ? QLineEdit::Normal : QLineEdit::Password);
+    m_ui->revealTokenButton->setText(revealed ? tr("Hid&e") : tr("&Reveal"));
+    m_ui->revealTokenButton->setAccessibleName(revealed ? tr("Hide token") : tr("Reveal token"));
+}
+
+void MainWindow::openSettings()
+{
+    if (m_settingsDialog) {
+        m_settingsDialog->raise();
+        m_settingsDialog->activateWindow();
+        return;
+    }
+    auto* dialog = new SettingsDialog(m_settings, m_keys, m_api, this);
+    dialog->setObjectName(u"settingsDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setKeyMode(m_keySource == KeySource::Demo      ? SettingsDialog::KeyMode::Demo
+                       : m_keySource == KeySource::Session ? SettingsDialog::KeyMode::Session
+                                                           : SettingsDialog::KeyMode::Stored);
+    connect(dialog, &SettingsDialog::keyReplaced, this, [this] {
+        // In Stored mode the dialog handed the new key to the ApiClient already.
+        if (m_keySource == KeySource::None || m_keySource == KeySource::Keychain) {
+            setKeySource(KeySource::Keychain);
+            showMainPage();
+        }
+    });
+    m_settingsDialog = dialog;
+    dialog->open();
+}
+
+void MainWindow::showAbout()
+{
+    auto* box = new QMessageBox(this);
+    box->setObjectName(u"aboutBox"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setIcon(QMessageBox::Information);
+    box->setWindowTitle(tr("About FaultShare"));
+    box->setTextFormat(Qt::PlainText);
+    box->setText(tr("FaultShare %1").arg(QCoreApplication::applicationVersion()));
+    box->setInformativeText(tr("Share short-lived, read-only Altostrat fault links as links and QR codes."));
+    box->setStandardButtons(QMessageBox::Close);
+    box->open();
+}
+
+void MainWindow::updateColours()
+{
+    const bool dark = Presentation::isDark(palette());
+    if (m_ui->errorLabel->isVisible() || !m_ui->errorLabel->text().isEmpty())
+        setTextColour(m_ui->errorLabel, Presentation::errorColour(palette()));
+    if (!selectedMinutes())
+        setTextColour(m_ui->expiryHintLabel, Presentation::errorColour(palette()));
+    setTextColour(m_ui->keyErrorLabel, Presentation::errorColour(palette()));
+    setTextColour(m_ui->copyFeedbackLabel, phaseColour(Countdown::Phase::Fresh, dark));
+    if (m_phase) {
+        const Countdown::Phase phase = *m_phase;
+        m_phase.reset();
+        applyPhase(phase);
+    }
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        updateColours();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    cancel();
+    // Demo mode leaves the settings alone altogether.
+    if (!isDemo())
+        m_settings.setWindowGeometry(saveGeometry());
+    QMainWindow::closeEvent(event);
+}

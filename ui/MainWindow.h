@@ -1,1 +1,132 @@
 #pragma once
+
+#include "Countdown.h"
+#include "EmbedToken.h"
+
+#include <QDateTime>
+#include <QMainWindow>
+#include <QPointer>
+#include <QString>
+#include <QUrl>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class ApiClient;
+class ApiError;
+class Clipboard;
+class CredentialStore;
+class Settings;
+class SettingsDialog;
+class TokenRequest;
+class QTimer;
+
+namespace Ui {
+class MainWindow;
+}
+
+// The operator's window: the first-run key panel, the expiry form, and the result (QR
+// code, short link, live countdown, masked token, details). Everything that waits
+// (keychain, network) is asynchronous; the window never blocks.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    using Clock = std::function<QDateTime()>;
+
+    MainWindow(ApiClient& api, CredentialStore& keys, Settings& settings, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Reads the profile's key from the keychain (asynchronously) unless a session or
+    // demo key is in use; shows the first-run key page when there is none.
+    void start();
+    // A key for this session only (FAULTSHARE_API_KEY): used, never stored.
+    void useSessionKey(const QString& key);
+    // Demo mode: the API URL and key go to the ApiClient only; nothing touches the
+    // keychain or the settings. Shows the DEMO badge.
+    void useDemo(const QUrl& apiUrl, const QString& key);
+    bool isDemo() const;
+
+    // Tests: where "now" comes from (countdown, expiry). Defaults to the system clock.
+    void setClock(Clock clock);
+
+Q_SIGNALS:
+    // The operator chose "Try the demo server"; the composition root answers with useDemo().
+    void demoRequested();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    enum class KeySource { None, Keychain, Session, Demo };
+
+    void setUpExpiryForm();
+    void setUpActions();
+    void connectKeychain();
+
+    void showKeyPage();
+    void showMainPage();
+    void setKeySource(KeySource source);
+    void saveKey();
+    void readKeyFromKeychain();
+
+    std::optional<int> selectedMinutes() const;
+    void onPresetChanged();
+    void validateExpiry();
+    void updateGenerateEnabled();
+
+    void generate();
+    void cancel();
+    void setBusy(bool busy);
+    void onTokenReceived(const EmbedToken& token);
+    void onTokenFailed(const ApiError& error);
+    void showError(const QString& message);
+    void clearError();
+
+    void showResult();
+    void updateCountdown();
+    void applyPhase(Countdown::Phase phase);
+    void takeDown();
+    QDateTime now() const;
+    QDateTime tokenNow() const;
+
+    void setResultActionsEnabled(bool link, bool token);
+    void copyLink();
+    void openLink();
+    void copyToken();
+    void setTokenRevealed(bool revealed);
+
+    void openSettings();
+    void showAbout();
+    void updateTitle();
+    void updateColours();
+
+    const std::unique_ptr<Ui::MainWindow> m_ui;
+    ApiClient& m_api;
+    CredentialStore& m_keys;
+    Settings& m_settings;
+    Clipboard* m_clipboard;
+    Clock m_clock;
+
+    KeySource m_keySource = KeySource::None;
+    bool m_readingKey = false;
+    bool m_savingKey = false;
+    QString m_pendingKey; // typed on the key page, only until the keychain confirms
+
+    QPointer<TokenRequest> m_request;
+    QString m_pendingLabel;
+    QTimer* m_retryTimer;       // Retry-After of a 429
+    QTimer* m_tickTimer;        // the one countdown timer
+    QTimer* m_copyFeedbackTimer;
+    bool m_errorIsRateLimit = false;
+
+    std::optional<EmbedToken> m_token;
+    QString m_link; // the shareable short link of m_token, empty when it has none
+    bool m_expired = false;
+    std::optional<Countdown::Phase> m_phase;
+
+    QPointer<SettingsDialog> m_settingsDialog;
+};

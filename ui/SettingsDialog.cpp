@@ -1,1 +1,274 @@
 #include "SettingsDialog.h"
+#include "ui_SettingsDialog.h"
+
+#include "ApiClient.h"
+#include "CredentialStore.h"
+#include "Logging.h"
+#include "Presentation.h"
+#include "Settings.h"
+
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QPushButton>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void setError(QLabel* label, const QString& text)
+{
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, Presentation::errorColour(label->parentWidget()->palette()));
+    label->setPalette(palette);
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(Settings& settings, CredentialStore& keys, ApiClient& api, QWidget* parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::SettingsDialog>())
+    , m_settings(settings)
+    , m_keys(keys)
+    , m_api(api)
+{
+    m_ui->setupUi(this);
+
+    m_initialApiUrl = m_settings.apiUrl();
+    m_initialCaFile = m_settings.caFile();
+
+    m_ui->profileLabel->setText(m_settings.profile());
+    m_ui->apiUrlEdit->setPlaceholderText(ApiClient::defaultApiUrl().toString());
+    m_ui->apiUrlEdit->setText(m_initialApiUrl.toString());
+    m_ui->caFileEdit->setText(m_initialCaFile);
+    m_ui->defaultExpirySpin->setRange(ApiClient::MinMinutes, ApiClient::MaxMinutes);
+    m_ui->defaultExpirySpin->setValue(m_settings.defaultMinutes());
+    m_ui->clipboardDelaySpin->setValue(int(m_settings.clipboardClearDelay().count()));
+    m_ui->keyStoreLabel->setText(
+        tr("The key of this profile is stored in %1, never in a file.").arg(CredentialStore::backendName()));
+    m_ui->apiUrlErrorLabel->hide();
+    m_ui->caFileErrorLabel->hide();
+    m_ui->keyStatusLabel->hide();
+    updateDefaultExpiryHint();
+
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    connect(m_ui->apiUrlEdit, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    connect(m_ui->caFileEdit, &QLineEdit::textChanged, this, [this] { m_ui->caFileErrorLabel->hide(); });
+    connect(m_ui->caFileBrowseButton, &QPushButton::clicked, this, &SettingsDialog::browseCaFile);
+    connect(m_ui->defaultExpirySpin, &QSpinBox::valueChanged, this, &SettingsDialog::updateDefaultExpiryHint);
+    connect(m_ui->replaceKeyEdit, &QLineEdit::returnPressed, this, &SettingsDialog::replaceKey);
+    connect(m_ui->replaceKeyEdit, &QLineEdit::textChanged, this, [this] {
+        if (!m_writingKey && !m_removingKey)
+            m_ui->keyStatusLabel->hide();
+    });
+    connect(m_ui->replaceKeyButton, &QPushButton::clicked, this, &SettingsDialog::replaceKey);
+    connect(m_ui->forgetKeyButton, &QPushButton::clicked, this, &SettingsDialog::confirmForgetKey);
+
+    connect(&m_keys, &CredentialStore::keyWritten, this, [this](const QString& profile) {
+        if (!m_writingKey || profile != m_settings.profile())
+            return;
+        if (m_keyMode == KeyMode::Stored)
+            m_api.setApiKey(m_pendingKey);
+        m_pendingKey.clear();
+        m_ui->replaceKeyEdit->clear();
+        setKeyBusy(false);
+        showKeyStatus(m_keyMode == KeyMode::Stored
+                          ? tr("The new key is stored in %1 and in use.").arg(CredentialStore::backendName())
+                          : tr("The new key is stored in %1; this session keeps using the key from "
+                               "FAULTSHARE_API_KEY.")
+                                .arg(CredentialStore::backendName()),
+                      false);
+        Q_EMIT keyReplaced();
+    });
+    connect(&m_keys, &CredentialStore::keyRemoved, this, [this](const QString& profile) {
+        if (!m_removingKey || profile != m_settings.profile())
+            return;
+        setKeyBusy(false);
+        showKeyStatus(tr("The stored key was removed from %1.").arg(CredentialStore::backendName()), false);
+        Q_EMIT keyForgotten();
+    });
+    connect(&m_keys, &CredentialStore::failed, this,
+            [this](const QString& profile, CredentialStore::Operation operation, const ApiError& error) {
+                if (profile != m_settings.profile())
+                    return;
+                if ((operation == CredentialStore::Operation::Write && m_writingKey)
+                    || (operation == CredentialStore::Operation::Remove && m_removingKey)) {
+                    m_pendingKey.clear();
+                    setKeyBusy(false);
+                    showKeyStatus(error.userMessage(), true);
+                }
+            });
+
+    validate();
+}
+
+SettingsDialog::~SettingsDialog()
+{
+    m_pendingKey.clear();
+}
+
+void SettingsDialog::setKeyMode(KeyMode mode)
+{
+    m_keyMode = mode;
+    const bool demo = mode == KeyMode::Demo;
+    // The demo server is throwaway: its address and key are not settings.
+    m_ui->apiUrlEdit->setEnabled(!demo);
+    m_ui->caFileEdit->setEnabled(!demo);
+    m_ui->caFileBrowseButton->setEnabled(!demo);
+    m_ui->replaceKeyEdit->setEnabled(!demo);
+    m_ui->replaceKeyButton->setEnabled(!demo);
+    m_ui->forgetKeyButton->setEnabled(!demo);
+    if (demo)
+        showKeyStatus(tr("Demo mode: the connection and the key belong to the demo server and cannot be "
+                         "changed."),
+                      false);
+    validate();
+}
+
+QUrl SettingsDialog::enteredApiUrl() const
+{
+    return QUrl(m_ui->apiUrlEdit->text().trimmed(), QUrl::StrictMode);
+}
+
+void SettingsDialog::validate()
+{
+    QString reason;
+    if (m_keyMode != KeyMode::Demo)
+        reason = ApiClient::checkApiUrl(enteredApiUrl());
+    setError(m_ui->apiUrlErrorLabel, reason);
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(reason.isEmpty());
+}
+
+void SettingsDialog::updateDefaultExpiryHint()
+{
+    m_ui->defaultExpiryHintLabel->setText(Presentation::minutesText(m_ui->defaultExpirySpin->value()));
+}
+
+void SettingsDialog::replaceKey()
+{
+    if (m_keyMode == KeyMode::Demo || m_writingKey || m_removingKey)
+        return;
+    const QString key = m_ui->replaceKeyEdit->text().trimmed();
+    const QString reason = ApiClient::checkApiKey(key);
+    if (!reason.isEmpty()) {
+        showKeyStatus(reason, true);
+        return;
+    }
+    m_pendingKey = key;
+    m_writingKey = true;
+    setKeyBusy(true);
+    showKeyStatus(tr("Storing the key in %1…").arg(CredentialStore::backendName()), false);
+    m_keys.writeKey(m_settings.profile(), key);
+}
+
+void SettingsDialog::confirmForgetKey()
+{
+    if (m_keyMode == KeyMode::Demo || m_writingKey || m_removingKey)
+        return;
+    if (m_forgetConfirm) {
+        m_forgetConfirm->raise();
+        return;
+    }
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Forget the stored key?"),
+                                tr("Remove the API key of profile “%1” from %2? You will need to paste "
+                                   "it again to create links.")
+                                    .arg(m_settings.profile(), CredentialStore::backendName()),
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setObjectName(u"forgetKeyConfirm"_s);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->button(QMessageBox::Yes)->setText(tr("&Forget key"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this](int result) {
+        if (result != QMessageBox::Yes)
+            return;
+        m_removingKey = true;
+        setKeyBusy(true);
+        showKeyStatus(tr("Removing the key from %1…").arg(CredentialStore::backendName()), false);
+        m_keys.removeKey(m_settings.profile());
+    });
+    m_forgetConfirm = box;
+    box->open();
+}
+
+void SettingsDialog::browseCaFile()
+{
+    if (m_caFileDialog) {
+        m_caFileDialog->raise();
+        return;
+    }
+    auto* dialog = new QFileDialog(this, tr("Choose a CA certificate file"),
+                                   QFileInfo(m_ui->caFileEdit->text()).absolutePath(),
+                                   tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
+    dialog->setObjectName(u"caFileDialog"_s);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this,
+            [this](const QString& path) { m_ui->caFileEdit->setText(QDir::toNativeSeparators(path)); });
+    m_caFileDialog = dialog;
+    dialog->open();
+}
+
+void SettingsDialog::setKeyBusy(bool busy)
+{
+    if (!busy) {
+        m_writingKey = false;
+        m_removingKey = false;
+    }
+    const bool enabled = !busy && m_keyMode != KeyMode::Demo;
+    m_ui->replaceKeyEdit->setEnabled(enabled);
+    m_ui->replaceKeyButton->setEnabled(enabled);
+    m_ui->forgetKeyButton->setEnabled(enabled);
+}
+
+void SettingsDialog::showKeyStatus(const QString& text, bool isError)
+{
+    if (isError) {
+        setError(m_ui->keyStatusLabel, text);
+        return;
+    }
+    m_ui->keyStatusLabel->setPalette(QPalette());
+    m_ui->keyStatusLabel->setText(text);
+    m_ui->keyStatusLabel->setVisible(!text.isEmpty());
+}
+
+void SettingsDialog::accept()
+{
+    if (m_keyMode != KeyMode::Demo) {
+        const QUrl url = enteredApiUrl();
+        const QString urlProblem = ApiClient::checkApiUrl(url);
+        if (!urlProblem.isEmpty()) {
+            setError(m_ui->apiUrlErrorLabel, urlProblem);
+            m_ui->apiUrlEdit->setFocus();
+            return;
+        }
+        // Only what the operator changed is applied, so a session override
+        // (--api-url) survives opening and closing the dialog.
+        const QString caFile = m_ui->caFileEdit->text().trimmed();
+        if (caFile != m_initialCaFile) {
+            if (!caFile.isEmpty() && !QFileInfo(caFile).isReadable()) {
+                setError(m_ui->caFileErrorLabel, tr("The file cannot be read; choose an existing PEM file."));
+                m_ui->caFileEdit->setFocus();
+                return;
+            }
+            if (!m_api.setCaFile(caFile)) {
+                setError(m_ui->caFileErrorLabel,
+                         tr("The file holds no PEM certificate; choose the CA bundle your IT provides."));
+                m_ui->caFileEdit->setFocus();
+                return;
+            }
+            m_settings.setCaFile(caFile);
+        }
+        if (url != m_initialApiUrl) {
+            m_api.setApiUrl(url);
+            m_settings.setApiUrl(url);
+            qCInfo(lcUi) << "API URL changed in settings";
+        }
+    }
+    m_settings.setDefaultMinutes(m_ui->defaultExpirySpin->value());
+    m_settings.setClipboardClearDelay(std::chrono::seconds(m_ui->clipboardDelaySpin->value()));
+    QDialog::accept();
+}

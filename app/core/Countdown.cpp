@@ -70,12 +70,13 @@ QString phaseName(Phase phase)
 
 QString expiryText(const QDateTime& expiresAt)
 {
-    const QLocale locale;
+    const QString utc = expiresAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     const QDateTime local = expiresAt.toLocalTime();
-    const QDateTime utc = expiresAt.toUTC();
+    // On a machine that runs on UTC (servers, many wall displays) once is enough.
+    if (local.offsetFromUtc() == 0)
+        return QCoreApplication::translate("Countdown", "%1 UTC").arg(utc);
     return QCoreApplication::translate("Countdown", "%1 %2 (%3 UTC)")
-        .arg(locale.toString(local, QLocale::ShortFormat), local.timeZoneAbbreviation(),
-             utc.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+        .arg(QLocale().toString(local, QLocale::ShortFormat), local.timeZoneAbbreviation(), utc);
 }
 
 } // namespace Countdown

@@ -27,7 +27,8 @@ QString text(std::chrono::milliseconds remaining);
 // A short phrase for the phase ("Valid", "Expiring soon", "About to expire", "Expired").
 QString phaseName(Phase phase);
 
-// "Tue 21 Oct 2025 15:00 CEST (13:00 UTC)": local time with UTC beside it.
+// "21/10/2025 15:00 CEST (2025-10-21 13:00 UTC)": local time with UTC beside it;
+// just the UTC part when local time is UTC.
 QString expiryText(const QDateTime& expiresAt);
 
 } // namespace Countdown

@@ -1,0 +1,859 @@
+// The main window as an operator drives it: a real demo API on 127.0.0.1, the real
+// ApiClient and network stack, the real (throwaway) Secret Service, a real QR decoder
+// on what was drawn. Only the countdown's clock is faked, where real time would take
+// minutes.
+
+#include "ApiClient.h"
+#include "Clipboard.h"
+#include "CredentialStore.h"
+#include "DemoServer.h"
+#include "MainWindow.h"
+#include "QrDecode.h"
+#include "QrView.h"
+#include "Settings.h"
+#include "SettingsDialog.h"
+#include "TestSupport.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr int NetworkTimeoutMs = 10000;
+
+} // namespace
+
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void generate_showsQrThatDecodesToShortLink();
+    void demo_showsBadgeAndTitleAndStoresNothing();
+    void copyLink_putsLinkOnClipboardAndShowsFeedback();
+    void copyToken_marksSecretAndClearsWhenStillOurs();
+    void copyToken_leavesClipboardAloneWhenChangedMeanwhile();
+    void copyToken_isClearedWhenTheWindowGoesAway();
+    void revealToken_togglesEchoMode();
+    void details_showClaimsAndClockInSync();
+    void clockSkew_isShownAndCountdownFollowsServer();
+    void countdown_textChangesAcrossTick();
+    void expired_takesQrDown();
+    void unauthorized_showsInlineErrorAndKeepsFormAndResult();
+    void rateLimited_disablesGenerateAndShowsWait();
+    void invalidCustomMinutes_disablesGenerate_data();
+    void invalidCustomMinutes_disablesGenerate();
+    void cancel_stopsBusyState();
+    void firstRun_noKey_showsKeyPage_thenSaveStoresInKeychain();
+    void firstRun_invalidKey_showsReasonAndStoresNothing();
+    void storedKey_isReadOnStart_andGenerates();
+    void tryDemo_emitsDemoRequested();
+    void windowTitle_neverContainsSecrets();
+    void settings_invalidApiUrl_disablesOk();
+    void settings_forgetKey_returnsToKeyPage();
+    void settings_replaceKey_storesAndUsesNewKey();
+    void settings_demoMode_disablesConnectionAndKey();
+
+private:
+    template <typename T>
+    T* child(const char* name) const
+    {
+        T* widget = m_window->findChild<T*>(QLatin1StringView(name));
+        if (!widget)
+            qWarning("no child %s", name);
+        return widget;
+    }
+    void showWindow();
+    void generateWithShortcut();
+    QString decodedQr() const;
+    QString service() const { return m_service; }
+    // Writes or removes a key with a CredentialStore of its own, waiting for the answer.
+    bool writeKeyDirectly(const QString& key);
+    std::optional<QString> readKeyDirectly();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QSettings> m_store;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<ApiClient> m_api;
+    std::unique_ptr<CredentialStore> m_keys;
+    std::unique_ptr<DemoServer> m_demo;
+    std::unique_ptr<MainWindow> m_window;
+    QString m_service;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setApplicationVersion(u"0.0.0-test"_s);
+}
+
+void TestMainWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_store = std::make_unique<QSettings>(m_dir->filePath(u"settings.ini"_s), QSettings::IniFormat);
+    m_settings = std::make_unique<Settings>(*m_store);
+    m_api = std::make_unique<ApiClient>();
+    m_service = u"FaultShareTest-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_keys = std::make_unique<CredentialStore>(m_service);
+    m_demo = std::make_unique<DemoServer>(DemoServer::generateApiKey());
+    QVERIFY(m_demo->listen(QHostAddress::LocalHost, 0));
+    m_window = std::make_unique<MainWindow>(*m_api, *m_keys, *m_settings);
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_demo.reset();
+    // Leave nothing behind in the (throwaway) keyring.
+    if (m_keys) {
+        QSignalSpy removed(m_keys.get(), &CredentialStore::keyRemoved);
+        QSignalSpy failed(m_keys.get(), &CredentialStore::failed);
+        m_keys->removeKey(m_settings->profile());
+        QTRY_VERIFY_WITH_TIMEOUT(removed.count() + failed.count() > 0, NetworkTimeoutMs);
+    }
+    QGuiApplication::clipboard()->clear();
+    m_keys.reset();
+    m_api.reset();
+    m_settings.reset();
+    m_store.reset();
+    m_dir.reset();
+}
+
+void TestMainWindow::showWindow()
+{
+    m_window->show();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+}
+
+void TestMainWindow::generateWithShortcut()
+{
+    auto* resultPanel = child<QWidget>("resultPanel");
+    auto* busyBar = child<QProgressBar>("busyBar");
+    auto* errorLabel = child<QLabel>("errorLabel");
+    QVERIFY(resultPanel && busyBar && errorLabel);
+    QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(!busyBar->isVisible(), NetworkTimeoutMs);
+    QVERIFY2(!errorLabel->isVisible(), qPrintable(errorLabel->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(resultPanel->isVisible(), NetworkTimeoutMs);
+}
+
+QString TestMainWindow::decodedQr() const
+{
+    auto* qrView = child<QrView>("qrView");
+    return qrView ? TestSupport::decodeQr(qrView->grab().toImage()) : QString();
+}
+
+bool TestMainWindow::writeKeyDirectly(const QString& key)
+{
+    CredentialStore store(m_service);
+    QSignalSpy written(&store, &CredentialStore::keyWritten);
+    QSignalSpy failed(&store, &CredentialStore::failed);
+    store.writeKey(m_settings->profile(), key);
+    return QTest::qWaitFor([&] { return written.count() + failed.count() > 0; }, NetworkTimeoutMs)
+        && written.count() == 1;
+}
+
+std::optional<QString> TestMainWindow::readKeyDirectly()
+{
+    CredentialStore store(m_service);
+    QSignalSpy read(&store, &CredentialStore::keyRead);
+    QSignalSpy missing(&store, &CredentialStore::keyMissing);
+    QSignalSpy failed(&store, &CredentialStore::failed);
+    store.readKey(m_settings->profile());
+    if (!QTest::qWaitFor([&] { return read.count() + missing.count() + failed.count() > 0; }, NetworkTimeoutMs)
+        || read.isEmpty())
+        return std::nullopt;
+    return read.first().at(1).toString();
+}
+
+void TestMainWindow::generate_showsQrThatDecodesToShortLink()
+{
+    m_window->useDemo(m_demo->url(), m_demo->apiKey());
+    showWindow();
+    auto* resultPanel = child<QWidget>("resultPanel");
+    QVERIFY(resultPanel);
+    QVERIFY(!resultPanel->isVisible());
+
+    generateWithShortcut();
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(m_demo->tokenRequestCount(), 1);
+
+    auto* shortLinkLabel = child<QLabel>("shortLinkLabel");
+    QVERIFY(shortLinkLabel && shortLinkLabel->isVisible());
+    const QString decoded = decodedQr();
+    QVERIFY2(!decoded.isEmpty(), "the drawn QR code does not decode");
+    QCOMPARE(decoded, shortLinkLabel->text());
+    const QUrl link(decoded);
+    QCOMPARE(link.scheme(), u"http"_s);
+    QCOMPARE(link.host(), m_demo->url().host());
+    QCOMPARE(link.port(), m_demo->url().port());
+}
+
+void TestMainWindow::demo_showsBadgeAndTitleAndStoresNothing()
+{
+    m_window->useDemo(m_demo->url(), m_demo->apiKey());
+    showWindow();
+    auto* badge = child<QLabel>("demoBadge");
+    QVERIFY(badge);
+    QVERIFY(badge->isVisible());
+    QVERIFY(!badge->text().isEmpty());
+    QVERIFY(m_window->windowTitle().endsWith(u" — Demo"_s));
+    QVERIFY(m_window->isDemo());
+
+    generateWithShortcut();
+    if (QTest::currentTestFailed())
+        return;
+    m_window->close();
+    m_store->sync();
+    QVERIFY(TestSupport::filesContaining(m_dir->path(), m_demo->apiKey().toUtf8()).isEmpty());
+    QVERIFY(TestSupport::filesContaining(m_dir->path(), m_demo->url().toString().toUtf8()).isEmpty());
+    // Nothing went to the keychain either.
+    QCOMPARE(readKeyDirectly(), std::nullopt);
+}
+
+void TestMainWindow::copyLink_putsLinkOnClipboardAndShowsFeedback()
+{
+    m_window->useDemo(m_demo->url(), m_demo->apiKey());
+    showWindow();
+    generateWithShortcut();
+    if (QTest::currentTestFailed())
+        return;
+    auto* shortLinkLabel = child<QLabel>("shortLinkLabel");
+    auto* feedback = child<QLabel>("copyFeedbackLabel");
+    QVERIFY(shortLinkLabel && feedback);
+    QVERIFY(!feedback->isVisible());
+    QGuiApplication::clipboard()->setText(u"something else"_s);
+
+    QTest::keyClick(m_window.get(), Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+
+    const QMimeData* mime = QGuiApplication::clipboard()->mimeData();
+    QVERIFY(mime);
+    QCOMPARE(mime->text(), shortLinkLabel->text());
+    // A link is not a secret: no password-manager hint.
+    QVERIFY(!mime->hasFormat(u"x-kde-passwordManagerHint"_s));
+    QVERIFY(feedback->isVisible());
+    QCOMPARE(feedback->text(), u"Copied"_s);
+    // The feedback goes away by itself.
+    QTRY_VERIFY_WITH_TIMEOUT(!feedback->isVisible(), 5000);
+}
+
+void TestMainWindow::copyToken_marksSecretAndClearsWhenStillOurs()
+{
+    m_settings->setClipboardClearDelay(1s);
+    m_window->useDemo(m_demo->url(), m_demo->apiKey());
+    showWindow();
+    generateWithShortcut();
+    if (QTest::currentTestFailed())
+        return;
+    auto* tokenEdit = child<QLineEdit>("tokenEdit");
+    auto* copyTokenButton = child<QPushButton>("copyTokenButton");
+    auto* clipboard = m_window->findChild<Clipboard*>();
+    QVERIFY(tokenEdit && copyTokenButton && clipboard);
+    const QString token = tokenEdit->text();
+    QVERIFY(!token.isEmpty());
+    QSignalSpy expired(clipboard, &Clipboard::secretExpired);
+
+    QTest::mouseClick(copyTokenButton, Qt::LeftButton);
+
+    const QMimeData* mime = QGuiApplication::clipboard()->mimeData();
+    QVERIFY(mime);
+    QCOMPARE(mime->text(), token);
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    QCOMPARE(mime->data(u"x-kde-passwordManagerHint"_s), QByteArrayLiteral("secret"));
+#endif
+    QVERIFY(clipboard->holdsSecret());
+
+    QVERIFY(expired.wait(NetworkTimeoutMs));
+    QCOMPARE(expired.first().at(0).toBool(), true);
+    QVERIFY(QGuiApplication::clipboard()->text().isEmpty());
+}
+
+void TestMainWindow::copyToken_leavesClipboardAloneWhenChangedMeanwhile()
+{
+    m_settings->setClipboardClearDelay(1s);
+    m_window->useDemo(m_demo->url(), m_demo->apiKey());
+    showWindow();
+    generateWithShortcut();
+    if (QTest::currentTestFailed())
+        return;
+    auto* copyTokenButton = child<QPushButton>("copyTokenButton");
+    auto* clipboard = m_window->findChild<Clipboard*>();
+    QVERIFY(copyTokenButton && clipboard);
+    QSignalSpy expired(clipboard, &Clipboard::secretExpired);
+
+    QTest::mouseClick(copyTokenButton, Qt::LeftButton);
+    QVERIFY(clipboard->holdsSecret());
+    QGuiApplication::clipboard()->setText(u"copied by the operator meanwhile"_s);
+
+    QVERIFY(expired.wait(NetworkTimeoutMs));
+    QCOMPARE(expired.first().at(0).toBool(), false);
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"copied by the operator meanwhile"_s);
+
+    // Quitting does not clear it either.
+    m_window.reset();
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"copied by the operator meanwhile"_s);
+}
+
+void TestMainWindow::copyToken_isClearedWhenTheWindowGoesAway()
+{
+    m_settings->setClipboardClearDelay(60s);
+    m_window->useDemo(m_demo->url(), m_demo->apiKey());
+    showWindow();
+    generateWithShortcut();
+    if (QTest::currentTestFailed())
+        return;
+    auto* copyTokenButton = child<QPushButton>("copyTokenButton");
+    auto* tokenEdit = child<QLineEdit>("tokenEdit");
+    QVERIFY(copyTokenButton && tokenEdit);
+    QTest::mouseClick(copyTokenButton, Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), tokenEdit->text());
+
+    m_window.reset(); // as when the app quits
+    QVERIFY(QGuiApplication::clipboard()->text().isEmpty());
+}
+
+void TestMainWindow::revealToken_togglesEchoMode()
+{
+    m_window->useDemo(m_demo->url(), m_demo->apiKey());
+    showWindow();
+    generateWithShortcut();
+    if (QTest::currentTestFailed())
+        return;
+    auto* tokenEdit = child<QLineEdit>("tokenEdit");
+    auto* reveal = child<QPushButton>("revealTokenButton");
+    QVERIFY(tokenEdit && reveal);
+    QCOMPARE(tokenEdit->echoMode(), QLineEdit::Password);
+    QVERIFY(tokenEdit->isReadOnly());
+    QTest::mouseClick(reveal, Qt::LeftButton);
+    QCOMPARE(tokenEdit->echoMode(), QLineEdit::Normal);
+    QTest::mouseClick(reveal, Qt::LeftButton);
+    QCOMPARE(tokenEdit->echoMode(), QLineEdit::Password);
+}
+
+void TestMainWindow::details_showClaimsAndClockInSync()
+{
+    m_window->useDemo(m_demo->url(), m_demo->apiKey());
+    showWindow();
+    generateWithShortcut();
+    if (QTest::currentTestFailed())
+        return;
+    auto* type = child<QLabel>("tokenTypeLabel");
+    auto* claims = child<QPlainTextEdit>("claimsView");
+    auto* skew = child<QLabel>("clockSkewLabel");
+    QVERIFY(type && claims && skew);
+    QVERIFY(type->text().startsWith(u"jwt"_s));
+    QVERIFY(claims->isReadOnly());
+    const QString text = claims->toPlainText();
+    QVERIFY2(text.contains(u"\"exp\""_s) && text.contains(u"\"iat\""_s), qPrintable(text));
+    QVERIFY2(text.contains(u"UTC"_s), qPrintable(text)); // iat/exp as readable times
+    QCOMPARE(skew->text(), u"In sync"_s);
+}
+
+void TestMainWindow::clockSkew_isShownAndCountdownFollowsServer()
+{
+    // The server's clock runs 2 min 5 s ahead of ours.
+    m_demo->setClock([] { return QDateTime::currentDateTimeUtc().addSecs(125); });
+    m_window->useDemo(m_demo->url(), m_demo->apiKey());
+    showWindow();
+    auto* preset = child<QComboBox>("expiryPresetCombo");
+    QVERIFY(preset);
+    preset->setCurrentIndex(preset->findData(15));
+    generateWithShortcut();
+    if (QTest::currentTestFailed())
+        return;
+    auto* skew = child<QLabel>("clockSkewLabel");
+    auto* countdown = child<QLabel>("countdownLabel");
+    QVERIFY(skew && countdown);
+    QVERIFY2(skew->text().contains(u"+2 min"_s), qPrintable(skew->text()));
+    QVERIFY2(skew->text().contains(u"follows the server"_s), qPrintable(skew->text()));
+    // On our clock 17 min would be left; on the server's, 15.
+    QVERIFY2(countdown->text().startsWith(u"15:"_s) || countdown->text().startsWith(u"14:"_s),
+             qPrintable(countdown->text()));
+}
+
+void TestMainWindow::countdown_textChangesAcrossTick()
+{
+    m_window->useDemo(m_demo->url(), m_demo->apiKey());
+    showWindow();
+    generateWithShortcut();
+    if (QTest::currentTestFailed())
+        return;
+    auto* countdown = child<QLabel>("countdownLabel");
+    auto* bar = child<QProgressBar>("countdownBar");
+    auto* phase = child<QLabel>("phaseLabel");
+    auto* expiry = child<QLabel>("expiryLabel");
+    QVERIFY(countdown && bar && phase && expiry);
+    const QString before = countdown->text();
+    QVERIFY(!before.isEmpty());
+    QVERIFY(bar->value() > 900 && bar->value() <= 1000);
+    QVERIFY(!phase->text().isEmpty());
+    QVERIFY(expiry->text().contains(u"UTC"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(countdown->text() != before, 3000);
+}
+
+void TestMainWindow::expired_takesQrDown()
+{
+    // Shared with the window, which may outlive this function until cleanup().
+    const auto fakeNow = std::make_shared<QDateTime>(QDateTime::currentDateTimeUtc());
+    const MainWindow::Clock clock = [fakeNow] { return *fakeNow; };
+    m_window->setClock(clock);
+    m_window->useDemo(m_demo->url(), m_demo->apiKey());
+    showWindow();
+    auto* preset = child<QComboBox>("expiryPresetCombo");
+    QVERIFY(preset);
+    preset->setCurrentIndex(preset->findData(15));
+    generateWithShortcut();
+    if (QTest::currentTestFailed())
+        return;
+    auto* qrView = child<QrView>("qrView");
+    auto* copyLink = child<QPushButton>("copyLinkButton");
+    auto* openLink = child<QPushButton>("openLinkButton");
+    auto* countdown = child<QLabel>("countdownLabel");
+    QVERIFY(qrView && copyLink && openLink && countdown);
+    QVERIFY(!decodedQr().isEmpty());
+    QVERIFY(copyLink->isEnabled() && openLink->isEnabled());
+
+    // Still valid five seconds before the end...
+    *fakeNow = fakeNow->addSecs(15 * 60 - 5);
+    m_window->setClock(clock);
+    QVERIFY(!decodedQr().isEmpty());
+    // ...and taken down past it.
+    *fakeNow = fakeNow->addSecs(10);
+    m_window->setClock(clock);
+    QTRY_VERIFY(qrView->qrCode().isNull());
+    QCOMPARE(decodedQr(), QString());
+    QVERIFY(!qrView->placeholderText().isEmpty());
+    QVERIFY(!copyLink->isEnabled());
+    QVERIFY(!openLink->isEnabled());
+    QCOMPARE(countdown->text(), u"Expired"_s);
+}
+
+void TestMainWindow::unauthorized_showsInlineErrorAndKeepsFormAndResult()
+{
+    m_window->useDemo(m_demo->url(), m_demo->apiKey());
+    showWindow();
+    generateWithShortcut();
+    if (QTest::currentTestFailed())
+        return;
+    auto* shortLinkLabel = child<QLabel>("shortLinkLabel");
+    auto* errorLabel = child<QLabel>("errorLabel");
+    auto* labelEdit = child<QLineEdit>("labelEdit");
+    auto* preset = child<QComboBox>("expiryPresetCombo");
+    auto* busyBar = child<QProgressBar>("busyBar");
+    QVERIFY(shortLinkLabel && errorLabel && labelEdit && preset && busyBar);
+    const QString firstLink = shortLinkLabel->text();
+    QCOMPARE(decodedQr(), firstLink);
+
+    m_window->useDemo(m_demo->url(), u"wrong:key:x"_s);
+    labelEdit->setText(u"NOC wall 2"_s);
+    preset->setCurrentIndex(preset->findData(8 * 60));
+    QTest::keyClick(labelEdit, Qt::Key_Return, Qt::ControlModifier);
+
+    QTRY_VERIFY_WITH_TIMEOUT(errorLabel->isVisible(), NetworkTimeoutMs);
+    QVERIFY(!busyBar->isVisible());
+    const QString message = errorLabel->text();
+    QVERIFY(!message.isEmpty());
+    // One sentence: no line breaks, no second sentence.
+    QVERIFY2(!message.contains(u'\n') && !message.contains(u". "_s), qPrintable(message));
+    QVERIFY(!message.contains(u"wrong:key:x"_s));
+    QCOMPARE(labelEdit->text(), u"NOC wall 2"_s);
+    QCOMPARE(preset->currentData().toInt(), 8 * 60);
+    QCOMPARE(shortLinkLabel->text(), firstLink);
+    QCOMPARE(decodedQr(), firstLink);
+    QVERIFY(labelEdit->isEnabled());
+}
+
+void TestMainWindow::rateLimited_disablesGenerateAndShowsWait()
+{
+    m_demo->setRateLimit(1);
+    m_window->useDemo(m_demo->url(), m_demo->apiKey());
+    showWindow();
+    generateWithShortcut();
+    if (QTest::currentTestFailed())
+        return;
+    auto* generate = child<QPushButton>("generateButton");
+    auto* errorLabel = child<QLabel>("errorLabel");
+    auto* shortLinkLabel = child<QLabel>("shortLinkLabel");
+    QVERIFY(generate && errorLabel && shortLinkLabel);
+    const QString firstLink = shortLinkLabel->text();
+    QVERIFY(generate->isEnabled());
+
+    QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(errorLabel->isVisible(), NetworkTimeoutMs);
+    QCOMPARE(m_demo->tokenRequestCount(), 2);
+    QVERIFY(!errorLabel->text().isEmpty());
+    QVERIFY(!generate->isEnabled());
+    // The shortcut is held back too: no third request reaches the server.
+    QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
+    QTest::qWait(200);
+    QCOMPARE(m_demo->tokenRequestCount(), 2);
+    QCOMPARE(shortLinkLabel->text(), firstLink);
+}
+
+void TestMainWindow::invalidCustomMinutes_disablesGenerate_data()
+{
+    QTest::addColumn<int>("value");
+    QTest::addColumn<int>("unitMinutes");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("0 days") << 0 << 24 * 60 << false;
+    QTest::newRow("31 days") << 31 << 24 * 60 << false;
+    QTest::newRow("43201 minutes") << 43201 << 1 << false;
+    QTest::newRow("721 hours") << 721 << 60 << false;
+    QTest::newRow("30 days") << 30 << 24 * 60 << true;
+    QTest::newRow("1 minute") << 1 << 1 << true;
+    QTest::newRow("720 hours") << 720 << 60 << true;
+}
+
+void TestMainWindow::invalidCustomMinutes_disablesGenerate()
+{
+    QFETCH(int, value);
+    QFETCH(int, unitMinutes);
+    QFETCH(bool, valid);
+    m_window->useDemo(m_demo->url(), m_demo->apiKey());
+    showWindow();
+    auto* preset = child<QComboBox>("expiryPresetCombo");
+    auto* spin = child<QSpinBox>("customValueSpin");
+    auto* unit = child<QComboBox>("customUnitCombo");
+    auto* hint = child<QLabel>("expiryHintLabel");
+    auto* generate = child<QPushButton>("generateButton");
+    QVERIFY(preset && spin && unit && hint && generate);
+
+    QVERIFY(!spin->isEnabled());
+    QVERIFY(generate->isEnabled());
+    preset->setCurrentIndex(preset->count() - 1); // Custom…
+    QVERIFY(spin->isEnabled() && unit->isEnabled());
+    unit->setCurrentIndex(unit->findData(unitMinutes));
+    spin->setValue(value);
+
+    QCOMPARE(generate->isEnabled(), valid);
+    QCOMPARE(hint->text() == u"Between 1 minute and 30 days"_s, !valid);
+    QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
+    QTest::qWait(200);
+    if (valid) {
+        QTRY_COMPARE_WITH_TIMEOUT(m_demo->tokenRequestCount(), 1, NetworkTimeoutMs);
+    } else {
+        QCOMPARE(m_demo->tokenRequestCount(), 0);
+    }
+}
+
+void TestMainWindow::cancel_stopsBusyState()
+{
+    QTcpServer silent; // accepts, never answers
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    m_window->useDemo(QUrl(u"http://127.0.0.1:%1"_s.arg(silent.serverPort())), m_demo->apiKey());
+    showWindow();
+    auto* cancel = child<QPushButton>("cancelButton");
+    auto* generate = child<QPushButton>("generateButton");
+    auto* busyBar = child<QProgressBar>("busyBar");
+    auto* preset = child<QComboBox>("expiryPresetCombo");
+    auto* labelEdit = child<QLineEdit>("labelEdit");
+    auto* errorLabel = child<QLabel>("errorLabel");
+    QVERIFY(cancel && generate && busyBar && preset && labelEdit && errorLabel);
+    QVERIFY(!cancel->isVisible());
+
+    QTest::mouseClick(generate, Qt::LeftButton);
+    QVERIFY(busyBar->isVisible());
+    QVERIFY(cancel->isVisible());
+    QVERIFY(!preset->isEnabled() && !labelEdit->isEnabled() && !generate->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(silent.hasPendingConnections(), NetworkTimeoutMs);
+    QTest::qWait(100);
+    QVERIFY(busyBar->isVisible()); // still waiting: the server never answers
+
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QVERIFY(!busyBar->isVisible());
+    QVERIFY(!cancel->isVisible());
+    QVERIFY(preset->isEnabled() && labelEdit->isEnabled() && generate->isEnabled());
+    QTest::qWait(200); // whatever the aborted request reports later changes nothing
+    QVERIFY(!errorLabel->isVisible());
+    QVERIFY(generate->isEnabled());
+
+    // Esc cancels too.
+    QTest::mouseClick(generate, Qt::LeftButton);
+    QVERIFY(busyBar->isVisible());
+    QTest::keyClick(m_window.get(), Qt::Key_Escape);
+    QVERIFY(!busyBar->isVisible());
+    QVERIFY(!errorLabel->isVisible());
+}
+
+void TestMainWindow::firstRun_noKey_showsKeyPage_thenSaveStoresInKeychain()
+{
+    showWindow();
+    auto* pages = child<QStackedWidget>("pages");
+    auto* keyPage = child<QWidget>("keyPage");
+    auto* mainPage = child<QWidget>("mainPage");
+    auto* apiKeyEdit = child<QLineEdit>("apiKeyEdit");
+    auto* save = child<QPushButton>("saveKeyButton");
+    auto* keychainLabel = child<QLabel>("keychainLabel");
+    QVERIFY(pages && keyPage && mainPage && apiKeyEdit && save && keychainLabel);
+
+    m_window->start();
+    QTRY_COMPARE_WITH_TIMEOUT(pages->currentWidget(), keyPage, NetworkTimeoutMs);
+    QCOMPARE(apiKeyEdit->echoMode(), QLineEdit::Password);
+    QVERIFY(keychainLabel->text().contains(CredentialStore::backendName()));
+
+    const QString key = DemoServer::generateApiKey();
+    QTest::keyClicks(apiKeyEdit, key);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(pages->currentWidget(), mainPage, NetworkTimeoutMs);
+    QVERIFY(apiKeyEdit->text().isEmpty());
+
+    QCOMPARE(readKeyDirectly(), std::optional<QString>(key));
+    m_window->close();
+    m_store->sync();
+    QVERIFY(!m_window->windowTitle().contains(key));
+    QCOMPARE(TestSupport::filesContaining(m_dir->path(), key.toUtf8()), QStringList());
+    const QString home = qEnvironmentVariable("FAULTSHARE_TEST_HOME");
+    if (!home.isEmpty())
+        QCOMPARE(TestSupport::filesContaining(home, key.section(u':', 2).toUtf8()), QStringList());
+}
+
+void TestMainWindow::firstRun_invalidKey_showsReasonAndStoresNothing()
+{
+    showWindow();
+    auto* pages = child<QStackedWidget>("pages");
+    auto* keyPage = child<QWidget>("keyPage");
+    auto* apiKeyEdit = child<QLineEdit>("apiKeyEdit");
+    auto* save = child<QPushButton>("saveKeyButton");
+    auto* keyError = child<QLabel>("keyErrorLabel");
+    QVERIFY(pages && keyPage && apiKeyEdit && save && keyError);
+    m_window->start();
+    QTRY_COMPARE_WITH_TIMEOUT(pages->currentWidget(), keyPage, NetworkTimeoutMs);
+
+    QTest::keyClicks(apiKeyEdit, u"not-a-key"_s);
+    QTest::keyClick(apiKeyEdit, Qt::Key_Return);
+    QVERIFY(keyError->isVisible());
+    QVERIFY(!keyError->text().isEmpty());
+    QVERIFY(!keyError->text().contains(u"not-a-key"_s));
+    QCOMPARE(apiKeyEdit->text(), u"not-a-key"_s); // kept for correcting
+    QCOMPARE(pages->currentWidget(), keyPage);
+    QCOMPARE(readKeyDirectly(), std::nullopt);
+}
+
+void TestMainWindow::storedKey_isReadOnStart_andGenerates()
+{
+    QVERIFY(writeKeyDirectly(m_demo->apiKey()));
+    m_api->setApiUrl(m_demo->url());
+    showWindow();
+    auto* pages = child<QStackedWidget>("pages");
+    auto* mainPage = child<QWidget>("mainPage");
+    auto* generate = child<QPushButton>("generateButton");
+    QVERIFY(pages && mainPage && generate);
+    m_window->start();
+    QTRY_VERIFY_WITH_TIMEOUT(generate->isEnabled(), NetworkTimeoutMs);
+    QCOMPARE(pages->currentWidget(), mainPage);
+    QVERIFY(!m_window->isDemo());
+    generateWithShortcut();
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(m_demo->tokenRequestCount(), 1);
+}
+
+void TestMainWindow::tryDemo_emitsDemoRequested()
+{
+    showWindow();
+    auto* pages = child<QStackedWidget>("pages");
+    auto* keyPage = child<QWidget>("keyPage");
+    auto* tryDemo = child<QPushButton>("tryDemoButton");
+    QVERIFY(pages && keyPage && tryDemo);
+    m_window->start();
+    QTRY_COMPARE_WITH_TIMEOUT(pages->currentWidget(), keyPage, NetworkTimeoutMs);
+    QSignalSpy requested(m_window.get(), &MainWindow::demoRequested);
+    connect(m_window.get(), &MainWindow::demoRequested, this,
+            [this] { m_window->useDemo(m_demo->url(), m_demo->apiKey()); });
+    QTest::mouseClick(tryDemo, Qt::LeftButton);
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(pages->currentWidget(), child<QWidget>("mainPage"));
+    QVERIFY(child<QLabel>("demoBadge")->isVisible());
+}
+
+void TestMainWindow::windowTitle_neverContainsSecrets()
+{
+    const QString sessionKey = DemoServer::generateApiKey();
+    m_window->useSessionKey(sessionKey);
+    QCOMPARE(m_window->windowTitle(), u"FaultShare"_s);
+    m_window->useDemo(m_demo->url(), m_demo->apiKey());
+    showWindow();
+    generateWithShortcut();
+    if (QTest::currentTestFailed())
+        return;
+    auto* tokenEdit = child<QLineEdit>("tokenEdit");
+    auto* reveal = child<QPushButton>("revealTokenButton");
+    QVERIFY(tokenEdit && reveal);
+    QTest::mouseClick(reveal, Qt::LeftButton);
+    const QString token = tokenEdit->text();
+    const QString link = child<QLabel>("shortLinkLabel")->text();
+    QVERIFY(!token.isEmpty() && !link.isEmpty());
+
+    const QStringList secrets{sessionKey, m_demo->apiKey(), token, link};
+    const auto checkTitles = [&] {
+        for (QWidget* top : QApplication::topLevelWidgets()) {
+            for (const QString& secret : secrets)
+                QVERIFY2(!top->windowTitle().contains(secret), qPrintable(top->windowTitle()));
+        }
+    };
+    checkTitles();
+    QCOMPARE(m_window->windowTitle(), u"FaultShare — Demo"_s);
+
+    // Also after an error, and with the settings dialog open.
+    m_window->useDemo(m_demo->url(), u"wrong:key:x"_s);
+    QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>("errorLabel")->isVisible(), NetworkTimeoutMs);
+    checkTitles();
+    QTest::keyClick(m_window.get(), Qt::Key_Comma, Qt::ControlModifier);
+    QTRY_VERIFY(m_window->findChild<SettingsDialog*>());
+    checkTitles();
+    // The token is shown only in its (masked by default) field, in no label.
+    for (QLabel* label : m_window->findChildren<QLabel*>())
+        QVERIFY2(!label->text().contains(token), qPrintable(label->objectName()));
+}
+
+void TestMainWindow::settings_invalidApiUrl_disablesOk()
+{
+    showWindow();
+    QTest::keyClick(m_window.get(), Qt::Key_Comma, Qt::ControlModifier);
+    SettingsDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<SettingsDialog*>()) != nullptr);
+    auto* urlEdit = dialog->findChild<QLineEdit*>(u"apiUrlEdit"_s);
+    auto* urlError = dialog->findChild<QLabel*>(u"apiUrlErrorLabel"_s);
+    auto* buttons = dialog->findChild<QDialogButtonBox*>(u"buttonBox"_s);
+    auto* defaultExpiry = dialog->findChild<QSpinBox*>(u"defaultExpirySpin"_s);
+    QVERIFY(urlEdit && urlError && buttons && defaultExpiry);
+    QPushButton* ok = buttons->button(QDialogButtonBox::Ok);
+    QVERIFY(ok->isEnabled());
+
+    urlEdit->setText(u"http://example.com"_s); // http only on loopback
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(urlError->isVisible() && !urlError->text().isEmpty());
+    urlEdit->setText(u"https://api.example.com"_s);
+    QVERIFY(ok->isEnabled());
+    QVERIFY(!urlError->isVisible());
+
+    defaultExpiry->setValue(480);
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QCOMPARE(m_api->apiUrl(), QUrl(u"https://api.example.com"_s));
+    QCOMPARE(m_settings->apiUrl(), QUrl(u"https://api.example.com"_s));
+    QCOMPARE(m_settings->defaultMinutes(), 480);
+}
+
+void TestMainWindow::settings_forgetKey_returnsToKeyPage()
+{
+    QVERIFY(writeKeyDirectly(DemoServer::generateApiKey()));
+    showWindow();
+    auto* pages = child<QStackedWidget>("pages");
+    auto* generate = child<QPushButton>("generateButton");
+    QVERIFY(pages && generate);
+    m_window->start();
+    QTRY_VERIFY_WITH_TIMEOUT(generate->isEnabled(), NetworkTimeoutMs);
+
+    QTest::keyClick(m_window.get(), Qt::Key_Comma, Qt::ControlModifier);
+    SettingsDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<SettingsDialog*>()) != nullptr);
+    auto* forget = dialog->findChild<QPushButton*>(u"forgetKeyButton"_s);
+    QVERIFY(forget && forget->isEnabled());
+    QTest::mouseClick(forget, Qt::LeftButton);
+    QMessageBox* confirm = nullptr;
+    QTRY_VERIFY((confirm = dialog->findChild<QMessageBox*>(u"forgetKeyConfirm"_s)) != nullptr);
+    QVERIFY(confirm->isVisible());
+    QTest::mouseClick(confirm->button(QMessageBox::Yes), Qt::LeftButton);
+
+    QTRY_COMPARE_WITH_TIMEOUT(pages->currentWidget(), child<QWidget>("keyPage"), NetworkTimeoutMs);
+    QCOMPARE(readKeyDirectly(), std::nullopt);
+}
+
+void TestMainWindow::settings_replaceKey_storesAndUsesNewKey()
+{
+    // The stored key is not one the server accepts; the replacement is.
+    QVERIFY(writeKeyDirectly(DemoServer::generateApiKey()));
+    m_api->setApiUrl(m_demo->url());
+    showWindow();
+    auto* generate = child<QPushButton>("generateButton");
+    auto* errorLabel = child<QLabel>("errorLabel");
+    QVERIFY(generate && errorLabel);
+    m_window->start();
+    QTRY_VERIFY_WITH_TIMEOUT(generate->isEnabled(), NetworkTimeoutMs);
+    QTest::mouseClick(generate, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(errorLabel->isVisible(), NetworkTimeoutMs);
+
+    QTest::keyClick(m_window.get(), Qt::Key_Comma, Qt::ControlModifier);
+    SettingsDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<SettingsDialog*>()) != nullptr);
+    auto* replaceEdit = dialog->findChild<QLineEdit*>(u"replaceKeyEdit"_s);
+    auto* replaceButton = dialog->findChild<QPushButton*>(u"replaceKeyButton"_s);
+    auto* status = dialog->findChild<QLabel*>(u"keyStatusLabel"_s);
+    QVERIFY(replaceEdit && replaceButton && status);
+    QCOMPARE(replaceEdit->echoMode(), QLineEdit::Password);
+
+    // An invalid key is refused inline, nothing is written.
+    replaceEdit->setText(u"nonsense"_s);
+    QTest::mouseClick(replaceButton, Qt::LeftButton);
+    QVERIFY(status->isVisible() && !status->text().isEmpty());
+
+    QSignalSpy replaced(dialog, &SettingsDialog::keyReplaced);
+    replaceEdit->setText(m_demo->apiKey());
+    QTest::mouseClick(replaceButton, Qt::LeftButton);
+    QVERIFY(replaced.wait(NetworkTimeoutMs));
+    QVERIFY(replaceEdit->text().isEmpty());
+    QVERIFY(!status->text().contains(m_demo->apiKey()));
+    QCOMPARE(readKeyDirectly(), std::optional<QString>(m_demo->apiKey()));
+    dialog->reject();
+
+    QTest::mouseClick(generate, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>("resultPanel")->isVisible(), NetworkTimeoutMs);
+    QVERIFY(!errorLabel->isVisible());
+}
+
+void TestMainWindow::settings_demoMode_disablesConnectionAndKey()
+{
+    m_window->useDemo(m_demo->url(), m_demo->apiKey());
+    showWindow();
+    QTest::keyClick(m_window.get(), Qt::Key_Comma, Qt::ControlModifier);
+    SettingsDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<SettingsDialog*>()) != nullptr);
+    QCOMPARE(dialog->keyMode(), SettingsDialog::KeyMode::Demo);
+    for (const char* name : {"apiUrlEdit", "caFileEdit", "replaceKeyEdit", "replaceKeyButton", "forgetKeyButton"}) {
+        auto* widget = dialog->findChild<QWidget*>(QLatin1StringView(name));
+        QVERIFY2(widget, name);
+        QVERIFY2(!widget->isEnabled(), name);
+    }
+    auto* buttons = dialog->findChild<QDialogButtonBox*>(u"buttonBox"_s);
+    QVERIFY(buttons);
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    // The demo server's address went to the client only, never to the settings.
+    QCOMPARE(m_api->apiUrl(), m_demo->url());
+    m_store->sync();
+    QVERIFY(TestSupport::filesContaining(m_dir->path(), m_demo->url().toString().toUtf8()).isEmpty());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

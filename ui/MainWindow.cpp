@@ -21,7 +21,6 @@
 #include <QTimer>
 
 #include <algorithm>
-#include <cstdlib>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -46,25 +45,6 @@ QColor phaseColour(Countdown::Phase phase, bool dark)
         break;
     }
     return dark ? QColor(0x9e, 0x9e, 0x9e) : QColor(0x75, 0x75, 0x75);
-}
-
-// "+2 min 5 s", "-1 h 3 min": a clock difference, sign first.
-QString skewText(std::chrono::milliseconds skew)
-{
-    const qint64 totalSeconds = std::llabs(skew.count()) / 1000;
-    const qint64 hours = totalSeconds / 3600;
-    const qint64 minutes = totalSeconds / 60 % 60;
-    const qint64 seconds = totalSeconds % 60;
-    QStringList parts;
-    if (hours > 0)
-        parts << MainWindow::tr("%1 h").arg(hours);
-    if (minutes > 0)
-        parts << MainWindow::tr("%1 min").arg(minutes);
-    if (seconds > 0 && hours == 0)
-        parts << MainWindow::tr("%1 s").arg(seconds);
-    if (parts.isEmpty())
-        parts << MainWindow::tr("%1 s").arg(0);
-    return (skew.count() < 0 ? u"−"_s : u"+"_s) + parts.join(u' ');
 }
 
 void setTextColour(QWidget* widget, const QColor& colour)
@@ -443,7 +423,7 @@ void MainWindow::validateExpiry()
     const std::optional<int> minutes = selectedMinutes();
     if (minutes) {
         m_ui->expiryHintLabel->setPalette(QPalette());
-        m_ui->expiryHintLabel->setText(tr("The link works for %1.").arg(Presentation::minutesText(*minutes)));
+        m_ui->expiryHintLabel->setText(tr("The link works for %1.").arg(Countdown::lifetimeText(*minutes)));
     } else {
         setTextColour(m_ui->expiryHintLabel, Presentation::errorColour(palette()));
         m_ui->expiryHintLabel->setText(tr("Between 1 minute and 30 days"));
@@ -608,7 +588,7 @@ void MainWindow::showResult()
         m_ui->clockSkewLabel->setText(tr("Unknown: the server did not send its time"));
     else if (token.hasSignificantSkew())
         m_ui->clockSkewLabel->setText(tr("Server clock differs by %1; the countdown follows the server")
-                                          .arg(skewText(token.clockSkew())));
+                                          .arg(Countdown::skewText(token.clockSkew())));
     else
         m_ui->clockSkewLabel->setText(tr("In sync"));
 

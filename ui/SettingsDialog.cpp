@@ -1,4 +1,5 @@
 #include "SettingsDialog.h"
+#include "Countdown.h"
 #include "ui_SettingsDialog.h"
 
 #include "ApiClient.h"
@@ -145,7 +146,7 @@ void SettingsDialog::validate()
 
 void SettingsDialog::updateDefaultExpiryHint()
 {
-    m_ui->defaultExpiryHintLabel->setText(Presentation::minutesText(m_ui->defaultExpirySpin->value()));
+    m_ui->defaultExpiryHintLabel->setText(Countdown::lifetimeText(m_ui->defaultExpirySpin->value()));
 }
 
 void SettingsDialog::replaceKey()

@@ -2,6 +2,9 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QStringList>
+
+#include <cstdlib>
 
 using namespace std::chrono;
 
@@ -66,6 +69,38 @@ QString phaseName(Phase phase)
         return QCoreApplication::translate("Countdown", "Expired");
     }
     return {};
+}
+
+QString lifetimeText(int minutes)
+{
+    const int days = minutes / (24 * 60);
+    const int hours = minutes / 60 % 24;
+    const int rest = minutes % 60;
+    QStringList parts;
+    if (days > 0)
+        parts << QCoreApplication::translate("Countdown", "%1 d").arg(days);
+    if (hours > 0)
+        parts << QCoreApplication::translate("Countdown", "%1 h").arg(hours);
+    if (rest > 0 || parts.isEmpty())
+        parts << QCoreApplication::translate("Countdown", "%1 min").arg(rest);
+    return parts.join(QLatin1Char(' '));
+}
+
+QString skewText(milliseconds skew)
+{
+    const qint64 total = std::abs(skew.count()) / 1000;
+    const qint64 hours = total / 3600;
+    const qint64 minutes = total / 60 % 60;
+    const qint64 secs = total % 60;
+    QStringList parts;
+    if (hours > 0)
+        parts << QCoreApplication::translate("Countdown", "%1 h").arg(hours);
+    if (minutes > 0)
+        parts << QCoreApplication::translate("Countdown", "%1 min").arg(minutes);
+    // Seconds matter only while the difference is small.
+    if ((secs > 0 && hours == 0) || parts.isEmpty())
+        parts << QCoreApplication::translate("Countdown", "%1 s").arg(secs);
+    return (skew.count() < 0 ? QString(QChar(0x2212)) : QStringLiteral("+")) + parts.join(QLatin1Char(' '));
 }
 
 QString expiryText(const QDateTime& expiresAt)

@@ -27,6 +27,12 @@ QString text(std::chrono::milliseconds remaining);
 // A short phrase for the phase ("Valid", "Expiring soon", "About to expire", "Expired").
 QString phaseName(Phase phase);
 
+// "30 d", "1 d 2 h", "8 h", "1 h 30 min", "15 min": a lifetime in whole minutes.
+QString lifetimeText(int minutes);
+
+// "+2 min 5 s", "−1 h 3 min": how far the server's clock is from ours, sign first.
+QString skewText(std::chrono::milliseconds skew);
+
 // "21/10/2025 15:00 CEST (2025-10-21 13:00 UTC)": local time with UTC beside it;
 // just the UTC part when local time is UTC.
 QString expiryText(const QDateTime& expiresAt);

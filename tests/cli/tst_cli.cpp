@@ -121,8 +121,19 @@ private Q_SLOTS:
         const QString text = QString::fromUtf8(r.out);
         QVERIFY2(text.contains(QStringLiteral("Link:    http://127.0.0.1:")), r.out.constData());
         QVERIFY(text.contains(QStringLiteral("Expires: ")));
-        QVERIFY(text.contains(QStringLiteral(" UTC)")));
+        QVERIFY(text.contains(QStringLiteral(" UTC\n")));
         QVERIFY(text.contains(QStringLiteral("Token:   ey")));
+    }
+
+    void formatText_showsLocalTimeWithUtcBeside()
+    {
+        QProcessEnvironment env = keyEnv(m_key);
+        env.insert(QStringLiteral("TZ"), QStringLiteral("Europe/Berlin"));
+        const Run r = run(demoArgs({}), env);
+        QCOMPARE(r.exitCode, 0);
+        const QString text = QString::fromUtf8(r.out);
+        QVERIFY2(text.contains(QStringLiteral(" CET (")) || text.contains(QStringLiteral(" CEST (")), r.out.constData());
+        QVERIFY(text.contains(QStringLiteral(" UTC)\n")));
     }
 
     void formatQrPng_fileDecodesToLink()

@@ -95,6 +95,43 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QStringLiteral("2025-10-21 13:00 UTC")), qPrintable(text));
     }
 
+    void lifetimeText_data()
+    {
+        QTest::addColumn<int>("minutes");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("1 min") << 1 << QStringLiteral("1 min");
+        QTest::newRow("15 min") << 15 << QStringLiteral("15 min");
+        QTest::newRow("90 min") << 90 << QStringLiteral("1 h 30 min");
+        QTest::newRow("8 h") << 480 << QStringLiteral("8 h");
+        QTest::newRow("26 h") << 1560 << QStringLiteral("1 d 2 h");
+        QTest::newRow("30 d") << 43200 << QStringLiteral("30 d");
+        QTest::newRow("1 d 1 min") << 1441 << QStringLiteral("1 d 1 min");
+    }
+
+    void lifetimeText()
+    {
+        QFETCH(int, minutes);
+        QFETCH(QString, expected);
+        QCOMPARE(Countdown::lifetimeText(minutes), expected);
+    }
+
+    void skewText_data()
+    {
+        QTest::addColumn<qint64>("ms");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("zero") << qint64(0) << QStringLiteral("+0 s");
+        QTest::newRow("ahead") << qint64(125000) << QStringLiteral("+2 min 5 s");
+        QTest::newRow("behind") << qint64(-61000) << QString(QChar(0x2212)) + QStringLiteral("1 min 1 s");
+        QTest::newRow("hours drop seconds") << qint64(3723000) << QStringLiteral("+1 h 2 min");
+    }
+
+    void skewText()
+    {
+        QFETCH(qint64, ms);
+        QFETCH(QString, expected);
+        QCOMPARE(Countdown::skewText(milliseconds(ms)), expected);
+    }
+
     void phaseName_isDistinctPerPhase()
     {
         const QStringList names{Countdown::phaseName(Phase::Fresh), Countdown::phaseName(Phase::Warning),

@@ -60,11 +60,11 @@ QString CredentialStore::entryKey(const QString& profile)
 QString CredentialStore::backendName()
 {
 #if defined(Q_OS_MACOS)
-    return tr("macOS Keychain");
+    return tr("the macOS Keychain");
 #elif defined(Q_OS_WIN)
-    return tr("Windows Credential Manager");
+    return tr("the Windows Credential Manager");
 #else
-    return tr("Secret Service");
+    return tr("your keyring (Secret Service)");
 #endif
 }
 

@@ -25,8 +25,8 @@ public:
     QString service() const { return m_service; }
     // The keychain entry's key for a profile: "api-key/<profile>".
     static QString entryKey(const QString& profile);
-    // Human name of the backend for the first-run panel ("Secret Service", "macOS Keychain",
-    // "Windows Credential Manager").
+    // Where keys are kept, to complete "stored in %1": "your keyring (Secret Service)",
+    // "the macOS Keychain", "the Windows Credential Manager".
     static QString backendName();
 
     void readKey(const QString& profile);

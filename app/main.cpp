@@ -119,9 +119,8 @@ int main(int argc, char** argv)
     Settings settings(store, profile);
     ApiClient api;
     api.setApiUrl(settings.apiUrl());
-    const QString caFile = settings.caFile();
-    if (!caFile.isEmpty() && !api.setCaFile(caFile))
-        qCWarning(lcUi) << "the configured CA file holds no certificate; using the system store only";
+    // The profile's CA file is applied by MainWindow::start(), which says inline when it
+    // cannot be used.
     if (gui.parser.isSet(gui.apiUrl)) {
         const QUrl url(gui.parser.value(gui.apiUrl).trimmed(), QUrl::StrictMode);
         const QString reason = ApiClient::checkApiUrl(url);

@@ -8,7 +8,7 @@ BUILD_PACKAGES=(
     qtkeychain-qt6-dev libsecret-1-0 libqrencode-dev libgl-dev
 )
 TEST_PACKAGES=(
-    libzxing-dev xvfb xauth dbus gnome-keyring libsecret-tools tzdata
+    libzxing-dev xvfb xauth dbus gnome-keyring libsecret-tools tzdata openssl ca-certificates
 )
 
 # Installs whatever of the given packages is missing, with sudo when not root.

@@ -3,6 +3,7 @@
 #include "Logging.h"
 
 #include <QClipboard>
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QGuiApplication>
 #include <QMimeData>
@@ -19,29 +20,38 @@ QByteArray hashOf(const QString& text)
     return QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256);
 }
 
-// The platform's "this is a password" markers beside text/plain.
-void markSecret(QMimeData* mime, const QString& secret)
-{
 #if defined(Q_OS_MACOS)
-    // NSPasteboard's concealed type: clipboard managers that honour it skip the item.
-    mime->setData(u"application/x-nspasteboard-concealed-type"_s, secret.toUtf8());
+constexpr Clipboard::Platform ThisPlatform = Clipboard::Platform::MacOs;
 #elif defined(Q_OS_WIN)
-    Q_UNUSED(secret)
-    // Registered clipboard formats that keep the item out of clipboard monitors,
-    // Win+V history and the cloud clipboard. The two Can* formats are a DWORD 0.
-    const QByteArray zeroDword(4, '\0');
-    mime->setData(u"application/x-qt-windows-mime;value=\"ExcludeClipboardContentFromMonitorProcessing\""_s,
-                  QByteArray(1, '\0'));
-    mime->setData(u"application/x-qt-windows-mime;value=\"CanIncludeInClipboardHistory\""_s, zeroDword);
-    mime->setData(u"application/x-qt-windows-mime;value=\"CanUploadToCloudClipboard\""_s, zeroDword);
+constexpr Clipboard::Platform ThisPlatform = Clipboard::Platform::Windows;
 #else
-    Q_UNUSED(secret)
-    // Klipper, CopyQ, GPaste and wl-clip-persist skip items carrying this hint.
-    mime->setData(u"x-kde-passwordManagerHint"_s, QByteArrayLiteral("secret"));
+constexpr Clipboard::Platform ThisPlatform = Clipboard::Platform::FreeDesktop;
 #endif
-}
 
 } // namespace
+
+// The platform's "this is a password" markers beside text/plain.
+QList<Clipboard::Marker> Clipboard::secretMarkers(Platform platform, const QString& secret)
+{
+    switch (platform) {
+    case Platform::MacOs:
+        // NSPasteboard's concealed type: clipboard managers that honour it skip the item.
+        return {{u"application/x-nspasteboard-concealed-type"_s, secret.toUtf8()}};
+    case Platform::Windows: {
+        // Registered clipboard formats that keep the item out of clipboard monitors,
+        // Win+V history and the cloud clipboard. The two Can* formats are a DWORD 0.
+        const QByteArray zeroDword(4, '\0');
+        return {{u"application/x-qt-windows-mime;value=\"ExcludeClipboardContentFromMonitorProcessing\""_s,
+                 QByteArray(1, '\0')},
+                {u"application/x-qt-windows-mime;value=\"CanIncludeInClipboardHistory\""_s, zeroDword},
+                {u"application/x-qt-windows-mime;value=\"CanUploadToCloudClipboard\""_s, zeroDword}};
+    }
+    case Platform::FreeDesktop:
+        break;
+    }
+    // Klipper, CopyQ, GPaste and wl-clip-persist skip items carrying this hint.
+    return {{u"x-kde-passwordManagerHint"_s, QByteArrayLiteral("secret")}};
+}
 
 Clipboard::Clipboard(QObject* parent)
     : QObject(parent)
@@ -53,13 +63,25 @@ Clipboard::Clipboard(QObject* parent)
         m_secretHash.clear();
         Q_EMIT secretExpired(cleared);
     });
+    // Quitting must not leave a token behind for whoever pastes next: cleared when the
+    // event loop ends, while the platform clipboard surely still works, and at the
+    // latest when this object goes away.
+    if (QCoreApplication* app = QCoreApplication::instance())
+        connect(app, &QCoreApplication::aboutToQuit, this, &Clipboard::clearOnQuit);
 }
 
 Clipboard::~Clipboard()
 {
-    // Quitting must not leave a token behind for whoever pastes next.
-    if (m_clearTimer->isActive())
-        clearIfOurs();
+    clearOnQuit();
+}
+
+void Clipboard::clearOnQuit()
+{
+    if (!m_clearTimer->isActive())
+        return;
+    m_clearTimer->stop();
+    clearIfOurs();
+    m_secretHash.clear();
 }
 
 void Clipboard::copyText(const QString& text)
@@ -73,7 +95,8 @@ void Clipboard::copySecret(const QString& secret, std::chrono::seconds clearAfte
 {
     auto* mime = new QMimeData;
     mime->setText(secret);
-    markSecret(mime, secret);
+    for (const Marker& marker : secretMarkers(ThisPlatform, secret))
+        mime->setData(marker.format, marker.data);
     // Only the clipboard, never the X11 selection: a secret there is pasted by any
     // middle click and no clipboard manager hint covers it.
     QGuiApplication::clipboard()->setMimeData(mime, QClipboard::Clipboard);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <chrono>
@@ -8,9 +9,10 @@
 class QTimer;
 
 // Puts text on the system clipboard. Secrets (tokens) are marked so that clipboard
-// managers and clipboard history leave them alone, and are cleared after a delay, and
-// when this object goes away (the app quits), but only while the clipboard still holds
-// exactly what we put there: whatever the operator copied since is never touched.
+// managers and clipboard history leave them alone, and are cleared after a delay, when
+// the application quits and when this object goes away, but only while the clipboard
+// still holds exactly what we put there: whatever the operator copied since is never
+// touched.
 class Clipboard final : public QObject
 {
     Q_OBJECT
@@ -28,6 +30,17 @@ public:
     // Whether the clipboard still holds the last secret copied through copySecret().
     bool holdsSecret() const;
 
+    // The formats that mark a secret for clipboard managers and clipboard history, set
+    // beside text/plain. Every platform's list is compiled everywhere, so that one test
+    // run checks them all; copySecret() uses the one of the platform it runs on.
+    enum class Platform { FreeDesktop, MacOs, Windows };
+    struct Marker
+    {
+        QString format;
+        QByteArray data;
+    };
+    static QList<Marker> secretMarkers(Platform platform, const QString& secret);
+
 Q_SIGNALS:
     // The clear delay of the last secret passed; cleared says whether the clipboard
     // still held it (and was emptied) or had been replaced meanwhile (and was left alone).
@@ -35,6 +48,7 @@ Q_SIGNALS:
 
 private:
     bool clearIfOurs();
+    void clearOnQuit();
 
     QTimer* m_clearTimer;
     // SHA-256 of the secret, so it does not linger in our memory while we wait.

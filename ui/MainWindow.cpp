@@ -14,6 +14,7 @@
 #include <QAccessible>
 #include <QCloseEvent>
 #include <QDesktopServices>
+#include <QDir>
 #include <QJsonDocument>
 #include <QLocale>
 #include <QMessageBox>
@@ -289,6 +290,7 @@ void MainWindow::connectKeychain()
 
 void MainWindow::start()
 {
+    applyCaFile();
     if (m_keySource != KeySource::None) {
         showMainPage();
         return;
@@ -306,6 +308,20 @@ void MainWindow::readKeyFromKeychain()
     statusBar()->showMessage(tr("Reading the API key from %1…").arg(CredentialStore::backendName()));
     m_keys.readKey(m_settings.profile());
     updateGenerateEnabled();
+}
+
+void MainWindow::applyCaFile()
+{
+    // Never skipped silently: with a file that cannot be used only the system store is
+    // trusted, and the operator has to know why a company server is then refused.
+    const QString caFile = m_settings.caFile();
+    if (isDemo() || m_api.setCaFile(caFile))
+        return;
+    m_caFileProblem = tr("The CA file of this profile (%1) %2, so only the system's certificates are trusted; "
+                         "choose another file in Settings.")
+                          .arg(QDir::toNativeSeparators(caFile), ApiClient::checkCaFile(caFile));
+    showError(m_caFileProblem);
+    qCWarning(lcUi) << "the profile's CA file cannot be used; only the system store is trusted";
 }
 
 void MainWindow::useSessionKey(const QString& key)
@@ -508,10 +524,11 @@ void MainWindow::onTokenFailed(const ApiError& error)
     if (error.kind() == ApiError::Kind::RateLimited && error.retryAfter()) {
         const std::chrono::seconds wait = std::max(*error.retryAfter(), std::chrono::seconds(1));
         m_retryTimer->start(wait);
-        // The server's message says how long; for longer waits also say until when.
-        if (wait >= 60s) {
+        // The server's message says how long; for longer waits also say until when, within
+        // the same sentence.
+        if (wait >= 60s && message.endsWith(u'.')) {
             const QTime until = QTime::currentTime().addSecs(int(wait.count()));
-            message += u' ' + tr("Generate is available again at %1.").arg(QLocale().toString(until, QLocale::ShortFormat));
+            message = message.chopped(1) + u' ' + tr("(at %1).").arg(QLocale().toString(until, QLocale::ShortFormat));
         }
         m_errorIsRateLimit = true;
         updateGenerateEnabled();
@@ -587,7 +604,9 @@ void MainWindow::showResult()
     if (!token.serverDate().isValid())
         m_ui->clockSkewLabel->setText(tr("Unknown: the server did not send its time"));
     else if (token.hasSignificantSkew())
-        m_ui->clockSkewLabel->setText(tr("Server clock differs by %1; the countdown follows the server")
+        // Short enough for one line of the details: the direction in words, not a sign.
+        m_ui->clockSkewLabel->setText((token.clockSkew() > 0ms ? tr("Server %1 ahead; countdown follows it")
+                                                               : tr("Server %1 behind; countdown follows it"))
                                           .arg(Countdown::skewText(token.clockSkew())));
     else
         m_ui->clockSkewLabel->setText(tr("In sync"));
@@ -726,6 +745,12 @@ void MainWindow::openSettings()
             setKeySource(KeySource::Keychain);
             showMainPage();
         }
+    });
+    connect(dialog, &QDialog::accepted, this, [this] {
+        // The dialog applied a usable CA file, or none.
+        if (!m_caFileProblem.isEmpty() && m_ui->errorLabel->text() == m_caFileProblem)
+            clearError();
+        m_caFileProblem.clear();
     });
     m_settingsDialog = dialog;
     dialog->open();

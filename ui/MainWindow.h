@@ -39,8 +39,9 @@ public:
     MainWindow(ApiClient& api, CredentialStore& keys, Settings& settings, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Reads the profile's key from the keychain (asynchronously) unless a session or
-    // demo key is in use; shows the first-run key page when there is none.
+    // Applies the profile's CA file (saying inline when it cannot be used) and reads the
+    // profile's key from the keychain (asynchronously) unless a session or demo key is in
+    // use; shows the first-run key page when there is none.
     void start();
     // A key for this session only (FAULTSHARE_API_KEY): used, never stored.
     void useSessionKey(const QString& key);
@@ -72,6 +73,7 @@ private:
     void setKeySource(KeySource source);
     void saveKey();
     void readKeyFromKeychain();
+    void applyCaFile();
 
     std::optional<int> selectedMinutes() const;
     void onPresetChanged();
@@ -129,4 +131,5 @@ private:
     std::optional<Countdown::Phase> m_phase;
 
     QPointer<SettingsDialog> m_settingsDialog;
+    QString m_caFileProblem; // shown in the error label until Settings are accepted
 };

@@ -54,6 +54,12 @@ SettingsDialog::SettingsDialog(Settings& settings, CredentialStore& keys, ApiCli
     m_ui->caFileErrorLabel->hide();
     m_ui->keyStatusLabel->hide();
     updateDefaultExpiryHint();
+    if (!m_initialCaFile.isEmpty()) {
+        if (const QString why = ApiClient::checkCaFile(m_initialCaFile); !why.isEmpty())
+            setError(m_ui->caFileErrorLabel,
+                     tr("The file %1, so only the system's certificates are trusted; choose another or clear the field.")
+                         .arg(why));
+    }
 
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
@@ -246,23 +252,23 @@ void SettingsDialog::accept()
             m_ui->apiUrlEdit->setFocus();
             return;
         }
+        // The CA file is read again even when its name did not change: the file may have
+        // been fixed or replaced since it was applied.
+        const QString caFile = m_ui->caFileEdit->text().trimmed();
+        if (!caFile.isEmpty() && !QFileInfo(caFile).isReadable()) {
+            setError(m_ui->caFileErrorLabel, tr("The file cannot be read; choose an existing PEM file."));
+            m_ui->caFileEdit->setFocus();
+            return;
+        }
+        if (!m_api.setCaFile(caFile)) {
+            setError(m_ui->caFileErrorLabel,
+                     tr("The file holds no PEM certificate; choose the CA bundle your IT provides."));
+            m_ui->caFileEdit->setFocus();
+            return;
+        }
+        m_settings.setCaFile(caFile);
         // Only what the operator changed is applied, so a session override
         // (--api-url) survives opening and closing the dialog.
-        const QString caFile = m_ui->caFileEdit->text().trimmed();
-        if (caFile != m_initialCaFile) {
-            if (!caFile.isEmpty() && !QFileInfo(caFile).isReadable()) {
-                setError(m_ui->caFileErrorLabel, tr("The file cannot be read; choose an existing PEM file."));
-                m_ui->caFileEdit->setFocus();
-                return;
-            }
-            if (!m_api.setCaFile(caFile)) {
-                setError(m_ui->caFileErrorLabel,
-                         tr("The file holds no PEM certificate; choose the CA bundle your IT provides."));
-                m_ui->caFileEdit->setFocus();
-                return;
-            }
-            m_settings.setCaFile(caFile);
-        }
         if (url != m_initialApiUrl) {
             m_api.setApiUrl(url);
             m_settings.setApiUrl(url);

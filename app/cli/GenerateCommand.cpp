@@ -62,6 +62,7 @@ struct Request
     QString format;
     QString output;
     QString label;
+    QString caFile;
     bool keyFromStdin = false;
 };
 
@@ -167,6 +168,7 @@ std::optional<Request> parseArguments(const QStringList& arguments, int* exitCod
     if (const QString why = ApiClient::checkApiUrl(request.apiUrl); !why.isEmpty())
         return usage(why);
     request.label = parser.value(label).simplified();
+    request.caFile = settings.caFile();
     request.keyFromStdin = parser.isSet(keyFromStdin);
     return request;
 }
@@ -180,14 +182,18 @@ public:
         , m_store(QStringLiteral("FaultShare"))
     {
         m_client.setApiUrl(m_request.apiUrl);
-        QSettings store;
-        const QString caFile = Settings(store, m_request.profile).caFile();
-        if (!caFile.isEmpty() && !m_client.setCaFile(caFile))
-            qCWarning(lcCli) << "the profile's CA file holds no certificate; using the system store only";
     }
 
     void start()
     {
+        // A CA file the profile names but that cannot be used is a configuration error
+        // (exit 2, nothing sent): going on with the system store alone would report a TLS
+        // failure, which scripts treat as a network problem worth retrying.
+        if (!m_client.setCaFile(m_request.caFile)) {
+            quit(Usage, tr("The CA file of profile \"%1\" (%2) %3; fix it, or clear it in Settings.")
+                            .arg(m_request.profile, m_request.caFile, ApiClient::checkCaFile(m_request.caFile)));
+            return;
+        }
         if (const QString key = qEnvironmentVariable("FAULTSHARE_API_KEY"); !key.isEmpty()) {
             useKey(key);
             return;

@@ -3,14 +3,20 @@
 #include "Logging.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSet>
 #include <QSslConfiguration>
 #include <QSslError>
+#include <QSslSocket>
 #include <QTimer>
+
+#include <algorithm>
+#include <initializer_list>
 
 using namespace std::chrono;
 
@@ -28,6 +34,59 @@ bool sameOrigin(const QUrl& a, const QUrl& b)
         == b.port(b.scheme() == QLatin1StringView("https") ? 443 : 80);
 }
 
+// What went wrong with the server's certificate and what to do, as one clause; the
+// error that decides what the operator should do first wins.
+QString tlsProblem(const QList<QSslError>& errors)
+{
+    const auto has = [&errors](std::initializer_list<QSslError::SslError> kinds) {
+        return std::any_of(errors.cbegin(), errors.cend(), [&kinds](const QSslError& error) {
+            return std::find(kinds.begin(), kinds.end(), error.error()) != kinds.end();
+        });
+    };
+    if (errors.isEmpty())
+        return {};
+    if (has({QSslError::CertificateExpired, QSslError::CertificateNotYetValid}))
+        return tr("the server's certificate has expired or is not valid yet; check this computer's date and "
+                  "time, and if they are right, the server's certificate must be renewed");
+    if (has({QSslError::HostNameMismatch}))
+        return tr("the server's certificate is for another host name; check the API URL in Settings");
+    if (has({QSslError::SelfSignedCertificate}))
+        return tr("the server's certificate is self-signed; if your company inspects TLS, set its CA file "
+                  "on the profile in Settings");
+    if (has({QSslError::SelfSignedCertificateInChain, QSslError::UnableToGetIssuerCertificate,
+             QSslError::UnableToGetLocalIssuerCertificate, QSslError::UnableToVerifyFirstCertificate,
+             QSslError::CertificateUntrusted}))
+        return tr("the server's certificate is from an unknown issuer; if your company inspects TLS, set its "
+                  "CA file on the profile in Settings");
+    return tr("the server's certificate was rejected (%1); check the API URL, the proxy and this "
+              "computer's date and time")
+        .arg(errors.first().errorString());
+}
+
+// The certificates of a PEM file, or none with *whyNot saying why.
+QList<QSslCertificate> readCaFile(const QString& path, QString* whyNot)
+{
+    // Far above any real bundle (the system's is about 200 KiB); a wrong file is not read whole.
+    constexpr qint64 MaxCaFileBytes = 16 * 1024 * 1024;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *whyNot = tr("cannot be read (%1)").arg(file.errorString());
+        return {};
+    }
+    const QList<QSslCertificate> certificates = QSslCertificate::fromData(file.read(MaxCaFileBytes), QSsl::Pem);
+    if (certificates.isEmpty())
+        *whyNot = tr("holds no PEM certificate");
+    return certificates;
+}
+
+// Every request verifies its peer, whatever the process-wide default says.
+QSslConfiguration baseTlsConfiguration()
+{
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    return tls;
+}
+
 // A short, non-secret phrase for a transport failure (Qt's errorString() names the URL).
 ApiError transportError(QNetworkReply::NetworkError error, const QString& tlsDetail)
 {
@@ -36,6 +95,7 @@ ApiError transportError(QNetworkReply::NetworkError error, const QString& tlsDet
     case QNetworkReply::ConnectionRefusedError:
         return ApiError(Kind::Network, tr("connection refused"));
     case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::ContentReSendError: // the connection broke before an answer (OneShotBody)
         return ApiError(Kind::Network, tr("the connection was closed early"));
     case QNetworkReply::HostNotFoundError:
         return ApiError(Kind::Network, tr("host name not found"));
@@ -44,7 +104,9 @@ ApiError transportError(QNetworkReply::NetworkError error, const QString& tlsDet
     case QNetworkReply::OperationCanceledError:
         return ApiError(Kind::Cancelled);
     case QNetworkReply::SslHandshakeFailedError:
-        return ApiError(Kind::Tls, tlsDetail.isEmpty() ? tr("TLS handshake failed") : tlsDetail);
+        return ApiError(Kind::Tls, tlsDetail.isEmpty() ? tr("the TLS handshake failed; check the API URL and "
+                                                            "the proxy between this computer and the API")
+                                                       : tlsDetail);
     case QNetworkReply::TemporaryNetworkFailureError:
     case QNetworkReply::NetworkSessionFailedError:
     case QNetworkReply::BackgroundRequestNotAllowedError:
@@ -59,6 +121,8 @@ ApiError transportError(QNetworkReply::NetworkError error, const QString& tlsDet
     case QNetworkReply::TooManyRedirectsError:
     case QNetworkReply::InsecureRedirectError:
         return ApiError(Kind::InvalidResponse, tr("unsafe or endless redirects"));
+    case QNetworkReply::UnknownContentError: // e.g. a compressed body that does not decompress
+        return ApiError(Kind::InvalidResponse, tr("the answer could not be decoded"));
     case QNetworkReply::ProtocolFailure:
     case QNetworkReply::ProtocolUnknownError:
     case QNetworkReply::ProtocolInvalidOperationError:
@@ -67,6 +131,44 @@ ApiError transportError(QNetworkReply::NetworkError error, const QString& tlsDet
         return ApiError(Kind::Network, tr("network error %1").arg(int(error)));
     }
 }
+
+// The POST body, readable once. Qt's HTTP layer silently sends a request again when the
+// connection breaks before an answer (up to three more times), and each POST may mint a
+// token. This body then refuses to rewind, so the reply fails (ContentReSendError)
+// instead. It rewinds only for a 307/308 redirect, whose status has arrived by then.
+class OneShotBody final : public QIODevice
+{
+public:
+    explicit OneShotBody(QByteArray data)
+        : m_data(std::move(data))
+    {
+        open(QIODevice::ReadOnly);
+    }
+    qint64 size() const override { return m_data.size(); }
+    bool reset() override
+    {
+        const auto* reply = qobject_cast<QNetworkReply*>(parent());
+        const int status = reply ? reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() : 0;
+        if (status != 307 && status != 308)
+            return false;
+        m_offset = 0;
+        return QIODevice::reset();
+    }
+
+protected:
+    qint64 readData(char* data, qint64 maxSize) override
+    {
+        const qint64 n = std::min(maxSize, qint64(m_data.size()) - m_offset);
+        std::copy_n(m_data.constData() + m_offset, n, data);
+        m_offset += n;
+        return n;
+    }
+    qint64 writeData(const char*, qint64) override { return -1; }
+
+private:
+    const QByteArray m_data;
+    qint64 m_offset = 0;
+};
 
 } // namespace
 
@@ -116,8 +218,7 @@ void TokenRequest::start(QNetworkReply* reply, milliseconds timeout, qint64 maxB
     });
     connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError>& errors) {
         // Never ignored: the reply fails with SslHandshakeFailedError; keep why.
-        if (!errors.isEmpty())
-            m_tlsDetail = errors.first().errorString();
+        m_tlsDetail = tlsProblem(errors);
     });
     connect(reply, &QNetworkReply::metaDataChanged, this, [this] {
         const qint64 declared = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
@@ -135,8 +236,11 @@ void TokenRequest::abortTooLarge()
 {
     if (m_aborting)
         return;
-    m_abortReason = ApiError(ApiError::Kind::InvalidResponse,
-                             tr("the answer is larger than %1 KiB").arg(m_maxBytes / 1024));
+    // An error status says more than its oversized page: keep the status, drop the page.
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    m_abortReason = status >= 400
+        ? ApiError::fromHttpStatus(status, {}, m_reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc())
+        : ApiError(ApiError::Kind::InvalidResponse, tr("the answer is larger than %1 KiB").arg(m_maxBytes / 1024));
     m_aborting = true;
     m_reply->abort();
 }
@@ -179,7 +283,7 @@ void TokenRequest::onFinished()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (status < 200 || status >= 300) {
         if (status >= 300 && status < 400) {
-            fail(ApiError(ApiError::Kind::InvalidResponse, tr("an unexpected redirect (HTTP %1)").arg(status)));
+            fail(ApiError(ApiError::Kind::InvalidResponse, tr("HTTP %1, a redirect without a usable Location").arg(status)));
             return;
         }
         fail(ApiError::fromHttpStatus(status, body, m_reply->rawHeader("Retry-After"), now));
@@ -220,23 +324,51 @@ void TokenRequest::fail(const ApiError& error)
 ApiClient::ApiClient(QObject* parent)
     : QObject(parent)
     , m_nam(new QNetworkAccessManager(this))
+    , m_tls(baseTlsConfiguration())
 {
     m_nam->setRedirectPolicy(QNetworkRequest::UserVerifiedRedirectPolicy);
 }
 
-ApiClient::~ApiClient() = default;
+ApiClient::~ApiClient()
+{
+    // Pending requests abort their replies, which still need the manager: end them first
+    // (children go in creation order, and the manager came first).
+    qDeleteAll(findChildren<TokenRequest*>(Qt::FindDirectChildrenOnly));
+}
 
 bool ApiClient::setCaFile(const QString& path)
 {
-    if (path.isEmpty()) {
-        m_extraCas.clear();
-        return true;
+    QSslConfiguration tls = baseTlsConfiguration();
+    if (!path.isEmpty()) {
+        QString whyNot;
+        const QList<QSslCertificate> extra = readCaFile(path, &whyNot);
+        if (extra.isEmpty())
+            return false;
+        // Where Qt loads the system store on demand (Linux) the default list is empty, and
+        // adding to it would replace the system store instead of extending it.
+        QList<QSslCertificate> all = tls.caCertificates();
+        QSet<QSslCertificate> seen(all.cbegin(), all.cend());
+        for (const QList<QSslCertificate>& list : {QSslConfiguration::systemCaCertificates(), extra}) {
+            for (const QSslCertificate& certificate : list) {
+                if (!seen.contains(certificate)) {
+                    seen.insert(certificate);
+                    all << certificate;
+                }
+            }
+        }
+        tls.setCaCertificates(all);
     }
-    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(path, QSsl::Pem);
-    if (certificates.isEmpty())
-        return false;
-    m_extraCas = certificates;
+    m_tls = tls;
+    // A pooled connection keeps the configuration it was opened with.
+    m_nam->clearConnectionCache();
     return true;
+}
+
+QString ApiClient::checkCaFile(const QString& path)
+{
+    QString whyNot;
+    readCaFile(path, &whyNot);
+    return whyNot;
 }
 
 QString ApiClient::checkApiUrl(const QUrl& url)
@@ -299,15 +431,14 @@ TokenRequest* ApiClient::requestToken(int minutes)
     httpRequest.setRawHeader("Authorization", "Bearer " + m_apiKey.toUtf8());
     httpRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     httpRequest.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    if (!m_extraCas.isEmpty()) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.addCaCertificates(m_extraCas);
-        httpRequest.setSslConfiguration(tls);
-    }
+    httpRequest.setSslConfiguration(m_tls);
 
     const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("expire_after_minutes"), minutes}})
                                 .toJson(QJsonDocument::Compact);
     qCInfo(lcApi) << "requesting a token for" << minutes << "minutes from" << url.host();
-    request->start(m_nam->post(httpRequest, body), m_timeout, m_maxBytes, url);
+    auto* once = new OneShotBody(body);
+    QNetworkReply* reply = m_nam->post(httpRequest, once);
+    once->setParent(reply);
+    request->start(reply, m_timeout, m_maxBytes, url);
     return request;
 }

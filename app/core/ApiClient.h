@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QString>
 #include <QUrl>
 #include <chrono>
@@ -79,14 +80,21 @@ public:
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     void setMaxResponseBytes(qint64 bytes) { m_maxBytes = bytes; }
     // Extra CA certificates (PEM file) trusted besides the system store; empty for none.
-    // Returns false, leaving the previous set, when the file holds no certificate.
+    // Returns false, leaving the previous set, when the file cannot be read or holds no
+    // certificate (checkCaFile() says which).
     bool setCaFile(const QString& path);
+    // The TLS configuration of every request: the peer is always verified; the system
+    // store plus the CA file's certificates when one is set.
+    QSslConfiguration sslConfiguration() const { return m_tls; }
 
     // Why url cannot be used as an API URL, or empty when it can.
     static QString checkApiUrl(const QUrl& url);
     // Why key cannot be an Altostrat API key (expected tokenId:teamId:secret), or empty.
     // The reason never quotes the key.
     static QString checkApiKey(const QString& key);
+    // Why path cannot be used as a CA file, as words that follow "the CA file" ("cannot be
+    // read (reason)", "holds no PEM certificate"), or empty when it can.
+    static QString checkCaFile(const QString& path);
 
     // POST /fault/token. The request is a child of this client.
     TokenRequest* requestToken(int minutes);
@@ -97,5 +105,5 @@ private:
     QString m_apiKey;
     std::chrono::milliseconds m_timeout = DefaultTimeout;
     qint64 m_maxBytes = DefaultMaxResponseBytes;
-    QList<QSslCertificate> m_extraCas;
+    QSslConfiguration m_tls;
 };

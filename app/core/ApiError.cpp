@@ -20,12 +20,42 @@ QString tr(const char* text)
 // Server text is shown to operators: keep it to one tidy line of reasonable length.
 QString cleanServerText(QString text)
 {
-    static const QRegularExpression controls(QStringLiteral("[\\x00-\\x1f\\x7f]+"));
+    // A lone surrogate (JSON allows "\ud800") makes the text invalid UTF-16, on which
+    // QRegularExpression matches nothing: the controls below would all survive.
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+            ++i;
+        else if (text.at(i).isSurrogate())
+            text[i] = QChar::ReplacementCharacter;
+    }
+    // C0, DEL and C1 controls (U+009B, which a JSON body can carry, is a terminal's CSI).
+    static const QRegularExpression controls(QStringLiteral("\\p{Cc}+"));
     text.replace(controls, QStringLiteral(" "));
     text = text.simplified();
     constexpr int MaxLength = 200;
-    if (text.size() > MaxLength)
-        text = text.left(MaxLength - 1) + QChar(0x2026);
+    if (text.size() > MaxLength) {
+        // Never cut a surrogate pair in half.
+        const qsizetype cut = text.at(MaxLength - 2).isHighSurrogate() ? MaxLength - 2 : MaxLength - 1;
+        text = text.left(cut) + QChar(0x2026);
+    }
+    return text;
+}
+
+// Cleaned server text quoted inside one sentence of ours: its first sentence, without
+// markup, short enough that the whole stays readable.
+QString quotable(QString text)
+{
+    static const QRegularExpression markup(QStringLiteral("<[^>]*>|[<>]"));
+    static const QRegularExpression sentenceEnd(QStringLiteral("[.!?](?=\\s)"));
+    text.replace(markup, QStringLiteral(" "));
+    if (const QRegularExpressionMatch end = sentenceEnd.match(text); end.hasMatch())
+        text.truncate(end.capturedEnd());
+    text = text.simplified();
+    constexpr int MaxLength = 150;
+    if (text.size() > MaxLength) {
+        const qsizetype cut = text.at(MaxLength - 2).isHighSurrogate() ? MaxLength - 2 : MaxLength - 1;
+        text = text.left(cut) + QChar(0x2026);
+    }
     return text;
 }
 
@@ -122,7 +152,7 @@ QString ApiError::serverMessageFrom(const QByteArray& body)
             break;
         }
     }
-    return cleanServerText(message);
+    return quotable(cleanServerText(message));
 }
 
 QString ApiError::userMessage() const
@@ -146,20 +176,25 @@ QString ApiError::userMessage() const
     case Kind::Validation:
         return server.isEmpty()
             ? tr("The API rejected the request (%1): check the expiry and try again.").arg(m_httpStatus)
-            : tr("The API rejected the request: %1").arg(server);
+            : tr("The API rejected the request (HTTP %1: “%2”): check the expiry and try again.").arg(m_httpStatus).arg(server);
     case Kind::RateLimited:
         return m_retryAfter
             ? tr("Too many requests: the API allows 60 a minute; try again in %1.").arg(waitText(*m_retryAfter))
             : tr("Too many requests: the API allows 60 a minute; wait a minute and try again.");
     case Kind::Server:
-        return tr("The API had a problem (HTTP %1); try again in a moment, and check the Altostrat status page if it persists.")
-            .arg(m_httpStatus);
+        return m_retryAfter
+            ? tr("The API had a problem (HTTP %1); try again in %2, and check the Altostrat status page if it persists.")
+                  .arg(m_httpStatus).arg(waitText(*m_retryAfter))
+            : tr("The API had a problem (HTTP %1); try again in a moment, and check the Altostrat status page if it persists.")
+                  .arg(m_httpStatus);
     case Kind::Network:
         return tr("Could not reach the API (%1): check the network, VPN or proxy, then try again.")
             .arg(m_detail.isEmpty() ? tr("no connection") : m_detail);
     case Kind::Tls:
-        return tr("The secure connection was refused (%1): check the system time, or add your company CA file in Settings.")
-            .arg(m_detail.isEmpty() ? tr("certificate not trusted") : m_detail);
+        // The detail names the certificate problem and what to do about it.
+        return m_detail.isEmpty()
+            ? tr("The secure connection was refused: check this computer's date and time, or set your company's CA file on the profile in Settings.")
+            : tr("The secure connection was refused: %1").arg(sentence(m_detail));
     case Kind::Timeout:
         return tr("The API did not answer in time: check the network, then try again.");
     case Kind::Cancelled:

@@ -100,7 +100,7 @@ QString skewText(milliseconds skew)
     // Seconds matter only while the difference is small.
     if ((secs > 0 && hours == 0) || parts.isEmpty())
         parts << QCoreApplication::translate("Countdown", "%1 s").arg(secs);
-    return (skew.count() < 0 ? QString(QChar(0x2212)) : QStringLiteral("+")) + parts.join(QLatin1Char(' '));
+    return parts.join(QLatin1Char(' '));
 }
 
 QString expiryText(const QDateTime& expiresAt)

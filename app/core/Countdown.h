@@ -30,7 +30,8 @@ QString phaseName(Phase phase);
 // "30 d", "1 d 2 h", "8 h", "1 h 30 min", "15 min": a lifetime in whole minutes.
 QString lifetimeText(int minutes);
 
-// "+2 min 5 s", "−1 h 3 min": how far the server's clock is from ours, sign first.
+// "2 min 5 s", "1 h 3 min": how far the server's clock is from ours, without the
+// direction (the caller says "ahead" or "behind").
 QString skewText(std::chrono::milliseconds skew);
 
 // "21/10/2025 15:00 CEST (2025-10-21 13:00 UTC)": local time with UTC beside it;

@@ -4,9 +4,60 @@
 
 #include <qt6keychain/keychain.h>
 
+#if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN)
+#define FAULTSHARE_SECRET_SERVICE
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusMetaType>
+#include <QDBusObjectPath>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+#include <QMap>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// The entries the Secret Service holds for one keychain entry, by state.
+struct Entries
+{
+    qsizetype unlocked = 0;
+    qsizetype locked = 0;
+};
+
+// Asks the Secret Service (asynchronously) which entries match QtKeychain's attributes
+// for key, then calls done(entries) with context alive. Where it cannot be asked (no
+// Secret Service, another keychain) done gets no entries: the caller keeps QtKeychain's
+// answer.
+template <typename Done>
+void findEntries(QObject* context, const QString& service, const QString& key, Done done)
+{
+#ifdef FAULTSHARE_SECRET_SERVICE
+    using Attributes = QMap<QString, QString>;
+    static const QMetaType attributesType = qDBusRegisterMetaType<Attributes>();
+    Q_UNUSED(attributesType)
+    constexpr int TimeoutMs = 10000;
+    QDBusMessage call = QDBusMessage::createMethodCall(u"org.freedesktop.secrets"_s, u"/org/freedesktop/secrets"_s,
+                                                       u"org.freedesktop.Secret.Service"_s, u"SearchItems"_s);
+    // QtKeychain's libsecret schema: "user" is the entry's key, "server" the service.
+    call << QVariant::fromValue(Attributes{{u"user"_s, key}, {u"server"_s, service}});
+    auto* watcher = new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(call, TimeoutMs), context);
+    QObject::connect(watcher, &QDBusPendingCallWatcher::finished, context, [watcher, done] {
+        watcher->deleteLater();
+        const QDBusPendingReply<QList<QDBusObjectPath>, QList<QDBusObjectPath>> reply = *watcher;
+        if (reply.isError())
+            done(Entries{});
+        else
+            done(Entries{reply.argumentAt<0>().size(), reply.argumentAt<1>().size()});
+    });
+#else
+    Q_UNUSED(context)
+    Q_UNUSED(service)
+    Q_UNUSED(key)
+    done(Entries{});
+#endif
+}
 
 // A fixed phrase per error code, for when the keychain's own words cannot be used.
 QString describe(QKeychain::Error error)
@@ -80,14 +131,39 @@ void CredentialStore::run(Job* job, const QString& profile, Operation operation,
     job->setKey(entryKey(profile));
     // The lambda holds the secret (if any) only to keep it out of an error detail.
     connect(job, &QKeychain::Job::finished, this, [this, job, profile, operation, secret, onSuccess] {
-        if (onSuccess(*job))
-            return;
-        const QString detail = safeDetail(*job, secret);
-        qCWarning(lcKeychain) << operation << "failed for profile" << profile << ":" << detail;
-        Q_EMIT failed(profile, operation, ApiError(ApiError::Kind::Keychain, detail));
+        if (!onSuccess(*job))
+            fail(profile, operation, safeDetail(*job, secret));
     });
     qCInfo(lcKeychain) << operation << "started for profile" << profile;
     job->start();
+}
+
+void CredentialStore::fail(const QString& profile, Operation operation, const QString& detail)
+{
+    qCWarning(lcKeychain) << operation << "failed for profile" << profile << ":" << detail;
+    Q_EMIT failed(profile, operation, ApiError(ApiError::Kind::Keychain, detail));
+}
+
+void CredentialStore::reportMissing(const QString& profile)
+{
+    findEntries(this, m_service, entryKey(profile), [this, profile](Entries entries) {
+        if (entries.locked > 0)
+            fail(profile, Operation::Read, tr("the keyring that holds the key is locked"));
+        else
+            Q_EMIT keyMissing(profile);
+    });
+}
+
+void CredentialStore::reportRemoved(const QString& profile)
+{
+    findEntries(this, m_service, entryKey(profile), [this, profile](Entries entries) {
+        if (entries.locked > 0)
+            fail(profile, Operation::Remove, tr("the keyring that holds the key is locked"));
+        else if (entries.unlocked > 0)
+            fail(profile, Operation::Remove, describe(QKeychain::CouldNotDeleteEntry));
+        else
+            Q_EMIT keyRemoved(profile);
+    });
 }
 
 void CredentialStore::readKey(const QString& profile)
@@ -97,7 +173,7 @@ void CredentialStore::readKey(const QString& profile)
         if (done.error() == QKeychain::NoError)
             Q_EMIT keyRead(profile, done.textData());
         else if (done.error() == QKeychain::EntryNotFound)
-            Q_EMIT keyMissing(profile);
+            reportMissing(profile);
         else
             return false;
         return true;
@@ -123,7 +199,7 @@ void CredentialStore::removeKey(const QString& profile)
         // libsecret answers NoError for a missing entry, other backends EntryNotFound.
         if (done.error() != QKeychain::NoError && done.error() != QKeychain::EntryNotFound)
             return false;
-        Q_EMIT keyRemoved(profile);
+        reportRemoved(profile);
         return true;
     });
 }

@@ -45,11 +45,17 @@ Q_SIGNALS:
                 const ApiError& error);
 
 private:
-    // Starts job for profile; onSuccess(job) emits the outcome and returns true, or
-    // returns false to report the job's error as failed().
+    // Starts job for profile; onSuccess(job) emits the outcome (now or later) and returns
+    // true, or returns false to report the job's error as failed().
     template <typename Job, typename OnSuccess>
     void run(Job* job, const QString& profile, Operation operation, const QString& secret,
              OnSuccess onSuccess);
+    void fail(const QString& profile, Operation operation, const QString& detail);
+    // libsecret answers a read of an entry in a locked keyring "not found", and its
+    // removal "done", when the unlock prompt cannot be shown or is dismissed: these ask
+    // the Secret Service whether the entry is there, locked, before saying so.
+    void reportMissing(const QString& profile);
+    void reportRemoved(const QString& profile);
 
     QString m_service;
 };

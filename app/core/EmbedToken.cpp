@@ -26,9 +26,9 @@ bool fail(QString* whyNot, const QString& reason)
 QDateTime EmbedToken::parseTimestamp(const QString& text)
 {
     // The documented form is 2025-10-21T13:00:00.000000Z; accept any fraction length
-    // and an explicit offset, nothing looser.
+    // and an explicit offset, nothing looser ("$" would also match before a final newline).
     static const QRegularExpression pattern(QStringLiteral(
-        "^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})(?:\\.(\\d{1,9}))?(Z|[+-]\\d{2}:\\d{2})$"));
+        "^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})(?:\\.(\\d{1,9}))?(Z|[+-]\\d{2}:\\d{2})\\z"));
     const QRegularExpressionMatch match = pattern.match(text);
     if (!match.hasMatch())
         return {};
@@ -135,7 +135,7 @@ std::optional<EmbedToken> EmbedToken::parse(const QByteArray& body, const QDateT
     }
     result.m_token = token.toString();
     static const QRegularExpression jwtShape(
-        QStringLiteral("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$"));
+        QStringLiteral("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\z"));
     if (result.m_token.size() > MaxTokenLength || !jwtShape.match(result.m_token).hasMatch()) {
         fail(whyNot, QStringLiteral("token is not a JWT"));
         return std::nullopt;
@@ -155,8 +155,9 @@ std::optional<EmbedToken> EmbedToken::parse(const QByteArray& body, const QDateT
 
     const QJsonValue minutes = object.value(QLatin1StringView("expires_in_minutes"));
     const double minutesValue = minutes.toDouble(-1);
-    if (!minutes.isDouble() || minutesValue != double(qint64(minutesValue)) || minutesValue < 1
-        || minutesValue > 43200) {
+    // Range first: converting a double outside qint64 (1e300) is undefined behaviour.
+    if (!minutes.isDouble() || minutesValue < 1 || minutesValue > 43200
+        || minutesValue != double(qint64(minutesValue))) {
         fail(whyNot, QStringLiteral("expires_in_minutes is not a whole number of minutes from 1 to 43200"));
         return std::nullopt;
     }

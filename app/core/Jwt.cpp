@@ -5,11 +5,15 @@
 
 namespace {
 
+QByteArray::FromBase64Result decodePart(const QByteArray& part)
+{
+    return QByteArray::fromBase64Encoding(part, QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals
+                                                    | QByteArray::AbortOnBase64DecodingErrors);
+}
+
 std::optional<QJsonObject> decodeObject(const QByteArray& part)
 {
-    const auto decoded = QByteArray::fromBase64Encoding(
-        part, QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals
-                  | QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded = decodePart(part);
     if (!decoded)
         return std::nullopt;
     QJsonParseError error{};
@@ -25,6 +29,9 @@ std::optional<Jwt> Jwt::decode(QByteArrayView compact)
 {
     const QByteArrayList parts = compact.toByteArray().split('.');
     if (parts.size() != 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty())
+        return std::nullopt;
+    // The signature goes unchecked, but it is shown and copied with the token: base64url too.
+    if (!decodePart(parts[2]))
         return std::nullopt;
     auto header = decodeObject(parts[0]);
     auto claims = decodeObject(parts[1]);

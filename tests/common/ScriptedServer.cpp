@@ -2,11 +2,25 @@
 
 #include <QHostAddress>
 #include <QTcpSocket>
+#include <QTimer>
+
+#include <memory>
+
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#endif
 
 ScriptedServer::ScriptedServer(QObject* parent)
     : QObject(parent)
 {
     connect(&m_server, &QTcpServer::newConnection, this, &ScriptedServer::onNewConnection);
+}
+
+ScriptedServer::~ScriptedServer()
+{
+    // The open connections go with m_server, after the members they report to.
+    for (QTcpSocket* socket : m_server.findChildren<QTcpSocket*>())
+        socket->disconnect(this);
 }
 
 bool ScriptedServer::listen()
@@ -22,13 +36,90 @@ QUrl ScriptedServer::url() const
 QByteArray ScriptedServer::response(int status, const QByteArray& body, const QByteArray& contentType,
                                     const QList<QByteArray>& extraHeaders)
 {
+    return head(status, body.size(), contentType, extraHeaders) + body;
+}
+
+QByteArray ScriptedServer::head(int status, qint64 contentLength, const QByteArray& contentType,
+                                const QList<QByteArray>& extraHeaders)
+{
     QByteArray raw = "HTTP/1.1 " + QByteArray::number(status) + " Status\r\n";
     if (!contentType.isEmpty())
         raw += "Content-Type: " + contentType + "\r\n";
-    raw += "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n";
+    if (contentLength >= 0)
+        raw += "Content-Length: " + QByteArray::number(contentLength) + "\r\n";
+    raw += "Connection: close\r\n";
     for (const QByteArray& header : extraHeaders)
         raw += header + "\r\n";
-    return raw + "\r\n" + body;
+    return raw + "\r\n";
+}
+
+void ScriptedServer::setFault(const Fault& fault)
+{
+    m_fault = fault;
+    m_faultSent = 0;
+    m_faultCompleted = false;
+}
+
+void ScriptedServer::play(QTcpSocket* socket)
+{
+    // The fault's state lives with the connection: its timer and handlers go with the socket.
+    struct State
+    {
+        int chunksLeft = 0;
+        bool ended = false;
+    };
+    const Fault fault = *m_fault;
+    const auto state = std::make_shared<State>(State{fault.chunks, false});
+    m_faultSent = 0;
+    m_faultCompleted = false;
+    auto* pause = new QTimer(socket);
+    pause->setSingleShot(true);
+
+    connect(socket, &QTcpSocket::disconnected, this, [this] {
+        if (!m_faultCompleted)
+            Q_EMIT faultEnded();
+    });
+    const auto end = [this, socket, fault] {
+        m_faultCompleted = true;
+        Q_EMIT faultEnded();
+        if (fault.end == Fault::End::Close) {
+            socket->disconnectFromHost();
+        } else if (fault.end == Fault::End::Reset) {
+            // A moment for the peer to read what was sent, then SO_LINGER 0 makes the
+            // close an RST instead of a FIN.
+            QTimer::singleShot(20, socket, [socket] {
+#ifdef Q_OS_UNIX
+                const linger reset{1, 0};
+                ::setsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+#endif
+                socket->abort();
+            });
+        }
+    };
+    // The next move, once everything so far has reached the kernel.
+    const auto step = [socket, pause, state, fault, end] {
+        if (state->ended || socket->bytesToWrite() > 0 || pause->isActive())
+            return;
+        if (state->chunksLeft > 0) {
+            pause->start(fault.interval);
+            return;
+        }
+        state->ended = true;
+        end();
+    };
+    connect(pause, &QTimer::timeout, socket, [socket, state, fault, step] {
+        --state->chunksLeft;
+        socket->write(fault.chunk);
+        step();
+    });
+    connect(socket, &QTcpSocket::bytesWritten, this, [this, step](qint64 bytes) {
+        m_faultSent += bytes;
+        step();
+    });
+    QTimer::singleShot(fault.delay, socket, [socket, fault, step] {
+        socket->write(fault.bytes);
+        step();
+    });
 }
 
 QByteArray ScriptedServer::header(int i, const QByteArray& name) const
@@ -65,6 +156,10 @@ void ScriptedServer::onNewConnection()
             Q_EMIT requestReceived();
             if (m_silent)
                 return;
+            if (m_fault) {
+                play(socket);
+                return;
+            }
             socket->write(m_responses.size() > 1 ? m_responses.takeFirst() : m_responses.value(0));
             socket->disconnectFromHost();
         });

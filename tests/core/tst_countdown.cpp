@@ -119,10 +119,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<qint64>("ms");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("zero") << qint64(0) << QStringLiteral("+0 s");
-        QTest::newRow("ahead") << qint64(125000) << QStringLiteral("+2 min 5 s");
-        QTest::newRow("behind") << qint64(-61000) << QString(QChar(0x2212)) + QStringLiteral("1 min 1 s");
-        QTest::newRow("hours drop seconds") << qint64(3723000) << QStringLiteral("+1 h 2 min");
+        QTest::newRow("zero") << qint64(0) << QStringLiteral("0 s");
+        QTest::newRow("ahead") << qint64(125000) << QStringLiteral("2 min 5 s");
+        QTest::newRow("behind") << qint64(-61000) << QStringLiteral("1 min 1 s");
+        QTest::newRow("hours drop seconds") << qint64(3723000) << QStringLiteral("1 h 2 min");
     }
 
     void skewText()

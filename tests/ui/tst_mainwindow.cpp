@@ -11,6 +11,7 @@
 #include "QrDecode.h"
 #include "QrView.h"
 #include "Settings.h"
+#include "ScriptedServer.h"
 #include "SettingsDialog.h"
 #include "TestSupport.h"
 
@@ -18,6 +19,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QElapsedTimer>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -65,10 +67,13 @@ private Q_SLOTS:
     void revealToken_togglesEchoMode();
     void details_showClaimsAndClockInSync();
     void clockSkew_isShownAndCountdownFollowsServer();
+    void clockSkew_serverBehind_countdownFollowsServer();
+    void clockSkew_serverAhead_linkDeadOnServerIsTakenDown();
     void countdown_textChangesAcrossTick();
     void expired_takesQrDown();
     void unauthorized_showsInlineErrorAndKeepsFormAndResult();
     void rateLimited_disablesGenerateAndShowsWait();
+    void rateLimited_generateReturnsAfterRetryAfter_postNeverRepeated();
     void invalidCustomMinutes_disablesGenerate_data();
     void invalidCustomMinutes_disablesGenerate();
     void cancel_stopsBusyState();
@@ -94,6 +99,8 @@ private:
     void showWindow();
     void generateWithShortcut();
     QString decodedQr() const;
+    // The clock-skew line: one line of plain text, naming the difference.
+    void checkSkewLine(const QString& difference);
     QString service() const { return m_service; }
     // Writes or removes a key with a CredentialStore of its own, waiting for the answer.
     bool writeKeyDirectly(const QString& key);
@@ -395,11 +402,87 @@ void TestMainWindow::clockSkew_isShownAndCountdownFollowsServer()
     auto* skew = child<QLabel>("clockSkewLabel");
     auto* countdown = child<QLabel>("countdownLabel");
     QVERIFY(skew && countdown);
-    QVERIFY2(skew->text().contains(u"+2 min"_s), qPrintable(skew->text()));
-    QVERIFY2(skew->text().contains(u"follows the server"_s), qPrintable(skew->text()));
+    checkSkewLine(u"Server 2 min"_s);
+    QVERIFY2(skew->text().contains(u"ahead"_s), qPrintable(skew->text()));
     // On our clock 17 min would be left; on the server's, 15.
     QVERIFY2(countdown->text().startsWith(u"15:"_s) || countdown->text().startsWith(u"14:"_s),
              qPrintable(countdown->text()));
+}
+
+void TestMainWindow::checkSkewLine(const QString& difference)
+{
+    auto* skew = child<QLabel>("clockSkewLabel");
+    QVERIFY(skew);
+    const QString text = skew->text();
+    QVERIFY2(text.contains(difference) && text.contains(u"countdown follows it"_s), qPrintable(text));
+    QVERIFY2(!text.contains(u'\n') && !text.contains(u". "_s), qPrintable(text));
+    // It fits on one line of the details as laid out.
+    QVERIFY2(skew->height() < 2 * skew->fontMetrics().lineSpacing(), qPrintable(text));
+}
+
+void TestMainWindow::clockSkew_serverBehind_countdownFollowsServer()
+{
+    // The server's clock runs 10 min behind ours: a 15 min link ends in 15 min on the
+    // server that decides, though by our clock it would end in 5.
+    const auto fakeNow = std::make_shared<QDateTime>(QDateTime::currentDateTimeUtc());
+    const MainWindow::Clock clock = [fakeNow] { return *fakeNow; };
+    m_window->setClock(clock);
+    m_demo->setClock([] { return QDateTime::currentDateTimeUtc().addSecs(-600); });
+    m_window->useDemo(m_demo->url(), m_demo->apiKey());
+    showWindow();
+    auto* preset = child<QComboBox>("expiryPresetCombo");
+    QVERIFY(preset);
+    preset->setCurrentIndex(preset->findData(15));
+    generateWithShortcut();
+    if (QTest::currentTestFailed())
+        return;
+    auto* countdown = child<QLabel>("countdownLabel");
+    auto* qrView = child<QrView>("qrView");
+    auto* copyLink = child<QPushButton>("copyLinkButton");
+    QVERIFY(countdown && qrView && copyLink);
+    checkSkewLine(u"Server 10 min behind"_s);
+    QVERIFY2(countdown->text().startsWith(u"15:"_s) || countdown->text().startsWith(u"14:"_s),
+             qPrintable(countdown->text()));
+
+    // Six minutes on: over by our clock, 9 min left by the server's; the link still works.
+    *fakeNow = fakeNow->addSecs(6 * 60);
+    m_window->setClock(clock);
+    QVERIFY2(countdown->text().startsWith(u"9:"_s) || countdown->text().startsWith(u"8:"_s),
+             qPrintable(countdown->text()));
+    QVERIFY(!qrView->qrCode().isNull());
+    QVERIFY(copyLink->isEnabled());
+}
+
+void TestMainWindow::clockSkew_serverAhead_linkDeadOnServerIsTakenDown()
+{
+    // The server's clock runs 5 min ahead of ours: the link dies 5 min before our clock
+    // says so, and a wall display must not show it as valid meanwhile.
+    const auto fakeNow = std::make_shared<QDateTime>(QDateTime::currentDateTimeUtc());
+    const MainWindow::Clock clock = [fakeNow] { return *fakeNow; };
+    m_window->setClock(clock);
+    m_demo->setClock([] { return QDateTime::currentDateTimeUtc().addSecs(305); });
+    m_window->useDemo(m_demo->url(), m_demo->apiKey());
+    showWindow();
+    auto* preset = child<QComboBox>("expiryPresetCombo");
+    QVERIFY(preset);
+    preset->setCurrentIndex(preset->findData(15));
+    generateWithShortcut();
+    if (QTest::currentTestFailed())
+        return;
+    auto* countdown = child<QLabel>("countdownLabel");
+    auto* qrView = child<QrView>("qrView");
+    auto* copyLink = child<QPushButton>("copyLinkButton");
+    QVERIFY(countdown && qrView && copyLink);
+    checkSkewLine(u"Server 5 min"_s);
+    QVERIFY(child<QLabel>("clockSkewLabel")->text().contains(u"ahead"_s));
+
+    // 16 min on: 4 min left by our clock, but over on the server.
+    *fakeNow = fakeNow->addSecs(16 * 60);
+    m_window->setClock(clock);
+    QCOMPARE(countdown->text(), u"Expired"_s);
+    QVERIFY(qrView->qrCode().isNull());
+    QCOMPARE(decodedQr(), QString());
+    QVERIFY(!copyLink->isEnabled());
 }
 
 void TestMainWindow::countdown_textChangesAcrossTick()
@@ -519,6 +602,52 @@ void TestMainWindow::rateLimited_disablesGenerateAndShowsWait()
     QTest::qWait(200);
     QCOMPARE(m_demo->tokenRequestCount(), 2);
     QCOMPARE(shortLinkLabel->text(), firstLink);
+}
+
+void TestMainWindow::rateLimited_generateReturnsAfterRetryAfter_postNeverRepeated()
+{
+    // A 429 with a short Retry-After, for every request: the server counts exactly what
+    // the operator triggered.
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.setResponse(ScriptedServer::response(429, R"({"message":"Too Many Attempts."})", "application/json",
+                                                {"Retry-After: 2"}));
+    m_api->setApiUrl(server.url());
+    m_window->useSessionKey(DemoServer::generateApiKey());
+    showWindow();
+    auto* generate = child<QPushButton>("generateButton");
+    auto* errorLabel = child<QLabel>("errorLabel");
+    QVERIFY(generate && errorLabel);
+
+    QTest::mouseClick(generate, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(errorLabel->isVisible(), NetworkTimeoutMs);
+    QElapsedTimer wait;
+    wait.start();
+    QCOMPARE(server.requests().size(), 1);
+    QVERIFY2(errorLabel->text().contains(u"2 seconds"_s), qPrintable(errorLabel->text()));
+    QVERIFY(!generate->isEnabled());
+
+    // Half-way through the wait neither the button nor the shortcut sends anything...
+    QTest::qWait(1000);
+    QVERIFY(!generate->isEnabled());
+    QTest::mouseClick(generate, Qt::LeftButton);
+    QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
+    // ...and once it has passed, Generate is back and the wait message gone.
+    QTRY_VERIFY_WITH_TIMEOUT(generate->isEnabled(), 5000);
+    QVERIFY2(wait.elapsed() >= 1500, qPrintable(QString::number(wait.elapsed())));
+    QVERIFY(!errorLabel->isVisible());
+    QCOMPARE(server.requests().size(), 1);
+
+    // The operator's next click is exactly one request; after its wait, still nothing
+    // more is sent on its own.
+    QTest::mouseClick(generate, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(errorLabel->isVisible(), NetworkTimeoutMs);
+    QCOMPARE(server.requests().size(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(generate->isEnabled(), 5000);
+    QTest::qWait(1000);
+    QCOMPARE(server.requests().size(), 2);
+    for (const QByteArray& request : server.requests())
+        QVERIFY(request.startsWith("POST /fault/token "));
 }
 
 void TestMainWindow::invalidCustomMinutes_disablesGenerate_data()

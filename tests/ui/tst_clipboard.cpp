@@ -1,0 +1,184 @@
+// The clipboard of secrets: marked for clipboard managers on every platform, cleared after
+// the delay and when the application quits, and only while it still holds our secret.
+// The clipboard is Qt's own (offscreen platform); the application's event loop really
+// runs and really quits.
+
+#include "Clipboard.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+class TestClipboard final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void secretMarkers_freeDesktop_isPasswordManagerHint();
+    void secretMarkers_macOs_isConcealedType();
+    void secretMarkers_windows_excludeMonitorsHistoryAndCloud();
+    void copySecret_setsThisPlatformsMarkersBesideText();
+    void copyText_isNotMarkedAndNotCleared();
+    void copySecret_isClearedAfterDelay();
+    void copySecret_replacedMeanwhile_isLeftAlone();
+    void applicationQuit_clearsSecret();
+    void applicationQuit_leavesReplacedClipboardAlone();
+
+private:
+    // Runs the application's event loop and quits it as the quit action does, with a
+    // safety exit in case quitting does not end the loop.
+    static int runAndQuit();
+
+    std::unique_ptr<Clipboard> m_clipboard;
+};
+
+void TestClipboard::init()
+{
+    QGuiApplication::clipboard()->clear();
+    m_clipboard = std::make_unique<Clipboard>(nullptr);
+}
+
+void TestClipboard::cleanup()
+{
+    m_clipboard.reset();
+    QGuiApplication::clipboard()->clear();
+}
+
+int TestClipboard::runAndQuit()
+{
+    QTimer::singleShot(0, qApp, [] { QCoreApplication::quit(); });
+    QTimer::singleShot(10000, qApp, [] { QCoreApplication::exit(99); });
+    return QCoreApplication::exec();
+}
+
+void TestClipboard::secretMarkers_freeDesktop_isPasswordManagerHint()
+{
+    const QList<Clipboard::Marker> markers = Clipboard::secretMarkers(Clipboard::Platform::FreeDesktop, u"s3cret"_s);
+    QCOMPARE(markers.size(), 1);
+    QCOMPARE(markers.at(0).format, u"x-kde-passwordManagerHint"_s);
+    QCOMPARE(markers.at(0).data, QByteArrayLiteral("secret"));
+}
+
+void TestClipboard::secretMarkers_macOs_isConcealedType()
+{
+    // Qt maps this MIME type to NSPasteboard's org.nspasteboard.ConcealedType.
+    const QList<Clipboard::Marker> markers = Clipboard::secretMarkers(Clipboard::Platform::MacOs, u"s3cret"_s);
+    QCOMPARE(markers.size(), 1);
+    QCOMPARE(markers.at(0).format, u"application/x-nspasteboard-concealed-type"_s);
+    QCOMPARE(markers.at(0).data, QByteArrayLiteral("s3cret"));
+}
+
+void TestClipboard::secretMarkers_windows_excludeMonitorsHistoryAndCloud()
+{
+    const QList<Clipboard::Marker> markers = Clipboard::secretMarkers(Clipboard::Platform::Windows, u"s3cret"_s);
+    const auto data = [&markers](const QString& name) -> std::optional<QByteArray> {
+        const QString format = u"application/x-qt-windows-mime;value=\"%1\""_s.arg(name);
+        for (const Clipboard::Marker& marker : markers) {
+            if (marker.format == format)
+                return marker.data;
+        }
+        return std::nullopt;
+    };
+    QCOMPARE(markers.size(), 3);
+    QVERIFY(data(u"ExcludeClipboardContentFromMonitorProcessing"_s).has_value());
+    // DWORD 0: "no" to clipboard history (Win+V) and to cloud sync.
+    QCOMPARE(data(u"CanIncludeInClipboardHistory"_s), std::optional<QByteArray>(QByteArray(4, '\0')));
+    QCOMPARE(data(u"CanUploadToCloudClipboard"_s), std::optional<QByteArray>(QByteArray(4, '\0')));
+    // The secret itself is only in text/plain, not in a marker.
+    for (const Clipboard::Marker& marker : markers)
+        QVERIFY(!marker.data.contains("s3cret"));
+}
+
+void TestClipboard::copySecret_setsThisPlatformsMarkersBesideText()
+{
+    m_clipboard->copySecret(u"tok.en.value"_s, 60s);
+    const QMimeData* mime = QGuiApplication::clipboard()->mimeData();
+    QVERIFY(mime);
+    QCOMPARE(mime->text(), u"tok.en.value"_s);
+#if defined(Q_OS_MACOS)
+    const auto platform = Clipboard::Platform::MacOs;
+#elif defined(Q_OS_WIN)
+    const auto platform = Clipboard::Platform::Windows;
+#else
+    const auto platform = Clipboard::Platform::FreeDesktop;
+    QCOMPARE(mime->data(u"x-kde-passwordManagerHint"_s), QByteArrayLiteral("secret"));
+#endif
+    for (const Clipboard::Marker& marker : Clipboard::secretMarkers(platform, u"tok.en.value"_s))
+        QVERIFY2(mime->hasFormat(marker.format), qPrintable(marker.format));
+    QVERIFY(m_clipboard->holdsSecret());
+    // Only the clipboard: a secret in the X11 selection is pasted by any middle click.
+    if (QGuiApplication::clipboard()->supportsSelection())
+        QVERIFY(QGuiApplication::clipboard()->text(QClipboard::Selection) != u"tok.en.value"_s);
+}
+
+void TestClipboard::copyText_isNotMarkedAndNotCleared()
+{
+    QSignalSpy expired(m_clipboard.get(), &Clipboard::secretExpired);
+    m_clipboard->copyText(u"https://altostr.at/aBcDeFg"_s);
+    const QMimeData* mime = QGuiApplication::clipboard()->mimeData();
+    QVERIFY(mime);
+    QCOMPARE(mime->text(), u"https://altostr.at/aBcDeFg"_s);
+    QVERIFY(!mime->hasFormat(u"x-kde-passwordManagerHint"_s));
+    QVERIFY(!m_clipboard->holdsSecret());
+    QCOMPARE(runAndQuit(), 0);
+    m_clipboard.reset();
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"https://altostr.at/aBcDeFg"_s);
+    QCOMPARE(expired.count(), 0);
+}
+
+void TestClipboard::copySecret_isClearedAfterDelay()
+{
+    QSignalSpy expired(m_clipboard.get(), &Clipboard::secretExpired);
+    m_clipboard->copySecret(u"tok.en.value"_s, 1s);
+    QTest::qWait(500);
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"tok.en.value"_s); // not before the delay
+    QVERIFY(expired.wait(5000));
+    QCOMPARE(expired.first().at(0).toBool(), true);
+    QVERIFY(QGuiApplication::clipboard()->text().isEmpty());
+    QVERIFY(!m_clipboard->holdsSecret());
+}
+
+void TestClipboard::copySecret_replacedMeanwhile_isLeftAlone()
+{
+    QSignalSpy expired(m_clipboard.get(), &Clipboard::secretExpired);
+    m_clipboard->copySecret(u"tok.en.value"_s, 1s);
+    QGuiApplication::clipboard()->setText(u"the operator's own text"_s);
+    QVERIFY(!m_clipboard->holdsSecret());
+    QVERIFY(expired.wait(5000));
+    QCOMPARE(expired.first().at(0).toBool(), false);
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"the operator's own text"_s);
+}
+
+void TestClipboard::applicationQuit_clearsSecret()
+{
+    m_clipboard->copySecret(u"tok.en.value"_s, 60s);
+    QVERIFY(m_clipboard->holdsSecret());
+    QCOMPARE(runAndQuit(), 0);
+    // Cleared by the quit itself: the Clipboard object is still alive here.
+    QVERIFY(m_clipboard);
+    QVERIFY(QGuiApplication::clipboard()->text().isEmpty());
+}
+
+void TestClipboard::applicationQuit_leavesReplacedClipboardAlone()
+{
+    m_clipboard->copySecret(u"tok.en.value"_s, 60s);
+    QGuiApplication::clipboard()->setText(u"the operator's own text"_s);
+    QCOMPARE(runAndQuit(), 0);
+    m_clipboard.reset();
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"the operator's own text"_s);
+}
+
+QTEST_MAIN(TestClipboard)
+#include "tst_clipboard.moc"

@@ -9,6 +9,7 @@ BUILD_PACKAGES=(
 )
 TEST_PACKAGES=(
     libzxing-dev xvfb xauth dbus gnome-keyring libsecret-tools tzdata openssl ca-certificates
+    poppler-utils
 )
 
 # Installs whatever of the given packages is missing, with sudo when not root.

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QGuiApplication>
+#include <QImage>
 #include <QMimeData>
 #include <QTimer>
 
@@ -88,6 +89,13 @@ void Clipboard::copyText(const QString& text)
 {
     auto* mime = new QMimeData;
     mime->setText(text);
+    QGuiApplication::clipboard()->setMimeData(mime, QClipboard::Clipboard);
+}
+
+void Clipboard::copyImage(const QImage& image)
+{
+    auto* mime = new QMimeData;
+    mime->setImageData(image);
     QGuiApplication::clipboard()->setMimeData(mime, QClipboard::Clipboard);
 }
 

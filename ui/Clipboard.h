@@ -6,6 +6,7 @@
 #include <QString>
 #include <chrono>
 
+class QImage;
 class QTimer;
 
 // Puts text on the system clipboard. Secrets (tokens) are marked so that clipboard
@@ -24,6 +25,8 @@ public:
 
     // Plain text that is not secret (a short link).
     void copyText(const QString& text);
+    // An image that is not secret (the QR code of a short link).
+    void copyImage(const QImage& image);
     // A secret: marked for clipboard managers, cleared after clearAfter (at least 1 s).
     void copySecret(const QString& secret, std::chrono::seconds clearAfter);
 

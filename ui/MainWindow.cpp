@@ -7,17 +7,32 @@
 #include "Jwt.h"
 #include "Logging.h"
 #include "Presentation.h"
+#include "PresentWindow.h"
 #include "QrCode.h"
 #include "Settings.h"
 #include "SettingsDialog.h"
+#include "ShareFormats.h"
 
 #include <QAccessible>
 #include <QCloseEvent>
 #include <QDesktopServices>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
+#include <QPainter>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSpinBox>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -32,28 +47,9 @@ namespace {
 constexpr int CustomPreset = 0;
 constexpr auto CopyFeedbackTime = 2s;
 constexpr int StatusMessageMs = 5000;
-
-QColor phaseColour(Countdown::Phase phase, bool dark)
-{
-    switch (phase) {
-    case Countdown::Phase::Fresh:
-        return dark ? QColor(0x81, 0xc7, 0x84) : QColor(0x2e, 0x7d, 0x32);
-    case Countdown::Phase::Warning:
-        return dark ? QColor(0xff, 0xb7, 0x4d) : QColor(0xb2, 0x6a, 0x00);
-    case Countdown::Phase::Critical:
-        return dark ? QColor(0xef, 0x9a, 0x9a) : QColor(0xc6, 0x28, 0x28);
-    case Countdown::Phase::Expired:
-        break;
-    }
-    return dark ? QColor(0x9e, 0x9e, 0x9e) : QColor(0x75, 0x75, 0x75);
-}
-
-void setTextColour(QWidget* widget, const QColor& colour)
-{
-    QPalette palette = widget->palette();
-    palette.setColor(QPalette::WindowText, colour);
-    widget->setPalette(palette);
-}
+// Copy QR image: about this many pixels per side, in whole modules.
+constexpr int ClipboardQrPixels = 512;
+constexpr int MaxQrExportPixels = 20000;
 
 } // namespace
 
@@ -123,6 +119,7 @@ MainWindow::MainWindow(ApiClient& api, CredentialStore& keys, Settings& settings
 
     setUpExpiryForm();
     setUpActions();
+    setUpSharing();
     connectKeychain();
     updateColours();
 
@@ -215,6 +212,8 @@ void MainWindow::setUpActions()
     connect(m_ui->settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    addAction(m_ui->presentAction);
+    connect(m_ui->presentAction, &QAction::triggered, this, &MainWindow::present);
 }
 
 void MainWindow::connectKeychain()
@@ -270,7 +269,7 @@ void MainWindow::connectKeychain()
                     if (m_keySource != KeySource::None)
                         return;
                     showKeyPage();
-                    setTextColour(m_ui->keyErrorLabel, Presentation::errorColour(palette()));
+                    Presentation::setTextColour(m_ui->keyErrorLabel, Presentation::errorColour(palette()));
                     m_ui->keyErrorLabel->setText(error.userMessage());
                     m_ui->keyErrorLabel->show();
                     m_ui->retryKeychainButton->show();
@@ -280,7 +279,7 @@ void MainWindow::connectKeychain()
                     m_pendingKey.clear();
                     m_ui->saveKeyButton->setEnabled(true);
                     m_ui->apiKeyEdit->setEnabled(true);
-                    setTextColour(m_ui->keyErrorLabel, Presentation::errorColour(palette()));
+                    Presentation::setTextColour(m_ui->keyErrorLabel, Presentation::errorColour(palette()));
                     m_ui->keyErrorLabel->setText(error.userMessage());
                     m_ui->keyErrorLabel->show();
                     m_ui->apiKeyEdit->setFocus();
@@ -352,6 +351,8 @@ void MainWindow::setClock(Clock clock)
     m_clock = std::move(clock);
     if (m_token && !m_expired)
         updateCountdown();
+    if (m_presentWindow)
+        m_presentWindow->setClock(m_clock);
 }
 
 void MainWindow::setKeySource(KeySource source)
@@ -398,7 +399,7 @@ void MainWindow::saveKey()
     const QString key = m_ui->apiKeyEdit->text().trimmed();
     const QString reason = ApiClient::checkApiKey(key);
     if (!reason.isEmpty()) {
-        setTextColour(m_ui->keyErrorLabel, Presentation::errorColour(palette()));
+        Presentation::setTextColour(m_ui->keyErrorLabel, Presentation::errorColour(palette()));
         m_ui->keyErrorLabel->setText(reason);
         m_ui->keyErrorLabel->show();
         m_ui->apiKeyEdit->setFocus();
@@ -441,7 +442,7 @@ void MainWindow::validateExpiry()
         m_ui->expiryHintLabel->setPalette(QPalette());
         m_ui->expiryHintLabel->setText(tr("The link works for %1.").arg(Countdown::lifetimeText(*minutes)));
     } else {
-        setTextColour(m_ui->expiryHintLabel, Presentation::errorColour(palette()));
+        Presentation::setTextColour(m_ui->expiryHintLabel, Presentation::errorColour(palette()));
         m_ui->expiryHintLabel->setText(tr("Between 1 minute and 30 days"));
     }
     updateGenerateEnabled();
@@ -508,6 +509,9 @@ void MainWindow::onTokenReceived(const EmbedToken& token)
     m_ui->resultTitleLabel->setText(m_pendingLabel);
     m_ui->resultTitleLabel->setVisible(!m_pendingLabel.isEmpty());
     showResult();
+    // An open present window follows the newest link.
+    if (m_presentWindow)
+        m_presentWindow->updateToken(token, m_pendingLabel);
     qCInfo(lcUi) << "token received, valid for" << token.expiresInMinutes() << "minutes";
 }
 
@@ -539,7 +543,7 @@ void MainWindow::onTokenFailed(const ApiError& error)
 
 void MainWindow::showError(const QString& message)
 {
-    setTextColour(m_ui->errorLabel, Presentation::errorColour(palette()));
+    Presentation::setTextColour(m_ui->errorLabel, Presentation::errorColour(palette()));
     m_ui->errorLabel->setText(message);
     m_ui->errorLabel->setVisible(!message.isEmpty());
     if (!message.isEmpty()) {
@@ -565,7 +569,7 @@ void MainWindow::showResult()
     m_phase.reset();
 
     if (!m_link.isEmpty()) {
-        m_ui->qrView->setQrCode(QrCode(m_link));
+        m_ui->qrView->setQrCode(currentQrCode());
         m_ui->shortLinkLabel->setText(m_link);
         m_ui->shortLinkLabel->setToolTip(m_link);
     } else {
@@ -658,9 +662,9 @@ void MainWindow::applyPhase(Countdown::Phase phase)
     if (m_phase == phase)
         return;
     m_phase = phase;
-    const QColor colour = phaseColour(phase, Presentation::isDark(palette()));
-    setTextColour(m_ui->phaseLabel, colour);
-    setTextColour(m_ui->countdownLabel, colour);
+    const QColor colour = Presentation::phaseColour(phase, Presentation::isDark(palette()));
+    Presentation::setTextColour(m_ui->phaseLabel, colour);
+    Presentation::setTextColour(m_ui->countdownLabel, colour);
     m_ui->countdownBar->setStyleSheet(
         u"QProgressBar { border: 1px solid palette(mid); border-radius: 3px; background: palette(base);"
         " min-height: 8px; max-height: 8px; }"
@@ -684,8 +688,10 @@ void MainWindow::setResultActionsEnabled(bool link, bool token)
     m_ui->copyLinkAction->setEnabled(link);
     m_ui->openLinkButton->setEnabled(link);
     m_ui->openLinkAction->setEnabled(link);
+    m_ui->presentAction->setEnabled(link);
     m_ui->copyTokenButton->setEnabled(token);
     m_ui->copyTokenAction->setEnabled(token);
+    setSharingEnabled(link);
 }
 
 void MainWindow::copyLink()
@@ -693,6 +699,11 @@ void MainWindow::copyLink()
     if (m_link.isEmpty() || m_expired)
         return;
     m_clipboard->copyText(m_link);
+    showCopied();
+}
+
+void MainWindow::showCopied()
+{
     m_ui->copyFeedbackLabel->setText(tr("Copied"));
     m_ui->copyFeedbackLabel->show();
     m_copyFeedbackTimer->start(CopyFeedbackTime);
@@ -724,6 +735,309 @@ void MainWindow::setTokenRevealed(bool revealed)
     m_ui->tokenEdit->setEchoMode(revealed ? QLineEdit::Normal : QLineEdit::Password);
     m_ui->revealTokenButton->setText(revealed ? tr("Hid&e") : tr("&Reveal"));
     m_ui->revealTokenButton->setAccessibleName(revealed ? tr("Hide token") : tr("Reveal token"));
+}
+
+void MainWindow::present()
+{
+    if (!m_token || m_link.isEmpty() || m_expired)
+        return;
+    if (m_presentWindow) {
+        m_presentWindow->raise();
+        m_presentWindow->activateWindow();
+        return;
+    }
+    auto* window = new PresentWindow(*m_token, m_ui->resultTitleLabel->text(), this);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setClock(m_clock);
+    m_presentWindow = window;
+    // Demo mode leaves the settings alone: the screen choice is not remembered.
+    window->present(isDemo() ? nullptr : &m_settings);
+}
+
+void MainWindow::setUpSharing()
+{
+    auto* copyAsMenu = new QMenu(this);
+    copyAsMenu->setObjectName(u"copyAsMenu"_s);
+    copyAsMenu->addActions({m_ui->copyLinkAction, m_ui->copyMarkdownAction, m_ui->copyHtmlAction,
+                            m_ui->copyIframeAction});
+    m_ui->copyAsButton->setMenu(copyAsMenu);
+    auto* qrMenu = new QMenu(this);
+    qrMenu->setObjectName(u"qrMenu"_s);
+    qrMenu->addActions({m_ui->saveQrAction, m_ui->copyQrImageAction, m_ui->printQrAction});
+    m_ui->qrMenuButton->setMenu(qrMenu);
+    m_iframeSize = m_settings.iframeSize();
+    m_qrExportPixels = m_settings.qrExportPixels();
+    addActions({m_ui->copyMarkdownAction, m_ui->copyHtmlAction, m_ui->copyIframeAction, m_ui->saveQrAction,
+                m_ui->copyQrImageAction, m_ui->printQrAction});
+
+    connect(m_ui->copyMarkdownAction, &QAction::triggered, this, [this] { copyAs(CopyFormat::Markdown); });
+    connect(m_ui->copyHtmlAction, &QAction::triggered, this, [this] { copyAs(CopyFormat::Html); });
+    connect(m_ui->copyIframeAction, &QAction::triggered, this, &MainWindow::askIframeSizeAndCopy);
+    connect(m_ui->saveQrAction, &QAction::triggered, this, &MainWindow::saveQrWithDialogs);
+    connect(m_ui->copyQrImageAction, &QAction::triggered, this, &MainWindow::copyQrImage);
+    connect(m_ui->printQrAction, &QAction::triggered, this, &MainWindow::printQrWithDialog);
+
+    // The share of each level's codewords that may be lost and still be recovered.
+    auto* combo = m_ui->errorCorrectionCombo;
+    combo->addItem(tr("L (7%)"), int(QrCode::ErrorCorrection::Low));
+    combo->addItem(tr("M (15%)"), int(QrCode::ErrorCorrection::Medium));
+    combo->addItem(tr("Q (25%)"), int(QrCode::ErrorCorrection::Quartile));
+    combo->addItem(tr("H (30%)"), int(QrCode::ErrorCorrection::High));
+    combo->setCurrentIndex(combo->findData(int(m_settings.qrErrorCorrection())));
+    connect(combo, &QComboBox::currentIndexChanged, this, &MainWindow::onErrorCorrectionChanged);
+}
+
+void MainWindow::setSharingEnabled(bool enabled)
+{
+    m_ui->copyAsButton->setEnabled(enabled);
+    m_ui->qrMenuButton->setEnabled(enabled);
+    for (QAction* action : {m_ui->copyMarkdownAction, m_ui->copyHtmlAction, m_ui->copyIframeAction,
+                            m_ui->saveQrAction, m_ui->copyQrImageAction, m_ui->printQrAction})
+        action->setEnabled(enabled);
+}
+
+QrCode MainWindow::currentQrCode() const
+{
+    if (m_link.isEmpty() || m_expired)
+        return {};
+    return QrCode(m_link, QrCode::ErrorCorrection(m_ui->errorCorrectionCombo->currentData().toInt()));
+}
+
+void MainWindow::onErrorCorrectionChanged()
+{
+    // Demo mode leaves the settings alone; the combo keeps the choice for the session.
+    if (!isDemo())
+        m_settings.setQrErrorCorrection(QrCode::ErrorCorrection(m_ui->errorCorrectionCombo->currentData().toInt()));
+    if (!m_link.isEmpty() && !m_expired)
+        m_ui->qrView->setQrCode(currentQrCode());
+}
+
+void MainWindow::copyAs(CopyFormat format)
+{
+    if (m_link.isEmpty() || m_expired)
+        return;
+    const QUrl link(m_link, QUrl::StrictMode);
+    const QString label = m_ui->resultTitleLabel->text();
+    const QString text = format == CopyFormat::Markdown ? ShareFormats::markdownLink(link, label)
+                                                        : ShareFormats::htmlAnchor(link, label);
+    if (text.isEmpty())
+        return;
+    m_clipboard->copyText(text);
+    showCopied();
+}
+
+void MainWindow::askIframeSizeAndCopy()
+{
+    if (m_link.isEmpty() || m_expired)
+        return;
+    auto* dialog = new QDialog(this);
+    dialog->setObjectName(u"iframeSizeDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Embed size"));
+    const QSize remembered = m_iframeSize;
+    const auto makeSpin = [dialog](const char* name, int value, const QString& accessibleName) {
+        auto* spin = new QSpinBox(dialog);
+        spin->setObjectName(QLatin1StringView(name));
+        spin->setRange(ShareFormats::MinIframeSide, ShareFormats::MaxIframeSide);
+        spin->setValue(value);
+        spin->setSuffix(tr(" px"));
+        spin->setAccessibleName(accessibleName);
+        return spin;
+    };
+    QSpinBox* width = makeSpin("iframeWidthSpin", remembered.width(), tr("Embed width"));
+    QSpinBox* height = makeSpin("iframeHeightSpin", remembered.height(), tr("Embed height"));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    buttons->setObjectName(u"buttonBox"_s);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Copy"));
+    auto* form = new QFormLayout(dialog);
+    form->addRow(tr("&Width:"), width);
+    form->addRow(tr("&Height:"), height);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(dialog, &QDialog::accepted, dialog, [this, width, height] {
+        const QSize size(width->value(), height->value());
+        m_iframeSize = size;
+        if (!isDemo())
+            m_settings.setIframeSize(size);
+        // The link may have expired while the dialog was open.
+        if (m_link.isEmpty() || m_expired)
+            return;
+        const QString text = ShareFormats::iframeSnippet(QUrl(m_link, QUrl::StrictMode), size.width(),
+                                                         size.height(), m_ui->resultTitleLabel->text());
+        if (text.isEmpty())
+            return;
+        m_clipboard->copyText(text);
+        showCopied();
+    });
+    dialog->open();
+}
+
+bool MainWindow::exportQr(const QString& path, int pixelSize)
+{
+    const QrCode code = currentQrCode();
+    if (code.isNull()) {
+        statusBar()->showMessage(tr("There is no live link whose QR code could be saved."), StatusMessageMs);
+        return false;
+    }
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != u"png"_s && suffix != u"svg"_s) {
+        statusBar()->showMessage(tr("Choose a file name ending in .png or .svg."), StatusMessageMs);
+        return false;
+    }
+    if (pixelSize < code.sizeWithQuietZone() || pixelSize > MaxQrExportPixels) {
+        statusBar()->showMessage(tr("Choose a size between %1 and %2 pixels for this QR code.")
+                                     .arg(code.sizeWithQuietZone())
+                                     .arg(MaxQrExportPixels),
+                                 StatusMessageMs);
+        return false;
+    }
+    const int moduleSize = code.moduleSizeFor(QSize(pixelSize, pixelSize));
+    QSaveFile file(path);
+    bool written = file.open(QIODevice::WriteOnly);
+    if (written && suffix == u"svg"_s) {
+        const QByteArray svg = code.toSvg(moduleSize);
+        written = file.write(svg) == svg.size();
+    } else if (written) {
+        written = code.toImage(moduleSize).save(&file, "PNG");
+    }
+    if (written)
+        written = file.commit();
+    else
+        file.cancelWriting();
+    const QString where = QDir::toNativeSeparators(path);
+    if (!written) {
+        statusBar()->showMessage(tr("Could not save the QR code to %1: %2").arg(where, file.errorString()),
+                                 StatusMessageMs);
+        qCWarning(lcUi) << "saving the QR code failed:" << file.errorString();
+        return false;
+    }
+    statusBar()->showMessage(tr("QR code saved to %1").arg(where), StatusMessageMs);
+    return true;
+}
+
+void MainWindow::saveQrWithDialogs()
+{
+    if (currentQrCode().isNull())
+        return;
+    // First the size (it applies to both formats: SVG declares it as its width and height),
+    // then the file; both dialogs are window-modal and asynchronous.
+    auto* sizeDialog = new QDialog(this);
+    sizeDialog->setObjectName(u"qrSizeDialog"_s);
+    sizeDialog->setAttribute(Qt::WA_DeleteOnClose);
+    sizeDialog->setWindowTitle(tr("QR code size"));
+    auto* size = new QSpinBox(sizeDialog);
+    size->setObjectName(u"qrSizeSpin"_s);
+    size->setRange(100, MaxQrExportPixels);
+    size->setSingleStep(100);
+    size->setValue(m_qrExportPixels);
+    size->setSuffix(tr(" px"));
+    size->setAccessibleName(tr("QR code size in pixels"));
+    size->setToolTip(tr("Width and height; rounded down to whole modules"));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, sizeDialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Choose file…"));
+    auto* form = new QFormLayout(sizeDialog);
+    form->addRow(tr("&Size:"), size);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, sizeDialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, sizeDialog, &QDialog::reject);
+    connect(sizeDialog, &QDialog::accepted, this, [this, size] {
+        const int pixels = size->value();
+        m_qrExportPixels = pixels;
+        if (!isDemo())
+            m_settings.setQrExportPixels(pixels);
+        const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+        auto* fileDialog = new QFileDialog(this, tr("Save QR code"), QDir(pictures).filePath(u"faultshare-qr.png"_s));
+        fileDialog->setObjectName(u"qrFileDialog"_s);
+        fileDialog->setAttribute(Qt::WA_DeleteOnClose);
+        fileDialog->setAcceptMode(QFileDialog::AcceptSave);
+        const QString pngFilter = tr("PNG image (*.png)");
+        fileDialog->setNameFilters({pngFilter, tr("SVG image (*.svg)")});
+        fileDialog->setDefaultSuffix(u"png"_s);
+        connect(fileDialog, &QFileDialog::filterSelected, fileDialog, [fileDialog, pngFilter](const QString& filter) {
+            fileDialog->setDefaultSuffix(filter == pngFilter ? u"png"_s : u"svg"_s);
+        });
+        connect(fileDialog, &QFileDialog::fileSelected, this,
+                [this, pixels](const QString& path) { exportQr(path, pixels); });
+        fileDialog->open();
+    });
+    sizeDialog->open();
+}
+
+void MainWindow::copyQrImage()
+{
+    const QrCode code = currentQrCode();
+    if (code.isNull())
+        return;
+    // RGB rather than grayscale: what every application accepts when pasting.
+    m_clipboard->copyImage(code.toImage(code.moduleSizeFor(QSize(ClipboardQrPixels, ClipboardQrPixels)))
+                               .convertToFormat(QImage::Format_RGB32));
+    showCopied();
+}
+
+void MainWindow::printQrWithDialog()
+{
+    if (currentQrCode().isNull())
+        return;
+    if (!m_printer)
+        m_printer = std::make_unique<QPrinter>(QPrinter::HighResolution);
+    auto* dialog = new QPrintDialog(m_printer.get(), this);
+    dialog->setObjectName(u"printQrDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] { printQr(*m_printer); });
+    dialog->open();
+}
+
+bool MainWindow::printQr(QPrinter& printer)
+{
+    const QrCode code = currentQrCode();
+    if (code.isNull())
+        return false;
+    QPainter painter;
+    if (!painter.begin(&printer)) {
+        statusBar()->showMessage(tr("The printer could not be started; check it and try again."), StatusMessageMs);
+        return false;
+    }
+    // Device pixels of the printable area; fonts in points follow the printer's resolution.
+    const QRect area(0, 0, printer.width(), printer.height());
+    QFont labelFont = font();
+    labelFont.setPointSizeF(16);
+    labelFont.setBold(true);
+    QFont linkFont = font();
+    linkFont.setPointSizeF(12);
+    const QFontMetrics labelMetrics(labelFont, &printer);
+    const QFontMetrics linkMetrics(linkFont, &printer);
+    const QString label = m_ui->resultTitleLabel->text();
+    const int gap = linkMetrics.height();
+    const int textHeight = gap + (label.isEmpty() ? 0 : labelMetrics.lineSpacing()) + linkMetrics.lineSpacing();
+
+    // Whole printer pixels per module, so no module is smeared across two dots.
+    const int moduleSize = code.moduleSizeFor(QSize(area.width(), std::max(1, area.height() - textHeight)));
+    const int side = moduleSize * code.sizeWithQuietZone();
+    const int left = (area.width() - side) / 2;
+    int top = std::max(0, (area.height() - side - textHeight) / 2);
+    // One image pixel per module, scaled by a whole factor without smoothing.
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
+    painter.drawImage(QRect(left, top, side, side), code.toImage(1));
+    top += side + gap;
+
+    painter.setPen(Qt::black);
+    if (!label.isEmpty()) {
+        painter.setFont(labelFont);
+        const QRect line(area.left(), top, area.width(), labelMetrics.lineSpacing());
+        painter.drawText(line, Qt::AlignHCenter | Qt::AlignTop,
+                         labelMetrics.elidedText(label, Qt::ElideRight, area.width()));
+        top += labelMetrics.lineSpacing();
+    }
+    painter.setFont(linkFont);
+    painter.drawText(QRect(area.left(), top, area.width(), linkMetrics.lineSpacing()), Qt::AlignHCenter | Qt::AlignTop,
+                     linkMetrics.elidedText(code.text(), Qt::ElideMiddle, area.width()));
+    if (!painter.end()) {
+        statusBar()->showMessage(tr("Printing the QR code failed."), StatusMessageMs);
+        return false;
+    }
+    statusBar()->showMessage(tr("QR code sent to the printer"), StatusMessageMs);
+    return true;
 }
 
 void MainWindow::openSettings()
@@ -774,11 +1088,11 @@ void MainWindow::updateColours()
 {
     const bool dark = Presentation::isDark(palette());
     if (m_ui->errorLabel->isVisible() || !m_ui->errorLabel->text().isEmpty())
-        setTextColour(m_ui->errorLabel, Presentation::errorColour(palette()));
+        Presentation::setTextColour(m_ui->errorLabel, Presentation::errorColour(palette()));
     if (!selectedMinutes())
-        setTextColour(m_ui->expiryHintLabel, Presentation::errorColour(palette()));
-    setTextColour(m_ui->keyErrorLabel, Presentation::errorColour(palette()));
-    setTextColour(m_ui->copyFeedbackLabel, phaseColour(Countdown::Phase::Fresh, dark));
+        Presentation::setTextColour(m_ui->expiryHintLabel, Presentation::errorColour(palette()));
+    Presentation::setTextColour(m_ui->keyErrorLabel, Presentation::errorColour(palette()));
+    Presentation::setTextColour(m_ui->copyFeedbackLabel, Presentation::phaseColour(Countdown::Phase::Fresh, dark));
     if (m_phase) {
         const Countdown::Phase phase = *m_phase;
         m_phase.reset();

@@ -2,6 +2,7 @@
 
 #include "Countdown.h"
 #include "EmbedToken.h"
+#include "QrCode.h"
 
 #include <QDateTime>
 #include <QMainWindow>
@@ -17,8 +18,10 @@ class ApiError;
 class Clipboard;
 class CredentialStore;
 class Settings;
+class PresentWindow;
 class SettingsDialog;
 class TokenRequest;
+class QPrinter;
 class QTimer;
 
 namespace Ui {
@@ -52,6 +55,19 @@ public:
 
     // Tests: where "now" comes from (countdown, expiry). Defaults to the system clock.
     void setClock(Clock clock);
+
+    // The QR code of the current link at the chosen error-correction level; null when
+    // there is no live link.
+    QrCode currentQrCode() const;
+
+public Q_SLOTS:
+    // Writes the QR code of the current link to path: SVG when the name ends in .svg,
+    // else PNG. pixelSize is the side in pixels, rounded down to whole modules (quiet
+    // zone included). Says in the status bar what happened; false when nothing was written.
+    bool exportQr(const QString& path, int pixelSize);
+    // Prints the QR code centred on one page with whole printer-pixel modules, the label
+    // and the link below it. False when there is no live link or the printer failed.
+    bool printQr(QPrinter& printer);
 
 Q_SIGNALS:
     // The operator chose "Try the demo server"; the composition root answers with useDemo().
@@ -101,6 +117,18 @@ private:
     void copyToken();
     void setTokenRevealed(bool revealed);
 
+    enum class CopyFormat { Markdown, Html };
+    void setUpSharing();
+    void setSharingEnabled(bool enabled);
+    void showCopied();
+    void copyAs(CopyFormat format);
+    void askIframeSizeAndCopy();
+    void onErrorCorrectionChanged();
+    void saveQrWithDialogs();
+    void copyQrImage();
+    void printQrWithDialog();
+
+    void present();
     void openSettings();
     void showAbout();
     void updateTitle();
@@ -130,6 +158,11 @@ private:
     bool m_expired = false;
     std::optional<Countdown::Phase> m_phase;
 
+    std::unique_ptr<QPrinter> m_printer; // created on first use, keeps the choices between prints
+    // Sharing choices of this session; written to the settings too, except in demo mode.
+    QSize m_iframeSize;
+    int m_qrExportPixels = 0;
     QPointer<SettingsDialog> m_settingsDialog;
+    QPointer<PresentWindow> m_presentWindow;
     QString m_caFileProblem; // shown in the error label until Settings are accepted
 };

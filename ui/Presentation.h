@@ -1,10 +1,22 @@
 #pragma once
 
+#include "Countdown.h"
+
 #include <QColor>
 #include <QPalette>
+#include <QWidget>
 
-// Theme-aware colours shared by the window and the settings dialog.
+// Theme-aware colours shared by the windows and the settings dialog.
 namespace Presentation {
+
+// Sets the text colour of a label-like widget in every colour group.
+inline void setTextColour(QWidget* widget, const QColor& colour)
+{
+    QPalette palette = widget->palette();
+    for (const QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive, QPalette::Disabled})
+        palette.setColor(group, QPalette::WindowText, colour);
+    widget->setPalette(palette);
+}
 
 inline bool isDark(const QPalette& palette)
 {
@@ -15,6 +27,22 @@ inline bool isDark(const QPalette& palette)
 inline QColor errorColour(const QPalette& palette)
 {
     return isDark(palette) ? QColor(0xef, 0x9a, 0x9a) : QColor(0xc6, 0x28, 0x28);
+}
+
+// Countdown text colour of a phase, readable on a dark or a light background.
+inline QColor phaseColour(Countdown::Phase phase, bool dark)
+{
+    switch (phase) {
+    case Countdown::Phase::Fresh:
+        return dark ? QColor(0x81, 0xc7, 0x84) : QColor(0x2e, 0x7d, 0x32);
+    case Countdown::Phase::Warning:
+        return dark ? QColor(0xff, 0xb7, 0x4d) : QColor(0xb2, 0x6a, 0x00);
+    case Countdown::Phase::Critical:
+        return dark ? QColor(0xef, 0x9a, 0x9a) : QColor(0xc6, 0x28, 0x28);
+    case Countdown::Phase::Expired:
+        break;
+    }
+    return dark ? QColor(0x9e, 0x9e, 0x9e) : QColor(0x75, 0x75, 0x75);
 }
 
 } // namespace Presentation

@@ -20,9 +20,7 @@ namespace {
 
 void setError(QLabel* label, const QString& text)
 {
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, Presentation::errorColour(label->parentWidget()->palette()));
-    label->setPalette(palette);
+    Presentation::setTextColour(label, Presentation::errorColour(label->parentWidget()->palette()));
     label->setText(text);
     label->setVisible(!text.isEmpty());
 }

@@ -1,12 +1,17 @@
 #include "Settings.h"
 
 #include "ApiClient.h"
+#include "ShareFormats.h"
 
 using namespace std::chrono;
 
 namespace {
 constexpr int DefaultMinutes = 60;
 constexpr seconds DefaultClipboardClearDelay = 30s;
+constexpr int DefaultQrExportPixels = 1000;
+constexpr int MaxQrExportPixels = 20000;
+// Stored as the letters operators know from QR tools.
+constexpr char16_t ErrorCorrectionLetters[] = u"LMQH";
 } // namespace
 
 Settings::Settings(QSettings& store, QString profile)
@@ -72,4 +77,63 @@ QByteArray Settings::windowGeometry() const
 void Settings::setWindowGeometry(const QByteArray& geometry)
 {
     m_store.setValue(QStringLiteral("window/geometry"), geometry);
+}
+
+QString Settings::presentScreen() const
+{
+    return m_store.value(QStringLiteral("present/screen")).toString();
+}
+
+void Settings::setPresentScreen(const QString& screenName)
+{
+    m_store.setValue(QStringLiteral("present/screen"), screenName);
+}
+
+bool Settings::presentInWindow() const
+{
+    return m_store.value(QStringLiteral("present/inWindow"), false).toBool();
+}
+
+void Settings::setPresentInWindow(bool inWindow)
+{
+    m_store.setValue(QStringLiteral("present/inWindow"), inWindow);
+}
+
+QrCode::ErrorCorrection Settings::qrErrorCorrection() const
+{
+    const QString letter = m_store.value(QStringLiteral("qr/errorCorrection")).toString();
+    const qsizetype index = letter.size() == 1 ? QStringView(ErrorCorrectionLetters).indexOf(letter.at(0)) : -1;
+    return index >= 0 ? QrCode::ErrorCorrection(int(index)) : QrCode::ErrorCorrection::Medium;
+}
+
+void Settings::setQrErrorCorrection(QrCode::ErrorCorrection level)
+{
+    m_store.setValue(QStringLiteral("qr/errorCorrection"), QString(QChar(ErrorCorrectionLetters[int(level)])));
+}
+
+int Settings::qrExportPixels() const
+{
+    const int pixels = m_store.value(QStringLiteral("qr/exportPixels"), DefaultQrExportPixels).toInt();
+    return pixels >= 1 && pixels <= MaxQrExportPixels ? pixels : DefaultQrExportPixels;
+}
+
+void Settings::setQrExportPixels(int pixels)
+{
+    m_store.setValue(QStringLiteral("qr/exportPixels"), pixels);
+}
+
+QSize Settings::iframeSize() const
+{
+    const auto side = [this](const QString& name, int fallback) {
+        const int value = m_store.value(name, fallback).toInt();
+        return value >= ShareFormats::MinIframeSide && value <= ShareFormats::MaxIframeSide ? value : fallback;
+    };
+    return {side(QStringLiteral("share/iframeWidth"), ShareFormats::DefaultIframeWidth),
+            side(QStringLiteral("share/iframeHeight"), ShareFormats::DefaultIframeHeight)};
+}
+
+void Settings::setIframeSize(const QSize& size)
+{
+    m_store.setValue(QStringLiteral("share/iframeWidth"), size.width());
+    m_store.setValue(QStringLiteral("share/iframeHeight"), size.height());
 }

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "QrCode.h"
+
 #include <QSettings>
+#include <QSize>
 #include <QString>
 #include <QUrl>
 #include <chrono>
@@ -31,6 +34,22 @@ public:
 
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray& geometry);
+
+    // Sharing preferences (app-wide): the QR error-correction level of the screen and of
+    // exports, the pixel size of exported QR images, the size of a copied iframe.
+    QrCode::ErrorCorrection qrErrorCorrection() const;
+    void setQrErrorCorrection(QrCode::ErrorCorrection level);
+    int qrExportPixels() const;
+    void setQrExportPixels(int pixels);
+    QSize iframeSize() const;
+    void setIframeSize(const QSize& size);
+
+    // Present mode: the screen (QScreen::name()) last chosen for the wall display, and
+    // whether "in a window" was chosen instead. Empty / false when never chosen.
+    QString presentScreen() const;
+    void setPresentScreen(const QString& screenName);
+    bool presentInWindow() const;
+    void setPresentInWindow(bool inWindow);
 
 private:
     QString key(const QString& name) const;

@@ -4,6 +4,7 @@
 #include "ApiClient.h"
 #include "Clipboard.h"
 #include "CredentialStore.h"
+#include "ExpiryNotifier.h"
 #include "Jwt.h"
 #include "Logging.h"
 #include "Presentation.h"
@@ -15,6 +16,7 @@
 
 #include <QAccessible>
 #include <QCloseEvent>
+#include <QDateTimeEdit>
 #include <QDesktopServices>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -34,6 +36,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTimer>
 
 #include <algorithm>
@@ -43,13 +46,16 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// Item data of "Custom…" in the preset combo (the others hold their minutes).
+// Item data of "Custom…" and "Until…" in the preset combo (the others hold their minutes).
 constexpr int CustomPreset = 0;
+constexpr int UntilPreset = -1;
 constexpr auto CopyFeedbackTime = 2s;
 constexpr int StatusMessageMs = 5000;
 // Copy QR image: about this many pixels per side, in whole modules.
 constexpr int ClipboardQrPixels = 512;
 constexpr int MaxQrExportPixels = 20000;
+// An expiry warning stays in the status bar this long; the expiry itself stays.
+constexpr int NotifyWarningStatusMs = 60000;
 
 } // namespace
 
@@ -121,6 +127,7 @@ MainWindow::MainWindow(ApiClient& api, CredentialStore& keys, Settings& settings
     setUpActions();
     setUpSharing();
     connectKeychain();
+    setUpNotifications();
     updateColours();
 
     connect(m_ui->saveKeyButton, &QPushButton::clicked, this, &MainWindow::saveKey);
@@ -158,10 +165,12 @@ void MainWindow::setUpExpiryForm()
     combo->addItem(tr("15 minutes"), 15);
     combo->addItem(tr("1 hour"), 60);
     combo->addItem(tr("8 hours (a shift)"), 8 * 60);
+    combo->addItem(tr("12 hours"), 12 * 60);
     combo->addItem(tr("24 hours"), 24 * 60);
     combo->addItem(tr("7 days"), 7 * 24 * 60);
     combo->addItem(tr("30 days"), 30 * 24 * 60);
     combo->addItem(tr("Custom…"), CustomPreset);
+    combo->addItem(tr("Until…"), UntilPreset);
 
     m_ui->customUnitCombo->addItem(tr("minutes"), 1);
     m_ui->customUnitCombo->addItem(tr("hours"), 60);
@@ -186,6 +195,9 @@ void MainWindow::setUpExpiryForm()
     connect(combo, &QComboBox::currentIndexChanged, this, &MainWindow::onPresetChanged);
     connect(m_ui->customValueSpin, &QSpinBox::valueChanged, this, &MainWindow::validateExpiry);
     connect(m_ui->customUnitCombo, &QComboBox::currentIndexChanged, this, &MainWindow::validateExpiry);
+    // Wall-clock date and time; expiryChoice() resolves them in the system zone itself.
+    m_ui->untilEdit->setTimeSpec(Qt::LocalTime);
+    connect(m_ui->untilEdit, &QDateTimeEdit::dateTimeChanged, this, &MainWindow::validateExpiry);
     onPresetChanged();
 }
 
@@ -349,10 +361,12 @@ bool MainWindow::isDemo() const
 void MainWindow::setClock(Clock clock)
 {
     m_clock = std::move(clock);
+    validateExpiry();
     if (m_token && !m_expired)
         updateCountdown();
     if (m_presentWindow)
         m_presentWindow->setClock(m_clock);
+    m_notifier->check();
 }
 
 void MainWindow::setKeySource(KeySource source)
@@ -415,35 +429,65 @@ void MainWindow::saveKey()
     m_keys.writeKey(m_settings.profile(), key);
 }
 
-std::optional<int> MainWindow::selectedMinutes() const
+ExpiryInput::ExpiryChoice MainWindow::expiryChoice() const
 {
     const int preset = m_ui->expiryPresetCombo->currentData().toInt();
-    qint64 minutes = preset;
-    if (preset == CustomPreset)
-        minutes = qint64(m_ui->customValueSpin->value()) * m_ui->customUnitCombo->currentData().toInt();
-    if (minutes < ApiClient::MinMinutes || minutes > ApiClient::MaxMinutes)
+    if (preset == UntilPreset) {
+        const QDateTime until = m_ui->untilEdit->dateTime();
+        return ExpiryInput::untilLocal(now(), until.date(), until.time(), QTimeZone::systemTimeZone());
+    }
+    if (preset != CustomPreset)
+        return ExpiryInput::fromValue(preset, ExpiryInput::Unit::Minutes);
+    const int unitMinutes = m_ui->customUnitCombo->currentData().toInt();
+    const ExpiryInput::Unit unit = unitMinutes == ExpiryInput::minutesPerUnit(ExpiryInput::Unit::Days)
+        ? ExpiryInput::Unit::Days
+        : unitMinutes == ExpiryInput::minutesPerUnit(ExpiryInput::Unit::Hours) ? ExpiryInput::Unit::Hours
+                                                                              : ExpiryInput::Unit::Minutes;
+    return ExpiryInput::fromValue(m_ui->customValueSpin->value(), unit);
+}
+
+std::optional<int> MainWindow::selectedMinutes() const
+{
+    const ExpiryInput::ExpiryChoice choice = expiryChoice();
+    if (!choice.isValid())
         return std::nullopt;
-    return int(minutes);
+    return choice.minutes;
 }
 
 void MainWindow::onPresetChanged()
 {
-    const bool custom = m_ui->expiryPresetCombo->currentData().toInt() == CustomPreset;
+    const int preset = m_ui->expiryPresetCombo->currentData().toInt();
+    const bool custom = preset == CustomPreset;
+    const bool until = preset == UntilPreset;
     m_ui->customValueSpin->setEnabled(custom && !m_request);
     m_ui->customUnitCombo->setEnabled(custom && !m_request);
     m_ui->customLabel->setEnabled(custom);
+    if (until && m_ui->untilEdit->dateTime() <= now().toLocalTime()) {
+        // A sensible start: an hour from now, on the minute.
+        const QDateTime start = now().toLocalTime().addSecs(3600);
+        const QSignalBlocker blocker(m_ui->untilEdit);
+        m_ui->untilEdit->setDateTime(QDateTime(start.date(), QTime(start.time().hour(), start.time().minute())));
+    }
+    m_ui->expiryForm->setRowVisible(m_ui->untilEdit, until);
+    m_ui->untilEdit->setEnabled(until && !m_request);
     validateExpiry();
 }
 
 void MainWindow::validateExpiry()
 {
-    const std::optional<int> minutes = selectedMinutes();
-    if (minutes) {
+    const ExpiryInput::ExpiryChoice choice = expiryChoice();
+    if (choice.isValid()) {
         m_ui->expiryHintLabel->setPalette(QPalette());
-        m_ui->expiryHintLabel->setText(tr("The link works for %1.").arg(Countdown::lifetimeText(*minutes)));
+        const QDateTime until = choice.until.isValid() ? choice.until : now().addSecs(60LL * choice.minutes);
+        const QDateTime local = until.toTimeZone(QTimeZone::systemTimeZone());
+        QString text = tr("The link works for %1 (until %2)")
+                           .arg(Countdown::lifetimeText(choice.minutes), QLocale().toString(local, QLocale::ShortFormat));
+        if (!choice.note.isEmpty())
+            text += u'\n' + choice.note;
+        m_ui->expiryHintLabel->setText(text);
     } else {
         Presentation::setTextColour(m_ui->expiryHintLabel, Presentation::errorColour(palette()));
-        m_ui->expiryHintLabel->setText(tr("Between 1 minute and 30 days"));
+        m_ui->expiryHintLabel->setText(choice.whyNot);
     }
     updateGenerateEnabled();
 }
@@ -458,7 +502,8 @@ void MainWindow::updateGenerateEnabled()
 
 void MainWindow::generate()
 {
-    updateGenerateEnabled();
+    // "Until…" may have passed since it was checked; the minutes are counted from now.
+    validateExpiry();
     if (!m_ui->generateButton->isEnabled())
         return;
     const std::optional<int> minutes = selectedMinutes();
@@ -489,6 +534,7 @@ void MainWindow::setBusy(bool busy)
     m_ui->expiryPresetCombo->setEnabled(!busy);
     m_ui->customValueSpin->setEnabled(!busy && custom);
     m_ui->customUnitCombo->setEnabled(!busy && custom);
+    m_ui->untilEdit->setEnabled(!busy && m_ui->expiryPresetCombo->currentData().toInt() == UntilPreset);
     m_ui->labelEdit->setEnabled(!busy);
     m_ui->busyBar->setVisible(busy);
     m_ui->cancelButton->setVisible(busy);
@@ -509,6 +555,10 @@ void MainWindow::onTokenReceived(const EmbedToken& token)
     m_ui->resultTitleLabel->setText(m_pendingLabel);
     m_ui->resultTitleLabel->setVisible(!m_pendingLabel.isEmpty());
     showResult();
+    if (m_settings.notifyEnabled() && !m_expired)
+        m_notifier->setToken(token.expiresAt());
+    else
+        m_notifier->stop();
     // An open present window follows the newest link.
     if (m_presentWindow)
         m_presentWindow->updateToken(token, m_pendingLabel);
@@ -1065,6 +1115,7 @@ void MainWindow::openSettings()
         if (!m_caFileProblem.isEmpty() && m_ui->errorLabel->text() == m_caFileProblem)
             clearError();
         m_caFileProblem.clear();
+        applyNotifySettings();
     });
     m_settingsDialog = dialog;
     dialog->open();
@@ -1082,6 +1133,63 @@ void MainWindow::showAbout()
     box->setInformativeText(tr("Share short-lived, read-only Altostrat fault links as links and QR codes."));
     box->setStandardButtons(QMessageBox::Close);
     box->open();
+}
+
+void MainWindow::setUpNotifications()
+{
+    // The token's clock: the server's expiry compared with the skew-corrected time.
+    m_notifier = new ExpiryNotifier([this] { return tokenNow(); }, this);
+    // Only the label names the link: notifications show on locked screens and in shares.
+    connect(m_notifier, &ExpiryNotifier::warning, this, [this](int minutesLeft) {
+        const QString label = m_ui->resultTitleLabel->text();
+        notify(label.isEmpty() ? tr("The link expires in %1 min").arg(minutesLeft)
+                               : tr("The link “%1” expires in %2 min").arg(label, QString::number(minutesLeft)),
+               false);
+    });
+    connect(m_notifier, &ExpiryNotifier::expired, this, [this] {
+        const QString label = m_ui->resultTitleLabel->text();
+        notify(label.isEmpty() ? tr("The link has expired; generate a new one")
+                               : tr("The link “%1” has expired; generate a new one").arg(label),
+               true);
+    });
+    applyNotifySettings();
+}
+
+void MainWindow::applyNotifySettings()
+{
+    const bool enabled = m_settings.notifyEnabled();
+    m_notifier->setLeadTime(std::chrono::minutes(m_settings.notifyLeadMinutes()));
+    if (!enabled)
+        m_notifier->stop();
+    else if (m_token && !m_expired && !m_notifier->isWatching())
+        m_notifier->setToken(m_token->expiresAt());
+
+    const bool tray = enabled && QSystemTrayIcon::isSystemTrayAvailable();
+    if (tray && !m_trayIcon) {
+        m_trayIcon = new QSystemTrayIcon(windowIcon(), this);
+        m_trayIcon->setObjectName(u"trayIcon"_s);
+        m_trayIcon->setToolTip(tr("FaultShare"));
+        const auto bringBack = [this] {
+            showNormal();
+            raise();
+            activateWindow();
+        };
+        connect(m_trayIcon, &QSystemTrayIcon::activated, this, bringBack);
+        connect(m_trayIcon, &QSystemTrayIcon::messageClicked, this, bringBack);
+        m_trayIcon->show();
+    } else if (!tray && m_trayIcon) {
+        delete m_trayIcon;
+        m_trayIcon = nullptr;
+    }
+}
+
+void MainWindow::notify(const QString& text, bool expired)
+{
+    // The status bar always: it is where the window says things, and where there is no tray.
+    statusBar()->showMessage(text, expired ? 0 : NotifyWarningStatusMs);
+    if (m_trayIcon)
+        m_trayIcon->showMessage(tr("FaultShare"), text,
+                                expired ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);
 }
 
 void MainWindow::updateColours()

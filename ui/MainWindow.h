@@ -2,6 +2,7 @@
 
 #include "Countdown.h"
 #include "EmbedToken.h"
+#include "ExpiryInput.h"
 #include "QrCode.h"
 
 #include <QDateTime>
@@ -23,6 +24,8 @@ class SettingsDialog;
 class TokenRequest;
 class QPrinter;
 class QTimer;
+class QSystemTrayIcon;
+class ExpiryNotifier;
 
 namespace Ui {
 class MainWindow;
@@ -91,6 +94,9 @@ private:
     void readKeyFromKeychain();
     void applyCaFile();
 
+    // The validity the form holds now: a preset, Custom (value and unit) or Until (a local
+    // date and time in the system zone, counted from the window's clock).
+    ExpiryInput::ExpiryChoice expiryChoice() const;
     std::optional<int> selectedMinutes() const;
     void onPresetChanged();
     void validateExpiry();
@@ -134,6 +140,11 @@ private:
     void updateTitle();
     void updateColours();
 
+    // Expiry notifications: the tray icon (where the desktop has a tray) and the status bar.
+    void setUpNotifications();
+    void applyNotifySettings();
+    void notify(const QString& text, bool expired);
+
     const std::unique_ptr<Ui::MainWindow> m_ui;
     ApiClient& m_api;
     CredentialStore& m_keys;
@@ -165,4 +176,6 @@ private:
     QPointer<SettingsDialog> m_settingsDialog;
     QPointer<PresentWindow> m_presentWindow;
     QString m_caFileProblem; // shown in the error label until Settings are accepted
+    ExpiryNotifier* m_notifier = nullptr; // watches m_token on the window's clock
+    QSystemTrayIcon* m_trayIcon = nullptr; // only while wanted and a tray exists
 };

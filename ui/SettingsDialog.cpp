@@ -8,6 +8,7 @@
 #include "Presentation.h"
 #include "Settings.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -46,6 +47,10 @@ SettingsDialog::SettingsDialog(Settings& settings, CredentialStore& keys, ApiCli
     m_ui->defaultExpirySpin->setRange(ApiClient::MinMinutes, ApiClient::MaxMinutes);
     m_ui->defaultExpirySpin->setValue(m_settings.defaultMinutes());
     m_ui->clipboardDelaySpin->setValue(int(m_settings.clipboardClearDelay().count()));
+    m_ui->notifyCheck->setChecked(m_settings.notifyEnabled());
+    m_ui->notifyLeadSpin->setRange(0, Settings::MaxNotifyLeadMinutes);
+    m_ui->notifyLeadSpin->setValue(m_settings.notifyLeadMinutes());
+    m_ui->notifyLeadSpin->setEnabled(m_ui->notifyCheck->isChecked());
     m_ui->keyStoreLabel->setText(
         tr("The key of this profile is stored in %1, never in a file.").arg(CredentialStore::backendName()));
     m_ui->apiUrlErrorLabel->hide();
@@ -65,6 +70,7 @@ SettingsDialog::SettingsDialog(Settings& settings, CredentialStore& keys, ApiCli
     connect(m_ui->caFileEdit, &QLineEdit::textChanged, this, [this] { m_ui->caFileErrorLabel->hide(); });
     connect(m_ui->caFileBrowseButton, &QPushButton::clicked, this, &SettingsDialog::browseCaFile);
     connect(m_ui->defaultExpirySpin, &QSpinBox::valueChanged, this, &SettingsDialog::updateDefaultExpiryHint);
+    connect(m_ui->notifyCheck, &QCheckBox::toggled, m_ui->notifyLeadSpin, &QWidget::setEnabled);
     connect(m_ui->replaceKeyEdit, &QLineEdit::returnPressed, this, &SettingsDialog::replaceKey);
     connect(m_ui->replaceKeyEdit, &QLineEdit::textChanged, this, [this] {
         if (!m_writingKey && !m_removingKey)
@@ -275,5 +281,7 @@ void SettingsDialog::accept()
     }
     m_settings.setDefaultMinutes(m_ui->defaultExpirySpin->value());
     m_settings.setClipboardClearDelay(std::chrono::seconds(m_ui->clipboardDelaySpin->value()));
+    m_settings.setNotifyEnabled(m_ui->notifyCheck->isChecked());
+    m_settings.setNotifyLeadMinutes(m_ui->notifyLeadSpin->value());
     QDialog::accept();
 }

@@ -18,8 +18,9 @@ class SettingsDialog;
 
 // The profile's settings: API URL and CA file (applied to the ApiClient on OK), the
 // stored key (replaced or forgotten right away, through the keychain), the default
-// validity and the clipboard clear delay. Nothing here blocks: the keychain answers
-// with signals and the confirmation and file dialogs are opened, never exec()'d.
+// validity, the clipboard clear delay and the expiry notifications. Nothing here
+// blocks: the keychain answers with signals and the confirmation and file dialogs are
+// opened, never exec()'d.
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT

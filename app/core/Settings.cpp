@@ -10,6 +10,7 @@ constexpr int DefaultMinutes = 60;
 constexpr seconds DefaultClipboardClearDelay = 30s;
 constexpr int DefaultQrExportPixels = 1000;
 constexpr int MaxQrExportPixels = 20000;
+constexpr int DefaultNotifyLeadMinutes = 10;
 // Stored as the letters operators know from QR tools.
 constexpr char16_t ErrorCorrectionLetters[] = u"LMQH";
 } // namespace
@@ -97,6 +98,27 @@ bool Settings::presentInWindow() const
 void Settings::setPresentInWindow(bool inWindow)
 {
     m_store.setValue(QStringLiteral("present/inWindow"), inWindow);
+}
+
+bool Settings::notifyEnabled() const
+{
+    return m_store.value(QStringLiteral("notify/enabled"), true).toBool();
+}
+
+void Settings::setNotifyEnabled(bool enabled)
+{
+    m_store.setValue(QStringLiteral("notify/enabled"), enabled);
+}
+
+int Settings::notifyLeadMinutes() const
+{
+    const int minutes = m_store.value(QStringLiteral("notify/leadMinutes"), DefaultNotifyLeadMinutes).toInt();
+    return minutes >= 0 && minutes <= MaxNotifyLeadMinutes ? minutes : DefaultNotifyLeadMinutes;
+}
+
+void Settings::setNotifyLeadMinutes(int minutes)
+{
+    m_store.setValue(QStringLiteral("notify/leadMinutes"), minutes);
 }
 
 QrCode::ErrorCorrection Settings::qrErrorCorrection() const

@@ -51,6 +51,14 @@ public:
     bool presentInWindow() const;
     void setPresentInWindow(bool inWindow);
 
+    // Expiry notifications (app-wide): whether the tray icon and its notifications are
+    // wanted, and how many minutes before expiry to warn (0: only at expiry).
+    static constexpr int MaxNotifyLeadMinutes = 24 * 60;
+    bool notifyEnabled() const;
+    void setNotifyEnabled(bool enabled);
+    int notifyLeadMinutes() const;
+    void setNotifyLeadMinutes(int minutes);
+
 private:
     QString key(const QString& name) const;
 

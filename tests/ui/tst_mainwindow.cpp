@@ -7,6 +7,7 @@
 #include "Clipboard.h"
 #include "CredentialStore.h"
 #include "DemoServer.h"
+#include "Jwt.h"
 #include "MainWindow.h"
 #include "QrDecode.h"
 #include "QrView.h"
@@ -16,8 +17,10 @@
 #include "TestSupport.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
 #include <QGroupBox>
@@ -32,6 +35,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -71,11 +75,15 @@ private Q_SLOTS:
     void clockSkew_serverAhead_linkDeadOnServerIsTakenDown();
     void countdown_textChangesAcrossTick();
     void expired_takesQrDown();
+    void expiryNotifications_warnOnceThenSayExpired_withoutLinkOrToken();
     void unauthorized_showsInlineErrorAndKeepsFormAndResult();
     void rateLimited_disablesGenerateAndShowsWait();
     void rateLimited_generateReturnsAfterRetryAfter_postNeverRepeated();
     void invalidCustomMinutes_disablesGenerate_data();
     void invalidCustomMinutes_disablesGenerate();
+    void presets_areExactTextsAndMinutes();
+    void until_inOneHour_generatesWithSixtyMinutes();
+    void until_inPast_disablesGenerateWithReason();
     void cancel_stopsBusyState();
     void firstRun_noKey_showsKeyPage_thenSaveStoresInKeychain();
     void firstRun_invalidKey_showsReasonAndStoresNothing();
@@ -86,6 +94,7 @@ private Q_SLOTS:
     void settings_forgetKey_returnsToKeyPage();
     void settings_replaceKey_storesAndUsesNewKey();
     void settings_demoMode_disablesConnectionAndKey();
+    void settings_notifications_defaultOnAtTenMinutes_andAreSaved();
 
 private:
     template <typename T>
@@ -542,6 +551,62 @@ void TestMainWindow::expired_takesQrDown()
     QCOMPARE(countdown->text(), u"Expired"_s);
 }
 
+void TestMainWindow::expiryNotifications_warnOnceThenSayExpired_withoutLinkOrToken()
+{
+    // Offscreen there is no system tray: the window says the same in its status bar.
+    const auto fakeNow = std::make_shared<QDateTime>(QDateTime::currentDateTimeUtc());
+    const MainWindow::Clock clock = [fakeNow] { return *fakeNow; };
+    m_window->setClock(clock);
+    m_window->useDemo(m_demo->url(), m_demo->apiKey());
+    showWindow();
+    auto* preset = child<QComboBox>("expiryPresetCombo");
+    auto* labelEdit = child<QLineEdit>("labelEdit");
+    QVERIFY(preset && labelEdit);
+    preset->setCurrentIndex(preset->findData(15));
+    labelEdit->setText(u"Boiler room"_s);
+    QSignalSpy messages(m_window->statusBar(), &QStatusBar::messageChanged);
+    generateWithShortcut();
+    if (QTest::currentTestFailed())
+        return;
+    const QString link = child<QLabel>("shortLinkLabel")->text();
+    const QString token = child<QLineEdit>("tokenEdit")->text();
+    QVERIFY(!link.isEmpty() && !token.isEmpty());
+    const QString warningText = u"The link “Boiler room” expires in 10 min"_s;
+    const QString expiredText = u"The link “Boiler room” has expired; generate a new one"_s;
+    // Counts the messages that begin with start: any warning, whatever its minutes.
+    const auto shown = [&messages](const QString& start) {
+        return std::count_if(messages.cbegin(), messages.cend(),
+                             [&start](const QList<QVariant>& args) { return args.first().toString().startsWith(start); });
+    };
+    const QString anyWarning = u"The link “Boiler room” expires in "_s;
+
+    // Under five minutes in, a 15-minute link is not yet within ten minutes of its end...
+    *fakeNow = fakeNow->addSecs(4 * 60 + 50);
+    m_window->setClock(clock);
+    QCOMPARE(shown(anyWarning), 0);
+    // ...five minutes in it is: warned once, however often the clock is read after that.
+    *fakeNow = fakeNow->addSecs(15);
+    m_window->setClock(clock);
+    QCOMPARE(m_window->statusBar()->currentMessage(), warningText);
+    // Cleared, so that saying it again would show up as a change.
+    m_window->statusBar()->clearMessage();
+    *fakeNow = fakeNow->addSecs(60);
+    m_window->setClock(clock);
+    QTest::qWait(50);
+    QCOMPARE(shown(anyWarning), 1);
+    QCOMPARE(shown(expiredText), 0);
+
+    *fakeNow = fakeNow->addSecs(15 * 60);
+    m_window->setClock(clock);
+    QCOMPARE(m_window->statusBar()->currentMessage(), expiredText);
+    QCOMPARE(shown(expiredText), 1);
+    QCOMPARE(shown(anyWarning), 1);
+    for (const QList<QVariant>& args : std::as_const(messages)) {
+        const QString text = args.first().toString();
+        QVERIFY2(!text.contains(link) && !text.contains(token), qPrintable(text));
+    }
+}
+
 void TestMainWindow::unauthorized_showsInlineErrorAndKeepsFormAndResult()
 {
     m_window->useDemo(m_demo->url(), m_demo->apiKey());
@@ -654,21 +719,25 @@ void TestMainWindow::invalidCustomMinutes_disablesGenerate_data()
 {
     QTest::addColumn<int>("value");
     QTest::addColumn<int>("unitMinutes");
-    QTest::addColumn<bool>("valid");
-    QTest::newRow("0 days") << 0 << 24 * 60 << false;
-    QTest::newRow("31 days") << 31 << 24 * 60 << false;
-    QTest::newRow("43201 minutes") << 43201 << 1 << false;
-    QTest::newRow("721 hours") << 721 << 60 << false;
-    QTest::newRow("30 days") << 30 << 24 * 60 << true;
-    QTest::newRow("1 minute") << 1 << 1 << true;
-    QTest::newRow("720 hours") << 720 << 60 << true;
+    QTest::addColumn<QString>("whyNot"); // empty when valid
+    const QString tooShort = u"At least 1 minute"_s;
+    const QString tooLong = u"At most 30 days (43200 minutes)"_s;
+    QTest::newRow("0 days") << 0 << 24 * 60 << tooShort;
+    QTest::newRow("0 minutes") << 0 << 1 << tooShort;
+    QTest::newRow("31 days") << 31 << 24 * 60 << tooLong;
+    QTest::newRow("43201 minutes") << 43201 << 1 << tooLong;
+    QTest::newRow("721 hours") << 721 << 60 << tooLong;
+    QTest::newRow("30 days") << 30 << 24 * 60 << QString();
+    QTest::newRow("1 minute") << 1 << 1 << QString();
+    QTest::newRow("720 hours") << 720 << 60 << QString();
 }
 
 void TestMainWindow::invalidCustomMinutes_disablesGenerate()
 {
     QFETCH(int, value);
     QFETCH(int, unitMinutes);
-    QFETCH(bool, valid);
+    QFETCH(QString, whyNot);
+    const bool valid = whyNot.isEmpty();
     m_window->useDemo(m_demo->url(), m_demo->apiKey());
     showWindow();
     auto* preset = child<QComboBox>("expiryPresetCombo");
@@ -680,13 +749,16 @@ void TestMainWindow::invalidCustomMinutes_disablesGenerate()
 
     QVERIFY(!spin->isEnabled());
     QVERIFY(generate->isEnabled());
-    preset->setCurrentIndex(preset->count() - 1); // Custom…
+    preset->setCurrentIndex(preset->findText(u"Custom…"_s));
     QVERIFY(spin->isEnabled() && unit->isEnabled());
     unit->setCurrentIndex(unit->findData(unitMinutes));
     spin->setValue(value);
 
     QCOMPARE(generate->isEnabled(), valid);
-    QCOMPARE(hint->text() == u"Between 1 minute and 30 days"_s, !valid);
+    if (valid)
+        QVERIFY2(hint->text().startsWith(u"The link works for "_s), qPrintable(hint->text()));
+    else
+        QCOMPARE(hint->text(), whyNot);
     QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
     QTest::qWait(200);
     if (valid) {
@@ -694,6 +766,91 @@ void TestMainWindow::invalidCustomMinutes_disablesGenerate()
     } else {
         QCOMPARE(m_demo->tokenRequestCount(), 0);
     }
+}
+
+void TestMainWindow::presets_areExactTextsAndMinutes()
+{
+    auto* preset = child<QComboBox>("expiryPresetCombo");
+    QVERIFY(preset);
+    const QList<std::pair<QString, int>> expected{
+        {u"15 minutes"_s, 15},       {u"1 hour"_s, 60},           {u"8 hours (a shift)"_s, 8 * 60},
+        {u"12 hours"_s, 12 * 60},    {u"24 hours"_s, 24 * 60},    {u"7 days"_s, 7 * 24 * 60},
+        {u"30 days"_s, 30 * 24 * 60}};
+    QCOMPARE(preset->count(), expected.size() + 2);
+    for (int i = 0; i < expected.size(); ++i) {
+        QCOMPARE(preset->itemText(i), expected.at(i).first);
+        QCOMPARE(preset->itemData(i).toInt(), expected.at(i).second);
+    }
+    QCOMPARE(preset->itemText(expected.size()), u"Custom…"_s);
+    QCOMPARE(preset->itemText(expected.size() + 1), u"Until…"_s);
+    // Each preset's minutes are what the hint promises.
+    auto* hint = child<QLabel>("expiryHintLabel");
+    QVERIFY(hint);
+    preset->setCurrentIndex(preset->findData(12 * 60));
+    QVERIFY2(hint->text().startsWith(u"The link works for 12 h (until "_s), qPrintable(hint->text()));
+}
+
+void TestMainWindow::until_inOneHour_generatesWithSixtyMinutes()
+{
+    // "Now" on the minute, so an hour ahead is exactly 60 minutes.
+    const QDateTime current = QDateTime::currentDateTimeUtc();
+    const QDateTime fixedNow(current.date(), QTime(current.time().hour(), current.time().minute()), Qt::UTC);
+    m_window->setClock([fixedNow] { return fixedNow; });
+    m_window->useDemo(m_demo->url(), m_demo->apiKey());
+    showWindow();
+    auto* preset = child<QComboBox>("expiryPresetCombo");
+    auto* until = child<QDateTimeEdit>("untilEdit");
+    auto* hint = child<QLabel>("expiryHintLabel");
+    auto* generate = child<QPushButton>("generateButton");
+    QVERIFY(preset && until && hint && generate);
+    QVERIFY(!until->isVisible());
+
+    preset->setCurrentIndex(preset->findText(u"Until…"_s));
+    QVERIFY(until->isVisible() && until->isEnabled());
+    QVERIFY(until->calendarPopup());
+    QVERIFY(!until->accessibleName().isEmpty());
+    const QDateTime inAnHour = fixedNow.addSecs(3600).toTimeZone(QTimeZone::systemTimeZone());
+    until->setDateTime(QDateTime(inAnHour.date(), inAnHour.time()));
+    QVERIFY2(hint->text().startsWith(u"The link works for 1 h (until "_s), qPrintable(hint->text()));
+    QVERIFY(generate->isEnabled());
+
+    generateWithShortcut();
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(m_demo->tokenRequestCount(), 1);
+    // What the server was asked for: its token lives exactly 60 minutes.
+    auto* tokenEdit = child<QLineEdit>("tokenEdit");
+    QVERIFY(tokenEdit);
+    const std::optional<Jwt> jwt = Jwt::decode(tokenEdit->text().toUtf8());
+    QVERIFY(jwt);
+    QCOMPARE(jwt->timeClaim("iat"_L1).secsTo(jwt->timeClaim("exp"_L1)), 60 * 60);
+    // Back to a preset, the date and time field goes away again.
+    preset->setCurrentIndex(preset->findData(15));
+    QVERIFY(!until->isVisible());
+}
+
+void TestMainWindow::until_inPast_disablesGenerateWithReason()
+{
+    const QDateTime fixedNow = QDateTime::currentDateTimeUtc();
+    m_window->setClock([fixedNow] { return fixedNow; });
+    m_window->useDemo(m_demo->url(), m_demo->apiKey());
+    showWindow();
+    auto* preset = child<QComboBox>("expiryPresetCombo");
+    auto* until = child<QDateTimeEdit>("untilEdit");
+    auto* hint = child<QLabel>("expiryHintLabel");
+    auto* generate = child<QPushButton>("generateButton");
+    QVERIFY(preset && until && hint && generate);
+    QVERIFY(generate->isEnabled());
+
+    preset->setCurrentIndex(preset->findText(u"Until…"_s));
+    const QDateTime aMinuteAgo = fixedNow.addSecs(-60).toTimeZone(QTimeZone::systemTimeZone());
+    until->setDateTime(QDateTime(aMinuteAgo.date(), aMinuteAgo.time()));
+
+    QCOMPARE(hint->text(), u"That time has passed"_s);
+    QVERIFY(!generate->isEnabled());
+    QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
+    QTest::qWait(200);
+    QCOMPARE(m_demo->tokenRequestCount(), 0);
 }
 
 void TestMainWindow::cancel_stopsBusyState()
@@ -982,6 +1139,29 @@ void TestMainWindow::settings_demoMode_disablesConnectionAndKey()
     QCOMPARE(m_api->apiUrl(), m_demo->url());
     m_store->sync();
     QVERIFY(TestSupport::filesContaining(m_dir->path(), m_demo->url().toString().toUtf8()).isEmpty());
+}
+
+void TestMainWindow::settings_notifications_defaultOnAtTenMinutes_andAreSaved()
+{
+    m_window->useDemo(m_demo->url(), m_demo->apiKey());
+    showWindow();
+    QTest::keyClick(m_window.get(), Qt::Key_Comma, Qt::ControlModifier);
+    SettingsDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<SettingsDialog*>()) != nullptr);
+    auto* check = dialog->findChild<QCheckBox*>(u"notifyCheck"_s);
+    auto* lead = dialog->findChild<QSpinBox*>(u"notifyLeadSpin"_s);
+    auto* buttons = dialog->findChild<QDialogButtonBox*>(u"buttonBox"_s);
+    QVERIFY(check && lead && buttons);
+    QVERIFY(check->isChecked());
+    QCOMPARE(lead->value(), 10);
+    QVERIFY(lead->isEnabled());
+    lead->setValue(0);
+    QVERIFY(!lead->text().contains(u'0'));
+    check->setChecked(false);
+    QVERIFY(!lead->isEnabled());
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QVERIFY(!m_settings->notifyEnabled());
+    QCOMPARE(m_settings->notifyLeadMinutes(), 0);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -3,6 +3,7 @@
 // The window must say one sentence, keep the form and the last good result, and keep
 // running its event loop while the fault lasts.
 
+#include "WindowTest.h"
 #include "ApiClient.h"
 #include "CredentialStore.h"
 #include "DemoServer.h"
@@ -43,7 +44,7 @@ constexpr qint64 MaxTickGapMs = 1000;
 
 } // namespace
 
-class tst_FaultsGui final : public QObject
+class tst_FaultsGui final : public WindowTest
 {
     Q_OBJECT
 
@@ -56,23 +57,7 @@ private Q_SLOTS:
     void fault_keepsFormResultAndResponsiveness();
 
 private:
-    template <typename T>
-    T* child(const char* name) const
-    {
-        T* widget = m_window->findChild<T*>(QLatin1StringView(name));
-        if (!widget)
-            qWarning("no child %s", name);
-        return widget;
-    }
-    QString decodedQr() const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_store;
-    std::unique_ptr<Settings> m_settings;
-    std::unique_ptr<ApiClient> m_api;
-    std::unique_ptr<CredentialStore> m_keys;
-    std::unique_ptr<DemoServer> m_demo;
-    std::unique_ptr<MainWindow> m_window;
 };
 
 void tst_FaultsGui::initTestCase()
@@ -82,33 +67,12 @@ void tst_FaultsGui::initTestCase()
 
 void tst_FaultsGui::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_store = std::make_unique<QSettings>(m_dir->filePath(u"settings.ini"_s), QSettings::IniFormat);
-    m_settings = std::make_unique<Settings>(*m_store);
-    m_api = std::make_unique<ApiClient>();
-    // Never used: the demo key goes to the ApiClient only.
-    m_keys = std::make_unique<CredentialStore>(u"FaultShareTest-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces));
-    m_demo = std::make_unique<DemoServer>(DemoServer::generateApiKey());
-    QVERIFY(m_demo->listen(QHostAddress::LocalHost, 0));
-    m_window = std::make_unique<MainWindow>(*m_api, *m_keys, *m_settings);
+    QVERIFY(setUpWindow());
 }
 
 void tst_FaultsGui::cleanup()
 {
-    m_window.reset();
-    m_demo.reset();
-    m_keys.reset();
-    m_api.reset();
-    m_settings.reset();
-    m_store.reset();
-    m_dir.reset();
-}
-
-QString tst_FaultsGui::decodedQr() const
-{
-    auto* qrView = child<QrView>("qrView");
-    return qrView ? TestSupport::decodeQr(qrView->grab().toImage()) : QString();
+    tearDownWindow();
 }
 
 void tst_FaultsGui::fault_keepsFormResultAndResponsiveness_data()

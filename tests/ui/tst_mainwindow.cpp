@@ -3,6 +3,7 @@
 // on what was drawn. Only the countdown's clock is faked, where real time would take
 // minutes.
 
+#include "WindowTest.h"
 #include "ApiClient.h"
 #include "Clipboard.h"
 #include "CredentialStore.h"
@@ -53,7 +54,7 @@ constexpr int NetworkTimeoutMs = 10000;
 
 } // namespace
 
-class TestMainWindow final : public QObject
+class TestMainWindow final : public WindowTest
 {
     Q_OBJECT
 
@@ -97,17 +98,8 @@ private Q_SLOTS:
     void settings_notifications_defaultOnAtTenMinutes_andAreSaved();
 
 private:
-    template <typename T>
-    T* child(const char* name) const
-    {
-        T* widget = m_window->findChild<T*>(QLatin1StringView(name));
-        if (!widget)
-            qWarning("no child %s", name);
-        return widget;
-    }
     void showWindow();
     void generateWithShortcut();
-    QString decodedQr() const;
     // The clock-skew line: one line of plain text, naming the difference.
     void checkSkewLine(const QString& difference);
     QString service() const { return m_service; }
@@ -115,14 +107,6 @@ private:
     bool writeKeyDirectly(const QString& key);
     std::optional<QString> readKeyDirectly();
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_store;
-    std::unique_ptr<Settings> m_settings;
-    std::unique_ptr<ApiClient> m_api;
-    std::unique_ptr<CredentialStore> m_keys;
-    std::unique_ptr<DemoServer> m_demo;
-    std::unique_ptr<MainWindow> m_window;
-    QString m_service;
 };
 
 void TestMainWindow::initTestCase()
@@ -133,16 +117,7 @@ void TestMainWindow::initTestCase()
 
 void TestMainWindow::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_store = std::make_unique<QSettings>(m_dir->filePath(u"settings.ini"_s), QSettings::IniFormat);
-    m_settings = std::make_unique<Settings>(*m_store);
-    m_api = std::make_unique<ApiClient>();
-    m_service = u"FaultShareTest-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    m_keys = std::make_unique<CredentialStore>(m_service);
-    m_demo = std::make_unique<DemoServer>(DemoServer::generateApiKey());
-    QVERIFY(m_demo->listen(QHostAddress::LocalHost, 0));
-    m_window = std::make_unique<MainWindow>(*m_api, *m_keys, *m_settings);
+    QVERIFY(setUpWindow());
 }
 
 void TestMainWindow::cleanup()
@@ -157,11 +132,7 @@ void TestMainWindow::cleanup()
         QTRY_VERIFY_WITH_TIMEOUT(removed.count() + failed.count() > 0, NetworkTimeoutMs);
     }
     QGuiApplication::clipboard()->clear();
-    m_keys.reset();
-    m_api.reset();
-    m_settings.reset();
-    m_store.reset();
-    m_dir.reset();
+    tearDownWindow();
 }
 
 void TestMainWindow::showWindow()
@@ -181,12 +152,6 @@ void TestMainWindow::generateWithShortcut()
     QTRY_VERIFY_WITH_TIMEOUT(!busyBar->isVisible(), NetworkTimeoutMs);
     QVERIFY2(!errorLabel->isVisible(), qPrintable(errorLabel->text()));
     QTRY_VERIFY_WITH_TIMEOUT(resultPanel->isVisible(), NetworkTimeoutMs);
-}
-
-QString TestMainWindow::decodedQr() const
-{
-    auto* qrView = child<QrView>("qrView");
-    return qrView ? TestSupport::decodeQr(qrView->grab().toImage()) : QString();
 }
 
 bool TestMainWindow::writeKeyDirectly(const QString& key)

@@ -2,6 +2,7 @@
 // the demo API on 127.0.0.1, every output (PNG, SVG, clipboard image, printed PDF)
 // decoded with a real QR decoder, every copied string compared exactly.
 
+#include "WindowTest.h"
 #include "ApiClient.h"
 #include "CredentialStore.h"
 #include "DemoServer.h"
@@ -47,7 +48,7 @@ const QString nastyLabel = u"NOC <wall> & \"ops\" 'B' [2] (east) \\ Zürich"_s;
 
 } // namespace
 
-class TestQrExport final : public QObject
+class TestQrExport final : public WindowTest
 {
     Q_OBJECT
 
@@ -72,28 +73,12 @@ private Q_SLOTS:
     void expired_disablesExports();
 
 private:
-    template <typename T>
-    T* child(const char* name) const
-    {
-        T* object = m_window->findChild<T*>(QLatin1StringView(name));
-        if (!object)
-            qWarning("no child %s", name);
-        return object;
-    }
-    void newWindow();
     // Session mode (settings are written) or demo mode (they are not); then generates.
     void generate(bool demo, const QString& label = {});
     QString link() const;
     QString clipboardText() const { return QGuiApplication::clipboard()->text(); }
     QString rasterizePdf(const QString& pdf, int dpi);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_store;
-    std::unique_ptr<Settings> m_settings;
-    std::unique_ptr<ApiClient> m_api;
-    std::unique_ptr<CredentialStore> m_keys;
-    std::unique_ptr<DemoServer> m_demo;
-    std::unique_ptr<MainWindow> m_window;
 };
 
 void TestQrExport::initTestCase()
@@ -103,34 +88,13 @@ void TestQrExport::initTestCase()
 
 void TestQrExport::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_store = std::make_unique<QSettings>(m_dir->filePath(u"settings.ini"_s), QSettings::IniFormat);
-    m_settings = std::make_unique<Settings>(*m_store);
-    m_api = std::make_unique<ApiClient>();
-    // Never asked in these tests: demo and session keys do not touch the keychain.
-    m_keys = std::make_unique<CredentialStore>(u"FaultShareTest-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces));
-    m_demo = std::make_unique<DemoServer>(DemoServer::generateApiKey());
-    QVERIFY(m_demo->listen(QHostAddress::LocalHost, 0));
-    newWindow();
+    QVERIFY(setUpWindow());
 }
 
 void TestQrExport::cleanup()
 {
-    m_window.reset();
     QGuiApplication::clipboard()->clear();
-    m_demo.reset();
-    m_keys.reset();
-    m_api.reset();
-    m_settings.reset();
-    m_store.reset();
-    m_dir.reset();
-}
-
-void TestQrExport::newWindow()
-{
-    m_window.reset();
-    m_window = std::make_unique<MainWindow>(*m_api, *m_keys, *m_settings);
+    tearDownWindow();
 }
 
 void TestQrExport::generate(bool demo, const QString& label)

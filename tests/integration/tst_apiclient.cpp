@@ -1,5 +1,6 @@
 #include "ApiClient.h"
 #include "DemoServer.h"
+#include "RequestOutcome.h"
 #include "ScriptedServer.h"
 
 #include <QSignalSpy>
@@ -7,28 +8,8 @@
 
 using namespace std::chrono;
 using Kind = ApiError::Kind;
-
-namespace {
-
-// Waits for the one outcome of a request; returns the error (Kind::Cancelled default
-// never matches a success, which is checked separately).
-struct Outcome
-{
-    std::optional<EmbedToken> token;
-    std::optional<ApiError> error;
-};
-
-Outcome waitFor(TokenRequest* request, int timeoutMs = 10000)
-{
-    Outcome outcome;
-    QObject::connect(request, &TokenRequest::finished, request, [&outcome](const EmbedToken& t) { outcome.token = t; });
-    QObject::connect(request, &TokenRequest::failed, request, [&outcome](const ApiError& e) { outcome.error = e; });
-    // No outcome in time shows up as neither token nor error in the caller's checks.
-    [[maybe_unused]] const bool answered = QTest::qWaitFor([&] { return outcome.token || outcome.error; }, timeoutMs);
-    return outcome;
-}
-
-} // namespace
+using TestSupport::Outcome;
+using TestSupport::waitFor;
 
 class tst_ApiClient final : public QObject
 {

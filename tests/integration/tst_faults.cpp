@@ -4,6 +4,7 @@
 
 #include "ApiClient.h"
 #include "FaultMatrix.h"
+#include "RequestOutcome.h"
 #include "ScriptedServer.h"
 
 #include <QSignalSpy>
@@ -12,30 +13,12 @@
 using namespace std::chrono_literals;
 using FaultMatrix::Row;
 using Kind = ApiError::Kind;
+using TestSupport::Outcome;
+using TestSupport::waitFor;
 
 namespace {
 
 constexpr int OutcomeTimeoutMs = 10000;
-
-struct Outcome
-{
-    std::optional<EmbedToken> token;
-    std::optional<ApiError> error;
-};
-
-Outcome waitFor(TokenRequest* request)
-{
-    Outcome outcome;
-    const QMetaObject::Connection finished = QObject::connect(
-        request, &TokenRequest::finished, request, [&outcome](const EmbedToken& t) { outcome.token = t; });
-    const QMetaObject::Connection failed = QObject::connect(
-        request, &TokenRequest::failed, request, [&outcome](const ApiError& e) { outcome.error = e; });
-    [[maybe_unused]] const bool answered = QTest::qWaitFor([&] { return outcome.token || outcome.error; }, OutcomeTimeoutMs);
-    // A late answer must not write to this frame once it is gone.
-    QObject::disconnect(finished);
-    QObject::disconnect(failed);
-    return outcome;
-}
 
 QUrl refusingUrl()
 {

@@ -4,6 +4,7 @@
 
 #include "ApiClient.h"
 #include "HttpsServer.h"
+#include "RequestOutcome.h"
 #include "TestPki.h"
 
 #include <QFile>
@@ -18,26 +19,12 @@
 #include <optional>
 
 using Kind = ApiError::Kind;
+using TestSupport::Outcome;
+using TestSupport::waitFor;
 
 namespace {
 
 const QString Key = QStringLiteral("tls-test-token-id:tls-test-team:tls-test-secret-5f3a");
-
-struct Outcome
-{
-    std::optional<EmbedToken> token;
-    std::optional<ApiError> error;
-};
-
-Outcome waitFor(TokenRequest* request, int timeoutMs = 10000)
-{
-    Outcome outcome;
-    QObject::connect(request, &TokenRequest::finished, request, [&outcome](const EmbedToken& t) { outcome.token = t; });
-    QObject::connect(request, &TokenRequest::failed, request, [&outcome](const ApiError& e) { outcome.error = e; });
-    // No outcome in time shows up as neither token nor error in the caller's checks.
-    [[maybe_unused]] const bool answered = QTest::qWaitFor([&] { return outcome.token || outcome.error; }, timeoutMs);
-    return outcome;
-}
 
 // What DESIGN.md asks of every error: one sentence, on one line.
 bool isOneSentence(const QString& message)

@@ -230,8 +230,8 @@ void MainWindow::setUpActions()
 
 void MainWindow::connectKeychain()
 {
-    connect(&m_keys, &CredentialStore::keyRead, this, [this](const QString& profile, const QString& key) {
-        if (profile != m_settings.profile() || !m_readingKey)
+    connect(&m_keys, &CredentialStore::secretRead, this, [this](const QString& entry, const QString& key) {
+        if (entry != CredentialStore::apiKeyEntry(m_settings.profile()) || !m_readingKey)
             return;
         m_readingKey = false;
         statusBar()->clearMessage();
@@ -241,16 +241,16 @@ void MainWindow::connectKeychain()
         setKeySource(KeySource::Keychain);
         showMainPage();
     });
-    connect(&m_keys, &CredentialStore::keyMissing, this, [this](const QString& profile) {
-        if (profile != m_settings.profile() || !m_readingKey)
+    connect(&m_keys, &CredentialStore::secretMissing, this, [this](const QString& entry) {
+        if (entry != CredentialStore::apiKeyEntry(m_settings.profile()) || !m_readingKey)
             return;
         m_readingKey = false;
         statusBar()->clearMessage();
         if (m_keySource == KeySource::None)
             showKeyPage();
     });
-    connect(&m_keys, &CredentialStore::keyWritten, this, [this](const QString& profile) {
-        if (profile != m_settings.profile() || !m_savingKey)
+    connect(&m_keys, &CredentialStore::secretWritten, this, [this](const QString& entry) {
+        if (entry != CredentialStore::apiKeyEntry(m_settings.profile()) || !m_savingKey)
             return;
         m_savingKey = false;
         m_api.setApiKey(m_pendingKey);
@@ -263,8 +263,8 @@ void MainWindow::connectKeychain()
         statusBar()->showMessage(tr("The key is stored in %1.").arg(CredentialStore::backendName()),
                                  StatusMessageMs);
     });
-    connect(&m_keys, &CredentialStore::keyRemoved, this, [this](const QString& profile) {
-        if (profile != m_settings.profile() || m_keySource != KeySource::Keychain)
+    connect(&m_keys, &CredentialStore::secretRemoved, this, [this](const QString& entry) {
+        if (entry != CredentialStore::apiKeyEntry(m_settings.profile()) || m_keySource != KeySource::Keychain)
             return;
         // The window was using the key that is gone.
         m_api.setApiKey({});
@@ -272,8 +272,8 @@ void MainWindow::connectKeychain()
         showKeyPage();
     });
     connect(&m_keys, &CredentialStore::failed, this,
-            [this](const QString& profile, CredentialStore::Operation operation, const ApiError& error) {
-                if (profile != m_settings.profile())
+            [this](const QString& entry, CredentialStore::Operation operation, const ApiError& error) {
+                if (entry != CredentialStore::apiKeyEntry(m_settings.profile()))
                     return;
                 if (operation == CredentialStore::Operation::Read && m_readingKey) {
                     m_readingKey = false;
@@ -317,7 +317,7 @@ void MainWindow::readKeyFromKeychain()
     m_ui->keyErrorLabel->hide();
     m_ui->retryKeychainButton->hide();
     statusBar()->showMessage(tr("Reading the API key from %1…").arg(CredentialStore::backendName()));
-    m_keys.readKey(m_settings.profile());
+    m_keys.read(CredentialStore::apiKeyEntry(m_settings.profile()));
     updateGenerateEnabled();
 }
 
@@ -426,7 +426,7 @@ void MainWindow::saveKey()
     m_ui->saveKeyButton->setEnabled(false);
     m_ui->apiKeyEdit->setEnabled(false);
     statusBar()->showMessage(tr("Storing the key in %1…").arg(CredentialStore::backendName()));
-    m_keys.writeKey(m_settings.profile(), key);
+    m_keys.write(CredentialStore::apiKeyEntry(m_settings.profile()), key);
 }
 
 ExpiryInput::ExpiryChoice MainWindow::expiryChoice() const

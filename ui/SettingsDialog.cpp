@@ -79,8 +79,8 @@ SettingsDialog::SettingsDialog(Settings& settings, CredentialStore& keys, ApiCli
     connect(m_ui->replaceKeyButton, &QPushButton::clicked, this, &SettingsDialog::replaceKey);
     connect(m_ui->forgetKeyButton, &QPushButton::clicked, this, &SettingsDialog::confirmForgetKey);
 
-    connect(&m_keys, &CredentialStore::keyWritten, this, [this](const QString& profile) {
-        if (!m_writingKey || profile != m_settings.profile())
+    connect(&m_keys, &CredentialStore::secretWritten, this, [this](const QString& entry) {
+        if (!m_writingKey || entry != CredentialStore::apiKeyEntry(m_settings.profile()))
             return;
         if (m_keyMode == KeyMode::Stored)
             m_api.setApiKey(m_pendingKey);
@@ -95,16 +95,16 @@ SettingsDialog::SettingsDialog(Settings& settings, CredentialStore& keys, ApiCli
                       false);
         Q_EMIT keyReplaced();
     });
-    connect(&m_keys, &CredentialStore::keyRemoved, this, [this](const QString& profile) {
-        if (!m_removingKey || profile != m_settings.profile())
+    connect(&m_keys, &CredentialStore::secretRemoved, this, [this](const QString& entry) {
+        if (!m_removingKey || entry != CredentialStore::apiKeyEntry(m_settings.profile()))
             return;
         setKeyBusy(false);
         showKeyStatus(tr("The stored key was removed from %1.").arg(CredentialStore::backendName()), false);
         Q_EMIT keyForgotten();
     });
     connect(&m_keys, &CredentialStore::failed, this,
-            [this](const QString& profile, CredentialStore::Operation operation, const ApiError& error) {
-                if (profile != m_settings.profile())
+            [this](const QString& entry, CredentialStore::Operation operation, const ApiError& error) {
+                if (entry != CredentialStore::apiKeyEntry(m_settings.profile()))
                     return;
                 if ((operation == CredentialStore::Operation::Write && m_writingKey)
                     || (operation == CredentialStore::Operation::Remove && m_removingKey)) {
@@ -173,7 +173,7 @@ void SettingsDialog::replaceKey()
     m_writingKey = true;
     setKeyBusy(true);
     showKeyStatus(tr("Storing the key in %1…").arg(CredentialStore::backendName()), false);
-    m_keys.writeKey(m_settings.profile(), key);
+    m_keys.write(CredentialStore::apiKeyEntry(m_settings.profile()), key);
 }
 
 void SettingsDialog::confirmForgetKey()
@@ -199,7 +199,7 @@ void SettingsDialog::confirmForgetKey()
         m_removingKey = true;
         setKeyBusy(true);
         showKeyStatus(tr("Removing the key from %1…").arg(CredentialStore::backendName()), false);
-        m_keys.removeKey(m_settings.profile());
+        m_keys.remove(CredentialStore::apiKeyEntry(m_settings.profile()));
     });
     m_forgetConfirm = box;
     box->open();

@@ -204,16 +204,16 @@ public:
             useKey(QString::fromUtf8(in.readLine(4096)).trimmed());
             return;
         }
-        connect(&m_store, &CredentialStore::keyRead, this, [this](const QString&, const QString& key) { useKey(key); });
-        connect(&m_store, &CredentialStore::keyMissing, this, [this](const QString& profile) {
+        connect(&m_store, &CredentialStore::secretRead, this, [this](const QString&, const QString& key) { useKey(key); });
+        connect(&m_store, &CredentialStore::secretMissing, this, [this](const QString&) {
             quit(Key, tr("No API key for profile \"%1\": set FAULTSHARE_API_KEY, use --api-key-stdin, or save one in the FaultShare window.")
-                          .arg(profile));
+                          .arg(m_request.profile));
         });
         connect(&m_store, &CredentialStore::failed, this,
                 [this](const QString&, CredentialStore::Operation, const ApiError& error) {
                     quit(error.exitCode(), error.userMessage());
                 });
-        m_store.readKey(m_request.profile);
+        m_store.read(CredentialStore::apiKeyEntry(m_request.profile));
     }
 
 private:

@@ -103,9 +103,14 @@ CredentialStore::CredentialStore(const QString& service, QObject* parent)
 
 CredentialStore::~CredentialStore() = default;
 
-QString CredentialStore::entryKey(const QString& profile)
+QString CredentialStore::apiKeyEntry(const QString& profile)
 {
     return u"api-key/"_s + profile;
+}
+
+QString CredentialStore::historyEntry(const QString& id)
+{
+    return u"history/"_s + id;
 }
 
 QString CredentialStore::backendName()
@@ -123,83 +128,83 @@ QString CredentialStore::backendName()
 // outlive this store and delete itself when it finishes. The connection's context
 // object drops the result if the store is gone by then.
 template <typename Job, typename OnSuccess>
-void CredentialStore::run(Job* job, const QString& profile, Operation operation,
+void CredentialStore::run(Job* job, const QString& entry, Operation operation,
                           const QString& secret, OnSuccess onSuccess)
 {
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
-    job->setKey(entryKey(profile));
+    job->setKey(entry);
     // The lambda holds the secret (if any) only to keep it out of an error detail.
-    connect(job, &QKeychain::Job::finished, this, [this, job, profile, operation, secret, onSuccess] {
+    connect(job, &QKeychain::Job::finished, this, [this, job, entry, operation, secret, onSuccess] {
         if (!onSuccess(*job))
-            fail(profile, operation, safeDetail(*job, secret));
+            fail(entry, operation, safeDetail(*job, secret));
     });
-    qCInfo(lcKeychain) << operation << "started for profile" << profile;
+    qCInfo(lcKeychain) << operation << "started for" << entry;
     job->start();
 }
 
-void CredentialStore::fail(const QString& profile, Operation operation, const QString& detail)
+void CredentialStore::fail(const QString& entry, Operation operation, const QString& detail)
 {
-    qCWarning(lcKeychain) << operation << "failed for profile" << profile << ":" << detail;
-    Q_EMIT failed(profile, operation, ApiError(ApiError::Kind::Keychain, detail));
+    qCWarning(lcKeychain) << operation << "failed for" << entry << ":" << detail;
+    Q_EMIT failed(entry, operation, ApiError(ApiError::Kind::Keychain, detail));
 }
 
-void CredentialStore::reportMissing(const QString& profile)
+void CredentialStore::reportMissing(const QString& entry)
 {
-    findEntries(this, m_service, entryKey(profile), [this, profile](Entries entries) {
+    findEntries(this, m_service, entry, [this, entry](Entries entries) {
         if (entries.locked > 0)
-            fail(profile, Operation::Read, tr("the keyring that holds the key is locked"));
+            fail(entry, Operation::Read, tr("the keyring is locked"));
         else
-            Q_EMIT keyMissing(profile);
+            Q_EMIT secretMissing(entry);
     });
 }
 
-void CredentialStore::reportRemoved(const QString& profile)
+void CredentialStore::reportRemoved(const QString& entry)
 {
-    findEntries(this, m_service, entryKey(profile), [this, profile](Entries entries) {
+    findEntries(this, m_service, entry, [this, entry](Entries entries) {
         if (entries.locked > 0)
-            fail(profile, Operation::Remove, tr("the keyring that holds the key is locked"));
+            fail(entry, Operation::Remove, tr("the keyring is locked"));
         else if (entries.unlocked > 0)
-            fail(profile, Operation::Remove, describe(QKeychain::CouldNotDeleteEntry));
+            fail(entry, Operation::Remove, describe(QKeychain::CouldNotDeleteEntry));
         else
-            Q_EMIT keyRemoved(profile);
+            Q_EMIT secretRemoved(entry);
     });
 }
 
-void CredentialStore::readKey(const QString& profile)
+void CredentialStore::read(const QString& entry)
 {
     auto* job = new QKeychain::ReadPasswordJob(m_service);
-    run(job, profile, Operation::Read, {}, [this, profile](const QKeychain::ReadPasswordJob& done) {
+    run(job, entry, Operation::Read, {}, [this, entry](const QKeychain::ReadPasswordJob& done) {
         if (done.error() == QKeychain::NoError)
-            Q_EMIT keyRead(profile, done.textData());
+            Q_EMIT secretRead(entry, done.textData());
         else if (done.error() == QKeychain::EntryNotFound)
-            reportMissing(profile);
+            reportMissing(entry);
         else
             return false;
         return true;
     });
 }
 
-void CredentialStore::writeKey(const QString& profile, const QString& key)
+void CredentialStore::write(const QString& entry, const QString& secret)
 {
     auto* job = new QKeychain::WritePasswordJob(m_service);
-    job->setTextData(key);
-    run(job, profile, Operation::Write, key, [this, profile](const QKeychain::WritePasswordJob& done) {
+    job->setTextData(secret);
+    run(job, entry, Operation::Write, secret, [this, entry](const QKeychain::WritePasswordJob& done) {
         if (done.error() != QKeychain::NoError)
             return false;
-        Q_EMIT keyWritten(profile);
+        Q_EMIT secretWritten(entry);
         return true;
     });
 }
 
-void CredentialStore::removeKey(const QString& profile)
+void CredentialStore::remove(const QString& entry)
 {
     auto* job = new QKeychain::DeletePasswordJob(m_service);
-    run(job, profile, Operation::Remove, {}, [this, profile](const QKeychain::DeletePasswordJob& done) {
+    run(job, entry, Operation::Remove, {}, [this, entry](const QKeychain::DeletePasswordJob& done) {
         // libsecret answers NoError for a missing entry, other backends EntryNotFound.
         if (done.error() != QKeychain::NoError && done.error() != QKeychain::EntryNotFound)
             return false;
-        reportRemoved(profile);
+        reportRemoved(entry);
         return true;
     });
 }

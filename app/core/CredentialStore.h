@@ -5,10 +5,11 @@
 #include <QObject>
 #include <QString>
 
-// The API key of each profile, in the OS keychain (Secret Service, macOS Keychain,
-// Windows Credential Manager) through QtKeychain. Every operation is an asynchronous
-// job that ends in exactly one signal; the insecure plain-text fallback is never
-// enabled, so a failing keychain is reported, never worked around.
+// Secrets in the OS keychain (Secret Service, macOS Keychain, Windows Credential
+// Manager) through QtKeychain: the API key of each profile, and the token and link of
+// each link kept in the history. Every operation is an asynchronous job on one entry
+// that ends in exactly one signal naming that entry; the insecure plain-text fallback
+// is never enabled, so a failing keychain is reported, never worked around.
 class CredentialStore final : public QObject
 {
     Q_OBJECT
@@ -23,39 +24,40 @@ public:
     ~CredentialStore() override;
 
     QString service() const { return m_service; }
-    // The keychain entry's key for a profile: "api-key/<profile>".
-    static QString entryKey(const QString& profile);
+    // The entry that holds a profile's API key: "api-key/<profile>".
+    static QString apiKeyEntry(const QString& profile);
+    // The entry that holds the token and link of history item id: "history/<id>".
+    static QString historyEntry(const QString& id);
     // Where keys are kept, to complete "stored in %1": "your keyring (Secret Service)",
     // "the macOS Keychain", "the Windows Credential Manager".
     static QString backendName();
 
-    void readKey(const QString& profile);
-    void writeKey(const QString& profile, const QString& key);
-    void removeKey(const QString& profile);
+    void read(const QString& entry);
+    void write(const QString& entry, const QString& secret);
+    void remove(const QString& entry);
 
 Q_SIGNALS:
-    void keyRead(const QString& profile, const QString& key);
-    // Read found no entry: not an error, the first-run panel shows.
-    void keyMissing(const QString& profile);
-    void keyWritten(const QString& profile);
+    void secretRead(const QString& entry, const QString& secret);
+    // Read found no entry: not an error (no key yet: the first-run panel shows).
+    void secretMissing(const QString& entry);
+    void secretWritten(const QString& entry);
     // Remove succeeded, or there was nothing to remove.
-    void keyRemoved(const QString& profile);
-    // Kind Keychain with a detail saying what the keychain answered (never the key).
-    void failed(const QString& profile, CredentialStore::Operation operation,
-                const ApiError& error);
+    void secretRemoved(const QString& entry);
+    // Kind Keychain with a detail saying what the keychain answered (never the secret).
+    void failed(const QString& entry, CredentialStore::Operation operation, const ApiError& error);
 
 private:
-    // Starts job for profile; onSuccess(job) emits the outcome (now or later) and returns
+    // Starts job on entry; onSuccess(job) emits the outcome (now or later) and returns
     // true, or returns false to report the job's error as failed().
     template <typename Job, typename OnSuccess>
-    void run(Job* job, const QString& profile, Operation operation, const QString& secret,
+    void run(Job* job, const QString& entry, Operation operation, const QString& secret,
              OnSuccess onSuccess);
-    void fail(const QString& profile, Operation operation, const QString& detail);
+    void fail(const QString& entry, Operation operation, const QString& detail);
     // libsecret answers a read of an entry in a locked keyring "not found", and its
     // removal "done", when the unlock prompt cannot be shown or is dismissed: these ask
     // the Secret Service whether the entry is there, locked, before saying so.
-    void reportMissing(const QString& profile);
-    void reportRemoved(const QString& profile);
+    void reportMissing(const QString& entry);
+    void reportRemoved(const QString& entry);
 
     QString m_service;
 };

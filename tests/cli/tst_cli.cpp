@@ -193,16 +193,16 @@ private Q_SLOTS:
     {
         // The real Secret Service of the test session; the CLI's service name is the app's.
         CredentialStore store(QStringLiteral("FaultShare"));
-        QSignalSpy written(&store, &CredentialStore::keyWritten);
+        QSignalSpy written(&store, &CredentialStore::secretWritten);
         QSignalSpy failed(&store, &CredentialStore::failed);
-        store.writeKey(QStringLiteral("cli-test"), m_key);
+        store.write(CredentialStore::apiKeyEntry(QStringLiteral("cli-test")), m_key);
         QTRY_VERIFY_WITH_TIMEOUT(written.size() + failed.size() == 1, 15000);
         QCOMPARE(written.size(), 1);
         const Run r = run(demoArgs({QStringLiteral("--profile"), QStringLiteral("cli-test"), QStringLiteral("--format"), QStringLiteral("link")}));
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.startsWith("http://127.0.0.1:"));
-        store.removeKey(QStringLiteral("cli-test"));
-        QSignalSpy removed(&store, &CredentialStore::keyRemoved);
+        store.remove(CredentialStore::apiKeyEntry(QStringLiteral("cli-test")));
+        QSignalSpy removed(&store, &CredentialStore::secretRemoved);
         QVERIFY(removed.wait(15000));
     }
 

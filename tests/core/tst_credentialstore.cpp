@@ -51,7 +51,7 @@ void captureMessage(QtMsgType type, const QMessageLogContext& context, const QSt
 // The one signal an operation ended in.
 struct Outcome
 {
-    QString signal; // "keyRead", "keyMissing", "keyWritten", "keyRemoved", "failed"
+    QString signal; // "secretRead", "secretMissing", "secretWritten", "secretRemoved", "failed"
     QString profile;
     QString key;
     CredentialStore::Operation operation = CredentialStore::Operation::Read;
@@ -112,10 +112,10 @@ void CredentialStoreTest::initTestCase()
     // answers reads but fails every write, so probe a full write and remove.
     init();
     const Outcome written = write(u"probe"_s, u"probe-value"_s);
-    const Outcome removed = perform([this] { m_store->removeKey(u"probe"_s); });
+    const Outcome removed = perform([this] { m_store->remove(u"probe"_s); });
     m_store.reset();
-    if (written.signal != u"keyWritten" || removed.signal != u"keyRemoved") {
-        const Outcome& bad = written.signal != u"keyWritten" ? written : removed;
+    if (written.signal != u"secretWritten" || removed.signal != u"secretRemoved") {
+        const Outcome& bad = written.signal != u"secretWritten" ? written : removed;
         const QString why = bad.signal == u"failed" ? bad.error.detail() : bad.signal;
         QFAIL(qPrintable(u"No usable Secret Service (%1): run this test under "
                          "scripts/with-test-keyring, which starts a throwaway one."_s.arg(why)));
@@ -130,19 +130,19 @@ void CredentialStoreTest::init()
     m_written.clear();
 
     CredentialStore* store = m_store.get();
-    connect(store, &CredentialStore::keyRead, this,
+    connect(store, &CredentialStore::secretRead, this,
             [this](const QString& profile, const QString& key) {
                 m_events.push_back(
-                    {u"keyRead"_s, profile, key, CredentialStore::Operation::Read, {}});
+                    {u"secretRead"_s, profile, key, CredentialStore::Operation::Read, {}});
             });
-    connect(store, &CredentialStore::keyMissing, this, [this](const QString& profile) {
-        m_events.push_back({u"keyMissing"_s, profile, {}, CredentialStore::Operation::Read, {}});
+    connect(store, &CredentialStore::secretMissing, this, [this](const QString& profile) {
+        m_events.push_back({u"secretMissing"_s, profile, {}, CredentialStore::Operation::Read, {}});
     });
-    connect(store, &CredentialStore::keyWritten, this, [this](const QString& profile) {
-        m_events.push_back({u"keyWritten"_s, profile, {}, CredentialStore::Operation::Write, {}});
+    connect(store, &CredentialStore::secretWritten, this, [this](const QString& profile) {
+        m_events.push_back({u"secretWritten"_s, profile, {}, CredentialStore::Operation::Write, {}});
     });
-    connect(store, &CredentialStore::keyRemoved, this, [this](const QString& profile) {
-        m_events.push_back({u"keyRemoved"_s, profile, {}, CredentialStore::Operation::Remove, {}});
+    connect(store, &CredentialStore::secretRemoved, this, [this](const QString& profile) {
+        m_events.push_back({u"secretRemoved"_s, profile, {}, CredentialStore::Operation::Remove, {}});
     });
     connect(store, &CredentialStore::failed, this,
             [this](const QString& profile, CredentialStore::Operation operation,
@@ -155,7 +155,7 @@ void CredentialStoreTest::cleanup()
 {
     // Leave the keyring as we found it, and catch a late second signal of any operation.
     for (const QString& profile : std::as_const(m_written))
-        perform([this, profile] { m_store->removeKey(profile); });
+        perform([this, profile] { m_store->remove(profile); });
     QCOMPARE(m_events.size(), size_t(m_started));
     m_store.reset();
 }
@@ -172,16 +172,16 @@ Outcome CredentialStoreTest::perform(const std::function<void()>& start)
 
 Outcome CredentialStoreTest::write(const QString& profile, const QString& key)
 {
-    const Outcome outcome = perform([this, profile, key] { m_store->writeKey(profile, key); });
-    if (outcome.signal == u"keyWritten" && !m_written.contains(profile))
+    const Outcome outcome = perform([this, profile, key] { m_store->write(profile, key); });
+    if (outcome.signal == u"secretWritten" && !m_written.contains(profile))
         m_written << profile;
     return outcome;
 }
 
 void CredentialStoreTest::readMissing_emitsKeyMissing()
 {
-    const Outcome outcome = perform([this] { m_store->readKey(u"neverWritten"_s); });
-    QCOMPARE(outcome.signal, u"keyMissing"_s);
+    const Outcome outcome = perform([this] { m_store->read(u"neverWritten"_s); });
+    QCOMPARE(outcome.signal, u"secretMissing"_s);
     QCOMPARE(outcome.profile, u"neverWritten"_s);
 }
 
@@ -200,11 +200,11 @@ void CredentialStoreTest::write_thenRead_returnsSameKey()
     QFETCH(QString, key);
 
     const Outcome written = write(profile, key);
-    QCOMPARE(written.signal, u"keyWritten"_s);
+    QCOMPARE(written.signal, u"secretWritten"_s);
     QCOMPARE(written.profile, profile);
 
-    const Outcome read = perform([this, profile] { m_store->readKey(profile); });
-    QCOMPARE(read.signal, u"keyRead"_s);
+    const Outcome read = perform([this, profile] { m_store->read(profile); });
+    QCOMPARE(read.signal, u"secretRead"_s);
     QCOMPARE(read.profile, profile);
     QCOMPARE(read.key, key);
 }
@@ -212,53 +212,53 @@ void CredentialStoreTest::write_thenRead_returnsSameKey()
 void CredentialStoreTest::replace_overwritesOldKey()
 {
     const QString profile = u"replaced"_s;
-    QCOMPARE(write(profile, u"1:1:old-key"_s).signal, u"keyWritten"_s);
-    QCOMPARE(write(profile, u"1:1:new-key"_s).signal, u"keyWritten"_s);
+    QCOMPARE(write(profile, u"1:1:old-key"_s).signal, u"secretWritten"_s);
+    QCOMPARE(write(profile, u"1:1:new-key"_s).signal, u"secretWritten"_s);
 
-    const Outcome read = perform([this, profile] { m_store->readKey(profile); });
-    QCOMPARE(read.signal, u"keyRead"_s);
+    const Outcome read = perform([this, profile] { m_store->read(profile); });
+    QCOMPARE(read.signal, u"secretRead"_s);
     QCOMPARE(read.key, u"1:1:new-key"_s);
 }
 
 void CredentialStoreTest::remove_thenRead_emitsKeyMissing()
 {
     const QString profile = u"removed"_s;
-    QCOMPARE(write(profile, u"1:1:doomed-key"_s).signal, u"keyWritten"_s);
+    QCOMPARE(write(profile, u"1:1:doomed-key"_s).signal, u"secretWritten"_s);
 
-    const Outcome removed = perform([this, profile] { m_store->removeKey(profile); });
-    QCOMPARE(removed.signal, u"keyRemoved"_s);
+    const Outcome removed = perform([this, profile] { m_store->remove(profile); });
+    QCOMPARE(removed.signal, u"secretRemoved"_s);
     QCOMPARE(removed.profile, profile);
     m_written.removeAll(profile);
 
-    const Outcome read = perform([this, profile] { m_store->readKey(profile); });
-    QCOMPARE(read.signal, u"keyMissing"_s);
+    const Outcome read = perform([this, profile] { m_store->read(profile); });
+    QCOMPARE(read.signal, u"secretMissing"_s);
 }
 
 void CredentialStoreTest::removeMissing_emitsKeyRemoved()
 {
-    const Outcome removed = perform([this] { m_store->removeKey(u"neverWritten"_s); });
-    QCOMPARE(removed.signal, u"keyRemoved"_s);
+    const Outcome removed = perform([this] { m_store->remove(u"neverWritten"_s); });
+    QCOMPARE(removed.signal, u"secretRemoved"_s);
     QCOMPARE(removed.profile, u"neverWritten"_s);
 }
 
 void CredentialStoreTest::profiles_areIsolated()
 {
-    QCOMPARE(write(u"day"_s, u"1:1:day-key"_s).signal, u"keyWritten"_s);
-    QCOMPARE(write(u"night"_s, u"2:2:night-key"_s).signal, u"keyWritten"_s);
+    QCOMPARE(write(u"day"_s, u"1:1:day-key"_s).signal, u"secretWritten"_s);
+    QCOMPARE(write(u"night"_s, u"2:2:night-key"_s).signal, u"secretWritten"_s);
 
-    Outcome read = perform([this] { m_store->readKey(u"day"_s); });
-    QCOMPARE(read.signal, u"keyRead"_s);
+    Outcome read = perform([this] { m_store->read(u"day"_s); });
+    QCOMPARE(read.signal, u"secretRead"_s);
     QCOMPARE(read.key, u"1:1:day-key"_s);
-    read = perform([this] { m_store->readKey(u"night"_s); });
-    QCOMPARE(read.signal, u"keyRead"_s);
+    read = perform([this] { m_store->read(u"night"_s); });
+    QCOMPARE(read.signal, u"secretRead"_s);
     QCOMPARE(read.key, u"2:2:night-key"_s);
 
     // Removing one profile's key leaves the other's in place.
-    QCOMPARE(perform([this] { m_store->removeKey(u"day"_s); }).signal, u"keyRemoved"_s);
+    QCOMPARE(perform([this] { m_store->remove(u"day"_s); }).signal, u"secretRemoved"_s);
     m_written.removeAll(u"day"_s);
-    QCOMPARE(perform([this] { m_store->readKey(u"day"_s); }).signal, u"keyMissing"_s);
-    read = perform([this] { m_store->readKey(u"night"_s); });
-    QCOMPARE(read.signal, u"keyRead"_s);
+    QCOMPARE(perform([this] { m_store->read(u"day"_s); }).signal, u"secretMissing"_s);
+    read = perform([this] { m_store->read(u"night"_s); });
+    QCOMPARE(read.signal, u"secretRead"_s);
     QCOMPARE(read.key, u"2:2:night-key"_s);
 }
 
@@ -281,9 +281,9 @@ void CredentialStoreTest::storedKey_isNotInPlainTextUnderHome()
     g_previousHandler = qInstallMessageHandler(captureMessage);
     auto restoreHandler = qScopeGuard([] { qInstallMessageHandler(g_previousHandler); });
 
-    QCOMPARE(write(u"leakCheck"_s, key).signal, u"keyWritten"_s);
-    const Outcome read = perform([this] { m_store->readKey(u"leakCheck"_s); });
-    QCOMPARE(read.signal, u"keyRead"_s);
+    QCOMPARE(write(u"leakCheck"_s, key).signal, u"secretWritten"_s);
+    const Outcome read = perform([this] { m_store->read(u"leakCheck"_s); });
+    QCOMPARE(read.signal, u"secretRead"_s);
     QCOMPARE(read.key, key);
 
     restoreHandler.dismiss();
@@ -354,12 +354,12 @@ void CredentialStoreTest::runWithoutSecretService()
     QVERIFY(!written.error.detail().contains(key));
     qInfo().noquote() << "keychain answered:" << written.error.detail();
 
-    const Outcome read = perform([this] { m_store->readKey(u"noBus"_s); });
+    const Outcome read = perform([this] { m_store->read(u"noBus"_s); });
     QCOMPARE(read.signal, u"failed"_s);
     QCOMPARE(read.operation, CredentialStore::Operation::Read);
     QCOMPARE(read.error.kind(), ApiError::Kind::Keychain);
 
-    const Outcome removed = perform([this] { m_store->removeKey(u"noBus"_s); });
+    const Outcome removed = perform([this] { m_store->remove(u"noBus"_s); });
     QCOMPARE(removed.signal, u"failed"_s);
     QCOMPARE(removed.operation, CredentialStore::Operation::Remove);
     QCOMPARE(removed.error.kind(), ApiError::Kind::Keychain);

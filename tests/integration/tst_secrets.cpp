@@ -202,14 +202,14 @@ void TestSecrets::wholeFlow_withDebugLogging_leavesNoSecretBehind()
 
     // Whatever happened, leave the keyring as it was; but first: the key did go there.
     CredentialStore keys(service);
-    QSignalSpy read(&keys, &CredentialStore::keyRead);
-    QSignalSpy missing(&keys, &CredentialStore::keyMissing);
-    QSignalSpy removed(&keys, &CredentialStore::keyRemoved);
+    QSignalSpy read(&keys, &CredentialStore::secretRead);
+    QSignalSpy missing(&keys, &CredentialStore::secretMissing);
+    QSignalSpy removed(&keys, &CredentialStore::secretRemoved);
     QSignalSpy failed(&keys, &CredentialStore::failed);
-    keys.readKey(Settings::defaultProfile());
+    keys.read(CredentialStore::apiKeyEntry(Settings::defaultProfile()));
     QTRY_VERIFY_WITH_TIMEOUT(read.count() + missing.count() + failed.count() > 0, TimeoutMs);
     const bool storedInKeychain = read.count() == 1 && read.first().at(1).toString() == key;
-    keys.removeKey(Settings::defaultProfile());
+    keys.remove(CredentialStore::apiKeyEntry(Settings::defaultProfile()));
     QTRY_VERIFY_WITH_TIMEOUT(removed.count() + failed.count() > 0, TimeoutMs);
 
     // The child's own verdict, and the output that proves logging was really on.

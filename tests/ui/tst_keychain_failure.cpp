@@ -271,19 +271,19 @@ void TestKeychainFailure::showAndStart()
 bool TestKeychainFailure::writeKeyDirectly(const QString& key)
 {
     CredentialStore store(m_service);
-    QSignalSpy written(&store, &CredentialStore::keyWritten);
+    QSignalSpy written(&store, &CredentialStore::secretWritten);
     QSignalSpy failed(&store, &CredentialStore::failed);
-    store.writeKey(m_settings->profile(), key);
+    store.write(CredentialStore::apiKeyEntry(m_settings->profile()), key);
     return QTest::qWaitFor([&] { return written.count() + failed.count() > 0; }, AnswerMs) && written.count() == 1;
 }
 
 std::optional<QString> TestKeychainFailure::readKeyDirectly()
 {
     CredentialStore store(m_service);
-    QSignalSpy read(&store, &CredentialStore::keyRead);
-    QSignalSpy missing(&store, &CredentialStore::keyMissing);
+    QSignalSpy read(&store, &CredentialStore::secretRead);
+    QSignalSpy missing(&store, &CredentialStore::secretMissing);
     QSignalSpy failed(&store, &CredentialStore::failed);
-    store.readKey(m_settings->profile());
+    store.read(CredentialStore::apiKeyEntry(m_settings->profile()));
     if (!QTest::qWaitFor([&] { return read.count() + missing.count() + failed.count() > 0; }, AnswerMs)
         || read.isEmpty())
         return std::nullopt;

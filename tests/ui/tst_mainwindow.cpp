@@ -126,9 +126,9 @@ void TestMainWindow::cleanup()
     m_demo.reset();
     // Leave nothing behind in the (throwaway) keyring.
     if (m_keys) {
-        QSignalSpy removed(m_keys.get(), &CredentialStore::keyRemoved);
+        QSignalSpy removed(m_keys.get(), &CredentialStore::secretRemoved);
         QSignalSpy failed(m_keys.get(), &CredentialStore::failed);
-        m_keys->removeKey(m_settings->profile());
+        m_keys->remove(CredentialStore::apiKeyEntry(m_settings->profile()));
         QTRY_VERIFY_WITH_TIMEOUT(removed.count() + failed.count() > 0, NetworkTimeoutMs);
     }
     QGuiApplication::clipboard()->clear();
@@ -157,9 +157,9 @@ void TestMainWindow::generateWithShortcut()
 bool TestMainWindow::writeKeyDirectly(const QString& key)
 {
     CredentialStore store(m_service);
-    QSignalSpy written(&store, &CredentialStore::keyWritten);
+    QSignalSpy written(&store, &CredentialStore::secretWritten);
     QSignalSpy failed(&store, &CredentialStore::failed);
-    store.writeKey(m_settings->profile(), key);
+    store.write(CredentialStore::apiKeyEntry(m_settings->profile()), key);
     return QTest::qWaitFor([&] { return written.count() + failed.count() > 0; }, NetworkTimeoutMs)
         && written.count() == 1;
 }
@@ -167,10 +167,10 @@ bool TestMainWindow::writeKeyDirectly(const QString& key)
 std::optional<QString> TestMainWindow::readKeyDirectly()
 {
     CredentialStore store(m_service);
-    QSignalSpy read(&store, &CredentialStore::keyRead);
-    QSignalSpy missing(&store, &CredentialStore::keyMissing);
+    QSignalSpy read(&store, &CredentialStore::secretRead);
+    QSignalSpy missing(&store, &CredentialStore::secretMissing);
     QSignalSpy failed(&store, &CredentialStore::failed);
-    store.readKey(m_settings->profile());
+    store.read(CredentialStore::apiKeyEntry(m_settings->profile()));
     if (!QTest::qWaitFor([&] { return read.count() + missing.count() + failed.count() > 0; }, NetworkTimeoutMs)
         || read.isEmpty())
         return std::nullopt;

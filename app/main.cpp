@@ -4,7 +4,7 @@
 #include "ApiClient.h"
 #include "CredentialStore.h"
 #include "DemoServer.h"
-#include "GenerateCommand.h"
+#include "Cli.h"
 #include "Logging.h"
 #include "MainWindow.h"
 #include "Settings.h"

@@ -1,4 +1,4 @@
-#include "GenerateCommand.h"
+#include "Cli.h"
 
 #include "ApiClient.h"
 #include "Countdown.h"
@@ -13,46 +13,18 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
 #include <QSaveFile>
 #include <QSettings>
 #include <QTimer>
 
-#include <cstdio>
 #include <optional>
-
-#ifdef Q_OS_UNIX
-#include <unistd.h>
-#endif
 
 namespace {
 
-enum ExitCode { Ok = 0, Usage = 2, Key = 3 };
+using namespace Cli;
 
 const QStringList Formats{QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("link"),
                           QStringLiteral("qr-ansi"), QStringLiteral("qr-png"), QStringLiteral("qr-svg")};
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Cli", text);
-}
-
-void printError(const QString& message)
-{
-    // One line on stderr, prefixed like other command-line tools.
-    QString line = message.simplified();
-    std::fprintf(stderr, "faultshare: %s\n", line.toLocal8Bit().constData());
-    std::fflush(stderr);
-}
-
-bool stdoutIsTerminal()
-{
-#ifdef Q_OS_UNIX
-    return ::isatty(STDOUT_FILENO) == 1;
-#else
-    return false;
-#endif
-}
 
 struct Request
 {
@@ -238,12 +210,7 @@ private:
     {
         const QByteArray bytes = render(token, m_request);
         if (m_request.output.isEmpty()) {
-            QFile out;
-            if (!out.open(stdout, QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.flush()) {
-                quit(Usage, tr("Could not write to standard output."));
-                return;
-            }
-            quit(Ok, {});
+            quit(writeStdout(bytes) ? Ok : Usage, {});
             return;
         }
         QSaveFile file(m_request.output);
@@ -275,18 +242,8 @@ private:
 
 } // namespace
 
-namespace Cli {
-
-bool isCommand(const QStringList& arguments)
+int Cli::runGenerate(const QStringList& arguments)
 {
-    return arguments.size() > 1 && arguments.at(1) == QLatin1StringView("generate");
-}
-
-int run(const QStringList& arguments)
-{
-    // The contract is one line on stderr per error: our event log stays quiet unless
-    // QT_LOGGING_RULES (which takes precedence) asks for it.
-    QLoggingCategory::setFilterRules(QStringLiteral("faultshare.*.warning=false"));
     int exitCode = Ok;
     std::optional<Request> request = parseArguments(arguments, &exitCode);
     if (!request)
@@ -295,5 +252,3 @@ int run(const QStringList& arguments)
     QTimer::singleShot(0, &command, [&command] { command.start(); });
     return QCoreApplication::exec();
 }
-
-} // namespace Cli

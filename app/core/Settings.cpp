@@ -159,3 +159,25 @@ void Settings::setIframeSize(const QSize& size)
     m_store.setValue(QStringLiteral("share/iframeWidth"), size.width());
     m_store.setValue(QStringLiteral("share/iframeHeight"), size.height());
 }
+
+QString Settings::lastProfile() const
+{
+    const QString profile = m_store.value(QStringLiteral("app/lastProfile")).toString();
+    return profile.isEmpty() ? defaultProfile() : profile;
+}
+
+void Settings::setLastProfile(const QString& profile)
+{
+    m_store.setValue(QStringLiteral("app/lastProfile"), profile);
+}
+
+int Settings::historyPurgeDays() const
+{
+    const int days = m_store.value(QStringLiteral("history/purgeDays"), DefaultHistoryPurgeDays).toInt();
+    return days >= 0 && days <= MaxHistoryPurgeDays ? days : DefaultHistoryPurgeDays;
+}
+
+void Settings::setHistoryPurgeDays(int days)
+{
+    m_store.setValue(QStringLiteral("history/purgeDays"), days);
+}

@@ -19,6 +19,11 @@ public:
 
     static QString defaultProfile() { return QStringLiteral("default"); }
     QString profile() const { return m_profile; }
+    // The profile whose settings profile-scoped getters and setters use from now on.
+    void setProfile(const QString& profile) { m_profile = profile; }
+    // The profile the window used last (app-wide); defaultProfile() when never chosen.
+    QString lastProfile() const;
+    void setLastProfile(const QString& profile);
 
     QUrl apiUrl() const;
     void setApiUrl(const QUrl& url);
@@ -58,6 +63,12 @@ public:
     void setNotifyEnabled(bool enabled);
     int notifyLeadMinutes() const;
     void setNotifyLeadMinutes(int minutes);
+
+    // History (app-wide): expired links are forgotten this many days after expiry.
+    static constexpr int DefaultHistoryPurgeDays = 7;
+    static constexpr int MaxHistoryPurgeDays = 365;
+    int historyPurgeDays() const;
+    void setHistoryPurgeDays(int days);
 
 private:
     QString key(const QString& name) const;

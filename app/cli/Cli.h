@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+// The headless commands: `faultshare generate|history|profiles ...`. Each runs inside an
+// existing QCoreApplication and returns the process exit code: 0 ok, 2 invalid input or
+// usage (nothing sent), 3 key missing or rejected, 4 rate limited, 5 network/TLS/timeout,
+// 6 server error or invalid response. Errors are one line on stderr, never a secret.
+namespace Cli {
+
+enum ExitCode { Ok = 0, Usage = 2, Key = 3 };
+
+// True when the arguments ask for a headless command (argv[1] is one of the commands).
+bool isCommand(const QStringList& arguments);
+// Runs the command named by arguments[1].
+int run(const QStringList& arguments);
+
+int runGenerate(const QStringList& arguments);
+int runHistory(const QStringList& arguments);
+int runProfiles(const QStringList& arguments);
+
+// Shared by the commands.
+QString tr(const char* text);
+// "faultshare: <message>" as one line on stderr.
+void printError(const QString& message);
+// Writes bytes to standard output; false (after printing why) when it could not.
+bool writeStdout(const QByteArray& bytes);
+bool stdoutIsTerminal();
+
+} // namespace Cli

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "ApiError.h"
+#include "EmbedToken.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+class CredentialStore;
+class QSettings;
+
+// What the history shows of one issued link; nothing in it is secret.
+struct HistoryEntry
+{
+    QString id;          // unique and stable (a UUID without braces)
+    QString label;       // may be empty
+    QString profile;     // the profile that issued it
+    QDateTime issuedAt;  // UTC (EmbedToken::issuedAt)
+    QDateTime expiresAt; // UTC
+
+    bool isExpired(const QDateTime& now) const { return now >= expiresAt; }
+};
+
+// The links issued on this computer. The non-secret metadata of each lives in QSettings
+// (group "history/links/<id>": label, profile, issuedAt, expiresAt); the token and the
+// link themselves in the keychain entry CredentialStore::historyEntry(id) (security
+// rule 8). Without a QSettings (demo mode) everything, tokens included, is kept in
+// memory for the session only and nothing touches the keychain.
+//
+// Entries are kept newest first (by issuedAt). Tokens added or fetched in this session
+// are cached in memory, so repeated actions on a row do not ask the keychain again.
+class History final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(History)
+
+public:
+    // store and secrets may both be null (memory only); the caller keeps them alive.
+    History(QSettings* store, CredentialStore* secrets, QObject* parent = nullptr);
+    ~History() override;
+
+    bool isPersistent() const { return m_store != nullptr; }
+
+    // (Re)reads the metadata from the settings; no keychain access. Rows that cannot be
+    // read (no valid expiresAt) are skipped. Emits reset().
+    void load();
+    const QList<HistoryEntry>& entries() const { return m_entries; }
+    qsizetype indexOf(const QString& id) const;
+
+    // Keeps a newly issued token: the metadata at once, the secret asynchronously
+    // (keepFailed follows when the keychain refuses). Returns the new entry's id.
+    QString add(const EmbedToken& token, const QString& label, const QString& profile);
+    // Removes the metadata at once and the keychain entry asynchronously.
+    void forget(const QString& id);
+    // Forgets every entry whose expiry lies more than days before now. Returns how many.
+    int purge(const QDateTime& now, int days);
+
+    // Asks for the token of id: from memory, else from the keychain. Exactly one of
+    // tokenReady / tokenFailed follows, always after fetch() has returned.
+    void fetch(const QString& id);
+
+    // The keychain form of a token (the API's JSON body plus when it was received and
+    // the server's Date), and back; fromSecret returns nullopt for anything else.
+    static QString toSecret(const EmbedToken& token);
+    static std::optional<EmbedToken> fromSecret(const QString& secret);
+
+Q_SIGNALS:
+    // Around every change of entries(), for a model: index is the position in entries().
+    void aboutToInsert(qsizetype index);
+    void inserted(qsizetype index);
+    void aboutToRemove(qsizetype index);
+    void removed(qsizetype index);
+    void reset();
+
+    void tokenReady(const QString& id, const EmbedToken& token);
+    // Kind Keychain (the keychain failed or no longer holds it: "forget" the row).
+    void tokenFailed(const QString& id, const ApiError& error);
+    // The token could not be kept in the keychain; the row stays (it says when the
+    // link expires) but cannot be copied or shown after a restart.
+    void keepFailed(const QString& id, const ApiError& error);
+
+private:
+    void insertSorted(const HistoryEntry& entry);
+    void removeAt(qsizetype index);
+
+    QSettings* m_store;
+    CredentialStore* m_secrets;
+    QList<HistoryEntry> m_entries;
+    QHash<QString, EmbedToken> m_tokens; // this session's cache
+};

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+class QSettings;
+
+// The operator's profiles: named sets of non-secret settings (API URL, default expiry,
+// CA file; Settings reads and writes them under "profiles/<name>/"). Each profile's API
+// key is its own keychain entry (CredentialStore::apiKeyEntry). "default" always exists.
+class Profiles final
+{
+public:
+    static constexpr qsizetype MaxNameLength = 64;
+
+    explicit Profiles(QSettings& store);
+
+    // Every profile, "default" first, the rest sorted case-insensitively.
+    QStringList names() const;
+    bool contains(const QString& name) const;
+    // Why name cannot name a profile ("is empty", "is longer than 64 characters",
+    // "contains \"/\"", a control character, leading/trailing spaces), or empty.
+    static QString checkName(const QString& name);
+
+    // Creates a profile with the default settings; false when the name is taken or invalid.
+    bool add(const QString& name);
+    // Removes a profile's settings (never "default"); the caller removes its keychain entry.
+    bool remove(const QString& name);
+
+    // Profiles as JSON without any secret:
+    //   {"format": "faultshare-profiles", "version": 1,
+    //    "profiles": [{"name": …, "api_url": …, "default_minutes": …, "ca_file": …}]}
+    QByteArray exportJson(const QStringList& names) const;
+
+    struct ImportResult
+    {
+        QStringList imported; // names created or updated, in file order
+        QString error;        // why nothing was imported (one sentence), or empty
+    };
+    // All or nothing: every profile in the file is checked (name, https API URL or
+    // loopback http, minutes 1..43200) before any is written. A profile of the same name
+    // gets the file's settings; keys are never touched. A file holding anything that
+    // looks like a key ("api_key", "key", "token", "secret" members) is refused.
+    ImportResult importJson(const QByteArray& json);
+
+private:
+    QSettings& m_store;
+};

@@ -7,6 +7,7 @@
 #include "Cli.h"
 #include "Logging.h"
 #include "MainWindow.h"
+#include "Profiles.h"
 #include "Settings.h"
 
 #include <QApplication>
@@ -39,8 +40,9 @@ struct GuiOptions
                             QCoreApplication::translate("main", "Use the built-in demo server; nothing is stored.")};
     QCommandLineOption apiUrl{u"api-url"_s, QCoreApplication::translate("main", "API URL for this session."),
                               QCoreApplication::translate("main", "URL")};
-    QCommandLineOption profile{u"profile"_s, QCoreApplication::translate("main", "Settings and key profile to use."),
-                               QCoreApplication::translate("main", "NAME"), Settings::defaultProfile()};
+    QCommandLineOption profile{u"profile"_s,
+                               QCoreApplication::translate("main", "Profile to start with (default: the one used last)."),
+                               QCoreApplication::translate("main", "NAME")};
 
     void setUp()
     {
@@ -97,10 +99,19 @@ int main(int argc, char** argv)
     gui.setUp();
     gui.parser.process(app); // exits on --help-all and unknown options
 
-    const QString profile = gui.parser.value(gui.profile).trimmed();
-    if (profile.isEmpty()) {
-        printError(QCoreApplication::translate("main", "--profile needs a name."));
-        return 2;
+    QSettings store;
+    const Profiles profiles(store);
+    QString profile = gui.parser.value(gui.profile).trimmed();
+    if (gui.parser.isSet(gui.profile)) {
+        if (!profiles.contains(profile)) {
+            printError(QCoreApplication::translate("main", "No profile named \"%1\"; faultshare profiles lists them.")
+                           .arg(profile));
+            return 2;
+        }
+    } else {
+        profile = Settings(store).lastProfile();
+        if (!profiles.contains(profile))
+            profile = Settings::defaultProfile();
     }
 
     // The key of the environment is read once and removed, so that nothing this
@@ -115,7 +126,6 @@ int main(int argc, char** argv)
         }
     }
 
-    QSettings store;
     Settings settings(store, profile);
     ApiClient api;
     api.setApiUrl(settings.apiUrl());

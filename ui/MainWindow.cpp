@@ -5,14 +5,19 @@
 #include "Clipboard.h"
 #include "CredentialStore.h"
 #include "ExpiryNotifier.h"
+#include "History.h"
+#include "HistoryPanel.h"
 #include "Jwt.h"
 #include "Logging.h"
 #include "Presentation.h"
 #include "PresentWindow.h"
+#include "PreviewDialog.h"
+#include "Profiles.h"
 #include "QrCode.h"
 #include "Settings.h"
 #include "SettingsDialog.h"
 #include "ShareFormats.h"
+#include "Ticker.h"
 
 #include <QAccessible>
 #include <QCloseEvent>
@@ -21,6 +26,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -66,9 +72,8 @@ MainWindow::MainWindow(ApiClient& api, CredentialStore& keys, Settings& settings
     , m_keys(keys)
     , m_settings(settings)
     , m_clipboard(new Clipboard(this))
-    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+    , m_ticker(new Ticker(this))
     , m_retryTimer(new QTimer(this))
-    , m_tickTimer(new QTimer(this))
     , m_copyFeedbackTimer(new QTimer(this))
 {
     m_ui->setupUi(this);
@@ -111,9 +116,7 @@ MainWindow::MainWindow(ApiClient& api, CredentialStore& keys, Settings& settings
     m_ui->pages->setCurrentWidget(m_ui->mainPage);
     m_ui->countdownBar->setRange(0, 1000);
 
-    m_tickTimer->setSingleShot(true);
-    m_tickTimer->setTimerType(Qt::PreciseTimer);
-    connect(m_tickTimer, &QTimer::timeout, this, &MainWindow::updateCountdown);
+    connect(m_ticker, &Ticker::tick, this, &MainWindow::updateCountdown);
     m_retryTimer->setSingleShot(true);
     connect(m_retryTimer, &QTimer::timeout, this, [this] {
         if (m_errorIsRateLimit)
@@ -128,6 +131,8 @@ MainWindow::MainWindow(ApiClient& api, CredentialStore& keys, Settings& settings
     setUpSharing();
     connectKeychain();
     setUpNotifications();
+    setUpHistory();
+    refreshProfiles();
     updateColours();
 
     connect(m_ui->saveKeyButton, &QPushButton::clicked, this, &MainWindow::saveKey);
@@ -177,6 +182,20 @@ void MainWindow::setUpExpiryForm()
     m_ui->customUnitCombo->addItem(tr("days"), 24 * 60);
     m_ui->customValueSpin->setRange(0, 99999);
 
+    applyDefaultExpiry();
+
+    connect(combo, &QComboBox::currentIndexChanged, this, &MainWindow::onPresetChanged);
+    connect(m_ui->customValueSpin, &QSpinBox::valueChanged, this, &MainWindow::validateExpiry);
+    connect(m_ui->customUnitCombo, &QComboBox::currentIndexChanged, this, &MainWindow::validateExpiry);
+    // Wall-clock date and time; expiryChoice() resolves them in the system zone itself.
+    m_ui->untilEdit->setTimeSpec(Qt::LocalTime);
+    connect(m_ui->untilEdit, &QDateTimeEdit::dateTimeChanged, this, &MainWindow::validateExpiry);
+    onPresetChanged();
+}
+
+void MainWindow::applyDefaultExpiry()
+{
+    auto* combo = m_ui->expiryPresetCombo;
     // The default validity: a preset when one matches, else Custom in the largest
     // unit that divides it.
     const int defaultMinutes = std::clamp(m_settings.defaultMinutes(), ApiClient::MinMinutes, ApiClient::MaxMinutes);
@@ -191,14 +210,6 @@ void MainWindow::setUpExpiryForm()
     }
     m_ui->customUnitCombo->setCurrentIndex(unitIndex);
     m_ui->customValueSpin->setValue(defaultMinutes / m_ui->customUnitCombo->itemData(unitIndex).toInt());
-
-    connect(combo, &QComboBox::currentIndexChanged, this, &MainWindow::onPresetChanged);
-    connect(m_ui->customValueSpin, &QSpinBox::valueChanged, this, &MainWindow::validateExpiry);
-    connect(m_ui->customUnitCombo, &QComboBox::currentIndexChanged, this, &MainWindow::validateExpiry);
-    // Wall-clock date and time; expiryChoice() resolves them in the system zone itself.
-    m_ui->untilEdit->setTimeSpec(Qt::LocalTime);
-    connect(m_ui->untilEdit, &QDateTimeEdit::dateTimeChanged, this, &MainWindow::validateExpiry);
-    onPresetChanged();
 }
 
 void MainWindow::setUpActions()
@@ -226,6 +237,13 @@ void MainWindow::setUpActions()
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
     addAction(m_ui->presentAction);
     connect(m_ui->presentAction, &QAction::triggered, this, &MainWindow::present);
+    addAction(m_ui->previewAction);
+    const auto previewCurrent = [this] {
+        if (m_token && !m_expired)
+            preview(*m_token, m_ui->resultTitleLabel->text(), {});
+    };
+    connect(m_ui->previewAction, &QAction::triggered, this, previewCurrent);
+    connect(m_ui->previewButton, &QPushButton::clicked, this, previewCurrent);
 }
 
 void MainWindow::connectKeychain()
@@ -301,6 +319,9 @@ void MainWindow::connectKeychain()
 
 void MainWindow::start()
 {
+    // After the first frame: the history's metadata, then the key.
+    m_history->load();
+    m_history->purge(now(), m_settings.historyPurgeDays());
     applyCaFile();
     if (m_keySource != KeySource::None) {
         showMainPage();
@@ -311,8 +332,7 @@ void MainWindow::start()
 
 void MainWindow::readKeyFromKeychain()
 {
-    if (m_readingKey)
-        return;
+    // A read still running for another profile is answered for that entry, and ignored.
     m_readingKey = true;
     m_ui->keyErrorLabel->hide();
     m_ui->retryKeychainButton->hide();
@@ -349,6 +369,10 @@ void MainWindow::useDemo(const QUrl& apiUrl, const QString& key)
     m_api.setApiUrl(apiUrl);
     m_api.setApiKey(key);
     setKeySource(KeySource::Demo);
+    if (!m_demoHistory) {
+        m_demoHistory = new History(nullptr, nullptr, this);
+        m_historyPanel->setHistory(m_demoHistory);
+    }
     qCInfo(lcUi) << "demo mode on" << apiUrl.toString();
     showMainPage();
 }
@@ -360,12 +384,12 @@ bool MainWindow::isDemo() const
 
 void MainWindow::setClock(Clock clock)
 {
-    m_clock = std::move(clock);
+    m_ticker->setClock(std::move(clock));
     validateExpiry();
     if (m_token && !m_expired)
         updateCountdown();
     if (m_presentWindow)
-        m_presentWindow->setClock(m_clock);
+        m_presentWindow->refresh();
     m_notifier->check();
 }
 
@@ -385,7 +409,12 @@ void MainWindow::setKeySource(KeySource source)
 void MainWindow::updateTitle()
 {
     // Never a token, key or link here: titles end up in task switchers and screen shares.
-    setWindowTitle(isDemo() ? tr("FaultShare — Demo") : tr("FaultShare"));
+    if (isDemo())
+        setWindowTitle(tr("FaultShare — Demo"));
+    else if (m_ui->profileCombo->count() > 1)
+        setWindowTitle(tr("FaultShare — %1").arg(m_settings.profile()));
+    else
+        setWindowTitle(tr("FaultShare"));
 }
 
 void MainWindow::showKeyPage()
@@ -551,9 +580,17 @@ void MainWindow::onTokenReceived(const EmbedToken& token)
     m_request = nullptr;
     setBusy(false);
     clearError();
+    const QString id = history().add(token, m_pendingLabel, isDemo() ? tr("Demo") : m_settings.profile());
+    showToken(token, m_pendingLabel);
+    m_historyPanel->select(id);
+    qCInfo(lcUi) << "token received, valid for" << token.expiresInMinutes() << "minutes";
+}
+
+void MainWindow::showToken(const EmbedToken& token, const QString& label)
+{
     m_token = token;
-    m_ui->resultTitleLabel->setText(m_pendingLabel);
-    m_ui->resultTitleLabel->setVisible(!m_pendingLabel.isEmpty());
+    m_ui->resultTitleLabel->setText(label);
+    m_ui->resultTitleLabel->setVisible(!label.isEmpty());
     showResult();
     if (m_settings.notifyEnabled() && !m_expired)
         m_notifier->setToken(token.expiresAt());
@@ -561,8 +598,7 @@ void MainWindow::onTokenReceived(const EmbedToken& token)
         m_notifier->stop();
     // An open present window follows the newest link.
     if (m_presentWindow)
-        m_presentWindow->updateToken(token, m_pendingLabel);
-    qCInfo(lcUi) << "token received, valid for" << token.expiresInMinutes() << "minutes";
+        m_presentWindow->updateToken(token, label);
 }
 
 void MainWindow::onTokenFailed(const ApiError& error)
@@ -667,12 +703,13 @@ void MainWindow::showResult()
 
     m_ui->resultStack->setCurrentWidget(m_ui->resultPanel);
     m_ui->detailsGroup->show();
+    m_ticker->setReference(token.localExpiresAt());
     updateCountdown();
 }
 
 QDateTime MainWindow::now() const
 {
-    return m_clock();
+    return m_ticker->now();
 }
 
 QDateTime MainWindow::tokenNow() const
@@ -683,7 +720,6 @@ QDateTime MainWindow::tokenNow() const
 
 void MainWindow::updateCountdown()
 {
-    m_tickTimer->stop();
     if (!m_token || m_expired)
         return;
     const QDateTime current = tokenNow();
@@ -701,10 +737,7 @@ void MainWindow::updateCountdown()
         takeDown();
         return;
     }
-    // The text rounds up to whole seconds, so it flips when the remaining time crosses
-    // a multiple of 1000 ms: wake just after that, recomputing from the clock again.
-    const qint64 toBoundary = remaining.count() % 1000;
-    m_tickTimer->start(std::chrono::milliseconds((toBoundary == 0 ? 1000 : toBoundary) + 5));
+    m_ticker->hold(this);
 }
 
 void MainWindow::applyPhase(Countdown::Phase phase)
@@ -724,7 +757,7 @@ void MainWindow::applyPhase(Countdown::Phase phase)
 void MainWindow::takeDown()
 {
     m_expired = true;
-    m_tickTimer->stop();
+    m_ticker->release(this);
     m_ui->qrView->clear(tr("Expired — generate a new link"));
     setResultActionsEnabled(false, false);
     m_ui->copyFeedbackLabel->hide();
@@ -739,6 +772,8 @@ void MainWindow::setResultActionsEnabled(bool link, bool token)
     m_ui->openLinkButton->setEnabled(link);
     m_ui->openLinkAction->setEnabled(link);
     m_ui->presentAction->setEnabled(link);
+    m_ui->previewButton->setEnabled(token);
+    m_ui->previewAction->setEnabled(token);
     m_ui->copyTokenButton->setEnabled(token);
     m_ui->copyTokenAction->setEnabled(token);
     setSharingEnabled(link);
@@ -796,9 +831,8 @@ void MainWindow::present()
         m_presentWindow->activateWindow();
         return;
     }
-    auto* window = new PresentWindow(*m_token, m_ui->resultTitleLabel->text(), this);
+    auto* window = new PresentWindow(*m_token, m_ui->resultTitleLabel->text(), this, m_ticker);
     window->setAttribute(Qt::WA_DeleteOnClose);
-    window->setClock(m_clock);
     m_presentWindow = window;
     // Demo mode leaves the settings alone: the screen choice is not remembered.
     window->present(isDemo() ? nullptr : &m_settings);
@@ -1110,6 +1144,7 @@ void MainWindow::openSettings()
             showMainPage();
         }
     });
+    connect(dialog, &SettingsDialog::profilesChanged, this, &MainWindow::refreshProfiles);
     connect(dialog, &QDialog::accepted, this, [this] {
         // The dialog applied a usable CA file, or none.
         if (!m_caFileProblem.isEmpty() && m_ui->errorLabel->text() == m_caFileProblem)
@@ -1213,6 +1248,126 @@ void MainWindow::changeEvent(QEvent* event)
     QMainWindow::changeEvent(event);
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
         updateColours();
+}
+
+History& MainWindow::history() const
+{
+    return m_demoHistory ? *m_demoHistory : *m_history;
+}
+
+void MainWindow::setUpHistory()
+{
+    m_history = new History(&m_settings.store(), &m_keys, this);
+    connect(m_history, &History::keepFailed, this, [this](const QString&, const ApiError& error) {
+        statusBar()->showMessage(tr("The link was not kept in the history: %1").arg(error.userMessage()),
+                                 StatusMessageMs);
+    });
+
+    m_historyPanel = new HistoryPanel(*m_ticker, this);
+    m_historyPanel->setHistory(m_history);
+    connect(m_historyPanel, &HistoryPanel::actionReady, this,
+            [this](HistoryPanel::Action action, const EmbedToken& token, const QString& label, const QString& profile) {
+                onHistoryAction(int(action), token, label, profile);
+            });
+    connect(m_historyPanel, &HistoryPanel::actionFailed, this,
+            [this](const QString& message) { statusBar()->showMessage(message, StatusMessageMs); });
+
+    m_historyDock = new QDockWidget(tr("History"), this);
+    m_historyDock->setObjectName(u"historyDock"_s);
+    m_historyDock->setWidget(m_historyPanel);
+    m_historyDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
+                               | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::BottomDockWidgetArea, m_historyDock);
+    m_ui->historyAction->setChecked(true);
+    connect(m_ui->historyAction, &QAction::toggled, m_historyDock, &QDockWidget::setVisible);
+    connect(m_historyDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        // Tabbed away counts as hidden for the view, not for the menu.
+        if (visible || m_historyDock->isHidden())
+            m_ui->historyAction->setChecked(visible);
+    });
+    addAction(m_ui->historyAction);
+}
+
+void MainWindow::onHistoryAction(int action, const EmbedToken& token, const QString& label, const QString& profile)
+{
+    const QUrl link = token.shortLink();
+    switch (HistoryPanel::Action(action)) {
+    case HistoryPanel::Action::CopyLink:
+        if (!EmbedToken::isShareableUrl(link))
+            return;
+        m_clipboard->copyText(link.toString(QUrl::FullyEncoded));
+        statusBar()->showMessage(label.isEmpty() ? tr("Link copied.") : tr("Link of \"%1\" copied.").arg(label),
+                                 StatusMessageMs);
+        return;
+    case HistoryPanel::Action::ShowQr:
+        showToken(token, label);
+        return;
+    case HistoryPanel::Action::Present:
+        showToken(token, label);
+        present();
+        return;
+    case HistoryPanel::Action::Preview:
+        preview(token, label, isDemo() ? QString() : profile);
+        return;
+    }
+}
+
+void MainWindow::preview(const EmbedToken& token, const QString& label, const QString& profile)
+{
+    ApiClient* api = &m_api;
+    std::unique_ptr<ApiClient> own;
+    if (!profile.isEmpty() && profile != m_settings.profile()
+        && Profiles(m_settings.store()).contains(profile)) {
+        // The link belongs to the API of the profile that issued it.
+        Settings other(m_settings.store(), profile);
+        own = std::make_unique<ApiClient>();
+        own->setApiUrl(other.apiUrl());
+        own->setCaFile(other.caFile());
+        api = own.get();
+    }
+    auto* dialog = new PreviewDialog(*api, token.token(), label, this);
+    dialog->setObjectName(u"previewDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (own)
+        own.release()->setParent(dialog);
+    dialog->show();
+}
+
+void MainWindow::refreshProfiles()
+{
+    const QStringList names = Profiles(m_settings.store()).names();
+    QSignalBlocker block(m_ui->profileCombo);
+    m_ui->profileCombo->clear();
+    m_ui->profileCombo->addItems(names);
+    m_ui->profileCombo->setCurrentText(m_settings.profile());
+    const bool fixed = m_keySource == KeySource::Demo || m_keySource == KeySource::Session;
+    m_ui->profileCombo->setEnabled(!fixed && names.size() > 1);
+    m_ui->profileCombo->setToolTip(fixed ? tr("The profile cannot change in demo mode or with FAULTSHARE_API_KEY")
+                                         : tr("The profile (API URL, key, CA file) the next link is made with"));
+    connect(m_ui->profileCombo, &QComboBox::textActivated, this, &MainWindow::switchProfile, Qt::UniqueConnection);
+    updateTitle();
+}
+
+void MainWindow::switchProfile(const QString& profile)
+{
+    if (profile == m_settings.profile() || isDemo() || m_keySource == KeySource::Session
+        || !Profiles(m_settings.store()).contains(profile))
+        return;
+    cancel();
+    m_settings.setProfile(profile);
+    m_settings.setLastProfile(profile);
+    qCInfo(lcUi) << "profile switched to" << profile;
+    m_api.setApiKey({});
+    m_api.setApiUrl(m_settings.apiUrl());
+    if (!m_caFileProblem.isEmpty() && m_ui->errorLabel->text() == m_caFileProblem)
+        clearError();
+    m_caFileProblem.clear();
+    m_api.setCaFile({});
+    applyCaFile();
+    applyDefaultExpiry();
+    setKeySource(KeySource::None);
+    refreshProfiles();
+    readKeyFromKeychain();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

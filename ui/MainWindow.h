@@ -21,11 +21,15 @@ class CredentialStore;
 class Settings;
 class PresentWindow;
 class SettingsDialog;
+class Ticker;
 class TokenRequest;
 class QPrinter;
 class QTimer;
 class QSystemTrayIcon;
 class ExpiryNotifier;
+class History;
+class HistoryPanel;
+class QDockWidget;
 
 namespace Ui {
 class MainWindow;
@@ -62,6 +66,19 @@ public:
     // The QR code of the current link at the chosen error-correction level; null when
     // there is no live link.
     QrCode currentQrCode() const;
+
+    // The history the window keeps links in: the persistent one, or in demo mode one in
+    // memory for the session.
+    History& history() const;
+    HistoryPanel* historyPanel() const { return m_historyPanel; }
+    Ticker& ticker() const { return *m_ticker; }
+
+    // Makes profile (an existing one) the window's: its API URL, CA file, default expiry
+    // and key (read from the keychain; the first-run page when it has none). The shown
+    // link stays. Not in demo mode or with a session key.
+    void switchProfile(const QString& profile);
+    // Rereads the profile list into the switcher (after Settings changed it).
+    void refreshProfiles();
 
 public Q_SLOTS:
     // Writes the QR code of the current link to path: SVG when the name ends in .svg,
@@ -135,6 +152,13 @@ private:
     void printQrWithDialog();
 
     void present();
+    // Shows the faults token exposes, asking the API of profile (the window's when empty).
+    void preview(const EmbedToken& token, const QString& label, const QString& profile);
+    // The window's result becomes token (generated now or taken from the history).
+    void showToken(const EmbedToken& token, const QString& label);
+    void setUpHistory();
+    void onHistoryAction(int action, const EmbedToken& token, const QString& label, const QString& profile);
+    void applyDefaultExpiry();
     void openSettings();
     void showAbout();
     void updateTitle();
@@ -150,7 +174,7 @@ private:
     CredentialStore& m_keys;
     Settings& m_settings;
     Clipboard* m_clipboard;
-    Clock m_clock;
+    Ticker* m_ticker; // the one countdown clock of the window, present mode and history
 
     KeySource m_keySource = KeySource::None;
     bool m_readingKey = false;
@@ -160,7 +184,6 @@ private:
     QPointer<TokenRequest> m_request;
     QString m_pendingLabel;
     QTimer* m_retryTimer;       // Retry-After of a 429
-    QTimer* m_tickTimer;        // the one countdown timer
     QTimer* m_copyFeedbackTimer;
     bool m_errorIsRateLimit = false;
 
@@ -177,5 +200,9 @@ private:
     QPointer<PresentWindow> m_presentWindow;
     QString m_caFileProblem; // shown in the error label until Settings are accepted
     ExpiryNotifier* m_notifier = nullptr; // watches m_token on the window's clock
+    History* m_history = nullptr;     // persistent: settings + keychain
+    History* m_demoHistory = nullptr; // demo mode: memory only
+    HistoryPanel* m_historyPanel = nullptr;
+    QDockWidget* m_historyDock = nullptr;
     QSystemTrayIcon* m_trayIcon = nullptr; // only while wanted and a tray exists
 };

@@ -5,6 +5,7 @@
 #include "QrCode.h"
 #include "QrView.h"
 #include "Settings.h"
+#include "Ticker.h"
 
 #include <QAction>
 #include <QGuiApplication>
@@ -56,15 +57,14 @@ QString screenChoiceText(const QScreen* screen)
 
 } // namespace
 
-PresentWindow::PresentWindow(const EmbedToken& token, const QString& label, QWidget* parent)
+PresentWindow::PresentWindow(const EmbedToken& token, const QString& label, QWidget* parent, Ticker* ticker)
     : QWidget(parent, Qt::Window)
     , m_token(token)
-    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+    , m_ticker(ticker ? ticker : new Ticker(this))
     , m_qrView(new QrView(this))
     , m_linkLabel(makeLabel(u"presentLinkLabel"_s, this))
     , m_titleLabel(makeLabel(u"presentTitleLabel"_s, this))
     , m_countdownLabel(makeLabel(u"presentCountdownLabel"_s, this))
-    , m_tickTimer(new QTimer(this))
     , m_cursorTimer(new QTimer(this))
     , m_inWindowAction(new QAction(tr("In a &Window"), this))
     , m_closeAction(new QAction(tr("&Close"), this))
@@ -97,9 +97,7 @@ PresentWindow::PresentWindow(const EmbedToken& token, const QString& label, QWid
     addActions({m_inWindowAction, m_closeAction});
     setContextMenuPolicy(Qt::ActionsContextMenu);
 
-    m_tickTimer->setSingleShot(true);
-    m_tickTimer->setTimerType(Qt::PreciseTimer);
-    connect(m_tickTimer, &QTimer::timeout, this, &PresentWindow::updateCountdown);
+    connect(m_ticker, &Ticker::tick, this, &PresentWindow::updateCountdown);
 
     // Mouse moves reach whichever widget is under the pointer, so all of them report.
     m_cursorTimer->setSingleShot(true);
@@ -120,7 +118,7 @@ PresentWindow::~PresentWindow() = default;
 
 void PresentWindow::setClock(Clock clock)
 {
-    m_clock = std::move(clock);
+    m_ticker->setClock(std::move(clock));
     // Starts over from the new clock: what the old one called expired may not be.
     showToken();
 }
@@ -151,18 +149,18 @@ void PresentWindow::showToken()
     m_linkLabel->setVisible(!m_link.isEmpty());
     m_titleLabel->setVisible(!m_titleLabel->text().isEmpty());
     fitLinkFont();
+    m_ticker->setReference(m_token.localExpiresAt());
     updateCountdown();
 }
 
 QDateTime PresentWindow::tokenNow() const
 {
-    const QDateTime local = m_clock();
+    const QDateTime local = m_ticker->now();
     return m_token.hasSignificantSkew() ? m_token.serverNow(local) : local;
 }
 
 void PresentWindow::updateCountdown()
 {
-    m_tickTimer->stop();
     if (m_expired)
         return;
     const QDateTime current = tokenNow();
@@ -178,16 +176,13 @@ void PresentWindow::updateCountdown()
         takeDown();
         return;
     }
-    // As in the main window: wake just after the shown (rounded-up) second changes,
-    // recomputing from the clock, never counting ticks.
-    const qint64 toBoundary = remaining.count() % 1000;
-    m_tickTimer->start(std::chrono::milliseconds((toBoundary == 0 ? 1000 : toBoundary) + 5));
+    m_ticker->hold(this);
 }
 
 void PresentWindow::takeDown()
 {
     m_expired = true;
-    m_tickTimer->stop();
+    m_ticker->release(this);
     m_qrView->clear(tr("Expired — generate a new link"));
     m_linkLabel->hide();
     m_countdownLabel->setText(Countdown::phaseName(Countdown::Phase::Expired));

@@ -16,6 +16,7 @@ class QScreen;
 class QTimer;
 class QrView;
 class Settings;
+class Ticker;
 
 // Present mode: the link's QR code for a wall display, as large as the screen allows,
 // with the short link, the label and the live countdown below it. Always dark on light,
@@ -31,13 +32,17 @@ public:
 
     static constexpr std::chrono::milliseconds CursorIdleDelay{3000};
 
-    // A top-level window even with a parent (the parent only owns it).
-    PresentWindow(const EmbedToken& token, const QString& label, QWidget* parent = nullptr);
+    // A top-level window even with a parent (the parent only owns it). The countdown
+    // follows ticker (the app's one ticker; the window makes its own when null).
+    PresentWindow(const EmbedToken& token, const QString& label, QWidget* parent = nullptr,
+                  Ticker* ticker = nullptr);
     ~PresentWindow() override;
 
-    // Where "now" comes from (tests). Defaults to the system clock; recomputes at once,
-    // showing the QR code again if the link is live on the new clock.
+    // Where "now" comes from (tests): sets the ticker's clock. Defaults to the system
+    // clock; recomputes at once, showing the QR code again if the link is live on it.
     void setClock(Clock clock);
+    // Recomputes from the ticker's clock, which someone else changed.
+    void refresh() { showToken(); }
     // Follows a newer link: QR code, link, label and countdown start over.
     void updateToken(const EmbedToken& token, const QString& label);
 
@@ -75,7 +80,7 @@ private:
 
     EmbedToken m_token;
     QString m_link;
-    Clock m_clock;
+    Ticker* m_ticker;
     bool m_expired = false;
     std::optional<Countdown::Phase> m_phase;
 
@@ -83,7 +88,6 @@ private:
     QLabel* m_linkLabel;
     QLabel* m_titleLabel;
     QLabel* m_countdownLabel;
-    QTimer* m_tickTimer;   // the one countdown timer
     QTimer* m_cursorTimer; // hides the cursor when the mouse rests
     QAction* m_inWindowAction;
     QAction* m_closeAction;

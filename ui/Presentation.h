@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Countdown.h"
+#include "Fault.h"
 
 #include <QColor>
 #include <QPalette>
@@ -40,6 +41,25 @@ inline QColor phaseColour(Countdown::Phase phase, bool dark)
     case Countdown::Phase::Critical:
         return dark ? QColor(0xef, 0x9a, 0x9a) : QColor(0xc6, 0x28, 0x28);
     case Countdown::Phase::Expired:
+        break;
+    }
+    return dark ? QColor(0x9e, 0x9e, 0x9e) : QColor(0x75, 0x75, 0x75);
+}
+
+// A fault severity's chip colour, readable beside text on a dark or a light background;
+// the name is always shown too, so colour is never the only cue.
+inline QColor severityColour(Fault::Severity severity, bool dark)
+{
+    switch (severity) {
+    case Fault::Severity::Critical:
+        return dark ? QColor(0xff, 0x6e, 0x6e) : QColor(0xb7, 0x1c, 0x1c);
+    case Fault::Severity::High:
+        return dark ? QColor(0xff, 0xa7, 0x26) : QColor(0xd8, 0x43, 0x15);
+    case Fault::Severity::Medium:
+        return dark ? QColor(0xff, 0xd5, 0x4f) : QColor(0xb2, 0x6a, 0x00);
+    case Fault::Severity::Low:
+        return dark ? QColor(0x64, 0xb5, 0xf6) : QColor(0x15, 0x65, 0xc0);
+    case Fault::Severity::Unknown:
         break;
     }
     return dark ? QColor(0x9e, 0x9e, 0x9e) : QColor(0x75, 0x75, 0x75);

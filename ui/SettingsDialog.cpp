@@ -12,12 +12,26 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// An exported profiles file is small; anything much larger is not one.
+constexpr qint64 MaxProfilesFileBytes = 4 * 1024 * 1024;
+
+// "The system keychain ..." -> "the system keychain ...", to follow a colon.
+QString lowerFirst(QString text)
+{
+    if (!text.isEmpty())
+        text[0] = text.at(0).toLower();
+    return text;
+}
 
 void setError(QLabel* label, const QString& text)
 {
@@ -32,6 +46,7 @@ SettingsDialog::SettingsDialog(Settings& settings, CredentialStore& keys, ApiCli
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::SettingsDialog>())
     , m_settings(settings)
+    , m_profiles(settings.store())
     , m_keys(keys)
     , m_api(api)
 {
@@ -56,6 +71,8 @@ SettingsDialog::SettingsDialog(Settings& settings, CredentialStore& keys, ApiCli
     m_ui->apiUrlErrorLabel->hide();
     m_ui->caFileErrorLabel->hide();
     m_ui->keyStatusLabel->hide();
+    m_ui->profileStatusLabel->hide();
+    refreshProfiles(m_settings.profile());
     updateDefaultExpiryHint();
     if (!m_initialCaFile.isEmpty()) {
         if (const QString why = ApiClient::checkCaFile(m_initialCaFile); !why.isEmpty())
@@ -78,6 +95,11 @@ SettingsDialog::SettingsDialog(Settings& settings, CredentialStore& keys, ApiCli
     });
     connect(m_ui->replaceKeyButton, &QPushButton::clicked, this, &SettingsDialog::replaceKey);
     connect(m_ui->forgetKeyButton, &QPushButton::clicked, this, &SettingsDialog::confirmForgetKey);
+    connect(m_ui->profileList, &QListWidget::currentRowChanged, this, &SettingsDialog::updateProfileButtons);
+    connect(m_ui->newProfileButton, &QPushButton::clicked, this, &SettingsDialog::askNewProfile);
+    connect(m_ui->removeProfileButton, &QPushButton::clicked, this, &SettingsDialog::confirmRemoveProfile);
+    connect(m_ui->exportProfilesButton, &QPushButton::clicked, this, &SettingsDialog::browseExportProfiles);
+    connect(m_ui->importProfilesButton, &QPushButton::clicked, this, &SettingsDialog::browseImportProfiles);
 
     connect(&m_keys, &CredentialStore::secretWritten, this, [this](const QString& entry) {
         if (!m_writingKey || entry != CredentialStore::apiKeyEntry(m_settings.profile()))
@@ -95,6 +117,28 @@ SettingsDialog::SettingsDialog(Settings& settings, CredentialStore& keys, ApiCli
                       false);
         Q_EMIT keyReplaced();
     });
+    connect(&m_keys, &CredentialStore::secretRemoved, this, [this](const QString& entry) {
+        if (m_removingProfile.isEmpty() || entry != CredentialStore::apiKeyEntry(m_removingProfile))
+            return;
+        const QString name = std::exchange(m_removingProfile, QString());
+        m_profiles.remove(name);
+        refreshProfiles(m_settings.profile());
+        showProfileStatus(tr("Profile “%1” and its key were removed.").arg(name), false);
+        Q_EMIT profilesChanged();
+    });
+    connect(&m_keys, &CredentialStore::failed, this,
+            [this](const QString& entry, CredentialStore::Operation operation, const ApiError& error) {
+                if (m_removingProfile.isEmpty() || operation != CredentialStore::Operation::Remove
+                    || entry != CredentialStore::apiKeyEntry(m_removingProfile))
+                    return;
+                // Keeping the settings keeps the profile listed, so the removal can be
+                // retried: a profile of that name created later must not find an old key.
+                const QString name = std::exchange(m_removingProfile, QString());
+                updateProfileButtons();
+                showProfileStatus(tr("Profile “%1” was kept because its key could not be removed: %2")
+                                      .arg(name, lowerFirst(error.userMessage())),
+                                  true);
+            });
     connect(&m_keys, &CredentialStore::secretRemoved, this, [this](const QString& entry) {
         if (!m_removingKey || entry != CredentialStore::apiKeyEntry(m_settings.profile()))
             return;
@@ -284,4 +328,223 @@ void SettingsDialog::accept()
     m_settings.setNotifyEnabled(m_ui->notifyCheck->isChecked());
     m_settings.setNotifyLeadMinutes(m_ui->notifyLeadSpin->value());
     QDialog::accept();
+}
+
+void SettingsDialog::refreshProfiles(const QString& select)
+{
+    const QString keep = select.isEmpty() ? selectedProfile() : select;
+    const QSignalBlocker blocker(m_ui->profileList);
+    m_ui->profileList->clear();
+    for (const QString& name : m_profiles.names()) {
+        const bool active = name == m_settings.profile();
+        auto* item = new QListWidgetItem(active ? tr("%1 (in use)").arg(name) : name, m_ui->profileList);
+        item->setData(Qt::UserRole, name);
+        if (active) {
+            QFont font = item->font();
+            font.setBold(true);
+            item->setFont(font);
+            item->setToolTip(tr("The profile in use: this dialog edits its settings"));
+        }
+        if (name == keep)
+            m_ui->profileList->setCurrentItem(item);
+    }
+    updateProfileButtons();
+}
+
+QString SettingsDialog::selectedProfile() const
+{
+    const QListWidgetItem* item = m_ui->profileList->currentItem();
+    return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+void SettingsDialog::updateProfileButtons()
+{
+    const QString name = selectedProfile();
+    m_ui->removeProfileButton->setEnabled(m_removingProfile.isEmpty() && !name.isEmpty()
+                                          && name != Settings::defaultProfile() && name != m_settings.profile());
+}
+
+void SettingsDialog::showProfileStatus(const QString& text, bool isError)
+{
+    if (isError) {
+        setError(m_ui->profileStatusLabel, text);
+        return;
+    }
+    m_ui->profileStatusLabel->setPalette(QPalette());
+    m_ui->profileStatusLabel->setText(text);
+    m_ui->profileStatusLabel->setVisible(!text.isEmpty());
+}
+
+void SettingsDialog::askNewProfile()
+{
+    if (m_newProfileDialog) {
+        m_newProfileDialog->raise();
+        return;
+    }
+    auto* dialog = new QInputDialog(this);
+    dialog->setObjectName(u"newProfileDialog"_s);
+    dialog->setWindowTitle(tr("New profile"));
+    dialog->setLabelText(tr("Name of the new profile (for example “staging”):"));
+    dialog->setInputMode(QInputDialog::TextInput);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString& name) { createProfile(name); });
+    m_newProfileDialog = dialog;
+    dialog->open();
+}
+
+bool SettingsDialog::createProfile(const QString& name)
+{
+    if (const QString why = Profiles::checkName(name); !why.isEmpty()) {
+        showProfileStatus(tr("That profile name %1; choose another.").arg(why), true);
+        return false;
+    }
+    if (m_profiles.contains(name)) {
+        showProfileStatus(tr("A profile named “%1” already exists; choose another name.").arg(name), true);
+        return false;
+    }
+    m_profiles.add(name);
+    refreshProfiles(name);
+    showProfileStatus(tr("Profile “%1” was created; switch to it in the main window to set its API URL and key.")
+                          .arg(name),
+                      false);
+    Q_EMIT profilesChanged();
+    return true;
+}
+
+void SettingsDialog::confirmRemoveProfile()
+{
+    const QString name = selectedProfile();
+    if (!m_removeProfileConfirm.isNull()) {
+        m_removeProfileConfirm->raise();
+        return;
+    }
+    if (!m_removingProfile.isEmpty() || name.isEmpty())
+        return;
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Remove the profile?"),
+                                tr("Remove profile “%1” with its settings and its API key in %2?")
+                                    .arg(name, CredentialStore::backendName()),
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setObjectName(u"removeProfileConfirm"_s);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->button(QMessageBox::Yes)->setText(tr("&Remove profile"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, name](int result) {
+        if (result == QMessageBox::Yes)
+            removeProfile(name);
+    });
+    m_removeProfileConfirm = box;
+    box->open();
+}
+
+void SettingsDialog::removeProfile(const QString& name)
+{
+    if (!m_removingProfile.isEmpty())
+        return;
+    if (name == Settings::defaultProfile()) {
+        showProfileStatus(tr("The profile “%1” cannot be removed; it is always there.").arg(name), true);
+        return;
+    }
+    if (name == m_settings.profile()) {
+        showProfileStatus(tr("Profile “%1” is in use; switch to another profile first to remove it.").arg(name), true);
+        return;
+    }
+    if (!m_profiles.contains(name)) {
+        showProfileStatus(tr("There is no profile named “%1”; it may have been removed already.").arg(name), true);
+        refreshProfiles();
+        return;
+    }
+    // The key goes first: the profile (and the chance to retry) stays until it is gone.
+    m_removingProfile = name;
+    updateProfileButtons();
+    showProfileStatus(tr("Removing the key of profile “%1” from %2…").arg(name, CredentialStore::backendName()), false);
+    m_keys.remove(CredentialStore::apiKeyEntry(name));
+}
+
+void SettingsDialog::browseExportProfiles()
+{
+    if (m_profilesFileDialog) {
+        m_profilesFileDialog->raise();
+        return;
+    }
+    auto* dialog = new QFileDialog(this, tr("Export profiles"), QDir::homePath() + u"/faultshare-profiles.json"_s,
+                                   tr("JSON files (*.json);;All files (*)"));
+    dialog->setObjectName(u"exportProfilesDialog"_s);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(u"json"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) { exportProfilesTo(path); });
+    m_profilesFileDialog = dialog;
+    dialog->open();
+}
+
+void SettingsDialog::browseImportProfiles()
+{
+    if (m_profilesFileDialog) {
+        m_profilesFileDialog->raise();
+        return;
+    }
+    auto* dialog = new QFileDialog(this, tr("Import profiles"), QDir::homePath(),
+                                   tr("JSON files (*.json);;All files (*)"));
+    dialog->setObjectName(u"importProfilesDialog"_s);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) { importProfilesFrom(path); });
+    m_profilesFileDialog = dialog;
+    dialog->open();
+}
+
+bool SettingsDialog::exportProfilesTo(const QString& path)
+{
+    const QStringList names = m_profiles.names();
+    const QByteArray json = m_profiles.exportJson(names);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
+        showProfileStatus(tr("The profiles could not be written to %1 (%2); choose another place.")
+                              .arg(QDir::toNativeSeparators(path), file.errorString()),
+                          true);
+        return false;
+    }
+    showProfileStatus(tr("%n profile(s) exported to %1, without keys.", nullptr, int(names.size()))
+                          .arg(QDir::toNativeSeparators(path)),
+                      false);
+    return true;
+}
+
+bool SettingsDialog::importProfilesFrom(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        showProfileStatus(tr("The file %1 cannot be read (%2); choose another.")
+                              .arg(QDir::toNativeSeparators(path), file.errorString()),
+                          true);
+        return false;
+    }
+    const QByteArray json = file.read(MaxProfilesFileBytes + 1);
+    if (json.size() > MaxProfilesFileBytes) {
+        showProfileStatus(tr("The file %1 is too large to be a profiles export; choose a file made by Export.")
+                              .arg(QDir::toNativeSeparators(path)),
+                          true);
+        return false;
+    }
+    const Profiles::ImportResult result = m_profiles.importJson(json);
+    if (!result.error.isEmpty()) {
+        showProfileStatus(result.error, true);
+        return false;
+    }
+    if (result.imported.isEmpty()) {
+        showProfileStatus(tr("The file holds no profile, so nothing changed."), false);
+        return true;
+    }
+    if (result.imported.contains(m_settings.profile()) && m_keyMode != KeyMode::Demo) {
+        // The profile in use changed underneath: show its new values, which OK applies.
+        m_ui->apiUrlEdit->setText(m_settings.apiUrl().toString());
+        m_ui->caFileEdit->setText(m_settings.caFile());
+        m_ui->defaultExpirySpin->setValue(m_settings.defaultMinutes());
+    }
+    refreshProfiles();
+    showProfileStatus(tr("Imported %1; their keys are not in the file, so store them after switching to each.")
+                          .arg(result.imported.join(u", "_s)),
+                      false);
+    Q_EMIT profilesChanged();
+    return true;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Profiles.h"
+
 #include <QDialog>
 #include <QPointer>
 #include <QString>
@@ -10,6 +12,7 @@ class ApiClient;
 class CredentialStore;
 class Settings;
 class QFileDialog;
+class QInputDialog;
 class QMessageBox;
 
 namespace Ui {
@@ -18,9 +21,10 @@ class SettingsDialog;
 
 // The profile's settings: API URL and CA file (applied to the ApiClient on OK), the
 // stored key (replaced or forgotten right away, through the keychain), the default
-// validity, the clipboard clear delay and the expiry notifications. Nothing here
-// blocks: the keychain answers with signals and the confirmation and file dialogs are
-// opened, never exec()'d.
+// validity, the clipboard clear delay and the expiry notifications. Also the list of
+// all profiles: create, remove (with its key), export and import, applied right away.
+// Nothing here blocks: the keychain answers with signals and the confirmation and file
+// dialogs are opened, never exec()'d.
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -41,11 +45,27 @@ public:
     // (then the dialog stays open with the reason beside the field).
     void accept() override;
 
+    // Profile management, as the buttons do it once their dialog is answered (tests call
+    // these directly). Each shows its outcome in the profiles status line.
+    // Creates a profile with default settings; false (with the reason shown) when the
+    // name is invalid or taken.
+    bool createProfile(const QString& name);
+    // Removes the key of a profile from the keychain, then its settings; never "default"
+    // or the profile in use. Asynchronous: profilesChanged() follows when it is gone; when
+    // the keychain fails the profile is kept and the reason shown.
+    void removeProfile(const QString& name);
+    // Writes every profile (never a key) as JSON to path.
+    bool exportProfilesTo(const QString& path);
+    // Imports the profiles of an exported file, all or none.
+    bool importProfilesFrom(const QString& path);
+
 Q_SIGNALS:
     // A new key is in the keychain (and, in Stored mode, in use by the ApiClient).
     void keyReplaced();
     // The stored key was removed from the keychain.
     void keyForgotten();
+    // A profile was created, removed or imported.
+    void profilesChanged();
 
 private:
     QUrl enteredApiUrl() const;
@@ -56,9 +76,18 @@ private:
     void browseCaFile();
     void setKeyBusy(bool busy);
     void showKeyStatus(const QString& text, bool isError);
+    void refreshProfiles(const QString& select = {});
+    QString selectedProfile() const;
+    void updateProfileButtons();
+    void askNewProfile();
+    void confirmRemoveProfile();
+    void browseExportProfiles();
+    void browseImportProfiles();
+    void showProfileStatus(const QString& text, bool isError);
 
     const std::unique_ptr<Ui::SettingsDialog> m_ui;
     Settings& m_settings;
+    Profiles m_profiles;
     CredentialStore& m_keys;
     ApiClient& m_api;
     KeyMode m_keyMode = KeyMode::Stored;
@@ -69,4 +98,8 @@ private:
     bool m_removingKey = false;
     QPointer<QMessageBox> m_forgetConfirm;
     QPointer<QFileDialog> m_caFileDialog;
+    QString m_removingProfile; // until the keychain confirms its key is gone
+    QPointer<QInputDialog> m_newProfileDialog;
+    QPointer<QMessageBox> m_removeProfileConfirm;
+    QPointer<QFileDialog> m_profilesFileDialog;
 };

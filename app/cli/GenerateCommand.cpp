@@ -3,7 +3,9 @@
 #include "ApiClient.h"
 #include "Countdown.h"
 #include "CredentialStore.h"
+#include "History.h"
 #include "Logging.h"
+#include "Profiles.h"
 #include "QrCode.h"
 #include "Settings.h"
 
@@ -17,6 +19,7 @@
 #include <QSettings>
 #include <QTimer>
 
+#include <memory>
 #include <optional>
 
 namespace {
@@ -36,6 +39,7 @@ struct Request
     QString label;
     QString caFile;
     bool keyFromStdin = false;
+    bool keepHistory = true;
 };
 
 QByteArray render(const EmbedToken& token, const Request& request)
@@ -96,7 +100,8 @@ std::optional<Request> parseArguments(const QStringList& arguments, int* exitCod
     const QCommandLineOption output(QStringLiteral("output"), tr("Write to FILE (owner-only permissions) instead of standard output."), tr("FILE"));
     const QCommandLineOption label(QStringLiteral("label"), tr("A name for the link, e.g. \"NOC wall 2\"."), tr("TEXT"));
     const QCommandLineOption keyFromStdin(QStringLiteral("api-key-stdin"), tr("Read the API key from the first line of standard input."));
-    parser.addOptions({help, minutes, profile, apiUrl, format, output, label, keyFromStdin});
+    const QCommandLineOption noHistory(QStringLiteral("no-history"), tr("Do not keep the link in the history (faultshare history)."));
+    parser.addOptions({help, minutes, profile, apiUrl, format, output, label, keyFromStdin, noHistory});
 
     const auto usage = [exitCode](const QString& message) -> std::optional<Request> {
         printError(message + QLatin1Char(' ') + tr("(see faultshare generate --help)"));
@@ -120,6 +125,11 @@ std::optional<Request> parseArguments(const QStringList& arguments, int* exitCod
     if (request.profile.isEmpty())
         return usage(tr("The profile name must not be empty."));
     QSettings store;
+    if (!Profiles(store).contains(request.profile)) {
+        printError(tr("No profile named \"%1\"; faultshare profiles lists them.").arg(request.profile));
+        *exitCode = Usage;
+        return std::nullopt;
+    }
     const Settings settings(store, request.profile);
 
     request.minutes = settings.defaultMinutes();
@@ -142,6 +152,7 @@ std::optional<Request> parseArguments(const QStringList& arguments, int* exitCod
     request.label = parser.value(label).simplified();
     request.caFile = settings.caFile();
     request.keyFromStdin = parser.isSet(keyFromStdin);
+    request.keepHistory = !parser.isSet(noHistory);
     return request;
 }
 
@@ -210,7 +221,10 @@ private:
     {
         const QByteArray bytes = render(token, m_request);
         if (m_request.output.isEmpty()) {
-            quit(writeStdout(bytes) ? Ok : Usage, {});
+            if (writeStdout(bytes))
+                keep(token);
+            else
+                quit(Usage, {});
             return;
         }
         QSaveFile file(m_request.output);
@@ -225,7 +239,34 @@ private:
             quit(Usage, tr("Cannot write %1: %2.").arg(m_request.output, file.errorString()));
             return;
         }
-        quit(Ok, {});
+        keep(token);
+    }
+
+    // Keeps the link in the history (metadata in the settings, token and link in the
+    // keychain), then quits once the keychain has answered. The link was delivered
+    // already, so a keychain failure is reported but does not change the exit code.
+    void keep(const EmbedToken& token)
+    {
+        if (!m_request.keepHistory) {
+            quit(Ok, {});
+            return;
+        }
+        m_settings = std::make_unique<QSettings>();
+        // A store of its own: the key's store quits on any of its failures.
+        m_historySecrets = std::make_unique<CredentialStore>(QStringLiteral("FaultShare"));
+        m_history = std::make_unique<History>(m_settings.get(), m_historySecrets.get());
+        const QString entry = CredentialStore::historyEntry(m_history->add(token, m_request.label, m_request.profile));
+        connect(m_historySecrets.get(), &CredentialStore::secretWritten, this, [this, entry](const QString& written) {
+            if (written == entry)
+                quit(Ok, {});
+        });
+        connect(m_historySecrets.get(), &CredentialStore::failed, this,
+                [this, entry](const QString& failed, CredentialStore::Operation, const ApiError& error) {
+                    if (failed != entry)
+                        return;
+                    printError(tr("the link was not kept in the history: %1").arg(error.userMessage()));
+                    quit(Ok, {});
+                });
     }
 
     void quit(int code, const QString& message)
@@ -238,6 +279,9 @@ private:
     Request m_request;
     ApiClient m_client;
     CredentialStore m_store;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<CredentialStore> m_historySecrets;
+    std::unique_ptr<History> m_history;
 };
 
 } // namespace

@@ -1,9 +1,242 @@
 #include "Cli.h"
 
-// faultshare history (to be written)
+#include "Countdown.h"
+#include "CredentialStore.h"
+#include "History.h"
+#include "Settings.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QSettings>
+#include <QTimer>
+
+#include <cstdio>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using namespace Cli;
+
+struct Request
+{
+    bool all = false;
+    bool json = false;
+    QString profile; // empty: every profile
+};
+
+std::optional<Request> parseArguments(const QStringList& arguments, int* exitCode)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("List the links issued on this computer, newest first: label, profile, expiry, time left\n"
+           "and the short link (read from the keychain). Tokens are never shown. Links are forgotten\n"
+           "some days after they expired (Settings, History)."));
+    parser.addPositionalArgument(u"history"_s, tr("List the issued links."));
+    const QCommandLineOption help({u"h"_s, u"help"_s}, tr("Show this help."));
+    const QCommandLineOption all(u"all"_s, tr("Also list expired links."));
+    const QCommandLineOption format(u"format"_s, tr("Output: text or json (default: text)."), tr("FORMAT"), u"text"_s);
+    const QCommandLineOption profile(u"profile"_s, tr("Only the links of this profile."), tr("NAME"));
+    parser.addOptions({help, all, format, profile});
+
+    const auto usage = [exitCode](const QString& message) -> std::optional<Request> {
+        printError(message + u' ' + tr("(see faultshare history --help)"));
+        *exitCode = Usage;
+        return std::nullopt;
+    };
+    if (!parser.parse(arguments))
+        return usage(parser.errorText());
+    if (parser.isSet(help)) {
+        std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
+        *exitCode = Ok;
+        return std::nullopt;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1 || positional.first() != "history"_L1)
+        return usage(tr("Unexpected argument: %1.").arg(positional.mid(1).join(u' ')));
+
+    Request request;
+    request.all = parser.isSet(all);
+    const QString formatName = parser.value(format);
+    if (formatName != "text"_L1 && formatName != "json"_L1)
+        return usage(tr("Unknown format \"%1\"; use text or json.").arg(formatName));
+    request.json = formatName == "json"_L1;
+    if (parser.isSet(profile)) {
+        request.profile = parser.value(profile);
+        if (request.profile.isEmpty())
+            return usage(tr("The profile name must not be empty."));
+    }
+    return request;
+}
+
+// Seconds left, rounded up like the countdown text (0 once expired).
+qint64 remainingSeconds(const QDateTime& now, const QDateTime& expiresAt)
+{
+    const qint64 msecs = Countdown::remaining(now, expiresAt).count();
+    return msecs > 0 ? (msecs + 999) / 1000 : 0;
+}
+
+// One run: purge, read the links of the listed rows one at a time, print, quit.
+class HistoryCommand final : public QObject
+{
+public:
+    explicit HistoryCommand(Request request)
+        : m_request(std::move(request))
+        , m_secrets(u"FaultShare"_s)
+        , m_history(&m_store, &m_secrets)
+    {
+        connect(&m_history, &History::tokenReady, this, [this](const QString& id, const EmbedToken& token) {
+            m_links.insert(id, token.shortLink().toString(QUrl::FullyEncoded));
+            fetchNext();
+        });
+        connect(&m_history, &History::tokenFailed, this, [this](const QString& id, const ApiError& error) {
+            const qsizetype index = m_history.indexOf(id);
+            const QString label = index >= 0 ? m_history.entries().at(index).label : QString();
+            printError(tr("The link of \"%1\" is not shown (%2): unlock the keychain and run the command again, "
+                          "or forget the link in the FaultShare window.")
+                           .arg(label.isEmpty() ? id : label, error.detail()));
+            fetchNext();
+        });
+        // Purged rows leave the keychain asynchronously: wait for that before quitting.
+        const auto removalDone = [this](const QString& entry) {
+            if (m_removing.remove(entry))
+                finishIfDone();
+        };
+        connect(&m_secrets, &CredentialStore::secretRemoved, this, removalDone);
+        connect(&m_secrets, &CredentialStore::failed, this,
+                [removalDone](const QString& entry, CredentialStore::Operation operation, const ApiError&) {
+                    if (operation == CredentialStore::Operation::Remove)
+                        removalDone(entry);
+                });
+    }
+
+    void start()
+    {
+        m_now = QDateTime::currentDateTimeUtc();
+        m_history.load();
+        QSet<QString> before;
+        for (const HistoryEntry& entry : m_history.entries())
+            before.insert(entry.id);
+        m_history.purge(m_now, Settings(m_store).historyPurgeDays());
+        for (const HistoryEntry& entry : m_history.entries())
+            before.remove(entry.id);
+        for (const QString& id : std::as_const(before))
+            m_removing.insert(CredentialStore::historyEntry(id));
+
+        for (const HistoryEntry& entry : m_history.entries()) {
+            if (!m_request.profile.isEmpty() && entry.profile != m_request.profile)
+                continue;
+            const bool expired = entry.isExpired(m_now);
+            if (expired && !m_request.all)
+                continue;
+            m_listed << entry;
+            if (!expired)
+                m_toFetch << entry.id;
+        }
+        fetchNext();
+    }
+
+private:
+    // The keychain is asked one entry at a time: a locked keyring prompts once.
+    void fetchNext()
+    {
+        if (m_toFetch.isEmpty()) {
+            m_fetched = true;
+            finishIfDone();
+            return;
+        }
+        m_history.fetch(m_toFetch.takeFirst());
+    }
+
+    void finishIfDone()
+    {
+        if (!m_fetched || !m_removing.isEmpty() || m_printed)
+            return;
+        m_printed = true;
+        QCoreApplication::exit(writeStdout(m_request.json ? json() : text()) ? Ok : Usage);
+    }
+
+    QByteArray json() const
+    {
+        QJsonArray rows;
+        for (const HistoryEntry& entry : m_listed) {
+            QJsonObject row{
+                {u"id"_s, entry.id},
+                {u"label"_s, entry.label},
+                {u"profile"_s, entry.profile},
+                {u"issued_at"_s, entry.issuedAt.isValid() ? entry.issuedAt.toString(Qt::ISODateWithMs) : QString()},
+                {u"expires_at"_s, entry.expiresAt.toString(Qt::ISODateWithMs)},
+                {u"expired"_s, entry.isExpired(m_now)},
+                {u"remaining_seconds"_s, remainingSeconds(m_now, entry.expiresAt)},
+            };
+            if (const auto link = m_links.constFind(entry.id); link != m_links.cend())
+                row.insert(u"short_link"_s, *link);
+            rows.append(row);
+        }
+        return QJsonDocument(rows).toJson(QJsonDocument::Indented);
+    }
+
+    QByteArray text() const
+    {
+        if (m_listed.isEmpty())
+            return tr("No links.").toUtf8() + '\n';
+        const QString none = u"—"_s;
+        QList<QStringList> table{{tr("LABEL"), tr("PROFILE"), tr("EXPIRES"), tr("REMAINING"), tr("LINK")}};
+        for (const HistoryEntry& entry : m_listed) {
+            const QDateTime local = entry.expiresAt.toLocalTime();
+            table << QStringList{
+                entry.label.isEmpty() ? none : entry.label,
+                entry.profile,
+                local.toString(u"yyyy-MM-dd HH:mm "_s) + local.timeZoneAbbreviation(),
+                entry.isExpired(m_now) ? tr("Expired") : Countdown::text(Countdown::remaining(m_now, entry.expiresAt)),
+                m_links.value(entry.id, none),
+            };
+        }
+        QList<qsizetype> widths(table.first().size(), 0);
+        for (const QStringList& row : std::as_const(table)) {
+            for (qsizetype column = 0; column < row.size(); ++column)
+                widths[column] = std::max(widths.at(column), row.at(column).size());
+        }
+        QString out;
+        for (const QStringList& row : std::as_const(table)) {
+            QString line;
+            for (qsizetype column = 0; column < row.size(); ++column) {
+                const bool last = column == row.size() - 1;
+                line += last ? row.at(column) : row.at(column).leftJustified(widths.at(column) + 2);
+            }
+            out += line + u'\n';
+        }
+        return out.toUtf8();
+    }
+
+    Request m_request;
+    QSettings m_store;
+    CredentialStore m_secrets;
+    History m_history;
+    QDateTime m_now;
+    QList<HistoryEntry> m_listed;
+    QStringList m_toFetch;
+    QHash<QString, QString> m_links; // id -> short link, for the rows it could be read of
+    QSet<QString> m_removing;        // keychain entries of purged rows still being removed
+    bool m_fetched = false;
+    bool m_printed = false;
+};
+
+} // namespace
+
 int Cli::runHistory(const QStringList& arguments)
 {
-    Q_UNUSED(arguments)
-    printError(tr("faultshare history is not available yet."));
-    return Usage;
+    int exitCode = Ok;
+    std::optional<Request> request = parseArguments(arguments, &exitCode);
+    if (!request)
+        return exitCode;
+    HistoryCommand command(std::move(*request));
+    QTimer::singleShot(0, &command, [&command] { command.start(); });
+    return QCoreApplication::exec();
 }

@@ -1,9 +1,226 @@
 #include "Cli.h"
 
-// faultshare profiles (to be written)
+#include "Profiles.h"
+#include "Settings.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QSettings>
+
+#include <algorithm>
+#include <cstdio>
+
+// faultshare profiles [--format text|json]
+// faultshare profiles export [NAME...] [--output FILE]
+// faultshare profiles import FILE
+//
+// Only the non-secret settings of profiles: keys stay in the keychain, untouched.
+
+namespace {
+
+using namespace Cli;
+
+// An import file is a few hundred bytes per profile: anything much larger is not one.
+constexpr qint64 MaxImportBytes = 4 * 1024 * 1024;
+
+const QString ExitCodesText = QStringLiteral("\n\nExit codes: 0 ok, 2 invalid input or usage.");
+
+int usage(const QString& message, const QString& command)
+{
+    printError(message + QLatin1Char(' ') + tr("(see faultshare %1 --help)").arg(command));
+    return Usage;
+}
+
+// Parses arguments for one sub-command; returns -1 to go on, or the exit code.
+int parse(QCommandLineParser& parser, const QStringList& arguments, const QString& command)
+{
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(arguments))
+        return usage(parser.errorText(), command);
+    if (parser.isSet(help)) {
+        std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
+        std::fflush(stdout);
+        return Ok;
+    }
+    return -1;
+}
+
+// Writes the store out and says so when it could not.
+bool save(QSettings& store)
+{
+    store.sync();
+    if (store.status() != QSettings::NoError) {
+        printError(tr("The settings file %1 could not be written; check its permissions and try again.")
+                       .arg(store.fileName()));
+        return false;
+    }
+    return true;
+}
+
+int list(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("List the profiles: name, API URL, default validity in minutes and "
+                                        "CA file. Keys are never shown.")
+                                     + ExitCodesText);
+    parser.addPositionalArgument(QStringLiteral("profiles"), tr("List the profiles."));
+    const QCommandLineOption format(QStringLiteral("format"), tr("Output: text or json (default: text)."), tr("FORMAT"),
+                                    QStringLiteral("text"));
+    parser.addOption(format);
+    if (const int code = parse(parser, arguments, QStringLiteral("profiles")); code >= 0)
+        return code;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return usage(tr("Unexpected argument: %1.").arg(positional.mid(1).join(QLatin1Char(' '))),
+                     QStringLiteral("profiles"));
+    const QString chosen = parser.value(format);
+    if (chosen != QLatin1StringView("text") && chosen != QLatin1StringView("json"))
+        return usage(tr("Unknown format \"%1\"; use text or json.").arg(chosen), QStringLiteral("profiles"));
+
+    QSettings store;
+    const Profiles profiles(store);
+    const QStringList names = profiles.names();
+    if (chosen == QLatin1StringView("json")) {
+        QJsonArray array;
+        for (const QString& name : names) {
+            const Settings settings(store, name);
+            array.append(QJsonObject{
+                {QStringLiteral("name"), name},
+                {QStringLiteral("api_url"), settings.apiUrl().toString(QUrl::FullyEncoded)},
+                {QStringLiteral("default_minutes"), settings.defaultMinutes()},
+                {QStringLiteral("ca_file"), settings.caFile()},
+            });
+        }
+        return writeStdout(QJsonDocument(array).toJson(QJsonDocument::Indented)) ? Ok : Usage;
+    }
+
+    QList<QStringList> rows{{tr("NAME"), tr("API URL"), tr("MINUTES"), tr("CA FILE")}};
+    for (const QString& name : names) {
+        const Settings settings(store, name);
+        rows.append({name, settings.apiUrl().toString(QUrl::FullyEncoded), QString::number(settings.defaultMinutes()),
+                     settings.caFile().isEmpty() ? tr("-") : settings.caFile()});
+    }
+    QList<qsizetype> widths(rows.first().size(), 0);
+    for (const QStringList& row : rows) {
+        for (qsizetype column = 0; column < row.size(); ++column)
+            widths[column] = std::max(widths[column], row.at(column).size());
+    }
+    QString text;
+    for (const QStringList& row : rows) {
+        QString line;
+        for (qsizetype column = 0; column < row.size(); ++column) {
+            const bool last = column == row.size() - 1;
+            line += last ? row.at(column) : row.at(column).leftJustified(widths[column] + 2);
+        }
+        text += line + QLatin1Char('\n');
+    }
+    return writeStdout(text.toUtf8()) ? Ok : Usage;
+}
+
+int exportProfiles(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Write profiles as JSON, to import on another computer with faultshare "
+                                        "profiles import. Keys are never exported.")
+                                     + ExitCodesText);
+    parser.addPositionalArgument(QStringLiteral("profiles"), tr("Manage profiles."));
+    parser.addPositionalArgument(QStringLiteral("export"), tr("Export profiles."));
+    parser.addPositionalArgument(QStringLiteral("NAME"), tr("Profiles to export (default: all)."),
+                                 QStringLiteral("[NAME...]"));
+    const QCommandLineOption output(QStringLiteral("output"), tr("Write to FILE instead of standard output."),
+                                    tr("FILE"));
+    parser.addOption(output);
+    const QString command = QStringLiteral("profiles export");
+    if (const int code = parse(parser, arguments, command); code >= 0)
+        return code;
+
+    QSettings store;
+    const Profiles profiles(store);
+    QStringList names = parser.positionalArguments().mid(2);
+    for (const QString& name : std::as_const(names)) {
+        if (!profiles.contains(name)) {
+            printError(tr("No profile named \"%1\"; faultshare profiles lists them.").arg(name));
+            return Usage;
+        }
+    }
+    if (names.isEmpty())
+        names = profiles.names();
+    names.removeDuplicates();
+    const QByteArray json = profiles.exportJson(names);
+
+    if (!parser.isSet(output))
+        return writeStdout(json) ? Ok : Usage;
+    const QString path = parser.value(output);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
+        printError(tr("Cannot write %1: %2.").arg(path, file.errorString()));
+        return Usage;
+    }
+    return Ok;
+}
+
+int importProfiles(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Create or update profiles from a file written by faultshare profiles export (\"-\" reads standard "
+           "input). Nothing is imported when any profile in the file is invalid. Keys are never imported: store "
+           "each profile's key in the FaultShare window.")
+        + ExitCodesText);
+    parser.addPositionalArgument(QStringLiteral("profiles"), tr("Manage profiles."));
+    parser.addPositionalArgument(QStringLiteral("import"), tr("Import profiles."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), tr("The JSON file to import."));
+    const QString command = QStringLiteral("profiles import");
+    if (const int code = parse(parser, arguments, command); code >= 0)
+        return code;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 3)
+        return usage(positional.size() < 3 ? tr("Name the file to import.")
+                                           : tr("Unexpected argument: %1.").arg(positional.mid(3).join(QLatin1Char(' '))),
+                     command);
+
+    const QString path = positional.at(2);
+    QFile file(path);
+    const bool fromStdin = path == QLatin1StringView("-");
+    if (!(fromStdin ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly))) {
+        printError(tr("Cannot read %1: %2.").arg(path, file.errorString()));
+        return Usage;
+    }
+    const QByteArray json = file.read(MaxImportBytes + 1);
+    if (json.size() > MaxImportBytes) {
+        printError(tr("%1 is too large to be a profiles export; choose a file made by faultshare profiles export.")
+                       .arg(path));
+        return Usage;
+    }
+
+    QSettings store;
+    Profiles profiles(store);
+    const Profiles::ImportResult result = profiles.importJson(json);
+    if (!result.error.isEmpty()) {
+        printError(result.error);
+        return Usage;
+    }
+    if (!save(store))
+        return Usage;
+    QString names;
+    for (const QString& name : result.imported)
+        names += name + QLatin1Char('\n');
+    return writeStdout(names.toUtf8()) ? Ok : Usage;
+}
+
+} // namespace
+
 int Cli::runProfiles(const QStringList& arguments)
 {
-    Q_UNUSED(arguments)
-    printError(tr("faultshare profiles is not available yet."));
-    return Usage;
+    const QString sub = arguments.value(2);
+    if (sub == QLatin1StringView("export"))
+        return exportProfiles(arguments);
+    if (sub == QLatin1StringView("import"))
+        return importProfiles(arguments);
+    return list(arguments);
 }

@@ -172,12 +172,13 @@ private:
 
 } // namespace
 
-TokenRequest::TokenRequest(QObject* parent)
+ApiRequest::ApiRequest(QObject* parent, QLatin1StringView what)
     : QObject(parent)
+    , m_what(what)
 {
 }
 
-TokenRequest::~TokenRequest()
+ApiRequest::~ApiRequest()
 {
     if (m_reply) {
         m_reply->disconnect(this);
@@ -185,8 +186,7 @@ TokenRequest::~TokenRequest()
     }
 }
 
-void TokenRequest::start(QNetworkReply* reply, milliseconds timeout, qint64 maxBytes,
-                         const QUrl& origin)
+void ApiRequest::start(QNetworkReply* reply, milliseconds timeout, qint64 maxBytes, const QUrl& origin)
 {
     m_reply = reply;
     m_maxBytes = maxBytes;
@@ -229,23 +229,33 @@ void TokenRequest::start(QNetworkReply* reply, milliseconds timeout, qint64 maxB
         if (received > m_maxBytes)
             abortTooLarge();
     });
-    connect(reply, &QNetworkReply::finished, this, &TokenRequest::onFinished);
+    connect(reply, &QNetworkReply::finished, this, &ApiRequest::onFinished);
 }
 
-void TokenRequest::abortTooLarge()
+ApiError ApiRequest::httpError(int status, const QByteArray& body, const QDateTime& now) const
+{
+    return ApiError::fromHttpStatus(status, body, m_reply ? m_reply->rawHeader("Retry-After") : QByteArray(), now);
+}
+
+QByteArray ApiRequest::rawHeader(const QByteArray& name) const
+{
+    return m_reply ? m_reply->rawHeader(name) : QByteArray();
+}
+
+void ApiRequest::abortTooLarge()
 {
     if (m_aborting)
         return;
     // An error status says more than its oversized page: keep the status, drop the page.
     const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_abortReason = status >= 400
-        ? ApiError::fromHttpStatus(status, {}, m_reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc())
+        ? httpError(status, {}, QDateTime::currentDateTimeUtc())
         : ApiError(ApiError::Kind::InvalidResponse, tr("the answer is larger than %1 KiB").arg(m_maxBytes / 1024));
     m_aborting = true;
     m_reply->abort();
 }
 
-void TokenRequest::cancel()
+void ApiRequest::cancel()
 {
     if (m_done || m_aborting || !m_reply)
         return;
@@ -254,12 +264,12 @@ void TokenRequest::cancel()
     m_reply->abort();
 }
 
-void TokenRequest::failLater(const ApiError& error)
+void ApiRequest::failLater(const ApiError& error)
 {
     QTimer::singleShot(0, this, [this, error] { fail(error); });
 }
 
-void TokenRequest::onFinished()
+void ApiRequest::onFinished()
 {
     if (m_done)
         return;
@@ -286,7 +296,7 @@ void TokenRequest::onFinished()
             fail(ApiError(ApiError::Kind::InvalidResponse, tr("HTTP %1, a redirect without a usable Location").arg(status)));
             return;
         }
-        fail(ApiError::fromHttpStatus(status, body, m_reply->rawHeader("Retry-After"), now));
+        fail(httpError(status, body, now));
         return;
     }
     // A 2xx whose body broke off mid-way is still an error.
@@ -295,30 +305,72 @@ void TokenRequest::onFinished()
         return;
     }
     QString whyNot;
-    const auto token = EmbedToken::parse(body, now, EmbedToken::parseHttpDate(m_reply->rawHeader("Date")), &whyNot);
-    if (!token) {
+    if (!parseBody(body, now, &whyNot)) {
         fail(ApiError(ApiError::Kind::InvalidResponse, whyNot));
         return;
     }
-    finish(*token);
-}
-
-void TokenRequest::finish(const EmbedToken& token)
-{
     m_done = true;
-    qCInfo(lcApi) << "token received; expires in" << token.expiresInMinutes() << "minutes";
-    Q_EMIT finished(token);
+    emitFinished();
     deleteLater();
 }
 
-void TokenRequest::fail(const ApiError& error)
+void ApiRequest::fail(const ApiError& error)
 {
     if (m_done)
         return;
     m_done = true;
-    qCInfo(lcApi) << "token request failed:" << int(error.kind()) << "HTTP" << error.httpStatus();
+    qCInfo(lcApi).noquote() << m_what << "request failed:" << int(error.kind()) << "HTTP" << error.httpStatus();
     Q_EMIT failed(error);
     deleteLater();
+}
+
+TokenRequest::TokenRequest(QObject* parent)
+    : ApiRequest(parent, QLatin1StringView("token"))
+{
+}
+
+TokenRequest::~TokenRequest() = default;
+
+bool TokenRequest::parseBody(const QByteArray& body, const QDateTime& receivedAt, QString* whyNot)
+{
+    m_token = EmbedToken::parse(body, receivedAt, EmbedToken::parseHttpDate(rawHeader("Date")), whyNot);
+    return m_token.has_value();
+}
+
+void TokenRequest::emitFinished()
+{
+    qCInfo(lcApi) << "token received; expires in" << m_token->expiresInMinutes() << "minutes";
+    Q_EMIT finished(*m_token);
+}
+
+FaultsRequest::FaultsRequest(QObject* parent)
+    : ApiRequest(parent, QLatin1StringView("preview"))
+{
+}
+
+FaultsRequest::~FaultsRequest() = default;
+
+bool FaultsRequest::parseBody(const QByteArray& body, const QDateTime&, QString* whyNot)
+{
+    auto faults = Fault::parseList(body, whyNot);
+    if (!faults)
+        return false;
+    m_faults = std::move(*faults);
+    return true;
+}
+
+void FaultsRequest::emitFinished()
+{
+    qCInfo(lcApi) << "preview received:" << m_faults.size() << "faults";
+    Q_EMIT finished(m_faults);
+}
+
+ApiError FaultsRequest::httpError(int status, const QByteArray& body, const QDateTime& now) const
+{
+    // Here the embed token is the credential, and the API key plays no part.
+    if (status == 401 || status == 403 || status == 404)
+        return ApiError::linkInvalid(status);
+    return ApiRequest::httpError(status, body, now);
 }
 
 ApiClient::ApiClient(QObject* parent)
@@ -333,7 +385,7 @@ ApiClient::~ApiClient()
 {
     // Pending requests abort their replies, which still need the manager: end them first
     // (children go in creation order, and the manager came first).
-    qDeleteAll(findChildren<TokenRequest*>(Qt::FindDirectChildrenOnly));
+    qDeleteAll(findChildren<ApiRequest*>(Qt::FindDirectChildrenOnly));
 }
 
 bool ApiClient::setCaFile(const QString& path)
@@ -417,21 +469,10 @@ TokenRequest* ApiClient::requestToken(int minutes)
         return request;
     }
 
-    QUrl url = m_apiUrl;
-    QString path = url.path();
-    while (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
-    url.setPath(path + QStringLiteral("/fault/token"));
-
-    QNetworkRequest httpRequest(url);
+    const QUrl url = endpoint(QStringLiteral("/fault/token"));
+    QNetworkRequest httpRequest = newRequest(url);
     httpRequest.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    httpRequest.setHeader(QNetworkRequest::UserAgentHeader,
-                          QByteArrayLiteral("FaultShare/" FAULTSHARE_VERSION));
-    httpRequest.setRawHeader("Accept", "application/json");
     httpRequest.setRawHeader("Authorization", "Bearer " + m_apiKey.toUtf8());
-    httpRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    httpRequest.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    httpRequest.setSslConfiguration(m_tls);
 
     const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("expire_after_minutes"), minutes}})
                                 .toJson(QJsonDocument::Compact);
@@ -441,4 +482,50 @@ TokenRequest* ApiClient::requestToken(int minutes)
     once->setParent(reply);
     request->start(reply, m_timeout, m_maxBytes, url);
     return request;
+}
+
+FaultsRequest* ApiClient::requestFaults(const QString& token)
+{
+    auto* request = new FaultsRequest(this);
+    if (token.isEmpty() || token.size() > MaxPreviewTokenLength) {
+        request->failLater(ApiError(ApiError::Kind::InvalidInput,
+                                    tr("There is no usable token to preview; generate a new link and try again.")));
+        return request;
+    }
+    if (const QString why = checkApiUrl(m_apiUrl); !why.isEmpty()) {
+        request->failLater(ApiError(ApiError::Kind::InvalidInput, why));
+        return request;
+    }
+
+    // Every byte outside the unreserved set is escaped, '/' and '?' included: the token
+    // stays one path segment whatever it holds.
+    const QUrl url = endpoint(QStringLiteral("/fault/token/") + QString::fromLatin1(QUrl::toPercentEncoding(token)));
+    // No Authorization: the embed token in the path is the credential, and the key is
+    // not needed to see what a link shows.
+    const QNetworkRequest httpRequest = newRequest(url);
+    qCInfo(lcApi) << "requesting a link preview from" << url.host();
+    QNetworkReply* reply = m_nam->get(httpRequest);
+    request->start(reply, m_timeout, m_maxFaultListBytes, m_apiUrl);
+    return request;
+}
+
+QUrl ApiClient::endpoint(const QString& encodedTail) const
+{
+    QUrl url = m_apiUrl;
+    QString path = url.path(QUrl::FullyEncoded);
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    url.setPath(path + encodedTail, QUrl::TolerantMode);
+    return url;
+}
+
+QNetworkRequest ApiClient::newRequest(const QUrl& url) const
+{
+    QNetworkRequest httpRequest(url);
+    httpRequest.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("FaultShare/" FAULTSHARE_VERSION));
+    httpRequest.setRawHeader("Accept", "application/json");
+    httpRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    httpRequest.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    httpRequest.setSslConfiguration(m_tls);
+    return httpRequest;
 }

@@ -2,6 +2,7 @@
 
 #include "ApiError.h"
 #include "EmbedToken.h"
+#include "Fault.h"
 
 #include <QObject>
 #include <QPointer>
@@ -10,40 +11,56 @@
 #include <QString>
 #include <QUrl>
 #include <chrono>
+#include <optional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
 class QTimer;
 
-// One request for an embed token. Emits exactly one of finished() or failed(), always
-// after requestToken() has returned, then deletes itself later.
-class TokenRequest final : public QObject
+// One exchange with the API: the reply, its deadline and size cap, the TLS detail, the
+// same-origin redirect rule and the mapping of HTTP statuses to ApiError. Emits exactly
+// one of its subclass's finished() or failed(), always after the ApiClient call that
+// made it has returned, then deletes itself later.
+class ApiRequest : public QObject
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(TokenRequest)
+    Q_DISABLE_COPY_MOVE(ApiRequest)
 
 public:
-    ~TokenRequest() override;
+    ~ApiRequest() override;
 
     // Aborts the transfer; failed(Cancelled) follows. No-op once finished.
     void cancel();
     bool isFinished() const { return m_done; }
 
 Q_SIGNALS:
-    void finished(const EmbedToken& token);
     void failed(const ApiError& error);
+
+protected:
+    // what names the request in log lines ("token", "preview"); never anything secret.
+    ApiRequest(QObject* parent, QLatin1StringView what);
+
+    // Parses a complete 2xx body and keeps the result; false with *whyNot (short,
+    // non-secret) when it is not what the API documents.
+    virtual bool parseBody(const QByteArray& body, const QDateTime& receivedAt, QString* whyNot) = 0;
+    // Emits the subclass's finished() with what parseBody() kept.
+    virtual void emitFinished() = 0;
+    // The error for a non-2xx status; subclasses may say what it means for them.
+    virtual ApiError httpError(int status, const QByteArray& body, const QDateTime& now) const;
+    // A response header of the finished reply (e.g. "Date"), empty when absent.
+    QByteArray rawHeader(const QByteArray& name) const;
 
 private:
     friend class ApiClient;
-    explicit TokenRequest(QObject* parent);
     void start(QNetworkReply* reply, std::chrono::milliseconds timeout, qint64 maxBytes,
                const QUrl& origin);
     void failLater(const ApiError& error);
     void onFinished();
     void abortTooLarge();
-    void finish(const EmbedToken& token);
     void fail(const ApiError& error);
 
+    const QLatin1StringView m_what;
     QPointer<QNetworkReply> m_reply;
     QTimer* m_deadline = nullptr;
     qint64 m_maxBytes = 0;
@@ -52,6 +69,50 @@ private:
     ApiError m_abortReason;
     bool m_aborting = false;
     bool m_done = false;
+};
+
+// POST /fault/token: one new embed token.
+class TokenRequest final : public ApiRequest
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TokenRequest)
+
+public:
+    ~TokenRequest() override;
+
+Q_SIGNALS:
+    void finished(const EmbedToken& token);
+
+private:
+    friend class ApiClient;
+    explicit TokenRequest(QObject* parent);
+    bool parseBody(const QByteArray& body, const QDateTime& receivedAt, QString* whyNot) override;
+    void emitFinished() override;
+
+    std::optional<EmbedToken> m_token;
+};
+
+// GET /fault/token/{token}: the faults a shared link shows. 401, 403 and 404 mean the
+// link no longer works (ApiError::Kind::LinkInvalid).
+class FaultsRequest final : public ApiRequest
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FaultsRequest)
+
+public:
+    ~FaultsRequest() override;
+
+Q_SIGNALS:
+    void finished(const QList<Fault>& faults);
+
+private:
+    friend class ApiClient;
+    explicit FaultsRequest(QObject* parent);
+    bool parseBody(const QByteArray& body, const QDateTime& receivedAt, QString* whyNot) override;
+    void emitFinished() override;
+    ApiError httpError(int status, const QByteArray& body, const QDateTime& now) const override;
+
+    QList<Fault> m_faults;
 };
 
 // Talks to the Altostrat fault-token API. Owns the one QNetworkAccessManager; enforces
@@ -67,6 +128,10 @@ public:
     static constexpr int MinMinutes = 1;
     static constexpr int MaxMinutes = 43200;
     static constexpr qint64 DefaultMaxResponseBytes = 1024 * 1024;
+    // A fault list may be long (tens of thousands of faults); still capped.
+    static constexpr qint64 DefaultMaxFaultListBytes = 32 * 1024 * 1024;
+    // Far above any JWT the API issues; a longer "token" is not sent.
+    static constexpr int MaxPreviewTokenLength = 16 * 1024;
     static constexpr std::chrono::milliseconds DefaultTimeout{30000};
     static QUrl defaultApiUrl() { return QUrl(QStringLiteral("https://v1.api.altostrat.io")); }
 
@@ -79,6 +144,7 @@ public:
     bool hasApiKey() const { return !m_apiKey.isEmpty(); }
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     void setMaxResponseBytes(qint64 bytes) { m_maxBytes = bytes; }
+    void setMaxFaultListBytes(qint64 bytes) { m_maxFaultListBytes = bytes; }
     // Extra CA certificates (PEM file) trusted besides the system store; empty for none.
     // Returns false, leaving the previous set, when the file cannot be read or holds no
     // certificate (checkCaFile() says which).
@@ -98,12 +164,20 @@ public:
 
     // POST /fault/token. The request is a child of this client.
     TokenRequest* requestToken(int minutes);
+    // GET /fault/token/{token}: what a link shows. The embed token is the credential:
+    // the API key is not sent. The token goes percent-encoded in the path and never into
+    // a log line or an error. The request is a child of this client.
+    FaultsRequest* requestFaults(const QString& token);
 
 private:
+    QNetworkRequest newRequest(const QUrl& url) const;
+    QUrl endpoint(const QString& encodedTail) const;
+
     QNetworkAccessManager* m_nam;
     QUrl m_apiUrl = defaultApiUrl();
     QString m_apiKey;
     std::chrono::milliseconds m_timeout = DefaultTimeout;
     qint64 m_maxBytes = DefaultMaxResponseBytes;
+    qint64 m_maxFaultListBytes = DefaultMaxFaultListBytes;
     QSslConfiguration m_tls;
 };

@@ -116,6 +116,13 @@ ApiError ApiError::fromHttpStatus(int status, const QByteArray& body,
     return error;
 }
 
+ApiError ApiError::linkInvalid(int status)
+{
+    ApiError error(Kind::LinkInvalid);
+    error.m_httpStatus = status;
+    return error;
+}
+
 std::optional<seconds> ApiError::parseRetryAfter(const QByteArray& value, const QDateTime& now)
 {
     const QByteArray trimmed = value.trimmed();
@@ -202,6 +209,8 @@ QString ApiError::userMessage() const
     case Kind::InvalidResponse:
         return tr("The API sent an answer FaultShare cannot use (%1): try again, and check the API URL if it persists.")
             .arg(m_detail.isEmpty() ? tr("unreadable") : m_detail);
+    case Kind::LinkInvalid:
+        return tr("The link is no longer valid: it has expired or was revoked; generate a new one.");
     }
     return {};
 }
@@ -216,6 +225,7 @@ int ApiError::exitCode() const
     case Kind::Keychain:
     case Kind::Unauthorized:
     case Kind::Forbidden:
+    case Kind::LinkInvalid:
         return 3;
     case Kind::RateLimited:
         return 4;

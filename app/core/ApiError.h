@@ -26,6 +26,7 @@ public:
         Timeout,         // no complete answer in time
         Cancelled,       // the operator cancelled
         InvalidResponse, // the answer was not what the API documents
+        LinkInvalid,     // 401/403/404 when previewing a link: it expired or was revoked
     };
 
     ApiError() = default;
@@ -34,6 +35,10 @@ public:
     // Maps a non-2xx HTTP answer. The body may be JSON, HTML or empty.
     static ApiError fromHttpStatus(int status, const QByteArray& body,
                                    const QByteArray& retryAfterHeader, const QDateTime& now);
+
+    // A shared link's token was refused (401/403/404 from GET /fault/token/{token}): the
+    // link no longer works, whatever the API key. Exit code 3, as for a refused key.
+    static ApiError linkInvalid(int status);
 
     // Parses Retry-After as delta-seconds or an HTTP-date (relative to now).
     static std::optional<std::chrono::seconds> parseRetryAfter(const QByteArray& value,

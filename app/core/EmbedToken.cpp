@@ -211,3 +211,8 @@ QDateTime EmbedToken::serverNow(const QDateTime& localNow) const
 {
     return hasSignificantSkew() ? localNow.addMSecs(clockSkew().count()) : localNow;
 }
+
+QDateTime EmbedToken::localExpiresAt() const
+{
+    return hasSignificantSkew() ? m_expiresAt.addMSecs(-clockSkew().count()) : m_expiresAt;
+}

@@ -44,6 +44,9 @@ public:
     // The local time expressed on the server's clock when the skew is significant,
     // so the countdown follows the server that decides expiry.
     QDateTime serverNow(const QDateTime& localNow) const;
+    // When the link expires on the local clock (expiresAt corrected by a significant skew):
+    // the instant a countdown on this computer reaches zero.
+    QDateTime localExpiresAt() const;
 
 private:
     QString m_token;

@@ -22,6 +22,12 @@ struct Fault
     QDateTime createdAt;  // UTC
     QDateTime resolvedAt; // UTC, invalid while unresolved
 
+    // Server text is cut to this many UTF-16 units (an ellipsis marks the cut).
+    static constexpr int MaxTextLength = 2000;
+
+    // Resolved when it has a resolved_at, or its status says so without a time.
+    bool isResolved() const;
+
     // Parses the JSON array body. Unknown members are ignored; a missing or wrong-typed
     // required member (id, severity, message, created_at) makes the whole body invalid:
     // nullopt and *whyNot (short, non-secret) set.

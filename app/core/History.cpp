@@ -1,11 +1,273 @@
 #include "History.h"
 
-// Placeholder until the history is written.
+#include "CredentialStore.h"
+#include "Logging.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSettings>
+#include <QUuid>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString LinksGroup = u"history/links"_s;
+const QString LabelKey = u"label"_s;
+const QString ProfileKey = u"profile"_s;
+const QString IssuedKey = u"issuedAt"_s;
+const QString ExpiresKey = u"expiresAt"_s;
+const QString ReceivedKey = u"receivedAt"_s;
+
+QString timeText(const QDateTime& time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QDateTime timeFrom(const QString& text)
+{
+    const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    return time.isValid() ? time.toUTC() : QDateTime();
+}
+
+// Newest first (by arrival, else by issue time); an entry without either sorts last.
+bool isNewer(const HistoryEntry& a, const HistoryEntry& b)
+{
+    const QDateTime& first = a.receivedAt.isValid() ? a.receivedAt : a.issuedAt;
+    const QDateTime& second = b.receivedAt.isValid() ? b.receivedAt : b.issuedAt;
+    if (first.isValid() != second.isValid())
+        return first.isValid();
+    return first > second;
+}
+
+} // namespace
+
 History::History(QSettings* store, CredentialStore* secrets, QObject* parent)
     : QObject(parent)
     , m_store(store)
-    , m_secrets(secrets)
+    , m_secrets(store ? secrets : nullptr)
 {
+    if (!m_secrets)
+        return;
+    // The store may serve others (the profile's API key): only the history entries this
+    // object is waiting for are answered here.
+    connect(m_secrets, &CredentialStore::secretRead, this, [this](const QString& entry, const QString& secret) {
+        const QString id = idOf(entry);
+        if (!m_pendingReads.contains(id))
+            return;
+        if (const std::optional<EmbedToken> token = fromSecret(secret)) {
+            if (indexOf(id) >= 0)
+                m_tokens.insert(id, *token);
+            answerFetch(id, *token, {});
+        } else {
+            qCWarning(lcKeychain) << "history entry" << entry << "holds no readable token";
+            answerFetch(id, std::nullopt,
+                        ApiError(ApiError::Kind::Keychain, tr("the link kept in the keychain cannot be read")));
+        }
+    });
+    connect(m_secrets, &CredentialStore::secretMissing, this, [this](const QString& entry) {
+        const QString id = idOf(entry);
+        if (m_pendingReads.contains(id))
+            answerFetch(id, std::nullopt,
+                        ApiError(ApiError::Kind::Keychain, tr("the link is no longer in the keychain")));
+    });
+    connect(m_secrets, &CredentialStore::secretWritten, this, [this](const QString& entry) {
+        m_pendingWrites.remove(idOf(entry));
+    });
+    connect(m_secrets, &CredentialStore::failed, this,
+            [this](const QString& entry, CredentialStore::Operation operation, const ApiError& error) {
+                const QString id = idOf(entry);
+                if (operation == CredentialStore::Operation::Read && m_pendingReads.contains(id))
+                    answerFetch(id, std::nullopt, error);
+                else if (operation == CredentialStore::Operation::Write && m_pendingWrites.remove(id))
+                    Q_EMIT keepFailed(id, error);
+            });
 }
 
 History::~History() = default;
+
+QString History::idOf(const QString& entry)
+{
+    const QString prefix = CredentialStore::historyEntry({});
+    return entry.startsWith(prefix) ? entry.mid(prefix.size()) : QString();
+}
+
+void History::load()
+{
+    if (!m_store) {
+        Q_EMIT reset();
+        return;
+    }
+    // Another process (the command line, another window) may have changed the file.
+    m_store->sync();
+    QList<HistoryEntry> entries;
+    m_store->beginGroup(LinksGroup);
+    const QStringList ids = m_store->childGroups();
+    entries.reserve(ids.size());
+    for (const QString& id : ids) {
+        m_store->beginGroup(id);
+        HistoryEntry entry;
+        entry.id = id;
+        entry.label = m_store->value(LabelKey).toString();
+        entry.profile = m_store->value(ProfileKey).toString();
+        entry.issuedAt = timeFrom(m_store->value(IssuedKey).toString());
+        entry.expiresAt = timeFrom(m_store->value(ExpiresKey).toString());
+        entry.receivedAt = timeFrom(m_store->value(ReceivedKey).toString());
+        m_store->endGroup();
+        if (entry.expiresAt.isValid())
+            entries.append(entry);
+    }
+    m_store->endGroup();
+    std::stable_sort(entries.begin(), entries.end(), isNewer);
+    m_entries = std::move(entries);
+    // Tokens of rows that are gone (forgotten elsewhere) are not kept around.
+    for (auto it = m_tokens.begin(); it != m_tokens.end();) {
+        if (indexOf(it.key()) < 0)
+            it = m_tokens.erase(it);
+        else
+            ++it;
+    }
+    Q_EMIT reset();
+}
+
+qsizetype History::indexOf(const QString& id) const
+{
+    for (qsizetype i = 0; i < m_entries.size(); ++i) {
+        if (m_entries.at(i).id == id)
+            return i;
+    }
+    return -1;
+}
+
+QString History::add(const EmbedToken& token, const QString& label, const QString& profile)
+{
+    HistoryEntry entry;
+    entry.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    entry.label = label;
+    entry.profile = profile;
+    entry.issuedAt = token.issuedAt().toUTC();
+    entry.expiresAt = token.expiresAt().toUTC();
+    entry.receivedAt = token.receivedAt().toUTC();
+
+    if (m_store) {
+        m_store->beginGroup(LinksGroup + u'/' + entry.id);
+        m_store->setValue(LabelKey, entry.label);
+        m_store->setValue(ProfileKey, entry.profile);
+        m_store->setValue(IssuedKey, timeText(entry.issuedAt));
+        m_store->setValue(ExpiresKey, timeText(entry.expiresAt));
+        m_store->setValue(ReceivedKey, timeText(entry.receivedAt));
+        m_store->endGroup();
+        m_store->sync();
+    }
+    m_tokens.insert(entry.id, token);
+    insertSorted(entry);
+    if (m_secrets) {
+        m_pendingWrites.insert(entry.id);
+        m_secrets->write(CredentialStore::historyEntry(entry.id), toSecret(token));
+    }
+    return entry.id;
+}
+
+void History::forget(const QString& id)
+{
+    const qsizetype index = indexOf(id);
+    if (index < 0)
+        return;
+    if (m_store) {
+        m_store->remove(LinksGroup + u'/' + id);
+        m_store->sync();
+    }
+    m_tokens.remove(id);
+    m_pendingWrites.remove(id);
+    removeAt(index);
+    if (m_secrets)
+        m_secrets->remove(CredentialStore::historyEntry(id));
+}
+
+int History::purge(const QDateTime& now, int days)
+{
+    QStringList old;
+    for (const HistoryEntry& entry : std::as_const(m_entries)) {
+        if (entry.expiresAt.addDays(days) < now)
+            old << entry.id;
+    }
+    for (const QString& id : std::as_const(old))
+        forget(id);
+    return int(old.size());
+}
+
+void History::fetch(const QString& id)
+{
+    if (const auto cached = m_tokens.constFind(id); cached != m_tokens.cend()) {
+        const EmbedToken token = *cached;
+        QMetaObject::invokeMethod(this, [this, id, token] { Q_EMIT tokenReady(id, token); }, Qt::QueuedConnection);
+        return;
+    }
+    if (!m_secrets) {
+        const ApiError error(ApiError::Kind::Keychain, tr("the link was not kept"));
+        QMetaObject::invokeMethod(this, [this, id, error] { Q_EMIT tokenFailed(id, error); }, Qt::QueuedConnection);
+        return;
+    }
+    // One keychain read answers every fetch of the same id made meanwhile.
+    if (m_pendingReads[id]++ == 0)
+        m_secrets->read(CredentialStore::historyEntry(id));
+}
+
+void History::answerFetch(const QString& id, const std::optional<EmbedToken>& token, const ApiError& error)
+{
+    const int count = m_pendingReads.take(id);
+    for (int i = 0; i < count; ++i) {
+        if (token)
+            Q_EMIT tokenReady(id, *token);
+        else
+            Q_EMIT tokenFailed(id, error);
+    }
+}
+
+QString History::toSecret(const EmbedToken& token)
+{
+    const QJsonObject object{
+        {u"token"_s, token.token()},
+        {u"type"_s, token.type()},
+        {u"expires_in_minutes"_s, token.expiresInMinutes()},
+        {u"expires_at"_s, timeText(token.expiresAt())},
+        {u"short_link"_s, token.shortLink().toString(QUrl::FullyEncoded)},
+        {u"received_at"_s, timeText(token.receivedAt())},
+        {u"server_date"_s, timeText(token.serverDate())},
+    };
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+std::optional<EmbedToken> History::fromSecret(const QString& secret)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(secret.toUtf8());
+    if (!document.isObject())
+        return std::nullopt;
+    const QJsonObject object = document.object();
+    const QDateTime receivedAt = timeFrom(object.value(u"received_at"_s).toString());
+    if (!receivedAt.isValid())
+        return std::nullopt;
+    const QDateTime serverDate = timeFrom(object.value(u"server_date"_s).toString());
+    // The body members are parsed (and validated) exactly as when the API sent them.
+    return EmbedToken::parse(document.toJson(QJsonDocument::Compact), receivedAt, serverDate, nullptr);
+}
+
+void History::insertSorted(const HistoryEntry& entry)
+{
+    // Before every entry issued at the same time or earlier: the newest addition first.
+    const auto position = std::find_if(m_entries.cbegin(), m_entries.cend(),
+                                       [&entry](const HistoryEntry& other) { return !isNewer(other, entry); });
+    const qsizetype index = position - m_entries.cbegin();
+    Q_EMIT aboutToInsert(index);
+    m_entries.insert(index, entry);
+    Q_EMIT inserted(index);
+}
+
+void History::removeAt(qsizetype index)
+{
+    Q_EMIT aboutToRemove(index);
+    m_entries.removeAt(index);
+    Q_EMIT removed(index);
+}

@@ -7,7 +7,10 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QString>
+
+#include <optional>
 
 class CredentialStore;
 class QSettings;
@@ -20,12 +23,15 @@ struct HistoryEntry
     QString profile;     // the profile that issued it
     QDateTime issuedAt;  // UTC (EmbedToken::issuedAt)
     QDateTime expiresAt; // UTC
+    // When this computer received it (UTC, to the millisecond): orders the history, as the
+    // server's issue time has whole seconds only. Invalid for rows kept without one.
+    QDateTime receivedAt;
 
     bool isExpired(const QDateTime& now) const { return now >= expiresAt; }
 };
 
 // The links issued on this computer. The non-secret metadata of each lives in QSettings
-// (group "history/links/<id>": label, profile, issuedAt, expiresAt); the token and the
+// (group "history/links/<id>": label, profile, issuedAt, expiresAt, receivedAt); the token and the
 // link themselves in the keychain entry CredentialStore::historyEntry(id) (security
 // rule 8). Without a QSettings (demo mode) everything, tokens included, is kept in
 // memory for the session only and nothing touches the keychain.
@@ -85,9 +91,15 @@ Q_SIGNALS:
 private:
     void insertSorted(const HistoryEntry& entry);
     void removeAt(qsizetype index);
+    // Emits the answer to every fetch(id) waiting for the keychain.
+    void answerFetch(const QString& id, const std::optional<EmbedToken>& token, const ApiError& error);
+    // The history id of a keychain entry name, empty for other entries.
+    static QString idOf(const QString& entry);
 
     QSettings* m_store;
     CredentialStore* m_secrets;
     QList<HistoryEntry> m_entries;
     QHash<QString, EmbedToken> m_tokens; // this session's cache
+    QHash<QString, int> m_pendingReads;  // id -> fetches waiting for the keychain
+    QSet<QString> m_pendingWrites;       // ids whose secret is being written
 };

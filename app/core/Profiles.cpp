@@ -1,0 +1,282 @@
+#include "Profiles.h"
+
+#include "ApiClient.h"
+#include "Settings.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QSet>
+#include <QSettings>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <vector>
+
+namespace {
+
+const QString Group = QStringLiteral("profiles");
+const QString Format = QStringLiteral("faultshare-profiles");
+constexpr int Version = 1;
+
+const QString NameMember = QStringLiteral("name");
+const QString ApiUrlMember = QStringLiteral("api_url");
+const QString MinutesMember = QStringLiteral("default_minutes");
+const QString CaFileMember = QStringLiteral("ca_file");
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Profiles", text);
+}
+
+// "api_key", "apiKey", "access-token", "Password", ...: anything whose name says it holds
+// a secret. Such a member is refused wherever it is, so an export edited by hand (or a
+// file from elsewhere) cannot smuggle a key into settings.
+bool looksSecret(const QString& member)
+{
+    QString normalized = member.toLower();
+    normalized.remove(QLatin1Char('_'));
+    normalized.remove(QLatin1Char('-'));
+    normalized.remove(QLatin1Char(' '));
+    static const QStringList words{QStringLiteral("key"), QStringLiteral("token"), QStringLiteral("secret"),
+                                   QStringLiteral("password"), QStringLiteral("passwd")};
+    return std::any_of(words.cbegin(), words.cend(),
+                       [&normalized](const QString& word) { return normalized.endsWith(word); });
+}
+
+// The first secret-looking member name anywhere below value, or nothing.
+std::optional<QString> findSecretMember(const QJsonValue& value)
+{
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (looksSecret(it.key()))
+                return it.key();
+            if (auto found = findSecretMember(it.value()))
+                return found;
+        }
+    } else if (value.isArray()) {
+        for (const QJsonValue& item : value.toArray()) {
+            if (auto found = findSecretMember(item))
+                return found;
+        }
+    }
+    return std::nullopt;
+}
+
+// "The API URL must ..." -> "the API URL must ...", to follow a colon in one sentence.
+QString lowerFirst(QString text)
+{
+    if (!text.isEmpty())
+        text[0] = text.at(0).toLower();
+    return text;
+}
+
+struct Entry
+{
+    QString name;
+    QUrl apiUrl;
+    int minutes = 0;
+    QString caFile;
+};
+
+} // namespace
+
+Profiles::Profiles(QSettings& store)
+    : m_store(store)
+{
+}
+
+QStringList Profiles::names() const
+{
+    m_store.beginGroup(Group);
+    QStringList groups = m_store.childGroups();
+    m_store.endGroup();
+    groups.removeAll(Settings::defaultProfile());
+    groups.erase(std::remove_if(groups.begin(), groups.end(),
+                                [](const QString& name) { return !checkName(name).isEmpty(); }),
+                 groups.end());
+    std::sort(groups.begin(), groups.end(), [](const QString& a, const QString& b) {
+        const int order = a.compare(b, Qt::CaseInsensitive);
+        return order != 0 ? order < 0 : a < b;
+    });
+    groups.prepend(Settings::defaultProfile());
+    return groups;
+}
+
+bool Profiles::contains(const QString& name) const
+{
+    if (name == Settings::defaultProfile())
+        return true;
+    if (!checkName(name).isEmpty())
+        return false;
+    m_store.beginGroup(Group);
+    const bool found = m_store.childGroups().contains(name);
+    m_store.endGroup();
+    return found;
+}
+
+QString Profiles::checkName(const QString& name)
+{
+    if (name.isEmpty())
+        return tr("is empty");
+    if (name.size() > MaxNameLength)
+        return tr("is longer than %1 characters").arg(MaxNameLength);
+    if (name.contains(QLatin1Char('/')))
+        return tr("contains \"/\"");
+    if (name.contains(QLatin1Char('\\')))
+        return tr("contains \"\\\"");
+    for (const QChar c : name) {
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format
+            || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+            return tr("contains a control character");
+    }
+    if (name.front().isSpace() || name.back().isSpace())
+        return tr("starts or ends with a space");
+    return {};
+}
+
+bool Profiles::add(const QString& name)
+{
+    if (!checkName(name).isEmpty() || contains(name))
+        return false;
+    // A profile exists as a settings group, so it must hold at least one value: the
+    // defaults, written out.
+    Settings settings(m_store, name);
+    settings.setApiUrl(settings.apiUrl());
+    settings.setDefaultMinutes(settings.defaultMinutes());
+    return true;
+}
+
+bool Profiles::remove(const QString& name)
+{
+    if (name == Settings::defaultProfile() || !contains(name))
+        return false;
+    m_store.remove(Group + QLatin1Char('/') + name);
+    // The window starts with the last profile: not one that is gone.
+    Settings settings(m_store);
+    if (settings.lastProfile() == name)
+        settings.setLastProfile(Settings::defaultProfile());
+    return true;
+}
+
+QByteArray Profiles::exportJson(const QStringList& names) const
+{
+    QJsonArray profiles;
+    for (const QString& name : names) {
+        if (!contains(name))
+            continue;
+        const Settings settings(m_store, name);
+        profiles.append(QJsonObject{
+            {NameMember, name},
+            {ApiUrlMember, settings.apiUrl().toString(QUrl::FullyEncoded)},
+            {MinutesMember, settings.defaultMinutes()},
+            {CaFileMember, settings.caFile()},
+        });
+    }
+    const QJsonObject document{
+        {QStringLiteral("format"), Format},
+        {QStringLiteral("version"), Version},
+        {QStringLiteral("profiles"), profiles},
+    };
+    return QJsonDocument(document).toJson(QJsonDocument::Indented);
+}
+
+Profiles::ImportResult Profiles::importJson(const QByteArray& json)
+{
+    const auto fail = [](const QString& error) { return ImportResult{{}, error}; };
+
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return fail(tr("The file is not a FaultShare profiles export (it is not a JSON object); choose a file "
+                       "that FaultShare exported."));
+    const QJsonObject root = document.object();
+    if (root.value(QStringLiteral("format")) != QJsonValue(Format))
+        return fail(tr("The file is not a FaultShare profiles export (its format is not \"%1\"); choose a file "
+                       "that FaultShare exported.")
+                        .arg(Format));
+    const QJsonValue version = root.value(QStringLiteral("version"));
+    if (!version.isDouble() || version.toDouble() != Version)
+        return fail(tr("The file is a profiles export of an unknown version; import it with the FaultShare that "
+                       "wrote it, or export again."));
+    for (auto it = root.begin(); it != root.end(); ++it) {
+        if (it.key() == QLatin1StringView("profiles"))
+            continue;
+        const auto secret = looksSecret(it.key()) ? std::optional<QString>(it.key()) : findSecretMember(it.value());
+        if (secret)
+            return fail(tr("The file holds \"%1\", which looks like a secret, and keys are never imported; "
+                           "remove it and import again.")
+                            .arg(*secret));
+    }
+    const QJsonValue list = root.value(QStringLiteral("profiles"));
+    if (!list.isArray())
+        return fail(tr("The file has no list of profiles; choose a file that FaultShare exported."));
+
+    // Everything is checked before anything is written.
+    std::vector<Entry> entries;
+    QSet<QString> seen;
+    const QJsonArray array = list.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QJsonObject object = array.at(i).toObject();
+        const QJsonValue nameValue = object.value(NameMember);
+        if (!array.at(i).isObject() || !nameValue.isString())
+            return fail(tr("Profile %1 in the file has no name; give every profile a \"name\" and import again.")
+                            .arg(i + 1));
+        Entry entry;
+        entry.name = nameValue.toString();
+        const QString nameShown = entry.name.left(MaxNameLength).simplified();
+        if (const QString why = checkName(entry.name); !why.isEmpty())
+            return fail(tr("Profile \"%1\" cannot be imported because its name %2.").arg(nameShown, why));
+        if (seen.contains(entry.name))
+            return fail(tr("Profile \"%1\" appears twice in the file; keep one and import again.").arg(entry.name));
+        seen.insert(entry.name);
+        if (const auto secret = findSecretMember(object))
+            return fail(tr("Profile \"%1\" holds \"%2\", which looks like a secret, and keys are never imported; "
+                           "remove it and import again.")
+                            .arg(entry.name, *secret));
+
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (it.key() != NameMember && it.key() != ApiUrlMember && it.key() != MinutesMember
+                && it.key() != CaFileMember)
+                return fail(tr("Profile \"%1\" has an unknown setting \"%2\"; remove it and import again.")
+                                .arg(entry.name, it.key()));
+        }
+
+        const QJsonValue url = object.value(ApiUrlMember);
+        if (!url.isString())
+            return fail(tr("Profile \"%1\" has no API URL text (\"api_url\"); add it and import again.").arg(entry.name));
+        entry.apiUrl = QUrl(url.toString(), QUrl::StrictMode);
+        if (const QString why = ApiClient::checkApiUrl(entry.apiUrl); !why.isEmpty())
+            return fail(tr("Profile \"%1\" cannot be imported: %2").arg(entry.name, lowerFirst(why)));
+
+        const QJsonValue minutes = object.value(MinutesMember);
+        const double value = minutes.toDouble(-1);
+        if (!minutes.isDouble() || value != std::floor(value) || value < ApiClient::MinMinutes
+            || value > ApiClient::MaxMinutes)
+            return fail(tr("Profile \"%1\" needs \"default_minutes\" as a whole number from 1 to 43200; fix it and "
+                           "import again.")
+                            .arg(entry.name));
+        entry.minutes = int(value);
+
+        const QJsonValue caFile = object.value(CaFileMember);
+        if (!caFile.isUndefined() && !caFile.isString())
+            return fail(tr("Profile \"%1\" has a \"ca_file\" that is not a file path; fix it and import again.")
+                            .arg(entry.name));
+        entry.caFile = caFile.toString();
+        entries.push_back(std::move(entry));
+    }
+
+    ImportResult result;
+    for (const Entry& entry : entries) {
+        Settings settings(m_store, entry.name);
+        settings.setApiUrl(entry.apiUrl);
+        settings.setDefaultMinutes(entry.minutes);
+        settings.setCaFile(entry.caFile);
+        result.imported << entry.name;
+    }
+    return result;
+}

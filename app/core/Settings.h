@@ -18,6 +18,8 @@ public:
     explicit Settings(QSettings& store, QString profile = defaultProfile());
 
     static QString defaultProfile() { return QStringLiteral("default"); }
+    // The QSettings underneath, for what manages all profiles at once (Profiles).
+    QSettings& store() const { return m_store; }
     QString profile() const { return m_profile; }
     // The profile whose settings profile-scoped getters and setters use from now on.
     void setProfile(const QString& profile) { m_profile = profile; }

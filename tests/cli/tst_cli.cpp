@@ -1,5 +1,6 @@
 #include "CredentialStore.h"
 #include "DemoServer.h"
+#include "Profiles.h"
 #include "QrDecode.h"
 #include "TestSupport.h"
 #include "ScriptedServer.h"
@@ -7,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSvgRenderer>
 #include <QPainter>
@@ -191,6 +193,12 @@ private Q_SLOTS:
 
     void profileKeychainEntry_isUsed()
     {
+        // The profile must exist in the child's settings (XDG_CONFIG_HOME/FaultShare).
+        {
+            QSettings childSettings(m_config.filePath(QStringLiteral("FaultShare/FaultShare.conf")), QSettings::IniFormat);
+            Profiles profiles(childSettings);
+            QVERIFY(profiles.contains(QStringLiteral("cli-test")) || profiles.add(QStringLiteral("cli-test")));
+        }
         // The real Secret Service of the test session; the CLI's service name is the app's.
         CredentialStore store(QStringLiteral("FaultShare"));
         QSignalSpy written(&store, &CredentialStore::secretWritten);

@@ -351,7 +351,8 @@ inline QString whyNotOneSentence(const QString& message)
 {
     static const QStringList actions{QStringLiteral("check "), QStringLiteral("try again"),
                                      QStringLiteral("wait "), QStringLiteral("ask "),
-                                     QStringLiteral("replace "), QStringLiteral("add ")};
+                                     QStringLiteral("replace "), QStringLiteral("add "),
+                                     QStringLiteral("generate ")};
     static const QRegularExpression sentenceBreak(QStringLiteral("[.!?…] "));
     if (message.isEmpty())
         return QStringLiteral("empty");

@@ -31,4 +31,24 @@ inline Outcome waitFor(TokenRequest* request, int timeoutMs = 10000)
     return outcome;
 }
 
+// The one outcome of a preview request.
+struct FaultsOutcome
+{
+    std::optional<QList<Fault>> faults;
+    std::optional<ApiError> error;
+};
+
+inline FaultsOutcome waitFor(FaultsRequest* request, int timeoutMs = 10000)
+{
+    FaultsOutcome outcome;
+    const QMetaObject::Connection finished = QObject::connect(
+        request, &FaultsRequest::finished, request, [&outcome](const QList<Fault>& f) { outcome.faults = f; });
+    const QMetaObject::Connection failed = QObject::connect(
+        request, &FaultsRequest::failed, request, [&outcome](const ApiError& e) { outcome.error = e; });
+    [[maybe_unused]] const bool answered = QTest::qWaitFor([&] { return outcome.faults || outcome.error; }, timeoutMs);
+    QObject::disconnect(finished);
+    QObject::disconnect(failed);
+    return outcome;
+}
+
 } // namespace TestSupport

@@ -1,0 +1,223 @@
+// The history with 1000 rows in a real QTableView (offscreen): how long loading the
+// metadata, one clock tick, a page of scrolling and sorting by time left take, with the
+// view's repaint. Prints min / median / max in milliseconds; never passes or fails.
+//
+//   build/tests/bench_history [repetitions]
+
+#include "History.h"
+#include "HistoryModel.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QScrollBar>
+#include <QSettings>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QUuid>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int Rows = 1000;
+
+QByteArray base64Url(const QByteArray& bytes)
+{
+    return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+EmbedToken makeToken(const QDateTime& issuedAt, int minutes)
+{
+    const QDateTime expiresAt = issuedAt.addSecs(60LL * minutes);
+    const QByteArray claims = base64Url(QJsonDocument(QJsonObject{{u"iat"_s, issuedAt.toSecsSinceEpoch()}})
+                                            .toJson(QJsonDocument::Compact));
+    const QByteArray jwt = base64Url(R"({"alg":"HS256","typ":"JWT"})") + '.' + claims + '.'
+        + base64Url(QUuid::createUuid().toRfc4122());
+    const QJsonObject body{
+        {u"token"_s, QString::fromLatin1(jwt)},
+        {u"type"_s, u"jwt"_s},
+        {u"expires_in_minutes"_s, minutes},
+        {u"expires_at"_s, expiresAt.toString(Qt::ISODateWithMs)},
+        {u"short_link"_s, QString(u"https://altostr.at/"_s + QUuid::createUuid().toString(QUuid::Id128).left(8))},
+    };
+    QString why;
+    const auto token = EmbedToken::parse(QJsonDocument(body).toJson(), issuedAt, {}, &why);
+    if (!token)
+        qFatal("bench token rejected: %s", qPrintable(why));
+    return *token;
+}
+
+// Counts the paint events of the view's viewport, to show a repaint really happened.
+class PaintCounter final : public QObject
+{
+public:
+    int paints = 0;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Paint)
+            ++paints;
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+struct Result
+{
+    QString name;
+    QList<double> ms;
+    QString note;
+};
+
+Result measure(const QString& name, int repetitions, const std::function<void(int)>& step)
+{
+    Result result{name, {}, {}};
+    step(-1); // warm-up
+    for (int i = 0; i < repetitions; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        step(i);
+        result.ms << double(timer.nsecsElapsed()) / 1e6;
+    }
+    return result;
+}
+
+void print(const QList<Result>& results, int repetitions)
+{
+    std::printf("bench_history: %d rows, %d repetitions each (ms)\n", Rows, repetitions);
+    std::printf("%-44s %9s %9s %9s  %s\n", "operation", "min", "median", "max", "note");
+    for (Result r : results) {
+        std::sort(r.ms.begin(), r.ms.end());
+        std::printf("%-44s %9.3f %9.3f %9.3f  %s\n", qPrintable(r.name), r.ms.first(), r.ms.at(r.ms.size() / 2),
+                    r.ms.last(), qPrintable(r.note));
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const int repetitions = argc > 1 ? std::max(3, QByteArray(argv[1]).toInt()) : 30;
+
+    QTemporaryDir dir;
+    QSettings store(dir.filePath(u"history.conf"_s), QSettings::IniFormat);
+    const QDateTime start = QDateTime::currentDateTimeUtc();
+    // Row i issued i minutes ago for 600 minutes: some expired, most live. Written as
+    // History writes them (History::add syncs the file on every call, which a
+    // benchmark setup need not pay a thousand times).
+    for (int i = 0; i < Rows; ++i) {
+        const EmbedToken token = makeToken(start.addSecs(-60LL * i), 600);
+        store.beginGroup(u"history/links/"_s + QUuid::createUuid().toString(QUuid::WithoutBraces));
+        store.setValue(u"label"_s, u"link %1"_s.arg(i));
+        store.setValue(u"profile"_s, u"default"_s);
+        store.setValue(u"issuedAt"_s, token.issuedAt().toString(Qt::ISODateWithMs));
+        store.setValue(u"expiresAt"_s, token.expiresAt().toString(Qt::ISODateWithMs));
+        store.endGroup();
+    }
+    store.sync();
+
+    History history(&store, nullptr);
+    HistoryModel model(history);
+    HistoryFilterModel filter;
+    filter.setSourceModel(&model);
+    QTableView view;
+    view.setModel(&filter);
+    view.setSortingEnabled(true);
+    view.horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    view.resize(900, 600);
+    view.show();
+    PaintCounter paints;
+    view.viewport()->installEventFilter(&paints);
+    history.load();
+    model.setNow(start);
+    QApplication::processEvents();
+
+    int layoutChanges = 0;
+    QObject::connect(&filter, &QAbstractItemModel::layoutChanged, &filter, [&layoutChanges] { ++layoutChanges; });
+    const auto note = [&](int paintsBefore, int layoutsBefore, int steps) {
+        return u"%1 paints, %2 re-sorts per step"_s.arg(double(paints.paints - paintsBefore) / steps, 0, 'f', 1)
+            .arg(double(layoutChanges - layoutsBefore) / steps, 0, 'f', 1);
+    };
+
+    QList<Result> results;
+
+    results << measure(u"load() of %1 rows (view attached)"_s.arg(Rows), repetitions, [&](int) {
+        history.load();
+        QApplication::processEvents();
+    });
+    results.last().note = u"%1 rows shown"_s.arg(filter.rowCount());
+
+    // Ticks: now moves a second per step, so every remaining time changes.
+    int second = 0;
+    const auto tick = [&](int) {
+        model.setNow(start.addSecs(++second));
+        QApplication::processEvents();
+    };
+    const auto tickCase = [&](const QString& name, int column) {
+        filter.sort(column, Qt::AscendingOrder);
+        QApplication::processEvents();
+        const int p = paints.paints, l = layoutChanges;
+        results << measure(name, repetitions, tick);
+        results.last().note = note(p, l, repetitions + 1);
+    };
+    tickCase(u"setNow() tick + repaint, sorted by Label"_s, HistoryModel::LabelColumn);
+    tickCase(u"setNow() tick + repaint, sorted by Expires"_s, HistoryModel::ExpiresColumn);
+    tickCase(u"setNow() tick + repaint, sorted by Remaining"_s, HistoryModel::RemainingColumn);
+    {
+        filter.setShow(HistoryFilterModel::Show::Active);
+        const int p = paints.paints, l = layoutChanges;
+        results << measure(u"setNow() tick + repaint, Active filter"_s, repetitions, tick);
+        results.last().note = note(p, l, repetitions + 1);
+        filter.setShow(HistoryFilterModel::Show::All);
+    }
+    {
+        // A tick on which a row expires (the filter drops it).
+        filter.setShow(HistoryFilterModel::Show::Active);
+        const QList<HistoryEntry>& entries = history.entries();
+        results << measure(u"setNow() tick with one expiry, Active filter"_s, repetitions, [&](int i) {
+            const int row = 500 + (i + 1);
+            model.setNow(entries.at(row).expiresAt);
+            QApplication::processEvents();
+        });
+        results.last().note = u"%1 rows shown after"_s.arg(filter.rowCount());
+        filter.setShow(HistoryFilterModel::Show::All);
+        model.setNow(start);
+        QApplication::processEvents();
+    }
+    {
+        const int p = paints.paints;
+        QScrollBar* bar = view.verticalScrollBar();
+        bar->setValue(0);
+        results << measure(u"scroll one page + repaint"_s, repetitions, [&](int i) {
+            // Down to the end, then back up: every step moves a whole page.
+            if (bar->value() == bar->maximum())
+                bar->setValue(0);
+            bar->triggerAction(QAbstractSlider::SliderPageStepAdd);
+            QApplication::processEvents();
+            Q_UNUSED(i)
+        });
+        results.last().note = u"%1 paints per step"_s.arg(double(paints.paints - p) / (repetitions + 1), 0, 'f', 1);
+    }
+    {
+        bool ascending = false;
+        const int l = layoutChanges;
+        results << measure(u"sort by Remaining + repaint"_s, repetitions, [&](int) {
+            ascending = !ascending;
+            filter.sort(HistoryModel::RemainingColumn, ascending ? Qt::AscendingOrder : Qt::DescendingOrder);
+            QApplication::processEvents();
+        });
+        results.last().note = u"%1 re-sorts per step"_s.arg(double(layoutChanges - l) / (repetitions + 1), 0, 'f', 1);
+    }
+    print(results, repetitions);
+    return 0;
+}

@@ -1,0 +1,223 @@
+// Each profile has its own key in the real keychain (the Secret Service of the test
+// session, under the app's service name, which the CLI uses): `faultshare generate
+// --profile A` sends A's key to A's server, B's to B's, and removing a profile the way
+// the settings dialog does (its settings, then CredentialStore::remove of its entry)
+// takes only its key.
+
+#include "CredentialStore.h"
+#include "DemoServer.h"
+#include "Profiles.h"
+#include "Settings.h"
+#include "TestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+#include <functional>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int KeychainTimeoutMs = 30000;
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+// The one signal a keychain operation ended in, with the secret of a read.
+struct Outcome
+{
+    QString signal;
+    QString secret;
+};
+
+} // namespace
+
+class tst_ProfileKeys final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_config;
+    CredentialStore m_keys{u"FaultShare"_s};
+    // Names of this run only: the app's keychain service is shared with other tests.
+    const QString m_suffix = QUuid::createUuid().toString(QUuid::Id128).left(8);
+    const QString m_a = u"keys-a-"_s + m_suffix;
+    const QString m_b = u"keys-b-"_s + m_suffix;
+    std::unique_ptr<DemoServer> m_demoA;
+    std::unique_ptr<DemoServer> m_demoB;
+
+    Run run(const QStringList& arguments)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(u"FAULTSHARE_API_KEY"_s);
+        env.insert(u"XDG_CONFIG_HOME"_s, m_config.path());
+        env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
+        process.setProcessEnvironment(env);
+        process.start(qEnvironmentVariable("FAULTSHARE_BIN_DIR") + u"/faultshare"_s, arguments);
+        if (!process.waitForStarted(10000))
+            return {};
+        process.closeWriteChannel();
+        // The demo servers live in this process: keep its event loop turning meanwhile.
+        QSignalSpy finished(&process, &QProcess::finished);
+        if (!finished.wait(30000))
+            process.kill();
+        return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+
+    Run generate(const QString& profile)
+    {
+        return run({u"generate"_s, u"--profile"_s, profile, u"--format"_s, u"link"_s});
+    }
+
+    std::unique_ptr<QSettings> childSettings() const
+    {
+        return std::make_unique<QSettings>(m_config.filePath(u"FaultShare/FaultShare.conf"_s), QSettings::IniFormat);
+    }
+
+    void setApiUrl(const QString& profile, const QUrl& url)
+    {
+        auto store = childSettings();
+        Settings(*store, profile).setApiUrl(url);
+    }
+
+    Outcome keychain(const std::function<void()>& start)
+    {
+        Outcome outcome;
+        QMetaObject::Connection connections[] = {
+            connect(&m_keys, &CredentialStore::secretRead, this,
+                    [&outcome](const QString&, const QString& secret) { outcome = {u"read"_s, secret}; }),
+            connect(&m_keys, &CredentialStore::secretMissing, this, [&outcome] { outcome = {u"missing"_s, {}}; }),
+            connect(&m_keys, &CredentialStore::secretWritten, this, [&outcome] { outcome = {u"written"_s, {}}; }),
+            connect(&m_keys, &CredentialStore::secretRemoved, this, [&outcome] { outcome = {u"removed"_s, {}}; }),
+            connect(&m_keys, &CredentialStore::failed, this, [&outcome] { outcome = {u"failed"_s, {}}; }),
+        };
+        start();
+        (void)QTest::qWaitFor([&outcome] { return !outcome.signal.isEmpty(); }, KeychainTimeoutMs);
+        for (const auto& connection : connections)
+            disconnect(connection);
+        return outcome;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_config.isValid());
+        m_demoA = std::make_unique<DemoServer>(DemoServer::generateApiKey());
+        m_demoB = std::make_unique<DemoServer>(DemoServer::generateApiKey());
+        QVERIFY(m_demoA->listen());
+        QVERIFY(m_demoB->listen());
+        QVERIFY(m_demoA->apiKey() != m_demoB->apiKey());
+        {
+            auto store = childSettings();
+            Profiles profiles(*store);
+            QVERIFY(profiles.add(m_a));
+            QVERIFY(profiles.add(m_b));
+        }
+        setApiUrl(m_a, m_demoA->url());
+        setApiUrl(m_b, m_demoB->url());
+        const QString keyA = m_demoA->apiKey();
+        const QString keyB = m_demoB->apiKey();
+        QCOMPARE(keychain([&] { m_keys.write(CredentialStore::apiKeyEntry(m_a), keyA); }).signal, u"written"_s);
+        QCOMPARE(keychain([&] { m_keys.write(CredentialStore::apiKeyEntry(m_b), keyB); }).signal, u"written"_s);
+    }
+
+    void cleanupTestCase()
+    {
+        keychain([this] { m_keys.remove(CredentialStore::apiKeyEntry(m_a)); });
+        keychain([this] { m_keys.remove(CredentialStore::apiKeyEntry(m_b)); });
+    }
+
+    void eachProfile_usesItsOwnKeyAndServer()
+    {
+        const int beforeA = m_demoA->tokenRequestCount();
+        const int beforeB = m_demoB->tokenRequestCount();
+        Run r = generate(m_a);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QUrl(QString::fromUtf8(r.out.trimmed())).port(), m_demoA->url().port());
+        QCOMPARE(m_demoA->tokenRequestCount(), beforeA + 1);
+        r = generate(m_b);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QUrl(QString::fromUtf8(r.out.trimmed())).port(), m_demoB->url().port());
+        QCOMPARE(m_demoB->tokenRequestCount(), beforeB + 1);
+    }
+
+    void profileKey_isRejectedByTheOtherServer_exit3()
+    {
+        // A's settings pointed at B's server: A's key goes there, and B rejects it.
+        setApiUrl(m_a, m_demoB->url());
+        const int beforeB = m_demoB->tokenRequestCount();
+        Run r = generate(m_a);
+        setApiUrl(m_a, m_demoA->url());
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains("401"), r.err.constData());
+        QCOMPARE(m_demoB->tokenRequestCount(), beforeB + 1);
+        QVERIFY(!r.err.contains(m_demoA->apiKey().toUtf8()));
+
+        // And B's key to A's server.
+        setApiUrl(m_b, m_demoA->url());
+        r = generate(m_b);
+        setApiUrl(m_b, m_demoB->url());
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY(!r.err.contains(m_demoB->apiKey().toUtf8()));
+    }
+
+    void profilesCommands_neverShowKeys()
+    {
+        const QByteArray keyA = m_demoA->apiKey().toUtf8();
+        const QByteArray keyB = m_demoB->apiKey().toUtf8();
+        for (const QStringList& arguments : {QStringList{u"profiles"_s}, QStringList{u"profiles"_s, u"--format"_s, u"json"_s},
+                                             QStringList{u"profiles"_s, u"export"_s}}) {
+            const Run r = run(arguments);
+            QCOMPARE(r.exitCode, 0);
+            QVERIFY(r.out.contains(m_a.toUtf8()));
+            for (const QByteArray& key : {keyA, keyB}) {
+                QVERIFY(!r.out.contains(key));
+                QVERIFY(!r.err.contains(key));
+                QVERIFY(!r.out.contains(key.mid(key.lastIndexOf(':') + 1)));
+            }
+        }
+        QCOMPARE(TestSupport::filesContaining(m_config.path(), keyA), QStringList());
+        QCOMPARE(TestSupport::filesContaining(m_config.path(), keyB), QStringList());
+    }
+
+    // Last: removes profile A.
+    void removingProfile_removesOnlyItsKey()
+    {
+        {
+            auto store = childSettings();
+            QVERIFY(Profiles(*store).remove(m_a));
+        }
+        QCOMPARE(keychain([this] { m_keys.remove(CredentialStore::apiKeyEntry(m_a)); }).signal, u"removed"_s);
+
+        const Outcome a = keychain([this] { m_keys.read(CredentialStore::apiKeyEntry(m_a)); });
+        QCOMPARE(a.signal, u"missing"_s);
+        const Outcome b = keychain([this] { m_keys.read(CredentialStore::apiKeyEntry(m_b)); });
+        QCOMPARE(b.signal, u"read"_s);
+        QCOMPARE(b.secret, m_demoB->apiKey());
+
+        const int beforeA = m_demoA->tokenRequestCount();
+        Run r = generate(m_a);
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(m_demoA->tokenRequestCount(), beforeA);
+        r = generate(m_b);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QUrl(QString::fromUtf8(r.out.trimmed())).port(), m_demoB->url().port());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_ProfileKeys)
+#include "tst_profile_keys.moc"

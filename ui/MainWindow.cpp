@@ -152,8 +152,10 @@ MainWindow::MainWindow(ApiClient& api, CredentialStore& keys, Settings& settings
     connect(m_ui->revealTokenButton, &QPushButton::toggled, this, &MainWindow::setTokenRevealed);
 
     const QByteArray geometry = m_settings.windowGeometry();
-    if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(980, 660);
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        resize(1000, 820);
+        resizeDocks({m_historyDock}, {200}, Qt::Vertical);
+    }
     updateGenerateEnabled();
 }
 
@@ -402,7 +404,7 @@ void MainWindow::setKeySource(KeySource source)
         m_settingsDialog->setKeyMode(demo ? SettingsDialog::KeyMode::Demo
                                           : source == KeySource::Session ? SettingsDialog::KeyMode::Session
                                                                          : SettingsDialog::KeyMode::Stored);
-    updateTitle();
+    refreshProfiles(); // the switcher is fixed in demo mode and with a session key
     updateGenerateEnabled();
 }
 
@@ -580,6 +582,7 @@ void MainWindow::onTokenReceived(const EmbedToken& token)
     m_request = nullptr;
     setBusy(false);
     clearError();
+    history().purge(now(), m_settings.historyPurgeDays());
     const QString id = history().add(token, m_pendingLabel, isDemo() ? tr("Demo") : m_settings.profile());
     showToken(token, m_pendingLabel);
     m_historyPanel->select(id);
@@ -1151,6 +1154,7 @@ void MainWindow::openSettings()
             clearError();
         m_caFileProblem.clear();
         applyNotifySettings();
+        history().purge(now(), m_settings.historyPurgeDays());
     });
     m_settingsDialog = dialog;
     dialog->open();
@@ -1342,6 +1346,8 @@ void MainWindow::refreshProfiles()
     m_ui->profileCombo->setCurrentText(m_settings.profile());
     const bool fixed = m_keySource == KeySource::Demo || m_keySource == KeySource::Session;
     m_ui->profileCombo->setEnabled(!fixed && names.size() > 1);
+    // One profile needs no switcher; the demo has none of its own.
+    m_ui->expiryForm->setRowVisible(m_ui->profileCombo, names.size() > 1 && m_keySource != KeySource::Demo);
     m_ui->profileCombo->setToolTip(fixed ? tr("The profile cannot change in demo mode or with FAULTSHARE_API_KEY")
                                          : tr("The profile (API URL, key, CA file) the next link is made with"));
     connect(m_ui->profileCombo, &QComboBox::textActivated, this, &MainWindow::switchProfile, Qt::UniqueConnection);
@@ -1366,7 +1372,6 @@ void MainWindow::switchProfile(const QString& profile)
     applyCaFile();
     applyDefaultExpiry();
     setKeySource(KeySource::None);
-    refreshProfiles();
     readKeyFromKeychain();
 }
 

@@ -66,6 +66,8 @@ SettingsDialog::SettingsDialog(Settings& settings, CredentialStore& keys, ApiCli
     m_ui->notifyLeadSpin->setRange(0, Settings::MaxNotifyLeadMinutes);
     m_ui->notifyLeadSpin->setValue(m_settings.notifyLeadMinutes());
     m_ui->notifyLeadSpin->setEnabled(m_ui->notifyCheck->isChecked());
+    m_ui->historyPurgeSpin->setRange(0, Settings::MaxHistoryPurgeDays);
+    m_ui->historyPurgeSpin->setValue(m_settings.historyPurgeDays());
     m_ui->keyStoreLabel->setText(
         tr("The key of this profile is stored in %1, never in a file.").arg(CredentialStore::backendName()));
     m_ui->apiUrlErrorLabel->hide();
@@ -327,6 +329,7 @@ void SettingsDialog::accept()
     m_settings.setClipboardClearDelay(std::chrono::seconds(m_ui->clipboardDelaySpin->value()));
     m_settings.setNotifyEnabled(m_ui->notifyCheck->isChecked());
     m_settings.setNotifyLeadMinutes(m_ui->notifyLeadSpin->value());
+    m_settings.setHistoryPurgeDays(m_ui->historyPurgeSpin->value());
     QDialog::accept();
 }
 

@@ -5,6 +5,7 @@
 #include "CredentialStore.h"
 #include "DemoServer.h"
 #include "Cli.h"
+#include "Language.h"
 #include "Logging.h"
 #include "MainWindow.h"
 #include "Profiles.h"
@@ -14,11 +15,13 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QIcon>
+#include <QLocale>
 #include <QSettings>
 #include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -30,6 +33,10 @@ void setApplicationNames()
     QCoreApplication::setOrganizationName(u"FaultShare"_s);
     QCoreApplication::setApplicationName(u"FaultShare"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(FAULTSHARE_VERSION));
+    // Before any text is made: the language of Settings (app/language), else the system's,
+    // for the window and the headless commands alike.
+    Language::install(*QCoreApplication::instance(),
+                      Language::resolve(Language::setting(QSettings()), QLocale::system().uiLanguages()));
 }
 
 // faultshare [--demo] [--api-url URL] [--profile NAME]
@@ -53,6 +60,46 @@ struct GuiOptions
         parser.addVersionOption();
         parser.addOptions({demo, apiUrl, profile});
     }
+};
+
+// Runs a function once, just after the first frame of a window was painted, so that what
+// that frame does not need (the history, the keychain, TLS) does not delay it. A queued
+// call from show() alone would run before the window system exposes the window. If no
+// frame comes (started minimised), it runs after a second anyway.
+class AfterFirstFrame final : public QObject
+{
+public:
+    AfterFirstFrame(QWidget* window, std::function<void()> run)
+        : QObject(window)
+        , m_run(std::move(run))
+    {
+        window->installEventFilter(this);
+        QTimer::singleShot(1000, this, &AfterFirstFrame::runLater);
+    }
+
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        // The window's own paint comes first in a frame; the queued call runs once the
+        // whole frame is painted and flushed.
+        if (event->type() == QEvent::Paint)
+            runLater();
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    void runLater()
+    {
+        if (m_queued)
+            return;
+        m_queued = true;
+        QMetaObject::invokeMethod(this, [this] {
+            m_run();
+            deleteLater();
+        }, Qt::QueuedConnection);
+    }
+
+    std::function<void()> m_run;
+    bool m_queued = false;
 };
 
 void printError(const QString& message)
@@ -92,8 +139,7 @@ int main(int argc, char** argv)
 
     QApplication app(argc, argv);
     setApplicationNames();
-    QGuiApplication::setDesktopFileName(u"faultshare"_s);
-    QApplication::setWindowIcon(QIcon(u":/icons/faultshare.svg"_s));
+    QGuiApplication::setDesktopFileName(u"io.altostrat.FaultShare"_s);
 
     GuiOptions gui;
     gui.setUp();
@@ -170,6 +216,10 @@ int main(int argc, char** argv)
 
     window.show();
     // After the first frame: the keychain may prompt or take a moment to answer.
-    QTimer::singleShot(0, &window, &MainWindow::start);
+    // The icon too: rendering an SVG loads the SVG module and its plugin.
+    new AfterFirstFrame(&window, [&window] {
+        QApplication::setWindowIcon(QIcon(u":/icons/faultshare.svg"_s));
+        window.start();
+    });
     return QApplication::exec();
 }

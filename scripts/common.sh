@@ -1,4 +1,4 @@
-# Shared by scripts/run and scripts/test: what FaultShare needs from the system.
+# Shared by scripts/run, scripts/test and scripts/package: what FaultShare needs from the system.
 # Debian 12 / Ubuntu 24.04 package names.
 
 BUILD_PACKAGES=(
@@ -9,7 +9,12 @@ BUILD_PACKAGES=(
 )
 TEST_PACKAGES=(
     libzxing-dev xvfb xauth dbus gnome-keyring libsecret-tools tzdata openssl ca-certificates
-    poppler-utils
+    poppler-utils qt6-translations-l10n
+    desktop-file-utils appstream groff-base man-db
+)
+# scripts/package: the .deb (dpkg-shlibdeps derives its dependencies; CPack needs file).
+PACKAGE_PACKAGES=(
+    dpkg-dev file
 )
 
 # Installs whatever of the given packages is missing, with sudo when not root.
@@ -30,3 +35,8 @@ ensure_packages() {
     "${sudo[@]}" apt-get update -qq
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
+# scripts/bench: the shell pipeline it compares with, and the X11 libraries of its
+# start-up driver (it watches for the first window of a process and its first drawing).
+BENCH_PACKAGES=(
+    curl jq qrencode libx11-dev libxdamage-dev
+)

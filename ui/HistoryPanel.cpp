@@ -40,17 +40,16 @@ HistoryPanel::HistoryPanel(Ticker& ticker, QWidget* parent)
     , m_searchEdit(new QLineEdit(this))
     , m_showCombo(new QComboBox(this))
     , m_view(new QTableView(this))
-    , m_copyButton(makeButton(tr("Copy &link"), u"historyCopyButton"_s, tr("Copies the short link of the selected row"), this))
-    , m_showButton(makeButton(tr("Show &QR"), u"historyShowButton"_s, tr("Shows the selected link in the main window"), this))
-    , m_presentButton(makeButton(tr("P&resent"), u"historyPresentButton"_s, tr("Shows the selected link's QR code on a wall display"), this))
-    , m_previewButton(makeButton(tr("Pre&view…"), u"historyPreviewButton"_s, tr("Shows the faults the selected link exposes"), this))
-    , m_forgetButton(makeButton(tr("&Forget"), u"historyForgetButton"_s, tr("Removes the selected link from the history and the keychain"), this))
+    , m_copyButton(makeButton(tr("Cop&y link"), u"historyCopyButton"_s, tr("Copies the short link of the selected row"), this))
+    , m_showButton(makeButton(tr("Sho&w QR"), u"historyShowButton"_s, tr("Shows the selected link in the main window"), this))
+    , m_presentButton(makeButton(tr("Present"), u"historyPresentButton"_s, tr("Shows the selected link's QR code on a wall display"), this))
+    , m_previewButton(makeButton(tr("Preview…"), u"historyPreviewButton"_s, tr("Shows the faults the selected link exposes"), this))
+    , m_forgetButton(makeButton(tr("Forget"), u"historyForgetButton"_s, tr("Removes the selected link from the history and the keychain"), this))
 {
     setObjectName(u"historyPanel"_s);
 
     m_searchEdit->setObjectName(u"historySearchEdit"_s);
     m_searchEdit->setPlaceholderText(tr("Search labels"));
-    m_searchEdit->setClearButtonEnabled(true);
     m_searchEdit->setAccessibleName(tr("Search labels"));
     connect(m_searchEdit, &QLineEdit::textChanged, m_filter, &HistoryFilterModel::setSearch);
 
@@ -73,6 +72,8 @@ HistoryPanel::HistoryPanel(Ticker& ticker, QWidget* parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Arrows move between rows; Tab leaves the table for the buttons (keyboard-only use).
+    m_view->setTabKeyNavigation(false);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(HistoryModel::IssuedColumn, Qt::DescendingOrder);
     m_view->setAlternatingRowColors(true);

@@ -130,6 +130,7 @@ MainWindow::MainWindow(ApiClient& api, CredentialStore& keys, Settings& settings
     setUpActions();
     setUpSharing();
     connectKeychain();
+    connectProxyKeychain();
     setUpNotifications();
     setUpHistory();
     refreshProfiles();
@@ -321,10 +322,16 @@ void MainWindow::connectKeychain()
 
 void MainWindow::start()
 {
-    // After the first frame: the history's metadata, then the key.
+    // After the first frame: the fields' clear buttons (their icon is the first image
+    // read, which loads every image format plugin), the history's metadata, then the key.
+    for (auto* edit : {m_ui->labelEdit, m_historyPanel->findChild<QLineEdit*>(u"historySearchEdit"_s)}) {
+        if (edit)
+            edit->setClearButtonEnabled(true);
+    }
     m_history->load();
     m_history->purge(now(), m_settings.historyPurgeDays());
     applyCaFile();
+    applyProxy();
     if (m_keySource != KeySource::None) {
         showMainPage();
         return;
@@ -357,6 +364,51 @@ void MainWindow::applyCaFile()
     qCWarning(lcUi) << "the profile's CA file cannot be used; only the system store is trusted";
 }
 
+void MainWindow::applyProxy()
+{
+    // The demo server is on this computer: no proxy of a profile applies to it.
+    if (isDemo())
+        return;
+    const ProxySettings proxy = m_settings.proxy();
+    if (!proxy.needsPassword()) {
+        m_readingProxyPassword = false;
+        m_api.setProxy(proxy);
+        updateGenerateEnabled();
+        return;
+    }
+    m_readingProxyPassword = true;
+    m_keys.read(CredentialStore::proxyEntry(m_settings.profile()));
+    updateGenerateEnabled();
+}
+
+void MainWindow::connectProxyKeychain()
+{
+    const auto done = [this](const QString& password) {
+        m_readingProxyPassword = false;
+        ProxySettings proxy = m_settings.proxy();
+        proxy.password = password;
+        m_api.setProxy(proxy);
+        updateGenerateEnabled();
+    };
+    connect(&m_keys, &CredentialStore::secretRead, this, [this, done](const QString& entry, const QString& password) {
+        if (m_readingProxyPassword && entry == CredentialStore::proxyEntry(m_settings.profile()))
+            done(password);
+    });
+    // No password stored: the proxy's answer says whether it needs one.
+    connect(&m_keys, &CredentialStore::secretMissing, this, [this, done](const QString& entry) {
+        if (m_readingProxyPassword && entry == CredentialStore::proxyEntry(m_settings.profile()))
+            done({});
+    });
+    connect(&m_keys, &CredentialStore::failed, this,
+            [this, done](const QString& entry, CredentialStore::Operation operation, const ApiError& error) {
+                if (!m_readingProxyPassword || operation != CredentialStore::Operation::Read
+                    || entry != CredentialStore::proxyEntry(m_settings.profile()))
+                    return;
+                done({});
+                showError(error.userMessage());
+            });
+}
+
 void MainWindow::useSessionKey(const QString& key)
 {
     m_api.setApiKey(key);
@@ -370,6 +422,10 @@ void MainWindow::useDemo(const QUrl& apiUrl, const QString& key)
 {
     m_api.setApiUrl(apiUrl);
     m_api.setApiKey(key);
+    ProxySettings direct;
+    direct.mode = ProxySettings::Mode::None;
+    m_readingProxyPassword = false;
+    m_api.setProxy(direct);
     setKeySource(KeySource::Demo);
     if (!m_demoHistory) {
         m_demoHistory = new History(nullptr, nullptr, this);
@@ -525,7 +581,7 @@ void MainWindow::validateExpiry()
 
 void MainWindow::updateGenerateEnabled()
 {
-    const bool ready = !m_request && selectedMinutes().has_value() && m_api.hasApiKey()
+    const bool ready = !m_request && !m_readingProxyPassword && selectedMinutes().has_value() && m_api.hasApiKey()
         && !m_retryTimer->isActive() && m_ui->pages->currentWidget() == m_ui->mainPage;
     m_ui->generateButton->setEnabled(ready);
     m_ui->generateAction->setEnabled(ready);
@@ -1153,6 +1209,8 @@ void MainWindow::openSettings()
         if (!m_caFileProblem.isEmpty() && m_ui->errorLabel->text() == m_caFileProblem)
             clearError();
         m_caFileProblem.clear();
+        // The dialog stored a changed proxy password before it closed.
+        applyProxy();
         applyNotifySettings();
         history().purge(now(), m_settings.historyPurgeDays());
     });
@@ -1252,6 +1310,9 @@ void MainWindow::changeEvent(QEvent* event)
     QMainWindow::changeEvent(event);
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
         updateColours();
+    // The application sets its icon after the first frame; the tray follows it.
+    if (event->type() == QEvent::WindowIconChange && m_trayIcon)
+        m_trayIcon->setIcon(windowIcon());
 }
 
 History& MainWindow::history() const
@@ -1370,6 +1431,7 @@ void MainWindow::switchProfile(const QString& profile)
     m_caFileProblem.clear();
     m_api.setCaFile({});
     applyCaFile();
+    applyProxy();
     applyDefaultExpiry();
     setKeySource(KeySource::None);
     readKeyFromKeychain();

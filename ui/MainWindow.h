@@ -110,6 +110,10 @@ private:
     void saveKey();
     void readKeyFromKeychain();
     void applyCaFile();
+    // Gives the profile's proxy to the ApiClient, with its password read from the keychain
+    // first when it has a user; Generate waits for it.
+    void applyProxy();
+    void connectProxyKeychain();
 
     // The validity the form holds now: a preset, Custom (value and unit) or Until (a local
     // date and time in the system zone, counted from the window's clock).
@@ -178,6 +182,7 @@ private:
 
     KeySource m_keySource = KeySource::None;
     bool m_readingKey = false;
+    bool m_readingProxyPassword = false;
     bool m_savingKey = false;
     QString m_pendingKey; // typed on the key page, only until the keychain confirms
 

@@ -37,7 +37,7 @@ inline QColor phaseColour(Countdown::Phase phase, bool dark)
     case Countdown::Phase::Fresh:
         return dark ? QColor(0x81, 0xc7, 0x84) : QColor(0x2e, 0x7d, 0x32);
     case Countdown::Phase::Warning:
-        return dark ? QColor(0xff, 0xb7, 0x4d) : QColor(0xb2, 0x6a, 0x00);
+        return dark ? QColor(0xff, 0xb7, 0x4d) : QColor(0xa1, 0x5c, 0x00); // 5.2:1 on white
     case Countdown::Phase::Critical:
         return dark ? QColor(0xef, 0x9a, 0x9a) : QColor(0xc6, 0x28, 0x28);
     case Countdown::Phase::Expired:

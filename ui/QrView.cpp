@@ -1,6 +1,7 @@
 #include "QrView.h"
 
 #include <QPainter>
+#include <QRegion>
 #include <QSizePolicy>
 #include <QTransform>
 
@@ -46,10 +47,11 @@ QSize QrView::minimumSizeHint() const
 void QrView::paintEvent(QPaintEvent* /*event*/)
 {
     QPainter painter(this);
-    painter.fillRect(rect(), palette().color(QPalette::Window));
+    const QColor background = palette().color(QPalette::Window);
     const QRect area = contentsRect();
 
     if (m_code.isNull()) {
+        painter.fillRect(rect(), background);
         if (!m_placeholder.isEmpty()) {
             // WindowText is the colour meant to be read on the Window background.
             painter.setPen(palette().color(QPalette::WindowText));
@@ -65,24 +67,49 @@ void QrView::paintEvent(QPaintEvent* /*event*/)
     const qreal dpr = devicePixelRatioF();
     const QSize deviceArea(int(std::floor(area.width() * dpr)), int(std::floor(area.height() * dpr)));
     const int moduleSize = m_code.moduleSizeFor(deviceArea);
-    if (m_cache.isNull() || moduleSize != m_cacheModuleSize || !qFuzzyCompare(dpr, m_cacheDpr)) {
-        m_cache = m_code.toImage(moduleSize);
-        m_cache.setDevicePixelRatio(dpr);
-        m_cacheModuleSize = moduleSize;
-        m_cacheDpr = dpr;
-    }
-
-    const int side = m_cache.width();
+    const int side = m_code.sizeWithQuietZone() * moduleSize;
     QPointF topLeft(area.x() + (deviceArea.width() - side) / 2 / dpr,
                     area.y() + (deviceArea.height() - side) / 2 / dpr);
-    // Snap the corner to a whole device pixel of whatever we paint on (window backing
-    // store or grab), so the image is copied 1:1 and no module straddles two pixels.
+
+    // Where the painter is a plain scale and shift (window backing store, grab), the
+    // symbol is drawn in device pixels, as solid rectangles: its corner snapped to a whole
+    // device pixel, so no module straddles two pixels, and every pixel written once, so a
+    // wall display's symbol costs a few fills rather than a screen-sized image.
     const QTransform toDevice = painter.deviceTransform();
     if (toDevice.type() <= QTransform::TxScale) {
         const QPointF deviceTopLeft = toDevice.map(topLeft);
-        topLeft = toDevice.inverted().map(QPointF(std::round(deviceTopLeft.x()), std::round(deviceTopLeft.y())));
+        const QRect symbol(int(std::round(deviceTopLeft.x())), int(std::round(deviceTopLeft.y())), side, side);
+        const QRect whole = toDevice.mapRect(QRectF(rect())).toAlignedRect();
+        painter.setWorldTransform(toDevice.inverted(), true);
+        // The background around the symbol, then the light symbol with its quiet zone,
+        // then the dark modules, one rectangle per horizontal run.
+        QRegion around(whole);
+        around -= symbol;
+        for (const QRect& part : around)
+            painter.fillRect(part, background);
+        painter.fillRect(symbol, Qt::white);
+        const int origin = QrCode::QuietZone * moduleSize;
+        for (int y = 0; y < m_code.size(); ++y) {
+            for (int x = 0; x < m_code.size();) {
+                if (!m_code.isDark(x, y)) {
+                    ++x;
+                    continue;
+                }
+                const int start = x;
+                while (x < m_code.size() && m_code.isDark(x, y))
+                    ++x;
+                painter.fillRect(symbol.x() + origin + start * moduleSize, symbol.y() + origin + y * moduleSize,
+                                 (x - start) * moduleSize, moduleSize, Qt::black);
+            }
+        }
+        return;
     }
-    painter.drawImage(topLeft, m_cache);
+
+    // Rotated or sheared (rare: a print or render with a transform): the image, scaled.
+    painter.fillRect(rect(), background);
+    if (m_cache.isNull())
+        m_cache = m_code.toImage(1).convertToFormat(QImage::Format_RGB32);
+    painter.drawImage(QRectF(topLeft, QSizeF(side / dpr, side / dpr)), m_cache);
 }
 
 void QrView::updateAccessibleDescription()

@@ -33,8 +33,7 @@ private:
 
     QrCode m_code;
     QString m_placeholder;
-    // The symbol rendered for the last paint, kept until the code, size or dpr changes.
+    // The symbol at one pixel per module, for painters that rotate or shear; kept until
+    // the code changes.
     QImage m_cache;
-    int m_cacheModuleSize = 0;
-    qreal m_cacheDpr = 0;
 };

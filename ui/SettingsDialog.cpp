@@ -4,6 +4,7 @@
 
 #include "ApiClient.h"
 #include "CredentialStore.h"
+#include "Language.h"
 #include "Logging.h"
 #include "Presentation.h"
 #include "Settings.h"
@@ -17,6 +18,8 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -68,6 +71,12 @@ SettingsDialog::SettingsDialog(Settings& settings, CredentialStore& keys, ApiCli
     m_ui->notifyLeadSpin->setEnabled(m_ui->notifyCheck->isChecked());
     m_ui->historyPurgeSpin->setRange(0, Settings::MaxHistoryPurgeDays);
     m_ui->historyPurgeSpin->setValue(m_settings.historyPurgeDays());
+    // Each language in its own name; the choice applies from the next start.
+    m_ui->languageCombo->addItem(tr("System default"), QString());
+    for (const QString& language : Language::available())
+        m_ui->languageCombo->addItem(Language::nativeName(language), language);
+    m_ui->languageCombo->setCurrentIndex(
+        std::max(0, m_ui->languageCombo->findData(Language::setting(m_settings.store()))));
     m_ui->keyStoreLabel->setText(
         tr("The key of this profile is stored in %1, never in a file.").arg(CredentialStore::backendName()));
     m_ui->apiUrlErrorLabel->hide();
@@ -330,6 +339,7 @@ void SettingsDialog::accept()
     m_settings.setNotifyEnabled(m_ui->notifyCheck->isChecked());
     m_settings.setNotifyLeadMinutes(m_ui->notifyLeadSpin->value());
     m_settings.setHistoryPurgeDays(m_ui->historyPurgeSpin->value());
+    Language::setSetting(m_settings.store(), m_ui->languageCombo->currentData().toString());
     QDialog::accept();
 }
 

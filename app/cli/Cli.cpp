@@ -51,7 +51,7 @@ bool writeStdout(const QByteArray& bytes)
 {
     QFile out;
     if (!out.open(stdout, QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.flush()) {
-        printError(tr("Could not write to standard output."));
+        printError(QCoreApplication::translate("Cli", "Could not write to standard output."));
         return false;
     }
     return true;

@@ -1,8 +1,12 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
+#include <QTimer>
+
+#include <optional>
 
 // The headless commands: `faultshare generate|history|profiles ...`. Each runs inside an
 // existing QCoreApplication and returns the process exit code: 0 ok, 2 invalid input or
@@ -28,5 +32,20 @@ void printError(const QString& message);
 // Writes bytes to standard output; false (after printing why) when it could not.
 bool writeStdout(const QByteArray& bytes);
 bool stdoutIsTerminal();
+
+// Runs a command that waits for the keychain or the network: parse(arguments, &exitCode)
+// checks everything that can be checked first (nullopt: exitCode says how it ended); then
+// Command(request).start() runs in the event loop, which the command quits with its code.
+template <typename Command, typename Parse>
+int runInEventLoop(const QStringList& arguments, Parse parse)
+{
+    int exitCode = Ok;
+    auto request = parse(arguments, &exitCode);
+    if (!request)
+        return exitCode;
+    Command command(std::move(*request));
+    QTimer::singleShot(0, &command, [&command] { command.start(); });
+    return QCoreApplication::exec();
+}
 
 } // namespace Cli

@@ -38,6 +38,7 @@ struct Request
     QString output;
     QString label;
     QString caFile;
+    ProxySettings proxy; // without its password, which comes from the keychain
     bool keyFromStdin = false;
     bool keepHistory = true;
 };
@@ -74,10 +75,10 @@ QByteArray render(const EmbedToken& token, const Request& request)
     // text: for a person reading a terminal.
     QString text;
     if (!request.label.isEmpty())
-        text += tr("Label:   %1\n").arg(request.label);
-    text += tr("Link:    %1\n").arg(link);
-    text += tr("Expires: %1\n").arg(Countdown::expiryText(token.expiresAt()));
-    text += tr("Token:   %1\n").arg(token.token());
+        text += QCoreApplication::translate("Cli", "Label:   %1\n").arg(request.label);
+    text += QCoreApplication::translate("Cli", "Link:    %1\n").arg(link);
+    text += QCoreApplication::translate("Cli", "Expires: %1\n").arg(Countdown::expiryText(token.expiresAt()));
+    text += QCoreApplication::translate("Cli", "Token:   %1\n").arg(token.token());
     return text.toUtf8();
 }
 
@@ -86,25 +87,25 @@ std::optional<Request> parseArguments(const QStringList& arguments, int* exitCod
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Create a short-lived, read-only Altostrat fault link.\n\n"
+        QCoreApplication::translate("Cli", "Create a short-lived, read-only Altostrat fault link.\n\n"
            "The API key is taken from the FAULTSHARE_API_KEY environment variable, then from\n"
            "standard input with --api-key-stdin, then from the profile's keychain entry.\n\n"
            "Exit codes: 0 ok, 2 invalid input, 3 key missing or rejected, 4 rate limited,\n"
            "5 network, TLS or timeout, 6 server error or invalid response."));
-    parser.addPositionalArgument(QStringLiteral("generate"), tr("Create a link."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
-    const QCommandLineOption minutes(QStringLiteral("minutes"), tr("Lifetime in minutes, 1 to 43200 (default: the profile's)."), tr("N"));
-    const QCommandLineOption profile(QStringLiteral("profile"), tr("Settings and keychain profile (default: default)."), tr("NAME"), Settings::defaultProfile());
-    const QCommandLineOption apiUrl(QStringLiteral("api-url"), tr("API base URL (default: the profile's)."), tr("URL"));
-    const QCommandLineOption format(QStringLiteral("format"), tr("Output: text, json, link, qr-ansi, qr-png or qr-svg (default: text)."), tr("FORMAT"), QStringLiteral("text"));
-    const QCommandLineOption output(QStringLiteral("output"), tr("Write to FILE (owner-only permissions) instead of standard output."), tr("FILE"));
-    const QCommandLineOption label(QStringLiteral("label"), tr("A name for the link, e.g. \"NOC wall 2\"."), tr("TEXT"));
-    const QCommandLineOption keyFromStdin(QStringLiteral("api-key-stdin"), tr("Read the API key from the first line of standard input."));
-    const QCommandLineOption noHistory(QStringLiteral("no-history"), tr("Do not keep the link in the history (faultshare history)."));
+    parser.addPositionalArgument(QStringLiteral("generate"), QCoreApplication::translate("Cli", "Create a link."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QCoreApplication::translate("Cli", "Show this help."));
+    const QCommandLineOption minutes(QStringLiteral("minutes"), QCoreApplication::translate("Cli", "Lifetime in minutes, 1 to 43200 (default: the profile's)."), QCoreApplication::translate("Cli", "N"));
+    const QCommandLineOption profile(QStringLiteral("profile"), QCoreApplication::translate("Cli", "Settings and keychain profile (default: default)."), QCoreApplication::translate("Cli", "NAME"), Settings::defaultProfile());
+    const QCommandLineOption apiUrl(QStringLiteral("api-url"), QCoreApplication::translate("Cli", "API base URL (default: the profile's)."), QCoreApplication::translate("Cli", "URL"));
+    const QCommandLineOption format(QStringLiteral("format"), QCoreApplication::translate("Cli", "Output: text, json, link, qr-ansi, qr-png or qr-svg (default: text)."), QCoreApplication::translate("Cli", "FORMAT"), QStringLiteral("text"));
+    const QCommandLineOption output(QStringLiteral("output"), QCoreApplication::translate("Cli", "Write to FILE (owner-only permissions) instead of standard output."), QCoreApplication::translate("Cli", "FILE"));
+    const QCommandLineOption label(QStringLiteral("label"), QCoreApplication::translate("Cli", "A name for the link, e.g. \"NOC wall 2\"."), QCoreApplication::translate("Cli", "TEXT"));
+    const QCommandLineOption keyFromStdin(QStringLiteral("api-key-stdin"), QCoreApplication::translate("Cli", "Read the API key from the first line of standard input."));
+    const QCommandLineOption noHistory(QStringLiteral("no-history"), QCoreApplication::translate("Cli", "Do not keep the link in the history (faultshare history)."));
     parser.addOptions({help, minutes, profile, apiUrl, format, output, label, keyFromStdin, noHistory});
 
     const auto usage = [exitCode](const QString& message) -> std::optional<Request> {
-        printError(message + QLatin1Char(' ') + tr("(see faultshare generate --help)"));
+        printError(message + QLatin1Char(' ') + QCoreApplication::translate("Cli", "(see faultshare generate --help)"));
         *exitCode = Usage;
         return std::nullopt;
     };
@@ -118,15 +119,15 @@ std::optional<Request> parseArguments(const QStringList& arguments, int* exitCod
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1 || positional.first() != QLatin1StringView("generate"))
-        return usage(tr("Unexpected argument: %1.").arg(positional.mid(1).join(QLatin1Char(' '))));
+        return usage(QCoreApplication::translate("Cli", "Unexpected argument: %1.").arg(positional.mid(1).join(QLatin1Char(' '))));
 
     Request request;
     request.profile = parser.value(profile);
     if (request.profile.isEmpty())
-        return usage(tr("The profile name must not be empty."));
+        return usage(QCoreApplication::translate("Cli", "The profile name must not be empty."));
     QSettings store;
     if (!Profiles(store).contains(request.profile)) {
-        printError(tr("No profile named \"%1\"; faultshare profiles lists them.").arg(request.profile));
+        printError(QCoreApplication::translate("Cli", "No profile named \"%1\"; faultshare profiles lists them.").arg(request.profile));
         *exitCode = Usage;
         return std::nullopt;
     }
@@ -137,20 +138,27 @@ std::optional<Request> parseArguments(const QStringList& arguments, int* exitCod
         bool ok = false;
         request.minutes = parser.value(minutes).toInt(&ok);
         if (!ok || request.minutes < ApiClient::MinMinutes || request.minutes > ApiClient::MaxMinutes)
-            return usage(tr("--minutes must be a whole number from 1 to 43200 (30 days)."));
+            return usage(QCoreApplication::translate("Cli", "--minutes must be a whole number from 1 to 43200 (30 days)."));
     }
     request.format = parser.value(format);
     if (!Formats.contains(request.format))
-        return usage(tr("Unknown format \"%1\"; use one of %2.").arg(request.format, Formats.join(QStringLiteral(", "))));
+        return usage(QCoreApplication::translate("Cli", "Unknown format \"%1\"; use one of %2.").arg(request.format, Formats.join(QStringLiteral(", "))));
     request.output = parser.value(output);
     const bool binary = request.format == QLatin1StringView("qr-png");
     if (binary && request.output.isEmpty() && stdoutIsTerminal())
-        return usage(tr("A PNG is not for the terminal: add --output FILE or redirect standard output."));
+        return usage(QCoreApplication::translate("Cli", "A PNG is not for the terminal: add --output FILE or redirect standard output."));
     request.apiUrl = parser.isSet(apiUrl) ? QUrl(parser.value(apiUrl), QUrl::StrictMode) : settings.apiUrl();
     if (const QString why = ApiClient::checkApiUrl(request.apiUrl); !why.isEmpty())
         return usage(why);
     request.label = parser.value(label).simplified();
     request.caFile = settings.caFile();
+    request.proxy = settings.proxy();
+    if (const QString why = request.proxy.check(); !why.isEmpty()) {
+        printError(QCoreApplication::translate("Cli", "The proxy of profile \"%1\" cannot be used: %2 Fix it in Settings.")
+                       .arg(request.profile, why));
+        *exitCode = Usage;
+        return std::nullopt;
+    }
     request.keyFromStdin = parser.isSet(keyFromStdin);
     request.keepHistory = !parser.isSet(noHistory);
     return request;
@@ -167,13 +175,48 @@ public:
         m_client.setApiUrl(m_request.apiUrl);
     }
 
+    // Reads the proxy password from the keychain when the profile's proxy has a user, then
+    // gets the key and sends the request.
     void start()
+    {
+        if (!m_request.proxy.needsPassword()) {
+            m_client.setProxy(m_request.proxy);
+            startWithProxySet();
+            return;
+        }
+        const QString entry = CredentialStore::proxyEntry(m_request.profile);
+        const auto useProxy = [this](const QString& password) {
+            ProxySettings proxy = m_request.proxy;
+            proxy.password = password;
+            m_client.setProxy(proxy);
+            startWithProxySet();
+        };
+        connect(&m_proxySecrets, &CredentialStore::secretRead, this,
+                [entry, useProxy](const QString& read, const QString& password) {
+                    if (read == entry)
+                        useProxy(password);
+                });
+        // No password stored: the proxy's answer says whether it needs one.
+        connect(&m_proxySecrets, &CredentialStore::secretMissing, this, [entry, useProxy](const QString& read) {
+            if (read == entry)
+                useProxy({});
+        });
+        connect(&m_proxySecrets, &CredentialStore::failed, this,
+                [this, entry](const QString& failed, CredentialStore::Operation, const ApiError& error) {
+                    if (failed == entry)
+                        quit(error.exitCode(), error.userMessage());
+                });
+        m_proxySecrets.read(entry);
+    }
+
+private:
+    void startWithProxySet()
     {
         // A CA file the profile names but that cannot be used is a configuration error
         // (exit 2, nothing sent): going on with the system store alone would report a TLS
         // failure, which scripts treat as a network problem worth retrying.
         if (!m_client.setCaFile(m_request.caFile)) {
-            quit(Usage, tr("The CA file of profile \"%1\" (%2) %3; fix it, or clear it in Settings.")
+            quit(Usage, QCoreApplication::translate("Cli", "The CA file of profile \"%1\" (%2) %3; fix it, or clear it in Settings.")
                             .arg(m_request.profile, m_request.caFile, ApiClient::checkCaFile(m_request.caFile)));
             return;
         }
@@ -189,7 +232,7 @@ public:
         }
         connect(&m_store, &CredentialStore::secretRead, this, [this](const QString&, const QString& key) { useKey(key); });
         connect(&m_store, &CredentialStore::secretMissing, this, [this](const QString&) {
-            quit(Key, tr("No API key for profile \"%1\": set FAULTSHARE_API_KEY, use --api-key-stdin, or save one in the FaultShare window.")
+            quit(Key, QCoreApplication::translate("Cli", "No API key for profile \"%1\": set FAULTSHARE_API_KEY, use --api-key-stdin, or save one in the FaultShare window.")
                           .arg(m_request.profile));
         });
         connect(&m_store, &CredentialStore::failed, this,
@@ -199,7 +242,6 @@ public:
         m_store.read(CredentialStore::apiKeyEntry(m_request.profile));
     }
 
-private:
     void useKey(const QString& key)
     {
         if (key.isEmpty()) {
@@ -229,14 +271,14 @@ private:
         }
         QSaveFile file(m_request.output);
         if (!file.open(QIODevice::WriteOnly)) {
-            quit(Usage, tr("Cannot write %1: %2.").arg(m_request.output, file.errorString()));
+            quit(Usage, QCoreApplication::translate("Cli", "Cannot write %1: %2.").arg(m_request.output, file.errorString()));
             return;
         }
         // The link alone grants read access to fault data: keep the file private.
         file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         file.write(bytes);
         if (!file.commit()) {
-            quit(Usage, tr("Cannot write %1: %2.").arg(m_request.output, file.errorString()));
+            quit(Usage, QCoreApplication::translate("Cli", "Cannot write %1: %2.").arg(m_request.output, file.errorString()));
             return;
         }
         keep(token);
@@ -264,7 +306,7 @@ private:
                 [this, entry](const QString& failed, CredentialStore::Operation, const ApiError& error) {
                     if (failed != entry)
                         return;
-                    printError(tr("the link was not kept in the history: %1").arg(error.userMessage()));
+                    printError(QCoreApplication::translate("Cli", "the link was not kept in the history: %1").arg(error.userMessage()));
                     quit(Ok, {});
                 });
     }
@@ -279,6 +321,7 @@ private:
     Request m_request;
     ApiClient m_client;
     CredentialStore m_store;
+    CredentialStore m_proxySecrets{QStringLiteral("FaultShare")};
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<CredentialStore> m_historySecrets;
     std::unique_ptr<History> m_history;
@@ -288,11 +331,5 @@ private:
 
 int Cli::runGenerate(const QStringList& arguments)
 {
-    int exitCode = Ok;
-    std::optional<Request> request = parseArguments(arguments, &exitCode);
-    if (!request)
-        return exitCode;
-    GenerateCommand command(std::move(*request));
-    QTimer::singleShot(0, &command, [&command] { command.start(); });
-    return QCoreApplication::exec();
+    return runInEventLoop<GenerateCommand>(arguments, parseArguments);
 }

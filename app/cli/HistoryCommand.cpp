@@ -35,18 +35,18 @@ std::optional<Request> parseArguments(const QStringList& arguments, int* exitCod
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("List the links issued on this computer, newest first: label, profile, expiry, time left\n"
+        QCoreApplication::translate("Cli", "List the links issued on this computer, newest first: label, profile, expiry, time left\n"
            "and the short link (read from the keychain). Tokens are never shown. Links are forgotten\n"
            "some days after they expired (Settings, History)."));
-    parser.addPositionalArgument(u"history"_s, tr("List the issued links."));
-    const QCommandLineOption help({u"h"_s, u"help"_s}, tr("Show this help."));
-    const QCommandLineOption all(u"all"_s, tr("Also list expired links."));
-    const QCommandLineOption format(u"format"_s, tr("Output: text or json (default: text)."), tr("FORMAT"), u"text"_s);
-    const QCommandLineOption profile(u"profile"_s, tr("Only the links of this profile."), tr("NAME"));
+    parser.addPositionalArgument(u"history"_s, QCoreApplication::translate("Cli", "List the issued links."));
+    const QCommandLineOption help({u"h"_s, u"help"_s}, QCoreApplication::translate("Cli", "Show this help."));
+    const QCommandLineOption all(u"all"_s, QCoreApplication::translate("Cli", "Also list expired links."));
+    const QCommandLineOption format(u"format"_s, QCoreApplication::translate("Cli", "Output: text or json (default: text)."), QCoreApplication::translate("Cli", "FORMAT"), u"text"_s);
+    const QCommandLineOption profile(u"profile"_s, QCoreApplication::translate("Cli", "Only the links of this profile."), QCoreApplication::translate("Cli", "NAME"));
     parser.addOptions({help, all, format, profile});
 
     const auto usage = [exitCode](const QString& message) -> std::optional<Request> {
-        printError(message + u' ' + tr("(see faultshare history --help)"));
+        printError(message + u' ' + QCoreApplication::translate("Cli", "(see faultshare history --help)"));
         *exitCode = Usage;
         return std::nullopt;
     };
@@ -59,18 +59,18 @@ std::optional<Request> parseArguments(const QStringList& arguments, int* exitCod
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1 || positional.first() != "history"_L1)
-        return usage(tr("Unexpected argument: %1.").arg(positional.mid(1).join(u' ')));
+        return usage(QCoreApplication::translate("Cli", "Unexpected argument: %1.").arg(positional.mid(1).join(u' ')));
 
     Request request;
     request.all = parser.isSet(all);
     const QString formatName = parser.value(format);
     if (formatName != "text"_L1 && formatName != "json"_L1)
-        return usage(tr("Unknown format \"%1\"; use text or json.").arg(formatName));
+        return usage(QCoreApplication::translate("Cli", "Unknown format \"%1\"; use text or json.").arg(formatName));
     request.json = formatName == "json"_L1;
     if (parser.isSet(profile)) {
         request.profile = parser.value(profile);
         if (request.profile.isEmpty())
-            return usage(tr("The profile name must not be empty."));
+            return usage(QCoreApplication::translate("Cli", "The profile name must not be empty."));
     }
     return request;
 }
@@ -98,7 +98,7 @@ public:
         connect(&m_history, &History::tokenFailed, this, [this](const QString& id, const ApiError& error) {
             const qsizetype index = m_history.indexOf(id);
             const QString label = index >= 0 ? m_history.entries().at(index).label : QString();
-            printError(tr("The link of \"%1\" is not shown (%2): unlock the keychain and run the command again, "
+            printError(QCoreApplication::translate("Cli", "The link of \"%1\" is not shown (%2): unlock the keychain and run the command again, "
                           "or forget the link in the FaultShare window.")
                            .arg(label.isEmpty() ? id : label, error.detail()));
             fetchNext();
@@ -185,16 +185,16 @@ private:
     QByteArray text() const
     {
         if (m_listed.isEmpty())
-            return tr("No links.").toUtf8() + '\n';
+            return QCoreApplication::translate("Cli", "No links.").toUtf8() + '\n';
         const QString none = u"—"_s;
-        QList<QStringList> table{{tr("LABEL"), tr("PROFILE"), tr("EXPIRES"), tr("REMAINING"), tr("LINK")}};
+        QList<QStringList> table{{QCoreApplication::translate("Cli", "LABEL"), QCoreApplication::translate("Cli", "PROFILE"), QCoreApplication::translate("Cli", "EXPIRES"), QCoreApplication::translate("Cli", "REMAINING"), QCoreApplication::translate("Cli", "LINK")}};
         for (const HistoryEntry& entry : m_listed) {
             const QDateTime local = entry.expiresAt.toLocalTime();
             table << QStringList{
                 entry.label.isEmpty() ? none : entry.label,
                 entry.profile,
                 local.toString(u"yyyy-MM-dd HH:mm "_s) + local.timeZoneAbbreviation(),
-                entry.isExpired(m_now) ? tr("Expired") : Countdown::text(Countdown::remaining(m_now, entry.expiresAt)),
+                entry.isExpired(m_now) ? QCoreApplication::translate("Cli", "Expired") : Countdown::text(Countdown::remaining(m_now, entry.expiresAt)),
                 m_links.value(entry.id, none),
             };
         }
@@ -232,11 +232,5 @@ private:
 
 int Cli::runHistory(const QStringList& arguments)
 {
-    int exitCode = Ok;
-    std::optional<Request> request = parseArguments(arguments, &exitCode);
-    if (!request)
-        return exitCode;
-    HistoryCommand command(std::move(*request));
-    QTimer::singleShot(0, &command, [&command] { command.start(); });
-    return QCoreApplication::exec();
+    return runInEventLoop<HistoryCommand>(arguments, parseArguments);
 }

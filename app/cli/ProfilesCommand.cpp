@@ -4,6 +4,7 @@
 #include "Settings.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -31,14 +32,14 @@ const QString ExitCodesText = QStringLiteral("\n\nExit codes: 0 ok, 2 invalid in
 
 int usage(const QString& message, const QString& command)
 {
-    printError(message + QLatin1Char(' ') + tr("(see faultshare %1 --help)").arg(command));
+    printError(message + QLatin1Char(' ') + QCoreApplication::translate("Cli", "(see faultshare %1 --help)").arg(command));
     return Usage;
 }
 
 // Parses arguments for one sub-command; returns -1 to go on, or the exit code.
 int parse(QCommandLineParser& parser, const QStringList& arguments, const QString& command)
 {
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QCoreApplication::translate("Cli", "Show this help."));
     parser.addOption(help);
     if (!parser.parse(arguments))
         return usage(parser.errorText(), command);
@@ -55,7 +56,7 @@ bool save(QSettings& store)
 {
     store.sync();
     if (store.status() != QSettings::NoError) {
-        printError(tr("The settings file %1 could not be written; check its permissions and try again.")
+        printError(QCoreApplication::translate("Cli", "The settings file %1 could not be written; check its permissions and try again.")
                        .arg(store.fileName()));
         return false;
     }
@@ -65,22 +66,22 @@ bool save(QSettings& store)
 int list(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("List the profiles: name, API URL, default validity in minutes and "
+    parser.setApplicationDescription(QCoreApplication::translate("Cli", "List the profiles: name, API URL, default validity in minutes and "
                                         "CA file. Keys are never shown.")
                                      + ExitCodesText);
-    parser.addPositionalArgument(QStringLiteral("profiles"), tr("List the profiles."));
-    const QCommandLineOption format(QStringLiteral("format"), tr("Output: text or json (default: text)."), tr("FORMAT"),
+    parser.addPositionalArgument(QStringLiteral("profiles"), QCoreApplication::translate("Cli", "List the profiles."));
+    const QCommandLineOption format(QStringLiteral("format"), QCoreApplication::translate("Cli", "Output: text or json (default: text)."), QCoreApplication::translate("Cli", "FORMAT"),
                                     QStringLiteral("text"));
     parser.addOption(format);
     if (const int code = parse(parser, arguments, QStringLiteral("profiles")); code >= 0)
         return code;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
-        return usage(tr("Unexpected argument: %1.").arg(positional.mid(1).join(QLatin1Char(' '))),
+        return usage(QCoreApplication::translate("Cli", "Unexpected argument: %1.").arg(positional.mid(1).join(QLatin1Char(' '))),
                      QStringLiteral("profiles"));
     const QString chosen = parser.value(format);
     if (chosen != QLatin1StringView("text") && chosen != QLatin1StringView("json"))
-        return usage(tr("Unknown format \"%1\"; use text or json.").arg(chosen), QStringLiteral("profiles"));
+        return usage(QCoreApplication::translate("Cli", "Unknown format \"%1\"; use text or json.").arg(chosen), QStringLiteral("profiles"));
 
     QSettings store;
     const Profiles profiles(store);
@@ -99,11 +100,11 @@ int list(const QStringList& arguments)
         return writeStdout(QJsonDocument(array).toJson(QJsonDocument::Indented)) ? Ok : Usage;
     }
 
-    QList<QStringList> rows{{tr("NAME"), tr("API URL"), tr("MINUTES"), tr("CA FILE")}};
+    QList<QStringList> rows{{QCoreApplication::translate("Cli", "NAME"), QCoreApplication::translate("Cli", "API URL"), QCoreApplication::translate("Cli", "MINUTES"), QCoreApplication::translate("Cli", "CA FILE")}};
     for (const QString& name : names) {
         const Settings settings(store, name);
         rows.append({name, settings.apiUrl().toString(QUrl::FullyEncoded), QString::number(settings.defaultMinutes()),
-                     settings.caFile().isEmpty() ? tr("-") : settings.caFile()});
+                     settings.caFile().isEmpty() ? QCoreApplication::translate("Cli", "-") : settings.caFile()});
     }
     QList<qsizetype> widths(rows.first().size(), 0);
     for (const QStringList& row : rows) {
@@ -125,15 +126,15 @@ int list(const QStringList& arguments)
 int exportProfiles(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Write profiles as JSON, to import on another computer with faultshare "
+    parser.setApplicationDescription(QCoreApplication::translate("Cli", "Write profiles as JSON, to import on another computer with faultshare "
                                         "profiles import. Keys are never exported.")
                                      + ExitCodesText);
-    parser.addPositionalArgument(QStringLiteral("profiles"), tr("Manage profiles."));
-    parser.addPositionalArgument(QStringLiteral("export"), tr("Export profiles."));
-    parser.addPositionalArgument(QStringLiteral("NAME"), tr("Profiles to export (default: all)."),
+    parser.addPositionalArgument(QStringLiteral("profiles"), QCoreApplication::translate("Cli", "Manage profiles."));
+    parser.addPositionalArgument(QStringLiteral("export"), QCoreApplication::translate("Cli", "Export profiles."));
+    parser.addPositionalArgument(QStringLiteral("NAME"), QCoreApplication::translate("Cli", "Profiles to export (default: all)."),
                                  QStringLiteral("[NAME...]"));
-    const QCommandLineOption output(QStringLiteral("output"), tr("Write to FILE instead of standard output."),
-                                    tr("FILE"));
+    const QCommandLineOption output(QStringLiteral("output"), QCoreApplication::translate("Cli", "Write to FILE instead of standard output."),
+                                    QCoreApplication::translate("Cli", "FILE"));
     parser.addOption(output);
     const QString command = QStringLiteral("profiles export");
     if (const int code = parse(parser, arguments, command); code >= 0)
@@ -144,7 +145,7 @@ int exportProfiles(const QStringList& arguments)
     QStringList names = parser.positionalArguments().mid(2);
     for (const QString& name : std::as_const(names)) {
         if (!profiles.contains(name)) {
-            printError(tr("No profile named \"%1\"; faultshare profiles lists them.").arg(name));
+            printError(QCoreApplication::translate("Cli", "No profile named \"%1\"; faultshare profiles lists them.").arg(name));
             return Usage;
         }
     }
@@ -158,7 +159,7 @@ int exportProfiles(const QStringList& arguments)
     const QString path = parser.value(output);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
-        printError(tr("Cannot write %1: %2.").arg(path, file.errorString()));
+        printError(QCoreApplication::translate("Cli", "Cannot write %1: %2.").arg(path, file.errorString()));
         return Usage;
     }
     return Ok;
@@ -168,32 +169,32 @@ int importProfiles(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Create or update profiles from a file written by faultshare profiles export (\"-\" reads standard "
+        QCoreApplication::translate("Cli", "Create or update profiles from a file written by faultshare profiles export (\"-\" reads standard "
            "input). Nothing is imported when any profile in the file is invalid. Keys are never imported: store "
            "each profile's key in the FaultShare window.")
         + ExitCodesText);
-    parser.addPositionalArgument(QStringLiteral("profiles"), tr("Manage profiles."));
-    parser.addPositionalArgument(QStringLiteral("import"), tr("Import profiles."));
-    parser.addPositionalArgument(QStringLiteral("FILE"), tr("The JSON file to import."));
+    parser.addPositionalArgument(QStringLiteral("profiles"), QCoreApplication::translate("Cli", "Manage profiles."));
+    parser.addPositionalArgument(QStringLiteral("import"), QCoreApplication::translate("Cli", "Import profiles."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QCoreApplication::translate("Cli", "The JSON file to import."));
     const QString command = QStringLiteral("profiles import");
     if (const int code = parse(parser, arguments, command); code >= 0)
         return code;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 3)
-        return usage(positional.size() < 3 ? tr("Name the file to import.")
-                                           : tr("Unexpected argument: %1.").arg(positional.mid(3).join(QLatin1Char(' '))),
+        return usage(positional.size() < 3 ? QCoreApplication::translate("Cli", "Name the file to import.")
+                                           : QCoreApplication::translate("Cli", "Unexpected argument: %1.").arg(positional.mid(3).join(QLatin1Char(' '))),
                      command);
 
     const QString path = positional.at(2);
     QFile file(path);
     const bool fromStdin = path == QLatin1StringView("-");
     if (!(fromStdin ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly))) {
-        printError(tr("Cannot read %1: %2.").arg(path, file.errorString()));
+        printError(QCoreApplication::translate("Cli", "Cannot read %1: %2.").arg(path, file.errorString()));
         return Usage;
     }
     const QByteArray json = file.read(MaxImportBytes + 1);
     if (json.size() > MaxImportBytes) {
-        printError(tr("%1 is too large to be a profiles export; choose a file made by faultshare profiles export.")
+        printError(QCoreApplication::translate("Cli", "%1 is too large to be a profiles export; choose a file made by faultshare profiles export.")
                        .arg(path));
         return Usage;
     }

@@ -3,10 +3,12 @@
 #include "Logging.h"
 
 #include <QCoreApplication>
+#include <QAuthenticator>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkProxyFactory>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSet>
@@ -17,15 +19,11 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <memory>
 
 using namespace std::chrono;
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ApiClient", text);
-}
 
 bool sameOrigin(const QUrl& a, const QUrl& b)
 {
@@ -46,19 +44,19 @@ QString tlsProblem(const QList<QSslError>& errors)
     if (errors.isEmpty())
         return {};
     if (has({QSslError::CertificateExpired, QSslError::CertificateNotYetValid}))
-        return tr("the server's certificate has expired or is not valid yet; check this computer's date and "
+        return QCoreApplication::translate("ApiClient", "the server's certificate has expired or is not valid yet; check this computer's date and "
                   "time, and if they are right, the server's certificate must be renewed");
     if (has({QSslError::HostNameMismatch}))
-        return tr("the server's certificate is for another host name; check the API URL in Settings");
+        return QCoreApplication::translate("ApiClient", "the server's certificate is for another host name; check the API URL in Settings");
     if (has({QSslError::SelfSignedCertificate}))
-        return tr("the server's certificate is self-signed; if your company inspects TLS, set its CA file "
+        return QCoreApplication::translate("ApiClient", "the server's certificate is self-signed; if your company inspects TLS, set its CA file "
                   "on the profile in Settings");
     if (has({QSslError::SelfSignedCertificateInChain, QSslError::UnableToGetIssuerCertificate,
              QSslError::UnableToGetLocalIssuerCertificate, QSslError::UnableToVerifyFirstCertificate,
              QSslError::CertificateUntrusted}))
-        return tr("the server's certificate is from an unknown issuer; if your company inspects TLS, set its "
+        return QCoreApplication::translate("ApiClient", "the server's certificate is from an unknown issuer; if your company inspects TLS, set its "
                   "CA file on the profile in Settings");
-    return tr("the server's certificate was rejected (%1); check the API URL, the proxy and this "
+    return QCoreApplication::translate("ApiClient", "the server's certificate was rejected (%1); check the API URL, the proxy and this "
               "computer's date and time")
         .arg(errors.first().errorString());
 }
@@ -70,12 +68,12 @@ QList<QSslCertificate> readCaFile(const QString& path, QString* whyNot)
     constexpr qint64 MaxCaFileBytes = 16 * 1024 * 1024;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *whyNot = tr("cannot be read (%1)").arg(file.errorString());
+        *whyNot = QCoreApplication::translate("ApiClient", "cannot be read (%1)").arg(file.errorString());
         return {};
     }
     const QList<QSslCertificate> certificates = QSslCertificate::fromData(file.read(MaxCaFileBytes), QSsl::Pem);
     if (certificates.isEmpty())
-        *whyNot = tr("holds no PEM certificate");
+        *whyNot = QCoreApplication::translate("ApiClient", "holds no PEM certificate");
     return certificates;
 }
 
@@ -88,59 +86,79 @@ QSslConfiguration baseTlsConfiguration()
 }
 
 // A short, non-secret phrase for a transport failure (Qt's errorString() names the URL).
-ApiError transportError(QNetworkReply::NetworkError error, const QString& tlsDetail)
+// proxyName ("host:port") is named in proxy failures; never a user name or password.
+ApiError transportError(QNetworkReply::NetworkError error, const QString& tlsDetail, const QString& proxyName)
 {
     using Kind = ApiError::Kind;
+    const auto proxyError = [&proxyName](const QString& reason) {
+        const QString name = proxyName.isEmpty() ? QCoreApplication::translate("ApiClient", "of the system") : proxyName;
+        return ApiError(Kind::Proxy, name + QLatin1StringView(": ") + reason);
+    };
+    // Through a proxy, the connection Qt opens (for http: the request itself) is to the
+    // proxy: a refused connection or an unknown host is the proxy's.
+    if (!proxyName.isEmpty() && error == QNetworkReply::ConnectionRefusedError)
+        error = QNetworkReply::ProxyConnectionRefusedError;
+    if (!proxyName.isEmpty() && error == QNetworkReply::HostNotFoundError)
+        error = QNetworkReply::ProxyNotFoundError;
     switch (error) {
     case QNetworkReply::ConnectionRefusedError:
-        return ApiError(Kind::Network, tr("connection refused"));
+        return ApiError(Kind::Network, QCoreApplication::translate("ApiClient", "connection refused"));
     case QNetworkReply::RemoteHostClosedError:
     case QNetworkReply::ContentReSendError: // the connection broke before an answer (OneShotBody)
-        return ApiError(Kind::Network, tr("the connection was closed early"));
+        return ApiError(Kind::Network, QCoreApplication::translate("ApiClient", "the connection was closed early"));
     case QNetworkReply::HostNotFoundError:
-        return ApiError(Kind::Network, tr("host name not found"));
+        return ApiError(Kind::Network, QCoreApplication::translate("ApiClient", "host name not found"));
     case QNetworkReply::TimeoutError:
         return ApiError(Kind::Timeout);
     case QNetworkReply::OperationCanceledError:
         return ApiError(Kind::Cancelled);
     case QNetworkReply::SslHandshakeFailedError:
-        return ApiError(Kind::Tls, tlsDetail.isEmpty() ? tr("the TLS handshake failed; check the API URL and "
+        return ApiError(Kind::Tls, tlsDetail.isEmpty() ? QCoreApplication::translate("ApiClient", "the TLS handshake failed; check the API URL and "
                                                             "the proxy between this computer and the API")
                                                        : tlsDetail);
     case QNetworkReply::TemporaryNetworkFailureError:
     case QNetworkReply::NetworkSessionFailedError:
     case QNetworkReply::BackgroundRequestNotAllowedError:
-        return ApiError(Kind::Network, tr("the network is unavailable"));
+        return ApiError(Kind::Network, QCoreApplication::translate("ApiClient", "the network is unavailable"));
     case QNetworkReply::ProxyConnectionRefusedError:
+        return proxyError(QCoreApplication::translate("ApiClient", "connection refused"));
     case QNetworkReply::ProxyConnectionClosedError:
+        return proxyError(QCoreApplication::translate("ApiClient", "the proxy closed the connection"));
     case QNetworkReply::ProxyNotFoundError:
+        return proxyError(QCoreApplication::translate("ApiClient", "host name not found"));
     case QNetworkReply::ProxyTimeoutError:
+        return proxyError(QCoreApplication::translate("ApiClient", "no answer in time"));
     case QNetworkReply::ProxyAuthenticationRequiredError:
+        return ApiError(Kind::ProxyAuth);
     case QNetworkReply::UnknownProxyError:
-        return ApiError(Kind::Network, tr("the proxy failed"));
+        return proxyError(QCoreApplication::translate("ApiClient", "the proxy failed"));
     case QNetworkReply::TooManyRedirectsError:
     case QNetworkReply::InsecureRedirectError:
-        return ApiError(Kind::InvalidResponse, tr("unsafe or endless redirects"));
+        return ApiError(Kind::InvalidResponse, QCoreApplication::translate("ApiClient", "unsafe or endless redirects"));
     case QNetworkReply::UnknownContentError: // e.g. a compressed body that does not decompress
-        return ApiError(Kind::InvalidResponse, tr("the answer could not be decoded"));
+        return ApiError(Kind::InvalidResponse, QCoreApplication::translate("ApiClient", "the answer could not be decoded"));
     case QNetworkReply::ProtocolFailure:
     case QNetworkReply::ProtocolUnknownError:
     case QNetworkReply::ProtocolInvalidOperationError:
-        return ApiError(Kind::InvalidResponse, tr("not a valid HTTP answer"));
+        return ApiError(Kind::InvalidResponse, QCoreApplication::translate("ApiClient", "not a valid HTTP answer"));
     default:
-        return ApiError(Kind::Network, tr("network error %1").arg(int(error)));
+        return ApiError(Kind::Network, QCoreApplication::translate("ApiClient", "network error %1").arg(int(error)));
     }
 }
 
 // The POST body, readable once. Qt's HTTP layer silently sends a request again when the
 // connection breaks before an answer (up to three more times), and each POST may mint a
 // token. This body then refuses to rewind, so the reply fails (ContentReSendError)
-// instead. It rewinds only for a 307/308 redirect, whose status has arrived by then.
+// instead. It rewinds only for a 307/308 redirect, whose status has arrived by then, and
+// once each time the client answered a proxy's 407 with credentials: the proxy did not
+// pass the request on, so sending it again cannot mint a second token.
 class OneShotBody final : public QIODevice
 {
 public:
-    explicit OneShotBody(QByteArray data)
+    OneShotBody(QByteArray data, std::shared_ptr<const int> proxyAnswers)
         : m_data(std::move(data))
+        , m_proxyAnswers(std::move(proxyAnswers))
+        , m_proxyAnswersUsed(*m_proxyAnswers)
     {
         open(QIODevice::ReadOnly);
     }
@@ -149,8 +167,14 @@ public:
     {
         const auto* reply = qobject_cast<QNetworkReply*>(parent());
         const int status = reply ? reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() : 0;
-        if (status != 307 && status != 308)
-            return false;
+        // Nothing read yet (Qt rewinds before it sends), a redirect, or the resend after
+        // credentials went to a proxy.
+        const bool redirect = status == 307 || status == 308;
+        if (m_offset != 0 && !redirect) {
+            if (*m_proxyAnswers <= m_proxyAnswersUsed)
+                return false;
+            m_proxyAnswersUsed = *m_proxyAnswers;
+        }
         m_offset = 0;
         return QIODevice::reset();
     }
@@ -168,7 +192,31 @@ protected:
 private:
     const QByteArray m_data;
     qint64 m_offset = 0;
+    const std::shared_ptr<const int> m_proxyAnswers;
+    int m_proxyAnswersUsed = 0;
 };
+
+// The system's proxy configuration for this manager alone (on Linux the proxy
+// environment variables or the desktop's settings), whatever the process-wide default.
+class SystemProxyFactory final : public QNetworkProxyFactory
+{
+public:
+    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery& query) override
+    {
+        return systemProxyForQuery(query);
+    }
+};
+
+QString proxyDisplayName(const QNetworkProxy& proxy)
+{
+    if (proxy.type() != QNetworkProxy::HttpProxy && proxy.type() != QNetworkProxy::Socks5Proxy)
+        return {};
+    ProxySettings settings;
+    settings.mode = ProxySettings::Mode::Http;
+    settings.host = proxy.hostName();
+    settings.port = proxy.port();
+    return settings.displayName();
+}
 
 } // namespace
 
@@ -186,9 +234,11 @@ ApiRequest::~ApiRequest()
     }
 }
 
-void ApiRequest::start(QNetworkReply* reply, milliseconds timeout, qint64 maxBytes, const QUrl& origin)
+void ApiRequest::start(QNetworkReply* reply, milliseconds timeout, qint64 maxBytes, const QUrl& origin,
+                       const QString& proxyName)
 {
     m_reply = reply;
+    m_proxyName = proxyName;
     m_maxBytes = maxBytes;
     m_origin = origin;
     reply->setParent(this);
@@ -212,7 +262,7 @@ void ApiRequest::start(QNetworkReply* reply, milliseconds timeout, qint64 maxByt
         }
         qCWarning(lcApi) << "refused a redirect to another origin:" << target.host();
         m_abortReason = ApiError(ApiError::Kind::InvalidResponse,
-                                 tr("the API redirected to another host, and the key was not sent there"));
+                                 QCoreApplication::translate("ApiClient", "the API redirected to another host, and the key was not sent there"));
         m_aborting = true;
         m_reply->abort();
     });
@@ -250,7 +300,7 @@ void ApiRequest::abortTooLarge()
     const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_abortReason = status >= 400
         ? httpError(status, {}, QDateTime::currentDateTimeUtc())
-        : ApiError(ApiError::Kind::InvalidResponse, tr("the answer is larger than %1 KiB").arg(m_maxBytes / 1024));
+        : ApiError(ApiError::Kind::InvalidResponse, QCoreApplication::translate("ApiClient", "the answer is larger than %1 KiB").arg(m_maxBytes / 1024));
     m_aborting = true;
     m_reply->abort();
 }
@@ -280,7 +330,7 @@ void ApiRequest::onFinished()
     }
     const QVariant statusAttribute = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!statusAttribute.isValid()) {
-        fail(transportError(m_reply->error(), m_tlsDetail));
+        fail(transportError(m_reply->error(), m_tlsDetail, m_proxyName));
         return;
     }
     const int status = statusAttribute.toInt();
@@ -291,9 +341,14 @@ void ApiRequest::onFinished()
         return;
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (status == 407) {
+        // A proxy that asks again after it was answered, or gives no way to answer.
+        fail(ApiError(ApiError::Kind::ProxyAuth));
+        return;
+    }
     if (status < 200 || status >= 300) {
         if (status >= 300 && status < 400) {
-            fail(ApiError(ApiError::Kind::InvalidResponse, tr("HTTP %1, a redirect without a usable Location").arg(status)));
+            fail(ApiError(ApiError::Kind::InvalidResponse, QCoreApplication::translate("ApiClient", "HTTP %1, a redirect without a usable Location").arg(status)));
             return;
         }
         fail(httpError(status, body, now));
@@ -301,7 +356,7 @@ void ApiRequest::onFinished()
     }
     // A 2xx whose body broke off mid-way is still an error.
     if (m_reply->error() != QNetworkReply::NoError) {
-        fail(transportError(m_reply->error(), m_tlsDetail));
+        fail(transportError(m_reply->error(), m_tlsDetail, m_proxyName));
         return;
     }
     QString whyNot;
@@ -376,9 +431,25 @@ ApiError FaultsRequest::httpError(int status, const QByteArray& body, const QDat
 ApiClient::ApiClient(QObject* parent)
     : QObject(parent)
     , m_nam(new QNetworkAccessManager(this))
-    , m_tls(baseTlsConfiguration())
 {
     m_nam->setRedirectPolicy(QNetworkRequest::UserVerifiedRedirectPolicy);
+    setProxy(ProxySettings{});
+    connect(m_nam, &QNetworkAccessManager::proxyAuthenticationRequired, this,
+            [this](const QNetworkProxy&, QAuthenticator* authenticator) {
+                // Left unanswered, the reply fails with ProxyAuthenticationRequiredError.
+                if (!m_proxy.needsPassword()) {
+                    qCWarning(lcApi) << "the proxy asks for a user name and password, and none are set";
+                    return;
+                }
+                if (m_proxyAuthAnswered) {
+                    qCWarning(lcApi) << "the proxy refused the user name or password";
+                    return;
+                }
+                m_proxyAuthAnswered = true;
+                ++*m_proxyAnswers;
+                authenticator->setUser(m_proxy.user);
+                authenticator->setPassword(m_proxy.password);
+            });
 }
 
 ApiClient::~ApiClient()
@@ -388,28 +459,68 @@ ApiClient::~ApiClient()
     qDeleteAll(findChildren<ApiRequest*>(Qt::FindDirectChildrenOnly));
 }
 
+void ApiClient::setProxy(const ProxySettings& proxy)
+{
+    m_proxy = proxy;
+    m_proxyAuthAnswered = false;
+    if (proxy.mode == ProxySettings::Mode::System)
+        m_nam->setProxyFactory(new SystemProxyFactory);
+    else
+        m_nam->setProxy(proxy.toNetworkProxy());
+    // Pooled connections and remembered proxy credentials belong to the previous proxy.
+    m_nam->clearAccessCache();
+    qCInfo(lcApi).noquote() << "proxy:" << ProxySettings::modeName(proxy.mode) << proxy.displayName()
+                            << (proxy.user.isEmpty() ? "" : "(with a user name)");
+}
+
+QString ApiClient::proxyNameFor(const QUrl& url) const
+{
+    switch (m_proxy.mode) {
+    case ProxySettings::Mode::None:
+        return {};
+    case ProxySettings::Mode::Http:
+    case ProxySettings::Mode::Socks5:
+        return m_proxy.displayName();
+    case ProxySettings::Mode::System:
+        break;
+    }
+    const QList<QNetworkProxy> proxies = QNetworkProxyFactory::systemProxyForQuery(QNetworkProxyQuery(url));
+    return proxies.isEmpty() ? QString() : proxyDisplayName(proxies.first());
+}
+
+QSslConfiguration ApiClient::sslConfiguration() const
+{
+    // Built on first use: loading the TLS library and the system store costs start-up
+    // time and memory, and a window that has made no request yet needs neither.
+    return m_tls ? *m_tls : baseTlsConfiguration();
+}
+
 bool ApiClient::setCaFile(const QString& path)
 {
+    if (path.isEmpty()) {
+        // sslConfiguration() builds the default on first use.
+        m_tls.reset();
+        m_nam->clearConnectionCache();
+        return true;
+    }
     QSslConfiguration tls = baseTlsConfiguration();
-    if (!path.isEmpty()) {
-        QString whyNot;
-        const QList<QSslCertificate> extra = readCaFile(path, &whyNot);
-        if (extra.isEmpty())
-            return false;
-        // Where Qt loads the system store on demand (Linux) the default list is empty, and
-        // adding to it would replace the system store instead of extending it.
-        QList<QSslCertificate> all = tls.caCertificates();
-        QSet<QSslCertificate> seen(all.cbegin(), all.cend());
-        for (const QList<QSslCertificate>& list : {QSslConfiguration::systemCaCertificates(), extra}) {
-            for (const QSslCertificate& certificate : list) {
-                if (!seen.contains(certificate)) {
-                    seen.insert(certificate);
-                    all << certificate;
-                }
+    QString whyNot;
+    const QList<QSslCertificate> extra = readCaFile(path, &whyNot);
+    if (extra.isEmpty())
+        return false;
+    // Where Qt loads the system store on demand (Linux) the default list is empty, and
+    // adding to it would replace the system store instead of extending it.
+    QList<QSslCertificate> all = tls.caCertificates();
+    QSet<QSslCertificate> seen(all.cbegin(), all.cend());
+    for (const QList<QSslCertificate>& list : {QSslConfiguration::systemCaCertificates(), extra}) {
+        for (const QSslCertificate& certificate : list) {
+            if (!seen.contains(certificate)) {
+                seen.insert(certificate);
+                all << certificate;
             }
         }
-        tls.setCaCertificates(all);
     }
+    tls.setCaCertificates(all);
     m_tls = tls;
     // A pooled connection keeps the configuration it was opened with.
     m_nam->clearConnectionCache();
@@ -426,29 +537,29 @@ QString ApiClient::checkCaFile(const QString& path)
 QString ApiClient::checkApiUrl(const QUrl& url)
 {
     if (url.isEmpty() || !url.isValid() || url.isRelative() || url.host().isEmpty())
-        return tr("Enter the API URL, for example https://v1.api.altostrat.io.");
+        return QCoreApplication::translate("ApiClient", "Enter the API URL, for example https://v1.api.altostrat.io.");
     if (!url.userInfo().isEmpty())
-        return tr("The API URL must not contain a user name or password.");
+        return QCoreApplication::translate("ApiClient", "The API URL must not contain a user name or password.");
     if (url.hasQuery() || url.hasFragment())
-        return tr("The API URL must not contain ? or #.");
+        return QCoreApplication::translate("ApiClient", "The API URL must not contain ? or #.");
     if (url.scheme() == QLatin1StringView("https"))
         return {};
     if (url.scheme() == QLatin1StringView("http") && EmbedToken::isLoopbackHost(url.host()))
         return {};
-    return tr("The API URL must start with https:// (plain http only for this computer).");
+    return QCoreApplication::translate("ApiClient", "The API URL must start with https:// (plain http only for this computer).");
 }
 
 QString ApiClient::checkApiKey(const QString& key)
 {
     if (key.trimmed().isEmpty())
-        return tr("Paste the API key.");
+        return QCoreApplication::translate("ApiClient", "Paste the API key.");
     for (const QChar c : key) {
         if (c.unicode() <= 0x20 || c.unicode() >= 0x7f)
-            return tr("The API key contains spaces or characters that cannot be sent; paste it again.");
+            return QCoreApplication::translate("ApiClient", "The API key contains spaces or characters that cannot be sent; paste it again.");
     }
     const QStringList parts = key.split(QLatin1Char(':'));
     if (parts.size() != 3 || parts.contains(QString()))
-        return tr("An Altostrat API key has three parts separated by colons (tokenId:teamId:secret).");
+        return QCoreApplication::translate("ApiClient", "An Altostrat API key has three parts separated by colons (tokenId:teamId:secret).");
     return {};
 }
 
@@ -457,7 +568,7 @@ TokenRequest* ApiClient::requestToken(int minutes)
     auto* request = new TokenRequest(this);
     if (minutes < MinMinutes || minutes > MaxMinutes) {
         request->failLater(ApiError(ApiError::Kind::InvalidInput,
-                                    tr("The expiry must be between 1 minute and 30 days (1 to 43200 minutes).")));
+                                    QCoreApplication::translate("ApiClient", "The expiry must be between 1 minute and 30 days (1 to 43200 minutes).")));
         return request;
     }
     if (const QString why = checkApiUrl(m_apiUrl); !why.isEmpty()) {
@@ -477,10 +588,11 @@ TokenRequest* ApiClient::requestToken(int minutes)
     const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("expire_after_minutes"), minutes}})
                                 .toJson(QJsonDocument::Compact);
     qCInfo(lcApi) << "requesting a token for" << minutes << "minutes from" << url.host();
-    auto* once = new OneShotBody(body);
+    auto* once = new OneShotBody(body, m_proxyAnswers);
+    m_proxyAuthAnswered = false;
     QNetworkReply* reply = m_nam->post(httpRequest, once);
     once->setParent(reply);
-    request->start(reply, m_timeout, m_maxBytes, url);
+    request->start(reply, m_timeout, m_maxBytes, url, proxyNameFor(url));
     return request;
 }
 
@@ -489,7 +601,7 @@ FaultsRequest* ApiClient::requestFaults(const QString& token)
     auto* request = new FaultsRequest(this);
     if (token.isEmpty() || token.size() > MaxPreviewTokenLength) {
         request->failLater(ApiError(ApiError::Kind::InvalidInput,
-                                    tr("There is no usable token to preview; generate a new link and try again.")));
+                                    QCoreApplication::translate("ApiClient", "There is no usable token to preview; generate a new link and try again.")));
         return request;
     }
     if (const QString why = checkApiUrl(m_apiUrl); !why.isEmpty()) {
@@ -504,8 +616,9 @@ FaultsRequest* ApiClient::requestFaults(const QString& token)
     // not needed to see what a link shows.
     const QNetworkRequest httpRequest = newRequest(url);
     qCInfo(lcApi) << "requesting a link preview from" << url.host();
+    m_proxyAuthAnswered = false;
     QNetworkReply* reply = m_nam->get(httpRequest);
-    request->start(reply, m_timeout, m_maxFaultListBytes, m_apiUrl);
+    request->start(reply, m_timeout, m_maxFaultListBytes, m_apiUrl, proxyNameFor(url));
     return request;
 }
 
@@ -526,6 +639,6 @@ QNetworkRequest ApiClient::newRequest(const QUrl& url) const
     httpRequest.setRawHeader("Accept", "application/json");
     httpRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     httpRequest.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    httpRequest.setSslConfiguration(m_tls);
+    httpRequest.setSslConfiguration(sslConfiguration());
     return httpRequest;
 }

@@ -3,6 +3,7 @@
 #include "ApiError.h"
 #include "EmbedToken.h"
 #include "Fault.h"
+#include "ProxySettings.h"
 
 #include <QObject>
 #include <QPointer>
@@ -11,6 +12,7 @@
 #include <QString>
 #include <QUrl>
 #include <chrono>
+#include <memory>
 #include <optional>
 
 class QNetworkAccessManager;
@@ -53,8 +55,9 @@ protected:
 
 private:
     friend class ApiClient;
+    // proxyName names the proxy the request goes through ("host:port"), empty when direct.
     void start(QNetworkReply* reply, std::chrono::milliseconds timeout, qint64 maxBytes,
-               const QUrl& origin);
+               const QUrl& origin, const QString& proxyName = {});
     void failLater(const ApiError& error);
     void onFinished();
     void abortTooLarge();
@@ -67,6 +70,7 @@ private:
     QUrl m_origin;
     QString m_tlsDetail;
     ApiError m_abortReason;
+    QString m_proxyName;
     bool m_aborting = false;
     bool m_done = false;
 };
@@ -149,9 +153,17 @@ public:
     // Returns false, leaving the previous set, when the file cannot be read or holds no
     // certificate (checkCaFile() says which).
     bool setCaFile(const QString& path);
+    // How requests reach the API from now on: the system's proxy configuration (the
+    // default), directly, or through the given HTTP or SOCKS5 proxy. When that proxy asks
+    // for credentials it gets proxy.user and proxy.password once per request; a second
+    // challenge or a 407 fails the request with ApiError::Kind::ProxyAuth.
+    void setProxy(const ProxySettings& proxy);
+    ProxySettings::Mode proxyMode() const { return m_proxy.mode; }
+    // The proxy a request to url goes through ("host:port"), empty when it goes direct.
+    QString proxyNameFor(const QUrl& url) const;
     // The TLS configuration of every request: the peer is always verified; the system
     // store plus the CA file's certificates when one is set.
-    QSslConfiguration sslConfiguration() const { return m_tls; }
+    QSslConfiguration sslConfiguration() const;
 
     // Why url cannot be used as an API URL, or empty when it can.
     static QString checkApiUrl(const QUrl& url);
@@ -179,5 +191,10 @@ private:
     std::chrono::milliseconds m_timeout = DefaultTimeout;
     qint64 m_maxBytes = DefaultMaxResponseBytes;
     qint64 m_maxFaultListBytes = DefaultMaxFaultListBytes;
-    QSslConfiguration m_tls;
+    // Unset until a CA file is set: even an empty QSslConfiguration loads the TLS library.
+    std::optional<QSslConfiguration> m_tls;
+    ProxySettings m_proxy;
+    bool m_proxyAuthAnswered = false; // in the current request; reset by each new request
+    // How often credentials were given to a proxy; each lets a POST body rewind once.
+    const std::shared_ptr<int> m_proxyAnswers = std::make_shared<int>(0);
 };

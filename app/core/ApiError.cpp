@@ -12,11 +12,6 @@ using namespace std::chrono;
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ApiError", text);
-}
-
 // Server text is shown to operators: keep it to one tidy line of reasonable length.
 QString cleanServerText(QString text)
 {
@@ -63,8 +58,8 @@ QString waitText(seconds wait)
 {
     const auto total = wait.count();
     if (total < 120)
-        return total == 1 ? tr("1 second") : tr("%1 seconds").arg(total);
-    return tr("%1 minutes").arg((total + 59) / 60);
+        return total == 1 ? QCoreApplication::translate("ApiError", "1 second") : QCoreApplication::translate("ApiError", "%1 seconds").arg(total);
+    return QCoreApplication::translate("ApiError", "%1 minutes").arg((total + 59) / 60);
 }
 
 QString sentence(QString text)
@@ -167,50 +162,55 @@ QString ApiError::userMessage() const
     const QString server = sentence(m_serverMessage);
     switch (m_kind) {
     case Kind::InvalidInput:
-        return sentence(m_detail.isEmpty() ? tr("The request is not valid; check the expiry and the API URL")
+        return sentence(m_detail.isEmpty() ? QCoreApplication::translate("ApiError", "The request is not valid; check the expiry and the API URL")
                                            : m_detail);
     case Kind::NoApiKey:
-        return tr("No API key is set: paste your Altostrat API key, or try the demo server.");
+        return QCoreApplication::translate("ApiError", "No API key is set: paste your Altostrat API key, or try the demo server.");
     case Kind::Keychain:
-        return tr("The system keychain could not be used (%1); unlock or start it, then try again.")
-            .arg(m_detail.isEmpty() ? tr("no answer") : m_detail);
+        return QCoreApplication::translate("ApiError", "The system keychain could not be used (%1); unlock or start it, then try again.")
+            .arg(m_detail.isEmpty() ? QCoreApplication::translate("ApiError", "no answer") : m_detail);
     case Kind::Unauthorized:
-        return tr("The API rejected the key (401): check or replace the API key in Settings.");
+        return QCoreApplication::translate("ApiError", "The API rejected the key (401): check or replace the API key in Settings.");
     case Kind::Forbidden:
-        return tr("The API key is not allowed to create fault tokens (403): ask your team admin for a key with that permission.");
+        return QCoreApplication::translate("ApiError", "The API key is not allowed to create fault tokens (403): ask your team admin for a key with that permission.");
     case Kind::NotFound:
-        return tr("The API answered 404 Not Found: check the API URL in Settings.");
+        return QCoreApplication::translate("ApiError", "The API answered 404 Not Found: check the API URL in Settings.");
     case Kind::Validation:
         return server.isEmpty()
-            ? tr("The API rejected the request (%1): check the expiry and try again.").arg(m_httpStatus)
-            : tr("The API rejected the request (HTTP %1: “%2”): check the expiry and try again.").arg(m_httpStatus).arg(server);
+            ? QCoreApplication::translate("ApiError", "The API rejected the request (%1): check the expiry and try again.").arg(m_httpStatus)
+            : QCoreApplication::translate("ApiError", "The API rejected the request (HTTP %1: “%2”): check the expiry and try again.").arg(m_httpStatus).arg(server);
     case Kind::RateLimited:
         return m_retryAfter
-            ? tr("Too many requests: the API allows 60 a minute; try again in %1.").arg(waitText(*m_retryAfter))
-            : tr("Too many requests: the API allows 60 a minute; wait a minute and try again.");
+            ? QCoreApplication::translate("ApiError", "Too many requests: the API allows 60 a minute; try again in %1.").arg(waitText(*m_retryAfter))
+            : QCoreApplication::translate("ApiError", "Too many requests: the API allows 60 a minute; wait a minute and try again.");
     case Kind::Server:
         return m_retryAfter
-            ? tr("The API had a problem (HTTP %1); try again in %2, and check the Altostrat status page if it persists.")
+            ? QCoreApplication::translate("ApiError", "The API had a problem (HTTP %1); try again in %2, and check the Altostrat status page if it persists.")
                   .arg(m_httpStatus).arg(waitText(*m_retryAfter))
-            : tr("The API had a problem (HTTP %1); try again in a moment, and check the Altostrat status page if it persists.")
+            : QCoreApplication::translate("ApiError", "The API had a problem (HTTP %1); try again in a moment, and check the Altostrat status page if it persists.")
                   .arg(m_httpStatus);
     case Kind::Network:
-        return tr("Could not reach the API (%1): check the network, VPN or proxy, then try again.")
-            .arg(m_detail.isEmpty() ? tr("no connection") : m_detail);
+        return QCoreApplication::translate("ApiError", "Could not reach the API (%1): check the network, VPN or proxy, then try again.")
+            .arg(m_detail.isEmpty() ? QCoreApplication::translate("ApiError", "no connection") : m_detail);
     case Kind::Tls:
         // The detail names the certificate problem and what to do about it.
         return m_detail.isEmpty()
-            ? tr("The secure connection was refused: check this computer's date and time, or set your company's CA file on the profile in Settings.")
-            : tr("The secure connection was refused: %1").arg(sentence(m_detail));
+            ? QCoreApplication::translate("ApiError", "The secure connection was refused: check this computer's date and time, or set your company's CA file on the profile in Settings.")
+            : QCoreApplication::translate("ApiError", "The secure connection was refused: %1").arg(sentence(m_detail));
     case Kind::Timeout:
-        return tr("The API did not answer in time: check the network, then try again.");
+        return QCoreApplication::translate("ApiError", "The API did not answer in time: check the network, then try again.");
     case Kind::Cancelled:
-        return tr("Cancelled; nothing was created.");
+        return QCoreApplication::translate("ApiError", "Cancelled; nothing was created.");
     case Kind::InvalidResponse:
-        return tr("The API sent an answer FaultShare cannot use (%1): try again, and check the API URL if it persists.")
-            .arg(m_detail.isEmpty() ? tr("unreadable") : m_detail);
+        return QCoreApplication::translate("ApiError", "The API sent an answer FaultShare cannot use (%1): try again, and check the API URL if it persists.")
+            .arg(m_detail.isEmpty() ? QCoreApplication::translate("ApiError", "unreadable") : m_detail);
     case Kind::LinkInvalid:
-        return tr("The link is no longer valid: it has expired or was revoked; generate a new one.");
+        return QCoreApplication::translate("ApiError", "The link is no longer valid: it has expired or was revoked; generate a new one.");
+    case Kind::Proxy:
+        return QCoreApplication::translate("ApiError", "Could not reach the proxy %1; check the proxy in Settings.")
+            .arg(m_detail.isEmpty() ? QCoreApplication::translate("ApiError", "(no answer)") : m_detail);
+    case Kind::ProxyAuth:
+        return QCoreApplication::translate("ApiError", "The proxy refused the user name or password; check them in Settings.");
     }
     return {};
 }
@@ -233,6 +233,8 @@ int ApiError::exitCode() const
     case Kind::Tls:
     case Kind::Timeout:
     case Kind::Cancelled:
+    case Kind::Proxy:
+    case Kind::ProxyAuth:
         return 5;
     case Kind::NotFound:
     case Kind::Server:

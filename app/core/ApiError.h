@@ -27,6 +27,8 @@ public:
         Cancelled,       // the operator cancelled
         InvalidResponse, // the answer was not what the API documents
         LinkInvalid,     // 401/403/404 when previewing a link: it expired or was revoked
+        Proxy,           // the proxy could not be reached (detail: "host:port: reason")
+        ProxyAuth,       // the proxy refused the user name or password (407)
     };
 
     ApiError() = default;

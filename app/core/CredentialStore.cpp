@@ -113,6 +113,11 @@ QString CredentialStore::historyEntry(const QString& id)
     return u"history/"_s + id;
 }
 
+QString CredentialStore::proxyEntry(const QString& profile)
+{
+    return u"proxy/"_s + profile;
+}
+
 QString CredentialStore::backendName()
 {
 #if defined(Q_OS_MACOS)

@@ -28,6 +28,8 @@ public:
     static QString apiKeyEntry(const QString& profile);
     // The entry that holds the token and link of history item id: "history/<id>".
     static QString historyEntry(const QString& id);
+    // The entry that holds the password of a profile's proxy: "proxy/<profile>".
+    static QString proxyEntry(const QString& profile);
     // Where keys are kept, to complete "stored in %1": "your keyring (Secret Service)",
     // "the macOS Keychain", "the Windows Credential Manager".
     static QString backendName();

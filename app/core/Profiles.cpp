@@ -26,6 +26,11 @@ const QString NameMember = QStringLiteral("name");
 const QString ApiUrlMember = QStringLiteral("api_url");
 const QString MinutesMember = QStringLiteral("default_minutes");
 const QString CaFileMember = QStringLiteral("ca_file");
+// The proxy without its password, which stays in the keychain (CredentialStore::proxyEntry).
+const QString ProxyModeMember = QStringLiteral("proxy_mode");
+const QString ProxyHostMember = QStringLiteral("proxy_host");
+const QString ProxyPortMember = QStringLiteral("proxy_port");
+const QString ProxyUserMember = QStringLiteral("proxy_user");
 
 QString tr(const char* text)
 {
@@ -81,6 +86,7 @@ struct Entry
     QUrl apiUrl;
     int minutes = 0;
     QString caFile;
+    ProxySettings proxy;
 };
 
 } // namespace
@@ -145,9 +151,9 @@ bool Profiles::add(const QString& name)
         return false;
     // A profile exists as a settings group, so it must hold at least one value: the
     // defaults, written out.
-    Settings settings(m_store, name);
-    settings.setApiUrl(settings.apiUrl());
-    settings.setDefaultMinutes(settings.defaultMinutes());
+    const Settings settings(m_store, name);
+    m_store.setValue(Group + QLatin1Char('/') + name + QStringLiteral("/apiUrl"), settings.apiUrl().toString());
+    m_store.setValue(Group + QLatin1Char('/') + name + QStringLiteral("/defaultMinutes"), settings.defaultMinutes());
     return true;
 }
 
@@ -170,11 +176,16 @@ QByteArray Profiles::exportJson(const QStringList& names) const
         if (!contains(name))
             continue;
         const Settings settings(m_store, name);
+        const ProxySettings proxy = settings.proxy();
         profiles.append(QJsonObject{
             {NameMember, name},
             {ApiUrlMember, settings.apiUrl().toString(QUrl::FullyEncoded)},
             {MinutesMember, settings.defaultMinutes()},
             {CaFileMember, settings.caFile()},
+            {ProxyModeMember, ProxySettings::modeName(proxy.mode)},
+            {ProxyHostMember, proxy.host},
+            {ProxyPortMember, proxy.port},
+            {ProxyUserMember, proxy.user},
         });
     }
     const QJsonObject document{
@@ -241,7 +252,8 @@ Profiles::ImportResult Profiles::importJson(const QByteArray& json)
 
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (it.key() != NameMember && it.key() != ApiUrlMember && it.key() != MinutesMember
-                && it.key() != CaFileMember)
+                && it.key() != CaFileMember && it.key() != ProxyModeMember && it.key() != ProxyHostMember
+                && it.key() != ProxyPortMember && it.key() != ProxyUserMember)
                 return fail(tr("Profile \"%1\" has an unknown setting \"%2\"; remove it and import again.")
                                 .arg(entry.name, it.key()));
         }
@@ -267,15 +279,39 @@ Profiles::ImportResult Profiles::importJson(const QByteArray& json)
             return fail(tr("Profile \"%1\" has a \"ca_file\" that is not a file path; fix it and import again.")
                             .arg(entry.name));
         entry.caFile = caFile.toString();
+
+        // Files from before the proxy settings have none: the system's proxy then.
+        const QJsonValue mode = object.value(ProxyModeMember);
+        const std::optional<ProxySettings::Mode> proxyMode =
+            mode.isUndefined() ? ProxySettings::Mode::System : ProxySettings::modeFromName(mode.toString());
+        const QJsonValue proxyHost = object.value(ProxyHostMember);
+        const QJsonValue proxyPort = object.value(ProxyPortMember);
+        const QJsonValue proxyUser = object.value(ProxyUserMember);
+        const double port = proxyPort.isUndefined() ? 0 : proxyPort.toDouble(-1);
+        if (!proxyMode || (!proxyHost.isUndefined() && !proxyHost.isString())
+            || (!proxyUser.isUndefined() && !proxyUser.isString()) || port != std::floor(port) || port < 0
+            || port > 65535)
+            return fail(QCoreApplication::translate("Profiles", "Profile \"%1\" has a proxy setting of the wrong kind (\"proxy_mode\" is system, none, "
+                           "http or socks5; \"proxy_port\" a whole number up to 65535); fix it and import again.")
+                            .arg(entry.name));
+        entry.proxy.mode = *proxyMode;
+        entry.proxy.host = proxyHost.toString();
+        entry.proxy.port = int(port);
+        entry.proxy.user = proxyUser.toString();
+        if (const QString why = entry.proxy.check(); !why.isEmpty())
+            return fail(QCoreApplication::translate("Profiles", "Profile \"%1\" cannot be imported: %2").arg(entry.name, lowerFirst(why)));
         entries.push_back(std::move(entry));
     }
 
     ImportResult result;
     for (const Entry& entry : entries) {
         Settings settings(m_store, entry.name);
-        settings.setApiUrl(entry.apiUrl);
-        settings.setDefaultMinutes(entry.minutes);
+        // Written even when equal to the defaults: a profile exists as a settings group.
+        const QString prefix = Group + QLatin1Char('/') + entry.name + QLatin1Char('/');
+        m_store.setValue(prefix + QStringLiteral("apiUrl"), entry.apiUrl.toString());
+        m_store.setValue(prefix + QStringLiteral("defaultMinutes"), entry.minutes);
         settings.setCaFile(entry.caFile);
+        settings.setProxy(entry.proxy);
         result.imported << entry.name;
     }
     return result;

@@ -30,7 +30,10 @@ public:
 
     // Profiles as JSON without any secret:
     //   {"format": "faultshare-profiles", "version": 1,
-    //    "profiles": [{"name": …, "api_url": …, "default_minutes": …, "ca_file": …}]}
+    //    "profiles": [{"name": …, "api_url": …, "default_minutes": …, "ca_file": …,
+    //                  "proxy_mode": "system"|"none"|"http"|"socks5", "proxy_host": …,
+    //                  "proxy_port": …, "proxy_user": …}]}
+    // The proxy password stays in the keychain: it is never exported.
     QByteArray exportJson(const QStringList& names) const;
 
     struct ImportResult
@@ -39,7 +42,8 @@ public:
         QString error;        // why nothing was imported (one sentence), or empty
     };
     // All or nothing: every profile in the file is checked (name, https API URL or
-    // loopback http, minutes 1..43200) before any is written. A profile of the same name
+    // loopback http, minutes 1..43200, a usable proxy; the proxy members may be absent:
+    // System) before any is written. A profile of the same name
     // gets the file's settings; keys are never touched. A file holding anything that
     // looks like a key ("api_key", "key", "token", "secret" members) is refused.
     ImportResult importJson(const QByteArray& json);

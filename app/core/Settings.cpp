@@ -26,6 +26,14 @@ QString Settings::key(const QString& name) const
     return QStringLiteral("profiles/") + m_profile + QLatin1Char('/') + name;
 }
 
+void Settings::update(const QString& key, const QVariant& value, const QVariant& inEffect)
+{
+    // Compared as text: an INI file gives every value back as a string.
+    if (value == inEffect && (!m_store.contains(key) || m_store.value(key).toString() == value.toString()))
+        return;
+    m_store.setValue(key, value);
+}
+
 QUrl Settings::apiUrl() const
 {
     const QUrl url(m_store.value(key(QStringLiteral("apiUrl"))).toString());
@@ -34,7 +42,7 @@ QUrl Settings::apiUrl() const
 
 void Settings::setApiUrl(const QUrl& url)
 {
-    m_store.setValue(key(QStringLiteral("apiUrl")), url.toString());
+    update(key(QStringLiteral("apiUrl")), url.toString(), apiUrl().toString());
 }
 
 int Settings::defaultMinutes() const
@@ -45,7 +53,7 @@ int Settings::defaultMinutes() const
 
 void Settings::setDefaultMinutes(int minutes)
 {
-    m_store.setValue(key(QStringLiteral("defaultMinutes")), minutes);
+    update(key(QStringLiteral("defaultMinutes")), minutes, defaultMinutes());
 }
 
 QString Settings::caFile() const
@@ -55,7 +63,27 @@ QString Settings::caFile() const
 
 void Settings::setCaFile(const QString& path)
 {
-    m_store.setValue(key(QStringLiteral("caFile")), path);
+    update(key(QStringLiteral("caFile")), path, caFile());
+}
+
+ProxySettings Settings::proxy() const
+{
+    ProxySettings proxy;
+    proxy.mode = ProxySettings::modeFromName(m_store.value(key(QStringLiteral("proxyMode"))).toString())
+                     .value_or(ProxySettings::Mode::System);
+    proxy.host = m_store.value(key(QStringLiteral("proxyHost"))).toString();
+    proxy.port = m_store.value(key(QStringLiteral("proxyPort")), 0).toInt();
+    proxy.user = m_store.value(key(QStringLiteral("proxyUser"))).toString();
+    return proxy;
+}
+
+void Settings::setProxy(const ProxySettings& proxy)
+{
+    const ProxySettings current = this->proxy();
+    update(key(QStringLiteral("proxyMode")), ProxySettings::modeName(proxy.mode), ProxySettings::modeName(current.mode));
+    update(key(QStringLiteral("proxyHost")), proxy.host, current.host);
+    update(key(QStringLiteral("proxyPort")), proxy.port, current.port);
+    update(key(QStringLiteral("proxyUser")), proxy.user, current.user);
 }
 
 seconds Settings::clipboardClearDelay() const
@@ -67,7 +95,7 @@ seconds Settings::clipboardClearDelay() const
 
 void Settings::setClipboardClearDelay(seconds delay)
 {
-    m_store.setValue(QStringLiteral("clipboard/clearDelaySeconds"), qint64(delay.count()));
+    update(QStringLiteral("clipboard/clearDelaySeconds"), qint64(delay.count()), qint64(clipboardClearDelay().count()));
 }
 
 QByteArray Settings::windowGeometry() const
@@ -107,7 +135,7 @@ bool Settings::notifyEnabled() const
 
 void Settings::setNotifyEnabled(bool enabled)
 {
-    m_store.setValue(QStringLiteral("notify/enabled"), enabled);
+    update(QStringLiteral("notify/enabled"), enabled, notifyEnabled());
 }
 
 int Settings::notifyLeadMinutes() const
@@ -118,7 +146,7 @@ int Settings::notifyLeadMinutes() const
 
 void Settings::setNotifyLeadMinutes(int minutes)
 {
-    m_store.setValue(QStringLiteral("notify/leadMinutes"), minutes);
+    update(QStringLiteral("notify/leadMinutes"), minutes, notifyLeadMinutes());
 }
 
 QrCode::ErrorCorrection Settings::qrErrorCorrection() const
@@ -179,5 +207,5 @@ int Settings::historyPurgeDays() const
 
 void Settings::setHistoryPurgeDays(int days)
 {
-    m_store.setValue(QStringLiteral("history/purgeDays"), days);
+    update(QStringLiteral("history/purgeDays"), days, historyPurgeDays());
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ProxySettings.h"
 #include "QrCode.h"
 
 #include <QSettings>
@@ -8,8 +9,12 @@
 #include <QUrl>
 #include <chrono>
 
-// Non-secret settings of one profile and of the app, in QSettings. Keys and tokens
-// never pass through here: they live in the keychain (CredentialStore).
+// Non-secret settings of one profile and of the app, in QSettings. Keys, tokens and proxy
+// passwords never pass through here: they live in the keychain (CredentialStore).
+// The app's QSettings falls back to the system scope (managed desktops: on Linux
+// /etc/xdg/FaultShare/FaultShare.conf) for what the user has not set; a setter writes only
+// when the value differs from the one in effect, so a default is never copied into the
+// user's file, where it would hide a later change of the managed default.
 class Settings final
 {
 public:
@@ -35,6 +40,12 @@ public:
 
     QString caFile() const;
     void setCaFile(const QString& path);
+
+    // How the profile reaches the API: mode, host, port and user name (never a password:
+    // the result's password is empty and setProxy() ignores it). System mode by default;
+    // an unknown mode reads as System.
+    ProxySettings proxy() const;
+    void setProxy(const ProxySettings& proxy);
 
     std::chrono::seconds clipboardClearDelay() const;
     void setClipboardClearDelay(std::chrono::seconds delay);
@@ -74,6 +85,9 @@ public:
 
 private:
     QString key(const QString& name) const;
+    // Writes value under key unless the value in effect (user, system scope or built-in
+    // default) is already equal to it.
+    void update(const QString& key, const QVariant& value, const QVariant& inEffect);
 
     QSettings& m_store;
     QString m_profile;

@@ -54,7 +54,10 @@ int main(int argc, char* argv[])
     const QCommandLineOption apiKeyOption(
         u"api-key"_s, u"API key to accept (tokenId:teamId:secret). Prefer FAULTSHARE_DEMO_API_KEY."_s,
         u"KEY"_s);
-    parser.addOptions({portOption, addressOption, apiKeyOption});
+    const QCommandLineOption rateLimitOption(
+        u"rate-limit"_s, u"Token requests allowed per key per minute (default 60, as the real API)."_s, u"N"_s,
+        u"60"_s);
+    parser.addOptions({portOption, addressOption, apiKeyOption, rateLimitOption});
 
     if (!parser.parse(QCoreApplication::arguments()))
         return usageError(parser.errorText());
@@ -69,6 +72,11 @@ int main(int argc, char* argv[])
     const uint port = parser.value(portOption).toUInt(&portOk);
     if (!portOk || port > 65535)
         return usageError(u"--port must be a number from 0 to 65535"_s);
+
+    bool rateOk = false;
+    const int rateLimit = parser.value(rateLimitOption).toInt(&rateOk);
+    if (!rateOk || rateLimit < 1)
+        return usageError(u"--rate-limit must be a number of at least 1"_s);
 
     const QHostAddress address(parser.value(addressOption));
     if (address.isNull() || !address.isLoopback())
@@ -85,6 +93,7 @@ int main(int argc, char* argv[])
         apiKey = DemoServer::generateApiKey();
 
     DemoServer server(apiKey);
+    server.setRateLimit(rateLimit);
     if (!server.listen(address, quint16(port))) {
         printLine(stderr, QCoreApplication::applicationName() + u": cannot listen on "_s + address.toString()
                               + u" port "_s + QString::number(port));

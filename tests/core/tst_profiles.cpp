@@ -8,6 +8,7 @@
 #include "TestSupport.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -192,11 +193,130 @@ private Q_SLOTS:
         const QJsonArray list = root.value(u"profiles"_s).toArray();
         QCOMPARE(list.size(), 1);
         const QJsonObject entry = list.first().toObject();
-        QCOMPARE(entry.keys(), (QStringList{u"api_url"_s, u"ca_file"_s, u"default_minutes"_s, u"name"_s}));
+        QCOMPARE(entry.keys(), (QStringList{u"api_url"_s, u"ca_file"_s, u"default_minutes"_s, u"name"_s, u"proxy_host"_s,
+                                            u"proxy_mode"_s, u"proxy_port"_s, u"proxy_user"_s}));
+        QCOMPARE(entry.value(u"proxy_mode"_s).toString(), u"system"_s);
         QCOMPARE(entry.value(u"name"_s).toString(), u"lab"_s);
         QCOMPARE(entry.value(u"api_url"_s).toString(), u"http://127.0.0.1:8080"_s);
         QCOMPARE(entry.value(u"default_minutes"_s).toInt(), 480);
         QCOMPARE(entry.value(u"ca_file"_s).toString(), u"/etc/ssl/lab.pem"_s);
+    }
+
+    void proxy_exportImport_carriesAllButPassword()
+    {
+        Profiles profiles(*m_store);
+        QVERIFY(profiles.add(u"lab"_s));
+        ProxySettings proxy;
+        proxy.mode = ProxySettings::Mode::Socks5;
+        proxy.host = u"proxy.example"_s;
+        proxy.port = 1080;
+        proxy.user = u"noc"_s;
+        proxy.password = u"never-in-settings"_s;
+        Settings(*m_store, u"lab"_s).setProxy(proxy);
+        m_store->sync();
+        QVERIFY(TestSupport::filesContaining(m_dir->path(), "never-in-settings").isEmpty());
+        const QByteArray json = profiles.exportJson({u"lab"_s});
+        QVERIFY(!json.contains("never-in-settings"));
+        QVERIFY(!json.contains("password"));
+        const QJsonObject entry = QJsonDocument::fromJson(json).object().value(u"profiles"_s).toArray().first().toObject();
+        QCOMPARE(entry.value(u"proxy_mode"_s).toString(), u"socks5"_s);
+        QCOMPARE(entry.value(u"proxy_host"_s).toString(), u"proxy.example"_s);
+        QCOMPARE(entry.value(u"proxy_port"_s).toInt(), 1080);
+        QCOMPARE(entry.value(u"proxy_user"_s).toString(), u"noc"_s);
+
+        auto other = newStore(u"other.ini"_s);
+        const Profiles::ImportResult result = Profiles(*other).importJson(json);
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        const ProxySettings imported = Settings(*other, u"lab"_s).proxy();
+        QCOMPARE(imported.mode, ProxySettings::Mode::Socks5);
+        QCOMPARE(imported.host, u"proxy.example"_s);
+        QCOMPARE(imported.port, 1080);
+        QCOMPARE(imported.user, u"noc"_s);
+        QVERIFY(imported.password.isEmpty());
+    }
+
+    void proxy_import_refusesPasswordAndBadProxy_data()
+    {
+        QTest::addColumn<QJsonObject>("entry");
+        QTest::addColumn<QString>("mentioned");
+        const QJsonObject http = with(with(with(profile(u"lab"_s), u"proxy_mode"_s, u"http"_s), u"proxy_host"_s,
+                                           u"proxy.example"_s),
+                                      u"proxy_port"_s, 3128);
+        QTest::newRow("password") << with(http, u"password"_s, u"x"_s) << u"\"password\""_s;
+        QTest::newRow("proxy_password") << with(http, u"proxy_password"_s, u"x"_s) << u"\"proxy_password\""_s;
+        QTest::newRow("no host") << with(http, u"proxy_host"_s, QString()) << u"host"_s;
+        QTest::newRow("port 0") << with(http, u"proxy_port"_s, 0) << u"port"_s;
+        QTest::newRow("port 65536") << with(http, u"proxy_port"_s, 65536) << u"proxy_port"_s;
+        QTest::newRow("unknown mode") << with(http, u"proxy_mode"_s, u"pac"_s) << u"proxy_mode"_s;
+    }
+
+    void proxy_import_refusesPasswordAndBadProxy()
+    {
+        QFETCH(QJsonObject, entry);
+        QFETCH(QString, mentioned);
+        const Profiles::ImportResult result = Profiles(*m_store).importJson(file({entry}));
+        QVERIFY(result.imported.isEmpty());
+        QVERIFY2(result.error.contains(mentioned), qPrintable(result.error));
+        QVERIFY(!Profiles(*m_store).contains(u"lab"_s));
+    }
+
+    void managedDefaults_systemScopeIsReadAndUserWins_data()
+    {
+        QTest::addColumn<int>("format");
+        QTest::newRow("native") << int(QSettings::NativeFormat);
+        QTest::newRow("ini") << int(QSettings::IniFormat);
+    }
+
+    void managedDefaults_systemScopeIsReadAndUserWins()
+    {
+        QFETCH(int, format);
+        const auto settingsFormat = QSettings::Format(format);
+        QTemporaryDir system;
+        QTemporaryDir user;
+        QSettings::setPath(settingsFormat, QSettings::SystemScope, system.path());
+        QSettings::setPath(settingsFormat, QSettings::UserScope, user.path());
+        {
+            QSettings managed(settingsFormat, QSettings::SystemScope, u"FaultShare"_s, u"FaultShare"_s);
+            managed.setValue(u"profiles/default/apiUrl"_s, u"https://api.corp.example"_s);
+            managed.setValue(u"profiles/default/proxyMode"_s, u"http"_s);
+            managed.setValue(u"profiles/default/proxyHost"_s, u"proxy.corp.example"_s);
+            managed.setValue(u"profiles/default/proxyPort"_s, 3128);
+            managed.setValue(u"profiles/noc/apiUrl"_s, u"https://noc.corp.example"_s);
+            managed.setValue(u"history/purgeDays"_s, 30);
+            managed.sync();
+            QCOMPARE(managed.status(), QSettings::NoError);
+        }
+        QSettings store(settingsFormat, QSettings::UserScope, u"FaultShare"_s, u"FaultShare"_s);
+        QCOMPARE(Profiles(store).names(), (QStringList{u"default"_s, u"noc"_s}));
+        QVERIFY(Profiles(store).contains(u"noc"_s));
+        Settings settings(store);
+        QCOMPARE(settings.apiUrl(), QUrl(u"https://api.corp.example"_s));
+        QCOMPARE(settings.proxy().mode, ProxySettings::Mode::Http);
+        QCOMPARE(settings.proxy().displayName(), u"proxy.corp.example:3128"_s);
+        QCOMPARE(settings.historyPurgeDays(), 30);
+        QCOMPARE(Settings(store, u"noc"_s).apiUrl(), QUrl(u"https://noc.corp.example"_s));
+
+        // Setting what is in effect writes nothing: the managed default keeps applying.
+        settings.setApiUrl(settings.apiUrl());
+        settings.setProxy(settings.proxy());
+        settings.setHistoryPurgeDays(30);
+        settings.setDefaultMinutes(settings.defaultMinutes());
+        store.sync();
+        QVERIFY2(store.allKeys().isEmpty() || !QFileInfo::exists(store.fileName())
+                     || QSettings(store.fileName(), QSettings::IniFormat).allKeys().isEmpty(),
+                 qPrintable(QSettings(store.fileName(), QSettings::IniFormat).allKeys().join(u", "_s)));
+
+        // A user value wins over the managed one.
+        settings.setHistoryPurgeDays(3);
+        ProxySettings direct;
+        direct.mode = ProxySettings::Mode::None;
+        settings.setProxy(direct);
+        store.sync();
+        QCOMPARE(settings.historyPurgeDays(), 3);
+        QCOMPARE(settings.proxy().mode, ProxySettings::Mode::None);
+        QSettings userFile(store.fileName(), QSettings::IniFormat);
+        QCOMPARE(userFile.value(u"history/purgeDays"_s).toInt(), 3);
+        QVERIFY(!userFile.contains(u"profiles/default/apiUrl"_s));
     }
 
     void export_holdsNoSecret_whileKeysAreInKeychain()

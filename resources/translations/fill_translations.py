@@ -1,0 +1,787 @@
+#!/usr/bin/env python3
+"""Fills resources/translations/faultshare_de.ts (and the plural forms of
+faultshare_en.ts) from the dictionaries below.
+
+Run lupdate first (cmake --build <dir> --target update_translations), then
+    python3 resources/translations/fill_translations.py
+and run update_translations once more so that lupdate writes the files in its own
+layout. Review the dictionaries, not the XML. A message the dictionary does not know stays
+unfinished and is listed; tests/i18n/check_translations.cmake fails on it.
+
+Terminology (NOC German): fault = Störung, link = Link, generate = erzeugen,
+valid for = gültig für, expiry = Ablauf, key = API-Schlüssel, keychain = Schlüsselbund,
+history = Verlauf, label = Bezeichnung, wall display = Wanddisplay, clipboard =
+Zwischenablage, profile = Profil, settings = Einstellungen, demo server = Demo-Server.
+Mnemonics (&) are unique per window, dialog and menu (Alt+D/A/H open the menus).
+"""
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+# Same text, same translation in every context unless CONTEXT_DE says otherwise.
+DE = {
+    # --- ApiClient: fragments that end up inside one-sentence errors ---
+    "the server's certificate has expired or is not valid yet; check this computer's date and time, and if they are right, the server's certificate must be renewed":
+        "das Zertifikat des Servers ist abgelaufen oder noch nicht gültig; prüfen Sie Datum und Uhrzeit dieses Computers, und wenn sie stimmen, muss das Zertifikat des Servers erneuert werden",
+    "the server's certificate is for another host name; check the API URL in Settings":
+        "das Zertifikat des Servers gilt für einen anderen Hostnamen; prüfen Sie die API-URL in den Einstellungen",
+    "the server's certificate is self-signed; if your company inspects TLS, set its CA file on the profile in Settings":
+        "das Zertifikat des Servers ist selbst signiert; wenn Ihr Unternehmen TLS prüft, hinterlegen Sie dessen CA-Datei im Profil in den Einstellungen",
+    "the server's certificate is from an unknown issuer; if your company inspects TLS, set its CA file on the profile in Settings":
+        "das Zertifikat des Servers stammt von einem unbekannten Aussteller; wenn Ihr Unternehmen TLS prüft, hinterlegen Sie dessen CA-Datei im Profil in den Einstellungen",
+    "the server's certificate was rejected (%1); check the API URL, the proxy and this computer's date and time":
+        "das Zertifikat des Servers wurde abgelehnt (%1); prüfen Sie die API-URL, den Proxy sowie Datum und Uhrzeit dieses Computers",
+    "cannot be read (%1)": "kann nicht gelesen werden (%1)",
+    "holds no PEM certificate": "enthält kein PEM-Zertifikat",
+    "connection refused": "Verbindung abgelehnt",
+    "the connection was closed early": "die Verbindung wurde vorzeitig geschlossen",
+    "host name not found": "Hostname nicht gefunden",
+    "the TLS handshake failed; check the API URL and the proxy between this computer and the API":
+        "der TLS-Handshake ist fehlgeschlagen; prüfen Sie die API-URL und den Proxy zwischen diesem Computer und der API",
+    "the network is unavailable": "das Netzwerk ist nicht verfügbar",
+    "the proxy failed": "der Proxy ist fehlgeschlagen",
+    "unsafe or endless redirects": "unsichere oder endlose Weiterleitungen",
+    "the answer could not be decoded": "die Antwort konnte nicht dekodiert werden",
+    "not a valid HTTP answer": "keine gültige HTTP-Antwort",
+    "network error %1": "Netzwerkfehler %1",
+    "the API redirected to another host, and the key was not sent there":
+        "die API hat auf einen anderen Host weitergeleitet, und der Schlüssel wurde nicht dorthin gesendet",
+    "the answer is larger than %1 KiB": "die Antwort ist größer als %1 KiB",
+    "HTTP %1, a redirect without a usable Location": "HTTP %1, eine Weiterleitung ohne verwendbare Location",
+    "Enter the API URL, for example https://v1.api.altostrat.io.":
+        "Geben Sie die API-URL ein, zum Beispiel https://v1.api.altostrat.io.",
+    "The API URL must not contain a user name or password.":
+        "Die API-URL darf keinen Benutzernamen und kein Passwort enthalten.",
+    "The API URL must not contain ? or #.": "Die API-URL darf weder ? noch # enthalten.",
+    "The API URL must start with https:// (plain http only for this computer).":
+        "Die API-URL muss mit https:// beginnen (einfaches http nur für diesen Computer).",
+    "Paste the API key.": "Fügen Sie den API-Schlüssel ein.",
+    "The API key contains spaces or characters that cannot be sent; paste it again.":
+        "Der API-Schlüssel enthält Leerzeichen oder Zeichen, die nicht gesendet werden können; fügen Sie ihn erneut ein.",
+    "An Altostrat API key has three parts separated by colons (tokenId:teamId:secret).":
+        "Ein Altostrat-API-Schlüssel besteht aus drei durch Doppelpunkte getrennten Teilen (tokenId:teamId:secret).",
+    "The expiry must be between 1 minute and 30 days (1 to 43200 minutes).":
+        "Die Gültigkeit muss zwischen 1 Minute und 30 Tagen liegen (1 bis 43200 Minuten).",
+    "There is no usable token to preview; generate a new link and try again.":
+        "Es gibt kein verwendbares Token für die Vorschau; erzeugen Sie einen neuen Link und versuchen Sie es erneut.",
+
+    # --- ApiError: one sentence, what happened and what to do ---
+    "1 second": "1 Sekunde",
+    "%1 seconds": "%1 Sekunden",
+    "%1 minutes": "%1 Minuten",
+    "The request is not valid; check the expiry and the API URL":
+        "Die Anfrage ist ungültig; prüfen Sie die Gültigkeit und die API-URL",
+    "No API key is set: paste your Altostrat API key, or try the demo server.":
+        "Es ist kein API-Schlüssel hinterlegt: Fügen Sie Ihren Altostrat-API-Schlüssel ein oder probieren Sie den Demo-Server aus.",
+    "The system keychain could not be used (%1); unlock or start it, then try again.":
+        "Der Schlüsselbund des Systems konnte nicht verwendet werden (%1); entsperren oder starten Sie ihn und versuchen Sie es erneut.",
+    "no answer": "keine Antwort",
+    "The API rejected the key (401): check or replace the API key in Settings.":
+        "Die API hat den Schlüssel abgelehnt (401): Prüfen oder ersetzen Sie den API-Schlüssel in den Einstellungen.",
+    "The API key is not allowed to create fault tokens (403): ask your team admin for a key with that permission.":
+        "Der API-Schlüssel darf keine Störungs-Token erzeugen (403): Bitten Sie Ihren Team-Admin um einen Schlüssel mit dieser Berechtigung.",
+    "The API answered 404 Not Found: check the API URL in Settings.":
+        "Die API hat mit 404 Not Found geantwortet: Prüfen Sie die API-URL in den Einstellungen.",
+    "The API rejected the request (%1): check the expiry and try again.":
+        "Die API hat die Anfrage abgelehnt (%1): Prüfen Sie die Gültigkeit und versuchen Sie es erneut.",
+    "The API rejected the request (HTTP %1: “%2”): check the expiry and try again.":
+        "Die API hat die Anfrage abgelehnt (HTTP %1: „%2“): Prüfen Sie die Gültigkeit und versuchen Sie es erneut.",
+    "Too many requests: the API allows 60 a minute; try again in %1.":
+        "Zu viele Anfragen: Die API erlaubt 60 pro Minute; versuchen Sie es in %1 erneut.",
+    "Too many requests: the API allows 60 a minute; wait a minute and try again.":
+        "Zu viele Anfragen: Die API erlaubt 60 pro Minute; warten Sie eine Minute und versuchen Sie es erneut.",
+    "The API had a problem (HTTP %1); try again in %2, and check the Altostrat status page if it persists.":
+        "Die API hatte ein Problem (HTTP %1); versuchen Sie es in %2 erneut und prüfen Sie die Altostrat-Statusseite, falls es anhält.",
+    "The API had a problem (HTTP %1); try again in a moment, and check the Altostrat status page if it persists.":
+        "Die API hatte ein Problem (HTTP %1); versuchen Sie es gleich erneut und prüfen Sie die Altostrat-Statusseite, falls es anhält.",
+    "Could not reach the API (%1): check the network, VPN or proxy, then try again.":
+        "Die API ist nicht erreichbar (%1): Prüfen Sie Netzwerk, VPN oder Proxy und versuchen Sie es erneut.",
+    "no connection": "keine Verbindung",
+    "The secure connection was refused: check this computer's date and time, or set your company's CA file on the profile in Settings.":
+        "Die sichere Verbindung wurde abgelehnt: Prüfen Sie Datum und Uhrzeit dieses Computers oder hinterlegen Sie die CA-Datei Ihres Unternehmens im Profil in den Einstellungen.",
+    "The secure connection was refused: %1": "Die sichere Verbindung wurde abgelehnt: %1",
+    "The API did not answer in time: check the network, then try again.":
+        "Die API hat nicht rechtzeitig geantwortet: Prüfen Sie das Netzwerk und versuchen Sie es erneut.",
+    "Cancelled; nothing was created.": "Abgebrochen; es wurde nichts erzeugt.",
+    "The API sent an answer FaultShare cannot use (%1): try again, and check the API URL if it persists.":
+        "Die API hat eine Antwort gesendet, die FaultShare nicht verwenden kann (%1): Versuchen Sie es erneut und prüfen Sie die API-URL, falls es anhält.",
+    "unreadable": "unlesbar",
+    "The link is no longer valid: it has expired or was revoked; generate a new one.":
+        "Der Link ist nicht mehr gültig: Er ist abgelaufen oder wurde widerrufen; erzeugen Sie einen neuen.",
+
+    # --- Cli: messages may be German; the output formats stay (column 9 kept) ---
+    "Could not write to standard output.": "Die Standardausgabe konnte nicht geschrieben werden.",
+    "Label:   %1\n": "Name:    %1\n",
+    "Link:    %1\n": "Link:    %1\n",
+    "Expires: %1\n": "Ablauf:  %1\n",
+    "Token:   %1\n": "Token:   %1\n",
+    "Create a short-lived, read-only Altostrat fault link.\n\nThe API key is taken from the FAULTSHARE_API_KEY environment variable, then from\nstandard input with --api-key-stdin, then from the profile's keychain entry.\n\nExit codes: 0 ok, 2 invalid input, 3 key missing or rejected, 4 rate limited,\n5 network, TLS or timeout, 6 server error or invalid response.":
+        "Erzeugt einen kurzlebigen, schreibgeschützten Altostrat-Störungslink.\n\nDer API-Schlüssel wird aus der Umgebungsvariablen FAULTSHARE_API_KEY genommen, dann aus\nder Standardeingabe mit --api-key-stdin, dann aus dem Schlüsselbund-Eintrag des Profils.\n\nExit-Codes: 0 ok, 2 ungültige Eingabe, 3 Schlüssel fehlt oder abgelehnt, 4 Ratenlimit,\n5 Netzwerk, TLS oder Zeitüberschreitung, 6 Serverfehler oder ungültige Antwort.",
+    "Create a link.": "Einen Link erzeugen.",
+    "Show this help.": "Diese Hilfe anzeigen.",
+    "Lifetime in minutes, 1 to 43200 (default: the profile's).": "Gültigkeit in Minuten, 1 bis 43200 (Standard: die des Profils).",
+    "N": "N",
+    "Settings and keychain profile (default: default).": "Profil für Einstellungen und Schlüsselbund (Standard: default).",
+    "NAME": "NAME",
+    "API base URL (default: the profile's).": "Basis-URL der API (Standard: die des Profils).",
+    "URL": "URL",
+    "Output: text, json, link, qr-ansi, qr-png or qr-svg (default: text).":
+        "Ausgabe: text, json, link, qr-ansi, qr-png oder qr-svg (Standard: text).",
+    "FORMAT": "FORMAT",
+    "Write to FILE (owner-only permissions) instead of standard output.":
+        "In DATEI (nur für den Eigentümer lesbar) statt in die Standardausgabe schreiben.",
+    "FILE": "DATEI",
+    'A name for the link, e.g. "NOC wall 2".': "Ein Name für den Link, z. B. „NOC-Wand 2“.",
+    "TEXT": "TEXT",
+    "Read the API key from the first line of standard input.": "Den API-Schlüssel aus der ersten Zeile der Standardeingabe lesen.",
+    "Do not keep the link in the history (faultshare history).": "Den Link nicht im Verlauf behalten (faultshare history).",
+    "(see faultshare generate --help)": "(siehe faultshare generate --help)",
+    "Unexpected argument: %1.": "Unerwartetes Argument: %1.",
+    "The profile name must not be empty.": "Der Profilname darf nicht leer sein.",
+    'No profile named "%1"; faultshare profiles lists them.': "Es gibt kein Profil „%1“; faultshare profiles listet alle auf.",
+    "--minutes must be a whole number from 1 to 43200 (30 days).": "--minutes muss eine ganze Zahl von 1 bis 43200 (30 Tage) sein.",
+    'Unknown format "%1"; use one of %2.': "Unbekanntes Format „%1“; verwenden Sie eines von %2.",
+    "A PNG is not for the terminal: add --output FILE or redirect standard output.":
+        "Ein PNG gehört nicht ins Terminal: Geben Sie --output DATEI an oder leiten Sie die Standardausgabe um.",
+    'The CA file of profile "%1" (%2) %3; fix it, or clear it in Settings.':
+        "Die CA-Datei des Profils „%1“ (%2) %3; korrigieren Sie sie oder leeren Sie das Feld in den Einstellungen.",
+    'No API key for profile "%1": set FAULTSHARE_API_KEY, use --api-key-stdin, or save one in the FaultShare window.':
+        "Kein API-Schlüssel für das Profil „%1“: Setzen Sie FAULTSHARE_API_KEY, verwenden Sie --api-key-stdin oder speichern Sie einen im FaultShare-Fenster.",
+    "Cannot write %1: %2.": "%1 kann nicht geschrieben werden: %2.",
+    "the link was not kept in the history: %1": "der Link wurde nicht im Verlauf behalten: %1",
+    "List the links issued on this computer, newest first: label, profile, expiry, time left\nand the short link (read from the keychain). Tokens are never shown. Links are forgotten\nsome days after they expired (Settings, History).":
+        "Listet die auf diesem Computer erzeugten Links auf, die neuesten zuerst: Bezeichnung, Profil, Ablauf,\nRestzeit und Kurzlink (aus dem Schlüsselbund gelesen). Token werden nie angezeigt. Links werden\neinige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).",
+    "List the issued links.": "Die erzeugten Links auflisten.",
+    "Also list expired links.": "Auch abgelaufene Links auflisten.",
+    "Output: text or json (default: text).": "Ausgabe: text oder json (Standard: text).",
+    "Only the links of this profile.": "Nur die Links dieses Profils.",
+    "(see faultshare history --help)": "(siehe faultshare history --help)",
+    'Unknown format "%1"; use text or json.': "Unbekanntes Format „%1“; verwenden Sie text oder json.",
+    'The link of "%1" is not shown (%2): unlock the keychain and run the command again, or forget the link in the FaultShare window.':
+        "Der Link von „%1“ wird nicht angezeigt (%2): Entsperren Sie den Schlüsselbund und führen Sie den Befehl erneut aus, oder vergessen Sie den Link im FaultShare-Fenster.",
+    "No links.": "Keine Links.",
+    "LABEL": "BEZEICHNUNG",
+    "PROFILE": "PROFIL",
+    "EXPIRES": "ABLAUF",
+    "REMAINING": "RESTZEIT",
+    "LINK": "LINK",
+    "Expired": "Abgelaufen",
+    "(see faultshare %1 --help)": "(siehe faultshare %1 --help)",
+    "The settings file %1 could not be written; check its permissions and try again.":
+        "Die Einstellungsdatei %1 konnte nicht geschrieben werden; prüfen Sie ihre Berechtigungen und versuchen Sie es erneut.",
+    "List the profiles: name, API URL, default validity in minutes and CA file. Keys are never shown.":
+        "Listet die Profile auf: Name, API-URL, Standard-Gültigkeit in Minuten und CA-Datei. Schlüssel werden nie angezeigt.",
+    "List the profiles.": "Die Profile auflisten.",
+    "API URL": "API-URL",
+    "MINUTES": "MINUTEN",
+    "CA FILE": "CA-DATEI",
+    "-": "-",
+    "Write profiles as JSON, to import on another computer with faultshare profiles import. Keys are never exported.":
+        "Schreibt Profile als JSON, zum Import auf einem anderen Computer mit faultshare profiles import. Schlüssel werden nie exportiert.",
+    "Manage profiles.": "Profile verwalten.",
+    "Export profiles.": "Profile exportieren.",
+    "Profiles to export (default: all).": "Zu exportierende Profile (Standard: alle).",
+    "Write to FILE instead of standard output.": "In DATEI statt in die Standardausgabe schreiben.",
+    "Create or update profiles from a file written by faultshare profiles export (\"-\" reads standard input). Nothing is imported when any profile in the file is invalid. Keys are never imported: store each profile's key in the FaultShare window.":
+        "Legt Profile aus einer mit faultshare profiles export geschriebenen Datei an oder aktualisiert sie („-“ liest die Standardeingabe). Ist ein Profil der Datei ungültig, wird nichts importiert. Schlüssel werden nie importiert: Speichern Sie den Schlüssel jedes Profils im FaultShare-Fenster.",
+    "Import profiles.": "Profile importieren.",
+    "The JSON file to import.": "Die zu importierende JSON-Datei.",
+    "Name the file to import.": "Geben Sie die zu importierende Datei an.",
+    "Cannot read %1: %2.": "%1 kann nicht gelesen werden: %2.",
+    "%1 is too large to be a profiles export; choose a file made by faultshare profiles export.":
+        "%1 ist zu groß für einen Profilexport; wählen Sie eine mit faultshare profiles export erstellte Datei.",
+
+    # --- Countdown ---
+    "%1 d %2:%3:%4": "%1 T %2:%3:%4",
+    "Valid": "Gültig",
+    "Expiring soon": "Läuft bald ab",
+    "About to expire": "Läuft gleich ab",
+    "%1 d": "%1 T",
+    "%1 h": "%1 Std.",
+    "%1 min": "%1 Min.",
+    "%1 s": "%1 s",
+    "%1 UTC": "%1 UTC",
+    "%1 %2 (%3 UTC)": "%1 %2 (%3 UTC)",
+
+    # --- CredentialStore ---
+    "access was denied by the user": "der Zugriff wurde vom Benutzer verweigert",
+    "access was denied (is the keyring locked?)": "der Zugriff wurde verweigert (ist der Schlüsselbund gesperrt?)",
+    "no keychain service is available": "kein Schlüsselbund-Dienst verfügbar",
+    "the keychain does not support this operation": "der Schlüsselbund unterstützt diesen Vorgang nicht",
+    "the entry could not be deleted": "der Eintrag konnte nicht gelöscht werden",
+    "the entry was not found": "der Eintrag wurde nicht gefunden",
+    "the keychain reported an error": "der Schlüsselbund hat einen Fehler gemeldet",
+    "the macOS Keychain": "dem macOS-Schlüsselbund",
+    "the Windows Credential Manager": "der Windows-Anmeldeinformationsverwaltung",
+    "your keyring (Secret Service)": "Ihrem Schlüsselbund (Secret Service)",
+    "the keyring is locked": "der Schlüsselbund ist gesperrt",
+
+    # --- ExpiryInput ---
+    "At least 1 minute": "Mindestens 1 Minute",
+    "At most 30 days (%1 minutes)": "Höchstens 30 Tage (%1 Minuten)",
+    "Choose a date and time": "Wählen Sie Datum und Uhrzeit",
+    "%1 does not exist on that day (clocks go forward); choose another time":
+        "%1 gibt es an diesem Tag nicht (Zeitumstellung vor); wählen Sie eine andere Uhrzeit",
+    "That time has passed": "Dieser Zeitpunkt ist vorbei",
+    "%1 happens twice on that day (clocks go back); the earlier one is used":
+        "%1 gibt es an diesem Tag zweimal (Zeitumstellung zurück); der frühere Zeitpunkt gilt",
+
+    # --- Fault, FaultModel, History, HistoryModel ---
+    "Low": "Niedrig",
+    "Medium": "Mittel",
+    "High": "Hoch",
+    "Critical": "Kritisch",
+    "Unknown": "Unbekannt",
+    "Resolved": "Behoben",
+    "Active": "Aktiv",
+    "Cause: %1": "Ursache: %1",
+    "Severity": "Schweregrad",
+    "Message": "Meldung",
+    "Site / resource": "Standort / Ressource",
+    "Created": "Erstellt",
+    "the link kept in the keychain cannot be read": "der im Schlüsselbund gespeicherte Link kann nicht gelesen werden",
+    "the link is no longer in the keychain": "der Link ist nicht mehr im Schlüsselbund",
+    "the link was not kept": "der Link wurde nicht behalten",
+    "Expires %1": "Läuft ab %1",
+    "Label": "Bezeichnung",
+    "Profile": "Profil",
+    "Issued": "Erzeugt",
+    "Expires": "Läuft ab",
+    "Remaining": "Restzeit",
+
+    # --- HistoryPanel (a dock of the main window: mnemonics L, O, W) ---
+    "Cop&y link": "&Link kopieren",
+    "Copies the short link of the selected row": "Kopiert den Kurzlink der ausgewählten Zeile",
+    "Sho&w QR": "QR-C&ode zeigen",
+    "Shows the selected link in the main window": "Zeigt den ausgewählten Link im Hauptfenster",
+    "Present": "Präsentieren",
+    "Shows the selected link's QR code on a wall display": "Zeigt den QR-Code des ausgewählten Links auf einem Wanddisplay",
+    "Preview…": "Vorschau…",
+    "Shows the faults the selected link exposes": "Zeigt die Störungen, die der ausgewählte Link freigibt",
+    "Forget": "Vergessen",
+    "Removes the selected link from the history and the keychain": "Entfernt den ausgewählten Link aus dem Verlauf und dem Schlüsselbund",
+    "Search labels": "Bezeichnungen durchsuchen",
+    "All": "Alle",
+    "Show links": "Links anzeigen",
+    "&Show:": "Aus&wahl:",
+    "Issued links": "Erzeugte Links",
+    "Copy Link": "Link kopieren",
+    "Show QR Code": "QR-Code zeigen",
+    "Preview Faults…": "Störungen ansehen…",
+    "That link has expired; generate a new one.": "Dieser Link ist abgelaufen; erzeugen Sie einen neuen.",
+    "Forget Link": "Link vergessen",
+    'The link "%1" still works. Forget it anyway? It keeps working until it expires, but FaultShare can no longer copy or show it.':
+        "Der Link „%1“ funktioniert noch. Trotzdem vergessen? Er funktioniert weiter, bis er abläuft, aber FaultShare kann ihn dann nicht mehr kopieren oder anzeigen.",
+
+    # --- MainWindow (menubar D A H; main page P G U B Z E I/V T M F Q K S N R;
+    #     key page S P E T; File menu R A K M H I O T S D U W V E B) ---
+    "FaultShare": "FaultShare",
+    "Demo mode: a throwaway server on this computer, nothing is stored":
+        "Demo-Modus: ein Wegwerf-Server auf diesem Computer, nichts wird gespeichert",
+    "Demo mode": "Demo-Modus",
+    "DEMO": "DEMO",
+    "About demo mode": "Über den Demo-Modus",
+    "Links come from the demo server inside FaultShare, show sample faults and work only on this computer while FaultShare runs.":
+        "Links kommen vom Demo-Server in FaultShare, zeigen Beispielstörungen und funktionieren nur auf diesem Computer, solange FaultShare läuft.",
+    "API key setup": "API-Schlüssel einrichten",
+    "Connect FaultShare to Altostrat": "FaultShare mit Altostrat verbinden",
+    "Paste your team's Altostrat API key. FaultShare uses it only to create short-lived, read-only links to your fault data.":
+        "Fügen Sie den Altostrat-API-Schlüssel Ihres Teams ein. FaultShare verwendet ihn nur, um kurzlebige, schreibgeschützte Links zu Ihren Störungsdaten zu erzeugen.",
+    "API &key:": "API-&Schlüssel:",
+    "Your team API key, in the form tokenId:teamId:secret": "Der API-Schlüssel Ihres Teams, in der Form tokenId:teamId:secret",
+    "API key": "API-Schlüssel",
+    "tokenId:teamId:secret": "tokenId:teamId:secret",
+    "Where the key is stored": "Wo der Schlüssel gespeichert wird",
+    "Key problem": "Problem mit dem Schlüssel",
+    "Check the key and store it in the keychain": "Den Schlüssel prüfen und im Schlüsselbund speichern",
+    "Save key": "Schlüssel speichern",
+    "&Save key": "Schlüssel s&peichern",
+    "Read the stored key from the keychain again": "Den gespeicherten Schlüssel erneut aus dem Schlüsselbund lesen",
+    "Retry keychain": "Schlüsselbund erneut lesen",
+    "&Retry keychain": "Schlüsselbund &erneut lesen",
+    "Try FaultShare with a built-in demo server on this computer; nothing is stored":
+        "FaultShare mit einem eingebauten Demo-Server auf diesem Computer ausprobieren; nichts wird gespeichert",
+    "Try the demo server": "Demo-Server ausprobieren",
+    "Try the &demo server": "Demo-Server &testen",
+    "New link": "Neuer Link",
+    "&Profile:": "&Profil:",
+    "The profile (API URL, key, CA file) the next link is made with": "Das Profil (API-URL, Schlüssel, CA-Datei), mit dem der nächste Link erzeugt wird",
+    "&Valid for:": "&Gültig für:",
+    "How long the link keeps working": "Wie lange der Link funktioniert",
+    "Valid for": "Gültig für",
+    "C&ustom:": "Ben&utzerdefiniert:",
+    "Custom validity, between 1 minute and 30 days": "Eigene Gültigkeit, zwischen 1 Minute und 30 Tagen",
+    "Custom validity": "Eigene Gültigkeit",
+    "Unit of the custom validity": "Einheit der eigenen Gültigkeit",
+    "Custom validity unit": "Einheit der eigenen Gültigkeit",
+    "Un&til:": "&Bis:",
+    "Local date and time until which the link works, at most 30 days ahead":
+        "Lokales Datum und Uhrzeit, bis zu denen der Link funktioniert, höchstens 30 Tage im Voraus",
+    "Valid until, local time": "Gültig bis, Ortszeit",
+    "Validity check": "Prüfung der Gültigkeit",
+    "&Label:": "Be&zeichnung:",
+    "Optional name for this link, e.g. the display it is for": "Optionaler Name für diesen Link, z. B. das Display, für das er bestimmt ist",
+    "Optional, e.g. NOC wall 2": "Optional, z. B. NOC-Wand 2",
+    "Create a new link (Ctrl+Return)": "Einen neuen Link erzeugen (Strg+Eingabe)",
+    "Generate link": "Link erzeugen",
+    "&Generate link": "Link &erzeugen",
+    "Stop waiting for the server (Esc)": "Nicht länger auf den Server warten (Esc)",
+    "Cancel request": "Anfrage abbrechen",
+    "Cancel": "Abbrechen",
+    "Waiting for the server": "Warten auf den Server",
+    "Error": "Fehler",
+    "Token and details": "Token und Details",
+    "The embed token itself; treat it like a password": "Das Einbettungs-Token selbst; behandeln Sie es wie ein Passwort",
+    "Token": "Token",
+    "Show or hide the token": "Das Token anzeigen oder verbergen",
+    "Reveal token": "Token anzeigen",
+    "&Reveal": "Anze&igen",
+    "Copy the token; the clipboard is cleared again after a while": "Das Token kopieren; die Zwischenablage wird nach einer Weile wieder geleert",
+    "Copy token": "Token kopieren",
+    "Copy &token": "&Token kopieren",
+    "Type:": "Typ:",
+    "Token type": "Token-Typ",
+    "Clock:": "Uhr:",
+    "Clock difference to the server": "Zeitunterschied zum Server",
+    "Clai&ms:": "Clai&ms:",
+    "What the token says about itself (its signature is not checked here)":
+        "Was das Token über sich selbst aussagt (seine Signatur wird hier nicht geprüft)",
+    "Token claims": "Claims des Tokens",
+    "The QR code and the link of a new link appear here.": "QR-Code und Adresse eines neuen Links erscheinen hier.",
+    "Result": "Ergebnis",
+    "Link label": "Bezeichnung des Links",
+    "Scan to open the link": "Scannen, um den Link zu öffnen",
+    "QR code of the link": "QR-Code des Links",
+    "Error correctio&n:": "&Fehlerkorrektur:",
+    "Higher levels still scan when part of the code is damaged or covered, but need more modules":
+        "Höhere Stufen lassen sich auch scannen, wenn ein Teil des Codes beschädigt oder verdeckt ist, brauchen aber mehr Module",
+    "QR error correction level": "Fehlerkorrekturstufe des QR-Codes",
+    "Save, copy or print the QR code": "Den QR-Code speichern, kopieren oder drucken",
+    "QR code export": "QR-Code exportieren",
+    "&QR code": "&QR-Code",
+    "The link to share": "Der zu teilende Link",
+    "Short link": "Kurzlink",
+    "Copy confirmation": "Kopierbestätigung",
+    "Copy the link (Ctrl+Shift+C)": "Den Link kopieren (Strg+Umschalt+C)",
+    "Copy link": "Link kopieren",
+    "&Copy link": "Link &kopieren",
+    "Copy the link as Markdown, HTML or an embeddable iframe": "Den Link als Markdown, HTML oder einbettbaren iframe kopieren",
+    "Copy as": "Kopieren als",
+    "Copy &as": "Kopieren al&s",
+    "Open the link in the web browser": "Den Link im Webbrowser öffnen",
+    "Open link": "Link öffnen",
+    "&Open": "Öff&nen",
+    "Show the faults this link exposes before it goes on a wall": "Die Störungen zeigen, die dieser Link freigibt, bevor er an die Wand geht",
+    "Preview faults": "Störungen ansehen",
+    "Pre&view…": "Stö&rungen ansehen…",
+    "Time remaining": "Verbleibende Zeit",
+    "Link state": "Linkstatus",
+    "Lifetime left": "Verbleibende Gültigkeit",
+    "Expires at": "Läuft ab um",
+    "&File": "&Datei",
+    "&View": "&Ansicht",
+    "&Help": "&Hilfe",
+    "Create a new link": "Einen neuen Link erzeugen",
+    "Ctrl+Return": "Ctrl+Return",
+    "&Cancel request": "Anfrage &abbrechen",
+    "Esc": "Esc",
+    "Ctrl+Shift+C": "Ctrl+Shift+C",
+    "Copy as &Markdown link": "Als &Markdown-Link kopieren",
+    "Copy as &HTML link": "Als &HTML-Link kopieren",
+    "Copy as &embed (iframe)…": "Als E&inbettung (iframe) kopieren…",
+    "&Save QR code…": "QR-Code &speichern…",
+    "Save the QR code as a PNG or SVG file": "Den QR-Code als PNG- oder SVG-Datei speichern",
+    "Ctrl+S": "Ctrl+S",
+    "Copy QR &image": "QR-Code als Bil&d kopieren",
+    "&Print QR code…": "QR-Code dr&ucken…",
+    "Ctrl+P": "Ctrl+P",
+    "Pre&view faults…": "Störungen &vorab ansehen…",
+    "Ctrl+Shift+V": "Ctrl+Shift+V",
+    "&History": "&Verlauf",
+    "Ctrl+H": "Ctrl+H",
+    "&Open link in browser": "Link im Br&owser öffnen",
+    "&Settings…": "&Einstellungen…",
+    "Ctrl+,": "Ctrl+,",
+    "&Quit": "&Beenden",
+    "Ctrl+Q": "Ctrl+Q",
+    "&About FaultShare": "Ü&ber FaultShare",
+    "&Present on a wall display…": "Auf &Wanddisplay zeigen…",
+    "Show the QR code fullscreen, with the link, label and countdown": "Den QR-Code im Vollbild zeigen, mit Link, Bezeichnung und Countdown",
+    "F11": "F11",
+    "The key is stored in %1 on this computer, never in a file.": "Der Schlüssel wird in %1 auf diesem Computer gespeichert, nie in einer Datei.",
+    "15 minutes": "15 Minuten",
+    "1 hour": "1 Stunde",
+    "8 hours (a shift)": "8 Stunden (eine Schicht)",
+    "12 hours": "12 Stunden",
+    "24 hours": "24 Stunden",
+    "7 days": "7 Tage",
+    "30 days": "30 Tage",
+    "Custom…": "Benutzerdefiniert…",
+    "Until…": "Bis…",
+    "minutes": "Minuten",
+    "hours": "Stunden",
+    "days": "Tage",
+    "The key is stored in %1.": "Der Schlüssel ist in %1 gespeichert.",
+    "Reading the API key from %1…": "Der API-Schlüssel wird aus %1 gelesen…",
+    "The CA file of this profile (%1) %2, so only the system's certificates are trusted; choose another file in Settings.":
+        "Die CA-Datei dieses Profils (%1) %2, daher wird nur den Zertifikaten des Systems vertraut; wählen Sie in den Einstellungen eine andere Datei.",
+    "FaultShare — Demo": "FaultShare — Demo",
+    "FaultShare — %1": "FaultShare — %1",
+    "Storing the key in %1…": "Der Schlüssel wird in %1 gespeichert…",
+    "The link works for %1 (until %2)": "Der Link funktioniert %1 lang (bis %2)",
+    "Cancelled": "Abgebrochen",
+    "Demo": "Demo",
+    "(at %1).": "(um %1).",
+    "The server sent no usable link; use the token instead": "Der Server hat keinen verwendbaren Link gesendet; verwenden Sie stattdessen das Token",
+    "%1 (%2)": "%1 (%2)",
+    "%1: %2": "%1: %2",
+    "The token is not a JWT whose claims can be read.": "Das Token ist kein JWT, dessen Claims sich lesen lassen.",
+    "Unknown: the server did not send its time": "Unbekannt: Der Server hat seine Uhrzeit nicht gesendet",
+    "Server %1 ahead; countdown follows it": "Server %1 voraus; der Countdown richtet sich nach ihm",
+    "Server %1 behind; countdown follows it": "Server %1 zurück; der Countdown richtet sich nach ihm",
+    "In sync": "Synchron",
+    "Expired — generate a new link": "Abgelaufen — erzeugen Sie einen neuen Link",
+    "Copied": "Kopiert",
+    "No web browser could open the link; copy it instead.": "Kein Webbrowser konnte den Link öffnen; kopieren Sie ihn stattdessen.",
+    "Token copied; the clipboard is cleared in %1 s.": "Token kopiert; die Zwischenablage wird in %1 s geleert.",
+    "Hid&e": "&Verbergen",
+    "Hide token": "Token verbergen",
+    "L (7%)": "L (7 %)",
+    "M (15%)": "M (15 %)",
+    "Q (25%)": "Q (25 %)",
+    "H (30%)": "H (30 %)",
+    "Embed size": "Einbettungsgröße",
+    " px": " px",
+    "Embed width": "Breite der Einbettung",
+    "Embed height": "Höhe der Einbettung",
+    "&Copy": "&Kopieren",
+    "&Width:": "&Breite:",
+    "&Height:": "&Höhe:",
+    "There is no live link whose QR code could be saved.": "Es gibt keinen gültigen Link, dessen QR-Code gespeichert werden könnte.",
+    "Choose a file name ending in .png or .svg.": "Wählen Sie einen Dateinamen, der auf .png oder .svg endet.",
+    "Choose a size between %1 and %2 pixels for this QR code.": "Wählen Sie für diesen QR-Code eine Größe zwischen %1 und %2 Pixeln.",
+    "Could not save the QR code to %1: %2": "Der QR-Code konnte nicht unter %1 gespeichert werden: %2",
+    "QR code saved to %1": "QR-Code unter %1 gespeichert",
+    "QR code size": "QR-Code-Größe",
+    "QR code size in pixels": "QR-Code-Größe in Pixeln",
+    "Width and height; rounded down to whole modules": "Breite und Höhe; auf ganze Module abgerundet",
+    "&Choose file…": "&Datei wählen…",
+    "&Size:": "&Größe:",
+    "Save QR code": "QR-Code speichern",
+    "PNG image (*.png)": "PNG-Bild (*.png)",
+    "SVG image (*.svg)": "SVG-Bild (*.svg)",
+    "The printer could not be started; check it and try again.": "Der Drucker konnte nicht gestartet werden; prüfen Sie ihn und versuchen Sie es erneut.",
+    "Printing the QR code failed.": "Das Drucken des QR-Codes ist fehlgeschlagen.",
+    "QR code sent to the printer": "QR-Code an den Drucker gesendet",
+    "About FaultShare": "Über FaultShare",
+    "FaultShare %1": "FaultShare %1",
+    "Share short-lived, read-only Altostrat fault links as links and QR codes.":
+        "Kurzlebige, schreibgeschützte Altostrat-Störungslinks als Link und QR-Code teilen.",
+    "The link expires in %1 min": "Der Link läuft in %1 Min. ab",
+    "The link “%1” expires in %2 min": "Der Link „%1“ läuft in %2 Min. ab",
+    "The link has expired; generate a new one": "Der Link ist abgelaufen; erzeugen Sie einen neuen",
+    "The link “%1” has expired; generate a new one": "Der Link „%1“ ist abgelaufen; erzeugen Sie einen neuen",
+    "The link was not kept in the history: %1": "Der Link wurde nicht im Verlauf behalten: %1",
+    "History": "Verlauf",
+    "Link copied.": "Link kopiert.",
+    'Link of "%1" copied.': "Link von „%1“ kopiert.",
+    "The profile cannot change in demo mode or with FAULTSHARE_API_KEY":
+        "Im Demo-Modus oder mit FAULTSHARE_API_KEY lässt sich das Profil nicht wechseln",
+
+    # --- PresentWindow (mnemonics F S) ---
+    "%1 (%2 × %3)": "%1 (%2 × %3)",
+    "In a &Window": "In einem &Fenster",
+    "&Close": "&Schließen",
+    "FaultShare — Present": "FaultShare — Präsentation",
+    "Time left": "Restzeit",
+    "The server sent no usable link": "Der Server hat keinen verwendbaren Link gesendet",
+    "%1 · %2": "%1 · %2",
+    "In a window": "In einem Fenster",
+    "Show the QR code on:": "QR-Code zeigen auf:",
+
+    # --- PreviewDialog (mnemonics A E) ---
+    "Preview": "Vorschau",
+    "Link preview": "Linkvorschau",
+    "Loading": "Wird geladen",
+    "Loading the faults this link shows…": "Die Störungen, die dieser Link zeigt, werden geladen…",
+    "Status": "Status",
+    "&Cancel": "&Abbrechen",
+    "Stop loading the preview": "Das Laden der Vorschau abbrechen",
+    "Cancel loading": "Laden abbrechen",
+    "&Retry": "&Erneut versuchen",
+    "Load the preview again": "Die Vorschau erneut laden",
+    "Retry": "Erneut versuchen",
+    "Summary": "Übersicht",
+    "Critical faults": "Kritische Störungen",
+    "High faults": "Hohe Störungen",
+    "Medium faults": "Mittlere Störungen",
+    "Low faults": "Niedrige Störungen",
+    "Unknown severity faults": "Störungen unbekannten Schweregrads",
+    "Total": "Gesamt",
+    "Faults": "Störungen",
+    "Preview — unnamed link": "Vorschau — unbenannter Link",
+    "Preview — %1": "Vorschau — %1",
+    "Loading was cancelled; press Retry to try again.": "Das Laden wurde abgebrochen; klicken Sie auf „Erneut versuchen“.",
+    "This link shows no faults right now.": "Dieser Link zeigt derzeit keine Störungen.",
+    "%n fault(s): %1 active, %2 resolved": ["%n Störung: %1 aktiv, %2 behoben", "%n Störungen: %1 aktiv, %2 behoben"],
+
+    # --- Profiles: "Profile "x" cannot be imported because its name %2." ---
+    "is empty": "leer ist",
+    "is longer than %1 characters": "länger als %1 Zeichen ist",
+    'contains "/"': "„/“ enthält",
+    'contains "\\"': "„\\“ enthält",
+    "contains a control character": "ein Steuerzeichen enthält",
+    "starts or ends with a space": "mit einem Leerzeichen beginnt oder endet",
+    "The file is not a FaultShare profiles export (it is not a JSON object); choose a file that FaultShare exported.":
+        "Die Datei ist kein FaultShare-Profilexport (sie ist kein JSON-Objekt); wählen Sie eine von FaultShare exportierte Datei.",
+    'The file is not a FaultShare profiles export (its format is not "%1"); choose a file that FaultShare exported.':
+        "Die Datei ist kein FaultShare-Profilexport (ihr Format ist nicht „%1“); wählen Sie eine von FaultShare exportierte Datei.",
+    "The file is a profiles export of an unknown version; import it with the FaultShare that wrote it, or export again.":
+        "Die Datei ist ein Profilexport unbekannter Version; importieren Sie sie mit dem FaultShare, das sie geschrieben hat, oder exportieren Sie erneut.",
+    'The file holds "%1", which looks like a secret, and keys are never imported; remove it and import again.':
+        "Die Datei enthält „%1“, das wie ein Geheimnis aussieht, und Schlüssel werden nie importiert; entfernen Sie es und importieren Sie erneut.",
+    "The file has no list of profiles; choose a file that FaultShare exported.":
+        "Die Datei enthält keine Profilliste; wählen Sie eine von FaultShare exportierte Datei.",
+    'Profile %1 in the file has no name; give every profile a "name" and import again.':
+        "Profil %1 in der Datei hat keinen Namen; geben Sie jedem Profil einen „name“ und importieren Sie erneut.",
+    'Profile "%1" cannot be imported because its name %2.':
+        "Das Profil „%1“ kann nicht importiert werden, weil sein Name %2.",
+    'Profile "%1" appears twice in the file; keep one and import again.':
+        "Das Profil „%1“ kommt in der Datei zweimal vor; behalten Sie eines und importieren Sie erneut.",
+    'Profile "%1" holds "%2", which looks like a secret, and keys are never imported; remove it and import again.':
+        "Das Profil „%1“ enthält „%2“, das wie ein Geheimnis aussieht, und Schlüssel werden nie importiert; entfernen Sie es und importieren Sie erneut.",
+    'Profile "%1" has an unknown setting "%2"; remove it and import again.':
+        "Das Profil „%1“ hat eine unbekannte Einstellung „%2“; entfernen Sie sie und importieren Sie erneut.",
+    'Profile "%1" has no API URL text ("api_url"); add it and import again.':
+        "Das Profil „%1“ hat keine API-URL („api_url“); ergänzen Sie sie und importieren Sie erneut.",
+    'Profile "%1" cannot be imported: %2': "Das Profil „%1“ kann nicht importiert werden: %2",
+    'Profile "%1" needs "default_minutes" as a whole number from 1 to 43200; fix it and import again.':
+        "Das Profil „%1“ braucht „default_minutes“ als ganze Zahl von 1 bis 43200; korrigieren Sie es und importieren Sie erneut.",
+    'Profile "%1" has a "ca_file" that is not a file path; fix it and import again.':
+        "Das Profil „%1“ hat eine „ca_file“, die kein Dateipfad ist; korrigieren Sie sie und importieren Sie erneut.",
+
+    # --- QrView ---
+    "QR code of the short link": "QR-Code des Kurzlinks",
+    "Scan it with a phone camera to open the short link.": "Mit der Handykamera scannen, um den Kurzlink zu öffnen.",
+    "No QR code is shown.": "Es wird kein QR-Code angezeigt.",
+
+    # --- SettingsDialog (mnemonics P N E X I U C D S R V G T B W L H; buttons OK, Abbrechen) ---
+    "Settings": "Einstellungen",
+    "&Profiles": "&Profile",
+    "Every profile; the one in use is marked. This dialog edits the profile in use.":
+        "Alle Profile; das verwendete ist markiert. Dieser Dialog bearbeitet das verwendete Profil.",
+    "Profiles": "Profile",
+    "Every profile; the one in use is marked": "Alle Profile; das verwendete ist markiert",
+    "Create a profile with default settings": "Ein Profil mit Standardeinstellungen anlegen",
+    "New profile": "Neues Profil",
+    "N&ew…": "&Neu…",
+    'Remove the selected profile and its stored key (not "default", not the profile in use)':
+        "Das ausgewählte Profil und seinen gespeicherten Schlüssel entfernen (nicht „default“, nicht das verwendete Profil)",
+    "Remove profile": "Profil entfernen",
+    "Re&move…": "&Entfernen…",
+    "Save every profile's settings to a JSON file; keys are never exported":
+        "Die Einstellungen aller Profile in einer JSON-Datei speichern; Schlüssel werden nie exportiert",
+    "Export profiles": "Profile exportieren",
+    "E&xport…": "E&xportieren…",
+    "Create or update profiles from an exported JSON file; keys are never imported":
+        "Profile aus einer exportierten JSON-Datei anlegen oder aktualisieren; Schlüssel werden nie importiert",
+    "Import profiles": "Profile importieren",
+    "&Import…": "&Importieren…",
+    "Profiles status": "Status der Profile",
+    "Connection": "Verbindung",
+    "Profile:": "Profil:",
+    "API &URL:": "API-&URL:",
+    "Address of the Altostrat API; https is required except on this computer":
+        "Adresse der Altostrat-API; https ist Pflicht, außer auf diesem Computer",
+    "API URL problem": "Problem mit der API-URL",
+    "&CA file:": "&CA-Datei:",
+    "Extra CA certificates (PEM) to trust besides the system ones, e.g. for a company proxy; empty for none":
+        "Zusätzliche CA-Zertifikate (PEM), denen neben denen des Systems vertraut wird, z. B. für einen Firmen-Proxy; leer für keine",
+    "CA certificate file": "CA-Zertifikatsdatei",
+    "None (system certificates only)": "Keine (nur Zertifikate des Systems)",
+    "Choose a PEM file of CA certificates": "Eine PEM-Datei mit CA-Zertifikaten wählen",
+    "Browse for a CA file": "Nach einer CA-Datei suchen",
+    "&Browse…": "&Durchsuchen…",
+    "CA file problem": "Problem mit der CA-Datei",
+    "&New key:": "Neuer &Schlüssel:",
+    "A new team API key, in the form tokenId:teamId:secret": "Ein neuer Team-API-Schlüssel, in der Form tokenId:teamId:secret",
+    "New API key": "Neuer API-Schlüssel",
+    "Check the new key and store it in place of the old one": "Den neuen Schlüssel prüfen und anstelle des alten speichern",
+    "Replace key": "Schlüssel ersetzen",
+    "&Replace key": "Schlüssel e&rsetzen",
+    "Key status": "Status des Schlüssels",
+    "Remove the stored key of this profile from the keychain": "Den gespeicherten Schlüssel dieses Profils aus dem Schlüsselbund entfernen",
+    "Forget stored key": "Gespeicherten Schlüssel vergessen",
+    "&Forget stored key…": "Gespeicherten Schlüssel &vergessen…",
+    "Links": "Links",
+    "Default &validity:": "Standard-&Gültigkeit:",
+    "Validity preselected for new links, in minutes (1 minute to 30 days)":
+        "Für neue Links vorgewählte Gültigkeit, in Minuten (1 Minute bis 30 Tage)",
+    "Default validity in minutes": "Standard-Gültigkeit in Minuten",
+    " min": " Min.",
+    "Default validity": "Standard-Gültigkeit",
+    "Clear copied &token after:": "Kopiertes &Token löschen nach:",
+    "A copied token is removed from the clipboard after this many seconds, unless something else was copied since":
+        "Ein kopiertes Token wird nach so vielen Sekunden aus der Zwischenablage entfernt, sofern inzwischen nichts anderes kopiert wurde",
+    "Clipboard clear delay in seconds": "Verzögerung bis zum Leeren der Zwischenablage in Sekunden",
+    " s": " s",
+    "Notifications": "Benachrichtigungen",
+    "Show a tray icon and notify before and when a link expires":
+        "Ein Symbol im Infobereich zeigen und vor und bei Ablauf eines Links benachrichtigen",
+    "Expiry notifications": "Ablaufbenachrichtigungen",
+    "&Notify when a link is about to expire": "&Benachrichtigen, bevor ein Link abläuft",
+    "&Warn:": "&Warnen:",
+    "How many minutes before expiry to warn; 0 notifies only at expiry":
+        "Wie viele Minuten vor Ablauf gewarnt wird; 0 benachrichtigt nur beim Ablauf",
+    "Warning time in minutes before expiry": "Vorwarnzeit in Minuten vor Ablauf",
+    "Only at expiry": "Nur beim Ablauf",
+    " min before expiry": " Min. vor Ablauf",
+    "&Forget expired links:": "Abgelaufene &Links vergessen:",
+    "How long an expired link stays in the history; 0 forgets it as soon as it expires":
+        "Wie lange ein abgelaufener Link im Verlauf bleibt; 0 vergisst ihn, sobald er abläuft",
+    "Days an expired link stays in the history": "Tage, die ein abgelaufener Link im Verlauf bleibt",
+    "At once": "Sofort",
+    "after ": "nach ",
+    " days": " Tagen",
+    "The key of this profile is stored in %1, never in a file.": "Der Schlüssel dieses Profils wird in %1 gespeichert, nie in einer Datei.",
+    "The file %1, so only the system's certificates are trusted; choose another or clear the field.":
+        "Die Datei %1, daher wird nur den Zertifikaten des Systems vertraut; wählen Sie eine andere oder leeren Sie das Feld.",
+    "The new key is stored in %1 and in use.": "Der neue Schlüssel ist in %1 gespeichert und in Gebrauch.",
+    "The new key is stored in %1; this session keeps using the key from FAULTSHARE_API_KEY.":
+        "Der neue Schlüssel ist in %1 gespeichert; diese Sitzung verwendet weiter den Schlüssel aus FAULTSHARE_API_KEY.",
+    "Profile “%1” and its key were removed.": "Das Profil „%1“ und sein Schlüssel wurden entfernt.",
+    "Profile “%1” was kept because its key could not be removed: %2":
+        "Das Profil „%1“ wurde behalten, weil sein Schlüssel nicht entfernt werden konnte: %2",
+    "The stored key was removed from %1.": "Der gespeicherte Schlüssel wurde aus %1 entfernt.",
+    "Demo mode: the connection and the key belong to the demo server and cannot be changed.":
+        "Demo-Modus: Verbindung und Schlüssel gehören zum Demo-Server und können nicht geändert werden.",
+    "Forget the stored key?": "Gespeicherten Schlüssel vergessen?",
+    "Remove the API key of profile “%1” from %2? You will need to paste it again to create links.":
+        "Den API-Schlüssel des Profils „%1“ aus %2 entfernen? Um Links zu erzeugen, müssen Sie ihn dann erneut einfügen.",
+    "&Forget key": "Schlüssel &vergessen",
+    "Removing the key from %1…": "Der Schlüssel wird aus %1 entfernt…",
+    "Choose a CA certificate file": "CA-Zertifikatsdatei wählen",
+    "PEM certificates (*.pem *.crt *.cer);;All files (*)": "PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)",
+    "The file cannot be read; choose an existing PEM file.": "Die Datei kann nicht gelesen werden; wählen Sie eine vorhandene PEM-Datei.",
+    "The file holds no PEM certificate; choose the CA bundle your IT provides.":
+        "Die Datei enthält kein PEM-Zertifikat; wählen Sie das CA-Bundle, das Ihre IT bereitstellt.",
+    "%1 (in use)": "%1 (in Gebrauch)",
+    "The profile in use: this dialog edits its settings": "Das verwendete Profil: Dieser Dialog bearbeitet seine Einstellungen",
+    "Name of the new profile (for example “staging”):": "Name des neuen Profils (zum Beispiel „staging“):",
+    "That profile name %1; choose another.": "Dieser Profilname %1; wählen Sie einen anderen.",
+    "A profile named “%1” already exists; choose another name.": "Ein Profil „%1“ gibt es bereits; wählen Sie einen anderen Namen.",
+    "Profile “%1” was created; switch to it in the main window to set its API URL and key.":
+        "Das Profil „%1“ wurde angelegt; wechseln Sie im Hauptfenster dorthin, um API-URL und Schlüssel festzulegen.",
+    "Remove the profile?": "Profil entfernen?",
+    "Remove profile “%1” with its settings and its API key in %2?": "Das Profil „%1“ mit seinen Einstellungen und seinem API-Schlüssel in %2 entfernen?",
+    "&Remove profile": "Profil &entfernen",
+    "The profile “%1” cannot be removed; it is always there.": "Das Profil „%1“ kann nicht entfernt werden; es ist immer vorhanden.",
+    "Profile “%1” is in use; switch to another profile first to remove it.":
+        "Das Profil „%1“ ist in Gebrauch; wechseln Sie zuerst zu einem anderen Profil, um es zu entfernen.",
+    "There is no profile named “%1”; it may have been removed already.": "Es gibt kein Profil „%1“; es wurde vielleicht schon entfernt.",
+    "Removing the key of profile “%1” from %2…": "Der Schlüssel des Profils „%1“ wird aus %2 entfernt…",
+    "JSON files (*.json);;All files (*)": "JSON-Dateien (*.json);;Alle Dateien (*)",
+    "The profiles could not be written to %1 (%2); choose another place.":
+        "Die Profile konnten nicht nach %1 geschrieben werden (%2); wählen Sie einen anderen Ort.",
+    "%n profile(s) exported to %1, without keys.": ["%n Profil nach %1 exportiert, ohne Schlüssel.", "%n Profile nach %1 exportiert, ohne Schlüssel."],
+    "The file %1 cannot be read (%2); choose another.": "Die Datei %1 kann nicht gelesen werden (%2); wählen Sie eine andere.",
+    "The file %1 is too large to be a profiles export; choose a file made by Export.":
+        "Die Datei %1 ist zu groß für einen Profilexport; wählen Sie eine mit „Exportieren“ erstellte Datei.",
+    "The file holds no profile, so nothing changed.": "Die Datei enthält kein Profil, daher hat sich nichts geändert.",
+    "Imported %1; their keys are not in the file, so store them after switching to each.":
+        "%1 importiert; ihre Schlüssel sind nicht in der Datei, speichern Sie sie also nach dem Wechsel zu jedem Profil.",
+
+    # --- ShareFormats, main ---
+    "Altostrat faults": "Altostrat-Störungen",
+    "Use the built-in demo server; nothing is stored.": "Den eingebauten Demo-Server verwenden; nichts wird gespeichert.",
+    "API URL for this session.": "API-URL für diese Sitzung.",
+    "Profile to start with (default: the one used last).": "Profil beim Start (Standard: das zuletzt verwendete).",
+    "Share short-lived, read-only Altostrat fault links as links and QR codes.\nHeadless use: faultshare generate --help":
+        "Kurzlebige, schreibgeschützte Altostrat-Störungslinks als Link und QR-Code teilen.\nOhne Fenster: faultshare generate --help",
+    "FAULTSHARE_API_KEY: %1": "FAULTSHARE_API_KEY: %1",
+    "--api-url: %1": "--api-url: %1",
+    "The demo server could not listen on 127.0.0.1.": "Der Demo-Server konnte nicht auf 127.0.0.1 lauschen.",
+
+    # --- Language (SettingsDialog) ---
+    "Language": "Sprache",
+    "&Language:": "Sprac&he:",
+    "The language of FaultShare's windows and messages; the system default follows the desktop's language":
+        "Die Sprache der Fenster und Meldungen von FaultShare; der Systemstandard folgt der Sprache des Desktops",
+    "Takes effect when FaultShare restarts": "Wirkt nach einem Neustart von FaultShare",
+    "Takes effect when FaultShare restarts.": "Wirkt nach einem Neustart von FaultShare.",
+    "System default": "Systemstandard",
+
+    # --- Proxy (ApiClient, ApiError, Profiles, ProxySettings) ---
+    "of the system": "des Systems",
+    "the proxy closed the connection": "der Proxy hat die Verbindung geschlossen",
+    "no answer in time": "keine rechtzeitige Antwort",
+    "Could not reach the proxy %1; check the proxy in Settings.": "Der Proxy %1 ist nicht erreichbar; prüfen Sie den Proxy in den Einstellungen.",
+    "(no answer)": "(keine Antwort)",
+    "The proxy refused the user name or password; check them in Settings.":
+        "Der Proxy hat Benutzername oder Passwort abgelehnt; prüfen Sie sie in den Einstellungen.",
+    'Profile "%1" has a proxy setting of the wrong kind ("proxy_mode" is system, none, http or socks5; "proxy_port" a whole number up to 65535); fix it and import again.':
+        "Das Profil „%1“ hat eine Proxy-Einstellung der falschen Art („proxy_mode“ ist system, none, http oder socks5; „proxy_port“ eine ganze Zahl bis 65535); korrigieren Sie sie und importieren Sie erneut.",
+    'The proxy of profile "%1" cannot be used: %2 Fix it in Settings.':
+        "Der Proxy des Profils „%1“ kann nicht verwendet werden: %2 Korrigieren Sie ihn in den Einstellungen.",
+    # --- ProxySettings ---
+    "Enter the proxy's host name or address.": "Geben Sie den Hostnamen oder die Adresse des Proxys ein.",
+    "The proxy host must be a host name or an address, without a scheme, path or user name.":
+        "Der Proxy-Host muss ein Hostname oder eine Adresse sein, ohne Schema, Pfad oder Benutzernamen.",
+    "The proxy port must be a number from 1 to 65535.": "Der Proxy-Port muss eine Zahl von 1 bis 65535 sein.",
+}
+
+# (context, source) -> translation where one context needs other words.
+CONTEXT_DE = {
+}
+
+# English is the source language: only its plural forms need words.
+EN = {
+    "%n fault(s): %1 active, %2 resolved": ["%n fault: %1 active, %2 resolved", "%n faults: %1 active, %2 resolved"],
+    "%n profile(s) exported to %1, without keys.": ["%n profile exported to %1, without keys.", "%n profiles exported to %1, without keys."],
+}
+
+# Where German needs more than two forms it would list them; German has two (1, other).
+PLURAL_FORMS = 2
+
+
+def fill(path: Path) -> list:
+    tree = ET.parse(path)
+    english = tree.getroot().get("language", "").startswith("en")
+    words, context_words = (EN, {}) if english else (DE, CONTEXT_DE)
+    missing = []
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            source = message.findtext("source")
+            translation = message.find("translation")
+            text = context_words.get((name, source), words.get(source))
+            if text is None:
+                missing.append((name, source))
+                continue
+            for child in list(translation):
+                translation.remove(child)
+            translation.text = None
+            if message.get("numerus") == "yes":
+                forms = text if isinstance(text, list) else [text] * PLURAL_FORMS
+                for form in forms:
+                    ET.SubElement(translation, "numerusform").text = form
+            else:
+                translation.text = text
+            translation.attrib.pop("type", None)
+    ET.indent(tree, space="    ")
+    with path.open("wb") as out:
+        out.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+        tree.write(out, encoding="utf-8", xml_declaration=False)
+        out.write(b"\n")
+    return missing
+
+
+if __name__ == "__main__":
+    here = Path(__file__).parent
+    files = [Path(a) for a in sys.argv[1:]] or [here / "faultshare_de.ts", here / "faultshare_en.ts"]
+    left = []
+    for ts in files:
+        for name, source in fill(ts):
+            left.append((name, source))
+            print(f"untranslated: {ts.name}: {name}: {source!r}", file=sys.stderr)
+    sys.exit(1 if left else 0)

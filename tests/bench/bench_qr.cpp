@@ -1,0 +1,76 @@
+// QR encode and render for a present window of 3840x2160 (offscreen): the real
+// PresentWindow at that size, its QrView, the same QrCode -> QrView::paintEvent path:
+// encode and paint into an image of the view's size (the figure against the target),
+// and the whole window's update with its labels and the platform's flush (for scale).
+// Prints min / median / max in milliseconds; never passes or fails.
+//
+//   QT_QPA_PLATFORM=offscreen bench_qr [repetitions]
+
+#include "BenchSupport.h"
+#include "PresentWindow.h"
+#include "QrCode.h"
+#include "QrView.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    const int repetitions = argc > 1 ? std::max(1, QByteArray(argv[1]).toInt()) : 50;
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    PresentWindow window(Bench::makeToken(now, 60), u"NOC wall 2"_s);
+    window.setGeometry(0, 0, 3840, 2160);
+    window.show();
+    QCoreApplication::processEvents();
+    auto* view = window.findChild<QrView*>(u"presentQrView"_s);
+    if (!view)
+        qFatal("bench_qr: no presentQrView");
+    view->repaint();
+
+    std::vector<double> encode;
+    std::vector<double> image;
+    std::vector<double> render;
+    std::vector<double> total;
+    QImage target(view->size() * view->devicePixelRatioF(), QImage::Format_RGB32);
+    target.setDevicePixelRatio(view->devicePixelRatioF());
+    int moduleSize = 0;
+    for (int i = 0; i < repetitions; ++i) {
+        const EmbedToken token = Bench::makeToken(now, 60);
+        const QString link = token.shortLink().toString(QUrl::FullyEncoded);
+
+        QElapsedTimer timer;
+        timer.start();
+        const QrCode code(link);
+        encode.push_back(double(timer.nsecsElapsed()) / 1e6);
+        moduleSize = code.moduleSizeFor(view->contentsRect().size() * view->devicePixelRatioF());
+        timer.restart();
+        const QImage rendered = code.toImage(moduleSize);
+        image.push_back(double(timer.nsecsElapsed()) / 1e6);
+        Q_UNUSED(rendered);
+
+        // The QrView's own path into a backing-store-like image: the new code set (it
+        // encodes), then painted at the present size.
+        timer.restart();
+        view->setQrCode(QrCode(link));
+        view->render(&target);
+        render.push_back(double(timer.nsecsElapsed()) / 1e6);
+
+        // The whole window: the link's labels too, and the platform's flush.
+        timer.restart();
+        window.updateToken(token, u"NOC wall 2"_s);
+        view->repaint();
+        total.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+
+    std::printf("bench_qr: QrView %dx%d in a %dx%d present window, %d px/module, %d repetitions\n",
+                view->width(), view->height(), window.width(), window.height(), moduleSize, repetitions);
+    Bench::printRow("QrCode encode", Bench::stats(encode), "ms");
+    Bench::printRow("QrCode::toImage (present size)", Bench::stats(image), "ms");
+    Bench::printRow("qr_present_encode_render", Bench::stats(render), "ms");
+    Bench::printRow("window update+repaint+flush", Bench::stats(total), "ms");
+    return 0;
+}

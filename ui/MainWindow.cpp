@@ -1379,23 +1379,55 @@ void MainWindow::onHistoryAction(int action, const EmbedToken& token, const QStr
 
 void MainWindow::preview(const EmbedToken& token, const QString& label, const QString& profile)
 {
-    ApiClient* api = &m_api;
-    std::unique_ptr<ApiClient> own;
-    if (!profile.isEmpty() && profile != m_settings.profile()
-        && Profiles(m_settings.store()).contains(profile)) {
-        // The link belongs to the API of the profile that issued it.
-        Settings other(m_settings.store(), profile);
-        own = std::make_unique<ApiClient>();
-        own->setApiUrl(other.apiUrl());
-        own->setCaFile(other.caFile());
-        api = own.get();
+    const QString tokenText = token.token();
+    // own: an ApiClient of another profile, which the dialog then keeps.
+    const auto open = [this, tokenText, label](ApiClient& api, ApiClient* own) {
+        auto* dialog = new PreviewDialog(api, tokenText, label, this);
+        dialog->setObjectName(u"previewDialog"_s);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        if (own)
+            own->setParent(dialog);
+        dialog->show();
+    };
+    if (profile.isEmpty() || profile == m_settings.profile() || !Profiles(m_settings.store()).contains(profile)) {
+        open(m_api, nullptr);
+        return;
     }
-    auto* dialog = new PreviewDialog(*api, token.token(), label, this);
-    dialog->setObjectName(u"previewDialog"_s);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (own)
-        own.release()->setParent(dialog);
-    dialog->show();
+    // The link belongs to the API of the profile that issued it, reached the way that
+    // profile reaches it.
+    Settings other(m_settings.store(), profile);
+    auto* own = new ApiClient(this);
+    own->setApiUrl(other.apiUrl());
+    own->setCaFile(other.caFile());
+    const ProxySettings proxy = other.proxy();
+    if (!proxy.needsPassword()) {
+        own->setProxy(proxy);
+        open(*own, own);
+        return;
+    }
+    // Its proxy password first, from a reader of its own: the window's reads of the
+    // profile in use go on undisturbed.
+    auto* reader = new CredentialStore(m_keys.service(), own);
+    const QString entry = CredentialStore::proxyEntry(profile);
+    const auto done = [open, own, reader, proxy](const QString& password) {
+        ProxySettings withPassword = proxy;
+        withPassword.password = password;
+        own->setProxy(withPassword);
+        reader->disconnect();
+        reader->deleteLater();
+        open(*own, own);
+    };
+    connect(reader, &CredentialStore::secretRead, own, [done](const QString&, const QString& password) {
+        done(password);
+    });
+    // No password stored: the proxy's answer says whether it needs one.
+    connect(reader, &CredentialStore::secretMissing, own, [done] { done({}); });
+    connect(reader, &CredentialStore::failed, own,
+            [this, done](const QString&, CredentialStore::Operation, const ApiError& error) {
+                showError(error.userMessage());
+                done({});
+            });
+    reader->read(entry);
 }
 
 void MainWindow::refreshProfiles()

@@ -10,6 +10,7 @@
 #include "Settings.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -18,6 +19,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QSpinBox>
 
 #include <algorithm>
 
@@ -27,6 +29,8 @@ namespace {
 
 // An exported profiles file is small; anything much larger is not one.
 constexpr qint64 MaxProfilesFileBytes = 4 * 1024 * 1024;
+// What the port field shows before a proxy was set: the usual HTTP proxy port.
+constexpr int DefaultProxyPort = 8080;
 
 // "The system keychain ..." -> "the system keychain ...", to follow a colon.
 QString lowerFirst(QString text)
@@ -77,12 +81,20 @@ SettingsDialog::SettingsDialog(Settings& settings, CredentialStore& keys, ApiCli
         m_ui->languageCombo->addItem(Language::nativeName(language), language);
     m_ui->languageCombo->setCurrentIndex(
         std::max(0, m_ui->languageCombo->findData(Language::setting(m_settings.store()))));
+    using Mode = ProxySettings::Mode;
+    m_ui->proxyModeCombo->addItem(tr("Use the system settings"), ProxySettings::modeName(Mode::System));
+    m_ui->proxyModeCombo->addItem(tr("No proxy (direct)"), ProxySettings::modeName(Mode::None));
+    m_ui->proxyModeCombo->addItem(tr("HTTP proxy"), ProxySettings::modeName(Mode::Http));
+    m_ui->proxyModeCombo->addItem(tr("SOCKS5 proxy"), ProxySettings::modeName(Mode::Socks5));
+    showProxy(m_settings.proxy());
     m_ui->keyStoreLabel->setText(
         tr("The key of this profile is stored in %1, never in a file.").arg(CredentialStore::backendName()));
     m_ui->apiUrlErrorLabel->hide();
     m_ui->caFileErrorLabel->hide();
     m_ui->keyStatusLabel->hide();
     m_ui->profileStatusLabel->hide();
+    m_ui->proxyErrorLabel->hide();
+    m_ui->proxyNoteLabel->hide();
     refreshProfiles(m_settings.profile());
     updateDefaultExpiryHint();
     if (!m_initialCaFile.isEmpty()) {
@@ -99,6 +111,27 @@ SettingsDialog::SettingsDialog(Settings& settings, CredentialStore& keys, ApiCli
     connect(m_ui->caFileBrowseButton, &QPushButton::clicked, this, &SettingsDialog::browseCaFile);
     connect(m_ui->defaultExpirySpin, &QSpinBox::valueChanged, this, &SettingsDialog::updateDefaultExpiryHint);
     connect(m_ui->notifyCheck, &QCheckBox::toggled, m_ui->notifyLeadSpin, &QWidget::setEnabled);
+    connect(m_ui->proxyModeCombo, &QComboBox::currentIndexChanged, this, [this] {
+        updateProxyFields();
+        validate();
+    });
+    connect(m_ui->proxyHostEdit, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    connect(m_ui->proxyPortSpin, &QSpinBox::valueChanged, this, &SettingsDialog::validate);
+    connect(m_ui->proxyUserEdit, &QLineEdit::textChanged, this, [this] {
+        updateProxyFields();
+        validate();
+    });
+    connect(m_ui->proxyPasswordEdit, &QLineEdit::textChanged, this, [this](const QString& text) {
+        // A typed password replaces the stored one instead of removing it.
+        if (!text.isEmpty() && m_forgetProxyPassword) {
+            m_forgetProxyPassword = false;
+            m_ui->proxyNoteLabel->hide();
+            updateProxyPasswordHint();
+        }
+        updateProxyFields();
+        validate();
+    });
+    connect(m_ui->forgetProxyPasswordButton, &QPushButton::clicked, this, &SettingsDialog::forgetProxyPassword);
     connect(m_ui->replaceKeyEdit, &QLineEdit::returnPressed, this, &SettingsDialog::replaceKey);
     connect(m_ui->replaceKeyEdit, &QLineEdit::textChanged, this, [this] {
         if (!m_writingKey && !m_removingKey)
@@ -169,7 +202,75 @@ SettingsDialog::SettingsDialog(Settings& settings, CredentialStore& keys, ApiCli
                 }
             });
 
+    // The proxy password: whether one is stored (never the password itself, which stays
+    // in the keychain), and the outcome of the write or removal OK waits for.
+    connect(&m_keys, &CredentialStore::secretRead, this, [this](const QString& entry, const QString& secret) {
+        if (!m_readingProxyPassword || entry != CredentialStore::proxyEntry(m_settings.profile()))
+            return;
+        m_readingProxyPassword = false;
+        m_proxyPassword = secret.isEmpty() ? ProxyPassword::Missing : ProxyPassword::Stored;
+        updateProxyPasswordHint();
+        updateProxyFields();
+    });
+    connect(&m_keys, &CredentialStore::secretMissing, this, [this](const QString& entry) {
+        if (!m_readingProxyPassword || entry != CredentialStore::proxyEntry(m_settings.profile()))
+            return;
+        m_readingProxyPassword = false;
+        m_proxyPassword = ProxyPassword::Missing;
+        updateProxyPasswordHint();
+        updateProxyFields();
+    });
+    connect(&m_keys, &CredentialStore::secretWritten, this, [this](const QString& entry) {
+        if (m_proxyOperation != ProxyOperation::Write || entry != CredentialStore::proxyEntry(m_settings.profile()))
+            return;
+        m_proxyPassword = ProxyPassword::Stored;
+        m_ui->proxyPasswordEdit->clear();
+        setProxyBusy(false);
+        saveAndClose();
+    });
+    connect(&m_keys, &CredentialStore::secretRemoved, this, [this](const QString& entry) {
+        if (m_proxyOperation != ProxyOperation::Remove || entry != CredentialStore::proxyEntry(m_settings.profile()))
+            return;
+        m_proxyPassword = ProxyPassword::Missing;
+        m_forgetProxyPassword = false;
+        setProxyBusy(false);
+        saveAndClose();
+    });
+    connect(&m_keys, &CredentialStore::failed, this,
+            [this](const QString& entry, CredentialStore::Operation operation, const ApiError& error) {
+                if (entry != CredentialStore::proxyEntry(m_settings.profile()))
+                    return;
+                if (operation == CredentialStore::Operation::Read && m_readingProxyPassword) {
+                    // Not knowing only changes the hint; OK still writes a typed password.
+                    m_readingProxyPassword = false;
+                    m_proxyPassword = ProxyPassword::Unreadable;
+                    return;
+                }
+                const bool writing = operation == CredentialStore::Operation::Write
+                                  && m_proxyOperation == ProxyOperation::Write;
+                const bool removing = operation == CredentialStore::Operation::Remove
+                                   && m_proxyOperation == ProxyOperation::Remove;
+                if (!writing && !removing)
+                    return;
+                setProxyBusy(false);
+                // The dialog stays open with everything as typed, so OK can be pressed again.
+                setError(m_ui->proxyErrorLabel,
+                         writing ? tr("The proxy password could not be stored: %1").arg(lowerFirst(error.userMessage()))
+                                 : tr("The stored proxy password could not be removed: %1")
+                                       .arg(lowerFirst(error.userMessage())));
+            });
+
+    updateProxyPasswordHint();
+    updateProxyFields();
     validate();
+    // After the caller has set the key mode: the demo never touches the keychain.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_keychainAllowed = true;
+            updateProxyFields();
+        },
+        Qt::QueuedConnection);
 }
 
 SettingsDialog::~SettingsDialog()
@@ -188,10 +289,15 @@ void SettingsDialog::setKeyMode(KeyMode mode)
     m_ui->replaceKeyEdit->setEnabled(!demo);
     m_ui->replaceKeyButton->setEnabled(!demo);
     m_ui->forgetKeyButton->setEnabled(!demo);
-    if (demo)
+    if (demo) {
         showKeyStatus(tr("Demo mode: the connection and the key belong to the demo server and cannot be "
                          "changed."),
                       false);
+        m_ui->proxyNoteLabel->setText(
+            tr("Demo mode: the demo server runs on this computer and is reached without a proxy."));
+        m_ui->proxyNoteLabel->show();
+    }
+    updateProxyFields();
     validate();
 }
 
@@ -200,13 +306,119 @@ QUrl SettingsDialog::enteredApiUrl() const
     return QUrl(m_ui->apiUrlEdit->text().trimmed(), QUrl::StrictMode);
 }
 
+ProxySettings SettingsDialog::enteredProxy() const
+{
+    ProxySettings proxy = m_settings.proxy();
+    proxy.mode = ProxySettings::modeFromName(m_ui->proxyModeCombo->currentData().toString())
+                     .value_or(ProxySettings::Mode::System);
+    // Fields that do not apply keep what was stored, so switching the mode back and forth
+    // loses nothing, and a port never chosen is not written.
+    if (proxy.isExplicit()) {
+        proxy.host = m_ui->proxyHostEdit->text().trimmed();
+        proxy.port = m_ui->proxyPortSpin->value();
+        proxy.user = m_ui->proxyUserEdit->text().trimmed();
+    }
+    return proxy;
+}
+
+QString SettingsDialog::checkProxy() const
+{
+    const ProxySettings proxy = enteredProxy();
+    if (const QString why = proxy.check(); !why.isEmpty())
+        return why;
+    if (proxy.isExplicit() && proxy.user.isEmpty() && !m_ui->proxyPasswordEdit->text().isEmpty())
+        return tr("Enter the user name that goes with the proxy password, or clear the password.");
+    return {};
+}
+
+void SettingsDialog::showProxy(const ProxySettings& proxy)
+{
+    m_ui->proxyModeCombo->setCurrentIndex(
+        std::max(0, m_ui->proxyModeCombo->findData(ProxySettings::modeName(proxy.mode))));
+    m_ui->proxyHostEdit->setText(proxy.host);
+    m_ui->proxyPortSpin->setValue(proxy.port >= 1 && proxy.port <= 65535 ? proxy.port : DefaultProxyPort);
+    m_ui->proxyUserEdit->setText(proxy.user);
+}
+
+void SettingsDialog::updateProxyFields()
+{
+    const bool demo = m_keyMode == KeyMode::Demo;
+    // The demo server is on this computer: no proxy applies to it.
+    m_ui->networkGroup->setEnabled(!demo);
+    const bool idle = m_proxyOperation == ProxyOperation::None;
+    const ProxySettings proxy = enteredProxy();
+    const bool named = proxy.isExplicit() && idle;
+    m_ui->proxyModeCombo->setEnabled(idle);
+    for (QWidget* widget : {static_cast<QWidget*>(m_ui->proxyHostLabel), static_cast<QWidget*>(m_ui->proxyHostEdit),
+                            static_cast<QWidget*>(m_ui->proxyPortLabel), static_cast<QWidget*>(m_ui->proxyPortSpin),
+                            static_cast<QWidget*>(m_ui->proxyUserLabel), static_cast<QWidget*>(m_ui->proxyUserEdit),
+                            static_cast<QWidget*>(m_ui->proxyPasswordLabel),
+                            static_cast<QWidget*>(m_ui->proxyPasswordEdit)})
+        widget->setEnabled(named);
+    m_ui->forgetProxyPasswordButton->setEnabled(named && m_proxyPassword == ProxyPassword::Stored
+                                                && !m_forgetProxyPassword);
+    // Whether a password is stored matters once a user name is there to go with it.
+    if (!demo && proxy.needsPassword() && m_proxyPassword == ProxyPassword::Unknown)
+        readProxyPassword();
+}
+
+void SettingsDialog::readProxyPassword()
+{
+    if (m_keyMode == KeyMode::Demo || m_readingProxyPassword || !m_keychainAllowed)
+        return;
+    m_readingProxyPassword = true;
+    m_keys.read(CredentialStore::proxyEntry(m_settings.profile()));
+}
+
+void SettingsDialog::updateProxyPasswordHint()
+{
+    QString hint;
+    if (m_forgetProxyPassword)
+        hint = tr("Removed from %1 when you press OK").arg(CredentialStore::backendName());
+    else if (m_proxyPassword == ProxyPassword::Stored)
+        hint = tr("Stored in %1; unchanged unless you type a new one").arg(CredentialStore::backendName());
+    else if (m_proxyPassword == ProxyPassword::Missing)
+        hint = tr("None stored");
+    else
+        hint = tr("Unchanged unless you type one");
+    m_ui->proxyPasswordEdit->setPlaceholderText(hint);
+}
+
+void SettingsDialog::forgetProxyPassword()
+{
+    if (m_proxyPassword != ProxyPassword::Stored || m_proxyOperation != ProxyOperation::None)
+        return;
+    m_forgetProxyPassword = true;
+    m_ui->proxyPasswordEdit->clear();
+    m_ui->proxyNoteLabel->setText(
+        tr("The stored proxy password will be removed from %1 when you press OK.").arg(CredentialStore::backendName()));
+    m_ui->proxyNoteLabel->show();
+    updateProxyPasswordHint();
+    updateProxyFields();
+}
+
+void SettingsDialog::setProxyBusy(bool busy, const QString& status)
+{
+    if (!busy)
+        m_proxyOperation = ProxyOperation::None;
+    m_ui->proxyNoteLabel->setText(status);
+    m_ui->proxyNoteLabel->setVisible(!status.isEmpty());
+    updateProxyFields();
+    validate();
+}
+
 void SettingsDialog::validate()
 {
     QString reason;
-    if (m_keyMode != KeyMode::Demo)
+    QString proxyReason;
+    if (m_keyMode != KeyMode::Demo) {
         reason = ApiClient::checkApiUrl(enteredApiUrl());
+        proxyReason = checkProxy();
+    }
     setError(m_ui->apiUrlErrorLabel, reason);
-    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(reason.isEmpty());
+    setError(m_ui->proxyErrorLabel, proxyReason);
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)
+        ->setEnabled(reason.isEmpty() && proxyReason.isEmpty() && m_proxyOperation == ProxyOperation::None);
 }
 
 void SettingsDialog::updateDefaultExpiryHint()
@@ -303,6 +515,9 @@ void SettingsDialog::showKeyStatus(const QString& text, bool isError)
 
 void SettingsDialog::accept()
 {
+    // OK again while the keychain is still at work: its answer closes the dialog.
+    if (m_proxyOperation != ProxyOperation::None)
+        return;
     if (m_keyMode != KeyMode::Demo) {
         const QUrl url = enteredApiUrl();
         const QString urlProblem = ApiClient::checkApiUrl(url);
@@ -325,14 +540,49 @@ void SettingsDialog::accept()
             m_ui->caFileEdit->setFocus();
             return;
         }
-        m_settings.setCaFile(caFile);
+        if (const QString why = checkProxy(); !why.isEmpty()) {
+            setError(m_ui->proxyErrorLabel, why);
+            m_ui->proxyHostEdit->setFocus();
+            return;
+        }
+        // The keychain first: the settings are saved, and the window re-applies the proxy,
+        // only once the password the proxy needs is where the window will read it.
+        const ProxySettings proxy = enteredProxy();
+        const QString entry = CredentialStore::proxyEntry(m_settings.profile());
+        const QString password = m_ui->proxyPasswordEdit->text();
+        if (proxy.needsPassword() && !password.isEmpty()) {
+            m_proxyOperation = ProxyOperation::Write;
+            setProxyBusy(true, tr("Storing the proxy password in %1…").arg(CredentialStore::backendName()));
+            m_keys.write(entry, password);
+            return;
+        }
+        // A password no longer needed (no named proxy, or no user name) is not kept.
+        const bool unwanted = !proxy.needsPassword()
+                           && (m_proxyPassword == ProxyPassword::Stored || m_readingProxyPassword);
+        if (m_forgetProxyPassword || unwanted) {
+            m_proxyOperation = ProxyOperation::Remove;
+            setProxyBusy(true, tr("Removing the proxy password from %1…").arg(CredentialStore::backendName()));
+            m_keys.remove(entry);
+            return;
+        }
+    }
+    saveAndClose();
+}
+
+void SettingsDialog::saveAndClose()
+{
+    if (m_keyMode != KeyMode::Demo) {
+        m_settings.setCaFile(m_ui->caFileEdit->text().trimmed());
         // Only what the operator changed is applied, so a session override
         // (--api-url) survives opening and closing the dialog.
+        const QUrl url = enteredApiUrl();
         if (url != m_initialApiUrl) {
             m_api.setApiUrl(url);
             m_settings.setApiUrl(url);
             qCInfo(lcUi) << "API URL changed in settings";
         }
+        m_settings.setProxy(enteredProxy());
+        m_ui->proxyPasswordEdit->clear();
     }
     m_settings.setDefaultMinutes(m_ui->defaultExpirySpin->value());
     m_settings.setClipboardClearDelay(std::chrono::seconds(m_ui->clipboardDelaySpin->value()));
@@ -553,6 +803,7 @@ bool SettingsDialog::importProfilesFrom(const QString& path)
         m_ui->apiUrlEdit->setText(m_settings.apiUrl().toString());
         m_ui->caFileEdit->setText(m_settings.caFile());
         m_ui->defaultExpirySpin->setValue(m_settings.defaultMinutes());
+        showProxy(m_settings.proxy());
     }
     refreshProfiles();
     showProfileStatus(tr("Imported %1; their keys are not in the file, so store them after switching to each.")

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Profiles.h"
+#include "ProxySettings.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -19,7 +20,9 @@ namespace Ui {
 class SettingsDialog;
 }
 
-// The profile's settings: API URL and CA file (applied to the ApiClient on OK), the
+// The profile's settings: API URL and CA file (applied to the ApiClient on OK), its proxy
+// (settings, and the password in the keychain, written or removed on OK: the dialog
+// closes, and accepted() follows, only once the keychain has done it), the
 // stored key (replaced or forgotten right away, through the keychain), the default
 // validity, the clipboard clear delay and the expiry notifications. Also the list of
 // all profiles: create, remove (with its key), export and import, applied right away.
@@ -42,7 +45,9 @@ public:
     KeyMode keyMode() const { return m_keyMode; }
 
     // Writes the settings and applies the API URL and CA file, unless one is invalid
-    // (then the dialog stays open with the reason beside the field).
+    // (then the dialog stays open with the reason beside the field). A typed proxy password
+    // is written to the keychain first (a stored one removed when no longer wanted); the
+    // dialog closes when that is done, or stays open with the keychain's answer.
     void accept() override;
 
     // Profile management, as the buttons do it once their dialog is answered (tests call
@@ -69,7 +74,19 @@ Q_SIGNALS:
 
 private:
     QUrl enteredApiUrl() const;
+    // The proxy as the fields say (without the password).
+    ProxySettings enteredProxy() const;
+    // Why the proxy fields cannot be used, as one sentence, or empty.
+    QString checkProxy() const;
     void validate();
+    void showProxy(const ProxySettings& proxy);
+    void updateProxyFields();
+    void readProxyPassword();
+    void updateProxyPasswordHint();
+    void forgetProxyPassword();
+    void setProxyBusy(bool busy, const QString& status = {});
+    // Saves every setting and closes the dialog (after the keychain work of accept()).
+    void saveAndClose();
     void updateDefaultExpiryHint();
     void replaceKey();
     void confirmForgetKey();
@@ -102,4 +119,13 @@ private:
     QPointer<QInputDialog> m_newProfileDialog;
     QPointer<QMessageBox> m_removeProfileConfirm;
     QPointer<QFileDialog> m_profilesFileDialog;
+    // What the keychain holds for this profile's proxy, as far as the dialog knows.
+    enum class ProxyPassword { Unknown, Stored, Missing, Unreadable };
+    ProxyPassword m_proxyPassword = ProxyPassword::Unknown;
+    bool m_keychainAllowed = false; // from the first event loop turn: the key mode is set
+    bool m_readingProxyPassword = false;
+    bool m_forgetProxyPassword = false; // the operator asked to remove it on OK
+    // The keychain operation OK waits for before closing.
+    enum class ProxyOperation { None, Write, Remove };
+    ProxyOperation m_proxyOperation = ProxyOperation::None;
 };

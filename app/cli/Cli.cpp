@@ -24,8 +24,9 @@ bool isCommand(const QStringList& arguments)
 int run(const QStringList& arguments)
 {
     // The contract is one line on stderr per error: our event log stays quiet unless
-    // QT_LOGGING_RULES (which takes precedence) asks for it.
-    QLoggingCategory::setFilterRules(QStringLiteral("faultshare.*.warning=false"));
+    // QT_LOGGING_RULES (which takes precedence) asks for it, and so do Qt's uncategorised
+    // warnings (QtNetwork's auth cache complains when a proxy refuses a password).
+    QLoggingCategory::setFilterRules(QStringLiteral("faultshare.*.warning=false\ndefault.warning=false"));
     const QString& command = arguments.at(1);
     if (command == QLatin1StringView("history"))
         return runHistory(arguments);

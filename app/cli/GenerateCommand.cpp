@@ -9,7 +9,6 @@
 #include "QrCode.h"
 #include "Settings.h"
 
-#include <QBuffer>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
@@ -65,13 +64,8 @@ QByteArray render(const EmbedToken& token, const Request& request)
         return qr.toTerminalText().toUtf8();
     if (request.format == QLatin1StringView("qr-svg"))
         return qr.toSvg();
-    if (request.format == QLatin1StringView("qr-png")) {
-        QByteArray png;
-        QBuffer buffer(&png);
-        buffer.open(QIODevice::WriteOnly);
-        qr.toImage(8).save(&buffer, "PNG");
-        return png;
-    }
+    if (request.format == QLatin1StringView("qr-png"))
+        return qr.toPng(8);
     // text: for a person reading a terminal.
     QString text;
     if (!request.label.isEmpty())

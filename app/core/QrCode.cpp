@@ -5,6 +5,7 @@
 #include <qrencode.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -102,6 +103,68 @@ QImage QrCode::toImage(int moduleSize) const
             std::memcpy(image.scanLine(firstRow + r), line, size_t(side));
     }
     return image;
+}
+
+namespace {
+
+quint32 crc32(const QByteArray& bytes)
+{
+    static const auto table = [] {
+        std::array<quint32, 256> t{};
+        for (quint32 n = 0; n < 256; ++n) {
+            quint32 c = n;
+            for (int k = 0; k < 8; ++k)
+                c = (c & 1) ? 0xedb88320U ^ (c >> 1) : c >> 1;
+            t[n] = c;
+        }
+        return t;
+    }();
+    quint32 crc = 0xffffffffU;
+    for (const char byte : bytes)
+        crc = table[(crc ^ quint8(byte)) & 0xff] ^ (crc >> 8);
+    return crc ^ 0xffffffffU;
+}
+
+void appendBigEndian(QByteArray& out, quint32 value)
+{
+    out += char(value >> 24);
+    out += char(value >> 16);
+    out += char(value >> 8);
+    out += char(value);
+}
+
+void appendChunk(QByteArray& png, const char* type, const QByteArray& data)
+{
+    appendBigEndian(png, quint32(data.size()));
+    const QByteArray typed = QByteArray(type, 4) + data;
+    png += typed;
+    appendBigEndian(png, crc32(typed));
+}
+
+} // namespace
+
+QByteArray QrCode::toPng(int moduleSize) const
+{
+    const QImage image = toImage(moduleSize);
+    if (image.isNull())
+        return {};
+    // Each row: filter type 0 (none), then the grey bytes.
+    QByteArray raw;
+    raw.reserve(qsizetype(image.height()) * (image.width() + 1));
+    for (int y = 0; y < image.height(); ++y) {
+        raw += '\0';
+        raw.append(reinterpret_cast<const char*>(image.constScanLine(y)), image.width());
+    }
+    QByteArray header;
+    appendBigEndian(header, quint32(image.width()));
+    appendBigEndian(header, quint32(image.height()));
+    header += QByteArray("\x08\x00\x00\x00\x00", 5); // 8 bits, grey, deflate, no filter, no interlace
+
+    QByteArray png("\x89PNG\r\n\x1a\n", 8);
+    appendChunk(png, "IHDR", header);
+    appendChunk(png, "IDAT", qCompress(raw).mid(4)); // a zlib stream after Qt's length prefix
+    appendChunk(png, "IEND", {});
+    return png;
 }
 
 QByteArray QrCode::toSvg(int moduleSize) const

@@ -35,6 +35,10 @@ public:
     // Square image, quiet zone included, moduleSize pixels per module,
     // Format_Grayscale8 (0 dark, 255 light).
     QImage toImage(int moduleSize) const;
+    // toImage(moduleSize) as a PNG file (8-bit grey), written here rather than through
+    // QImageWriter, which loads every image format plugin to find the PNG one: for
+    // `faultshare generate --format qr-png` that is most of the encoding time.
+    QByteArray toPng(int moduleSize) const;
     // A standalone SVG document, one path for the dark modules, quiet zone included.
     QByteArray toSvg(int moduleSize = 8) const;
     // Two module rows per text line using half blocks, with explicit ANSI colours

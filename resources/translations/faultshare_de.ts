@@ -2202,10 +2202,6 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
         <translation>Ablaufbenachrichtigungen</translation>
     </message>
     <message>
-        <source>&amp;Notify when a link is about to expire</source>
-        <translation>&amp;Benachrichtigen, bevor ein Link abläuft</translation>
-    </message>
-    <message>
         <source>&amp;Warn:</source>
         <translation>&amp;Warnen:</translation>
     </message>
@@ -2228,10 +2224,6 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
     <message>
         <source>History</source>
         <translation>Verlauf</translation>
-    </message>
-    <message>
-        <source>&amp;Forget expired links:</source>
-        <translation>Abgelaufene &amp;Links vergessen:</translation>
     </message>
     <message>
         <source>How long an expired link stays in the history; 0 forgets it as soon as it expires</source>
@@ -2427,6 +2419,166 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
     <message>
         <source>System default</source>
         <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Prox&amp;y:</source>
+        <translation>Prox&amp;y:</translation>
+    </message>
+    <message>
+        <source>How this profile reaches the API: the system&apos;s proxy settings, directly, or through an HTTP or SOCKS5 proxy</source>
+        <translation>Wie dieses Profil die API erreicht: über die Proxy-Einstellungen des Systems, direkt oder über einen HTTP- oder SOCKS5-Proxy</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>How this profile reaches the API; host, port, user name and password apply to an HTTP or SOCKS5 proxy</source>
+        <translation>Wie dieses Profil die API erreicht; Host, Port, Benutzername und Passwort gelten für einen HTTP- oder SOCKS5-Proxy</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>H&amp;ost:</translation>
+    </message>
+    <message>
+        <source>Host name or address of the proxy, without a scheme or path</source>
+        <translation>Hostname oder Adresse des Proxys, ohne Schema oder Pfad</translation>
+    </message>
+    <message>
+        <source>Proxy host</source>
+        <translation>Proxy-Host</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>Portnu&amp;mmer:</translation>
+    </message>
+    <message>
+        <source>Port of the proxy, 1 to 65535</source>
+        <translation>Port des Proxys, 1 bis 65535</translation>
+    </message>
+    <message>
+        <source>Proxy port</source>
+        <translation>Proxy-Port</translation>
+    </message>
+    <message>
+        <source>U&amp;ser name:</source>
+        <translation>Benut&amp;zername:</translation>
+    </message>
+    <message>
+        <source>The user name the proxy asks for; empty when it asks for none</source>
+        <translation>Der Benutzername, den der Proxy verlangt; leer, wenn er keinen verlangt</translation>
+    </message>
+    <message>
+        <source>Proxy user name</source>
+        <translation>Proxy-Benutzername</translation>
+    </message>
+    <message>
+        <source>P&amp;assword:</source>
+        <translation>P&amp;asswort:</translation>
+    </message>
+    <message>
+        <source>The proxy password, kept in the keychain and never in the settings file; leave empty to keep the stored one</source>
+        <translation>Das Proxy-Passwort, im Schlüsselbund aufbewahrt und nie in der Einstellungsdatei; leer lassen, um das gespeicherte zu behalten</translation>
+    </message>
+    <message>
+        <source>Proxy password</source>
+        <translation>Proxy-Passwort</translation>
+    </message>
+    <message>
+        <source>Kept in the keychain, never in the settings file; leave empty to keep the stored password</source>
+        <translation>Im Schlüsselbund aufbewahrt, nie in der Einstellungsdatei; leer lassen, um das gespeicherte Passwort zu behalten</translation>
+    </message>
+    <message>
+        <source>Remove the stored proxy password of this profile from the keychain when you press OK</source>
+        <translation>Das gespeicherte Proxy-Passwort dieses Profils beim Klick auf OK aus dem Schlüsselbund entfernen</translation>
+    </message>
+    <message>
+        <source>Forget proxy password</source>
+        <translation>Proxy-Passwort entfernen</translation>
+    </message>
+    <message>
+        <source>For&amp;get password</source>
+        <translation>Passwort ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Proxy problem</source>
+        <translation>Proxy-Problem</translation>
+    </message>
+    <message>
+        <source>Proxy status</source>
+        <translation>Proxy-Status</translation>
+    </message>
+    <message>
+        <source>Notify when a lin&amp;k is about to expire</source>
+        <translation>&amp;Benachrichtigen, bevor ein Link abläuft</translation>
+    </message>
+    <message>
+        <source>Forget expire&amp;d links:</source>
+        <translation>Abgelaufene &amp;Links vergessen:</translation>
+    </message>
+    <message>
+        <source>Use the system settings</source>
+        <translation>Einstellungen des Systems verwenden</translation>
+    </message>
+    <message>
+        <source>No proxy (direct)</source>
+        <translation>Kein Proxy (direkt)</translation>
+    </message>
+    <message>
+        <source>HTTP proxy</source>
+        <translation>HTTP-Proxy</translation>
+    </message>
+    <message>
+        <source>SOCKS5 proxy</source>
+        <translation>SOCKS5-Proxy</translation>
+    </message>
+    <message>
+        <source>The proxy password could not be stored: %1</source>
+        <translation>Das Proxy-Passwort konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The stored proxy password could not be removed: %1</source>
+        <translation>Das gespeicherte Proxy-Passwort konnte nicht entfernt werden: %1</translation>
+    </message>
+    <message>
+        <source>Demo mode: the demo server runs on this computer and is reached without a proxy.</source>
+        <translation>Demo-Modus: Der Demo-Server läuft auf diesem Computer und wird ohne Proxy erreicht.</translation>
+    </message>
+    <message>
+        <source>Enter the user name that goes with the proxy password, or clear the password.</source>
+        <translation>Geben Sie den Benutzernamen zum Proxy-Passwort ein, oder löschen Sie das Passwort.</translation>
+    </message>
+    <message>
+        <source>Removed from %1 when you press OK</source>
+        <translation>Wird beim Klick auf OK aus %1 entfernt</translation>
+    </message>
+    <message>
+        <source>Stored in %1; unchanged unless you type a new one</source>
+        <translation>Gespeichert in %1; bleibt, solange Sie kein neues eingeben</translation>
+    </message>
+    <message>
+        <source>None stored</source>
+        <translation>Keines gespeichert</translation>
+    </message>
+    <message>
+        <source>Unchanged unless you type one</source>
+        <translation>Bleibt unverändert, solange Sie keines eingeben</translation>
+    </message>
+    <message>
+        <source>The stored proxy password will be removed from %1 when you press OK.</source>
+        <translation>Das gespeicherte Proxy-Passwort wird beim Klick auf OK aus %1 entfernt.</translation>
+    </message>
+    <message>
+        <source>Storing the proxy password in %1…</source>
+        <translation>Das Proxy-Passwort wird in %1 gespeichert…</translation>
+    </message>
+    <message>
+        <source>Removing the proxy password from %1…</source>
+        <translation>Das Proxy-Passwort wird aus %1 entfernt…</translation>
     </message>
 </context>
 <context>

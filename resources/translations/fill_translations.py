@@ -629,14 +629,14 @@ DE = {
     "Show a tray icon and notify before and when a link expires":
         "Ein Symbol im Infobereich zeigen und vor und bei Ablauf eines Links benachrichtigen",
     "Expiry notifications": "Ablaufbenachrichtigungen",
-    "&Notify when a link is about to expire": "&Benachrichtigen, bevor ein Link abläuft",
+    "Notify when a lin&k is about to expire": "&Benachrichtigen, bevor ein Link abläuft",
     "&Warn:": "&Warnen:",
     "How many minutes before expiry to warn; 0 notifies only at expiry":
         "Wie viele Minuten vor Ablauf gewarnt wird; 0 benachrichtigt nur beim Ablauf",
     "Warning time in minutes before expiry": "Vorwarnzeit in Minuten vor Ablauf",
     "Only at expiry": "Nur beim Ablauf",
     " min before expiry": " Min. vor Ablauf",
-    "&Forget expired links:": "Abgelaufene &Links vergessen:",
+    "Forget expire&d links:": "Abgelaufene &Links vergessen:",
     "How long an expired link stays in the history; 0 forgets it as soon as it expires":
         "Wie lange ein abgelaufener Link im Verlauf bleibt; 0 vergisst ihn, sobald er abläuft",
     "Days an expired link stays in the history": "Tage, die ein abgelaufener Link im Verlauf bleibt",
@@ -728,6 +728,55 @@ DE = {
     "The proxy host must be a host name or an address, without a scheme, path or user name.":
         "Der Proxy-Host muss ein Hostname oder eine Adresse sein, ohne Schema, Pfad oder Benutzernamen.",
     "The proxy port must be a number from 1 to 65535.": "Der Proxy-Port muss eine Zahl von 1 bis 65535 sein.",
+
+    # --- Network group (SettingsDialog); mnemonics unique in the dialog ---
+    "Network": "Netzwerk",
+    "Prox&y:": "Prox&y:",
+    "Proxy": "Proxy",
+    "How this profile reaches the API: the system's proxy settings, directly, or through an HTTP or SOCKS5 proxy":
+        "Wie dieses Profil die API erreicht: über die Proxy-Einstellungen des Systems, direkt oder über einen HTTP- oder SOCKS5-Proxy",
+    "How this profile reaches the API; host, port, user name and password apply to an HTTP or SOCKS5 proxy":
+        "Wie dieses Profil die API erreicht; Host, Port, Benutzername und Passwort gelten für einen HTTP- oder SOCKS5-Proxy",
+    "Use the system settings": "Einstellungen des Systems verwenden",
+    "No proxy (direct)": "Kein Proxy (direkt)",
+    "HTTP proxy": "HTTP-Proxy",
+    "SOCKS5 proxy": "SOCKS5-Proxy",
+    "&Host:": "H&ost:",
+    "Proxy host": "Proxy-Host",
+    "Host name or address of the proxy, without a scheme or path": "Hostname oder Adresse des Proxys, ohne Schema oder Pfad",
+    "P&ort:": "Portnu&mmer:",
+    "Proxy port": "Proxy-Port",
+    "Port of the proxy, 1 to 65535": "Port des Proxys, 1 bis 65535",
+    "U&ser name:": "Benut&zername:",
+    "Proxy user name": "Proxy-Benutzername",
+    "The user name the proxy asks for; empty when it asks for none":
+        "Der Benutzername, den der Proxy verlangt; leer, wenn er keinen verlangt",
+    "P&assword:": "P&asswort:",
+    "Proxy password": "Proxy-Passwort",
+    "The proxy password, kept in the keychain and never in the settings file; leave empty to keep the stored one":
+        "Das Proxy-Passwort, im Schlüsselbund aufbewahrt und nie in der Einstellungsdatei; leer lassen, um das gespeicherte zu behalten",
+    "Kept in the keychain, never in the settings file; leave empty to keep the stored password":
+        "Im Schlüsselbund aufbewahrt, nie in der Einstellungsdatei; leer lassen, um das gespeicherte Passwort zu behalten",
+    "For&get password": "Passwort ent&fernen",
+    "Forget proxy password": "Proxy-Passwort entfernen",
+    "Remove the stored proxy password of this profile from the keychain when you press OK":
+        "Das gespeicherte Proxy-Passwort dieses Profils beim Klick auf OK aus dem Schlüsselbund entfernen",
+    "Proxy problem": "Proxy-Problem",
+    "Proxy status": "Proxy-Status",
+    "Unchanged unless you type one": "Bleibt unverändert, solange Sie keines eingeben",
+    "Stored in %1; unchanged unless you type a new one": "Gespeichert in %1; bleibt, solange Sie kein neues eingeben",
+    "None stored": "Keines gespeichert",
+    "Removed from %1 when you press OK": "Wird beim Klick auf OK aus %1 entfernt",
+    "The stored proxy password will be removed from %1 when you press OK.":
+        "Das gespeicherte Proxy-Passwort wird beim Klick auf OK aus %1 entfernt.",
+    "Enter the user name that goes with the proxy password, or clear the password.":
+        "Geben Sie den Benutzernamen zum Proxy-Passwort ein, oder löschen Sie das Passwort.",
+    "Storing the proxy password in %1…": "Das Proxy-Passwort wird in %1 gespeichert…",
+    "Removing the proxy password from %1…": "Das Proxy-Passwort wird aus %1 entfernt…",
+    "The proxy password could not be stored: %1": "Das Proxy-Passwort konnte nicht gespeichert werden: %1",
+    "The stored proxy password could not be removed: %1": "Das gespeicherte Proxy-Passwort konnte nicht entfernt werden: %1",
+    "Demo mode: the demo server runs on this computer and is reached without a proxy.":
+        "Demo-Modus: Der Demo-Server läuft auf diesem Computer und wird ohne Proxy erreicht.",
 }
 
 # (context, source) -> translation where one context needs other words.

@@ -1,3 +1,4 @@
+#include "CliRunner.h"
 #include "CredentialStore.h"
 #include "DemoServer.h"
 #include "Profiles.h"
@@ -7,7 +8,6 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSvgRenderer>
@@ -15,16 +15,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-} // namespace
+using TestSupport::CliRun;
 
 // `faultshare generate` as scripts run it: the real binary in a child process, against
 // the demo API (or a scripted peer) on loopback, with its own settings directory.
@@ -35,30 +26,15 @@ class tst_Cli final : public QObject
 private:
     QString m_key = DemoServer::generateApiKey();
     DemoServer* m_demo = nullptr;
-    QTemporaryDir m_config;
+    QTemporaryDir m_home;
 
-    Run run(const QStringList& arguments, const QProcessEnvironment& extraEnv = {},
-            const QByteArray& input = {})
+    CliRun run(const QStringList& arguments, const QProcessEnvironment& extraEnv = {},
+               const QByteArray& input = {})
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("FAULTSHARE_API_KEY"));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config.path());
-        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        QProcessEnvironment env = TestSupport::isolatedEnvironment(m_home.path());
         for (const QString& name : extraEnv.keys())
             env.insert(name, extraEnv.value(name));
-        process.setProcessEnvironment(env);
-        process.start(qEnvironmentVariable("FAULTSHARE_BIN_DIR") + QStringLiteral("/faultshare"),
-                      QStringList{QStringLiteral("generate")} + arguments);
-        if (!process.waitForStarted(10000))
-            return {};
-        process.write(input);
-        process.closeWriteChannel();
-        // The demo server lives in this process: keep its event loop turning meanwhile.
-        QSignalSpy finished(&process, &QProcess::finished);
-        if (!finished.wait(30000))
-            process.kill();
-        return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+        return TestSupport::runFaultshare(QStringList{QStringLiteral("generate")} + arguments, env, input);
     }
 
     QProcessEnvironment keyEnv(const QString& key) const
@@ -73,7 +49,7 @@ private:
         return QStringList{QStringLiteral("--api-url"), m_demo->url().toString()} + more;
     }
 
-    static void checkNoSecret(const Run& run, const QByteArray& secret)
+    static void checkNoSecret(const CliRun& run, const QByteArray& secret)
     {
         QVERIFY2(!run.out.contains(secret), "secret on stdout");
         QVERIFY2(!run.err.contains(secret), "secret on stderr");
@@ -82,15 +58,15 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_config.isValid());
+        QVERIFY(m_home.isValid());
         m_demo = new DemoServer(m_key, this);
         QVERIFY(m_demo->listen());
     }
 
     void formatLink_printsShortLinkOnDemoServer()
     {
-        const Run r = run(demoArgs({QStringLiteral("--format"), QStringLiteral("link"), QStringLiteral("--minutes"), QStringLiteral("15")}),
-                          keyEnv(m_key));
+        const CliRun r = run(demoArgs({QStringLiteral("--format"), QStringLiteral("link"), QStringLiteral("--minutes"), QStringLiteral("15")}),
+                             keyEnv(m_key));
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.isEmpty(), r.err.constData());
         const QUrl link(QString::fromUtf8(r.out.trimmed()));
@@ -102,9 +78,9 @@ private Q_SLOTS:
 
     void formatJson_hasDocumentedFieldsAndLabel()
     {
-        const Run r = run(demoArgs({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--minutes"), QStringLiteral("480"),
-                                    QStringLiteral("--label"), QStringLiteral("NOC wall 2")}),
-                          keyEnv(m_key));
+        const CliRun r = run(demoArgs({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--minutes"), QStringLiteral("480"),
+                                       QStringLiteral("--label"), QStringLiteral("NOC wall 2")}),
+                             keyEnv(m_key));
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(o.value(QLatin1StringView("expires_in_minutes")).toInt(), 480);
@@ -118,7 +94,7 @@ private Q_SLOTS:
 
     void formatText_namesLinkExpiryAndToken()
     {
-        const Run r = run(demoArgs({}), keyEnv(m_key));
+        const CliRun r = run(demoArgs({}), keyEnv(m_key));
         QCOMPARE(r.exitCode, 0);
         const QString text = QString::fromUtf8(r.out);
         QVERIFY2(text.contains(QStringLiteral("Link:    http://127.0.0.1:")), r.out.constData());
@@ -131,7 +107,7 @@ private Q_SLOTS:
     {
         QProcessEnvironment env = keyEnv(m_key);
         env.insert(QStringLiteral("TZ"), QStringLiteral("Europe/Berlin"));
-        const Run r = run(demoArgs({}), env);
+        const CliRun r = run(demoArgs({}), env);
         QCOMPARE(r.exitCode, 0);
         const QString text = QString::fromUtf8(r.out);
         QVERIFY2(text.contains(QStringLiteral(" CET (")) || text.contains(QStringLiteral(" CEST (")), r.out.constData());
@@ -142,7 +118,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString png = dir.filePath(QStringLiteral("wall.png"));
-        const Run r = run(demoArgs({QStringLiteral("--format"), QStringLiteral("qr-png"), QStringLiteral("--output"), png}), keyEnv(m_key));
+        const CliRun r = run(demoArgs({QStringLiteral("--format"), QStringLiteral("qr-png"), QStringLiteral("--output"), png}), keyEnv(m_key));
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.isEmpty());
         const QImage image(png);
@@ -154,7 +130,7 @@ private Q_SLOTS:
 
     void formatQrPng_toStdoutWhenRedirected()
     {
-        const Run r = run(demoArgs({QStringLiteral("--format"), QStringLiteral("qr-png")}), keyEnv(m_key));
+        const CliRun r = run(demoArgs({QStringLiteral("--format"), QStringLiteral("qr-png")}), keyEnv(m_key));
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.startsWith("\x89PNG"));
         QVERIFY(!TestSupport::decodeQr(QImage::fromData(r.out, "PNG")).isEmpty());
@@ -162,7 +138,7 @@ private Q_SLOTS:
 
     void formatQrSvg_rendersAndDecodesToLink()
     {
-        const Run r = run(demoArgs({QStringLiteral("--format"), QStringLiteral("qr-svg")}), keyEnv(m_key));
+        const CliRun r = run(demoArgs({QStringLiteral("--format"), QStringLiteral("qr-svg")}), keyEnv(m_key));
         QCOMPARE(r.exitCode, 0);
         QSvgRenderer renderer(r.out);
         QVERIFY(renderer.isValid());
@@ -176,7 +152,7 @@ private Q_SLOTS:
 
     void formatQrAnsi_decodesToLink()
     {
-        const Run r = run(demoArgs({QStringLiteral("--format"), QStringLiteral("qr-ansi")}), keyEnv(m_key));
+        const CliRun r = run(demoArgs({QStringLiteral("--format"), QStringLiteral("qr-ansi")}), keyEnv(m_key));
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("\x1b["));
         const QString decoded = TestSupport::decodeQr(TestSupport::imageFromTerminalText(QString::fromUtf8(r.out), 4));
@@ -185,17 +161,17 @@ private Q_SLOTS:
 
     void apiKeyStdin_isUsed()
     {
-        const Run r = run(demoArgs({QStringLiteral("--api-key-stdin"), QStringLiteral("--format"), QStringLiteral("link")}), {},
-                          m_key.toUtf8() + '\n');
+        const CliRun r = run(demoArgs({QStringLiteral("--api-key-stdin"), QStringLiteral("--format"), QStringLiteral("link")}), {},
+                             m_key.toUtf8() + '\n');
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.startsWith("http://127.0.0.1:"));
     }
 
     void profileKeychainEntry_isUsed()
     {
-        // The profile must exist in the child's settings (XDG_CONFIG_HOME/FaultShare).
+        // The profile must exist in the child's settings.
         {
-            QSettings childSettings(m_config.filePath(QStringLiteral("FaultShare/FaultShare.conf")), QSettings::IniFormat);
+            QSettings childSettings(TestSupport::childSettingsFile(m_home.path()), QSettings::IniFormat);
             Profiles profiles(childSettings);
             QVERIFY(profiles.contains(QStringLiteral("cli-test")) || profiles.add(QStringLiteral("cli-test")));
         }
@@ -206,7 +182,7 @@ private Q_SLOTS:
         store.write(CredentialStore::apiKeyEntry(QStringLiteral("cli-test")), m_key);
         QTRY_VERIFY_WITH_TIMEOUT(written.size() + failed.size() == 1, 15000);
         QCOMPARE(written.size(), 1);
-        const Run r = run(demoArgs({QStringLiteral("--profile"), QStringLiteral("cli-test"), QStringLiteral("--format"), QStringLiteral("link")}));
+        const CliRun r = run(demoArgs({QStringLiteral("--profile"), QStringLiteral("cli-test"), QStringLiteral("--format"), QStringLiteral("link")}));
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.startsWith("http://127.0.0.1:"));
         store.remove(CredentialStore::apiKeyEntry(QStringLiteral("cli-test")));
@@ -234,7 +210,7 @@ private Q_SLOTS:
         QStringList all = arguments;
         if (!all.contains(QStringLiteral("--api-url")))
             all = demoArgs(all);
-        const Run r = run(all, keyEnv(m_key));
+        const CliRun r = run(all, keyEnv(m_key));
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.isEmpty());
         QCOMPARE(r.err.count('\n'), 1);
@@ -246,7 +222,7 @@ private Q_SLOTS:
     void missingKey_exit3()
     {
         // --api-key-stdin with nothing on stdin: no key at all.
-        const Run r = run(demoArgs({QStringLiteral("--api-key-stdin")}));
+        const CliRun r = run(demoArgs({QStringLiteral("--api-key-stdin")}));
         QCOMPARE(r.exitCode, 3);
         QCOMPARE(r.err.count('\n'), 1);
     }
@@ -254,7 +230,7 @@ private Q_SLOTS:
     void rejectedKey_exit3()
     {
         const QString wrong = QStringLiteral("tok:team:definitelyWrongSecret");
-        const Run r = run(demoArgs({}), keyEnv(wrong));
+        const CliRun r = run(demoArgs({}), keyEnv(wrong));
         QCOMPARE(r.exitCode, 3);
         QVERIFY(r.err.contains("401"));
         checkNoSecret(r, "definitelyWrongSecret");
@@ -268,7 +244,7 @@ private Q_SLOTS:
         QVERIFY(limited.listen());
         const QStringList args{QStringLiteral("--api-url"), limited.url().toString(), QStringLiteral("--format"), QStringLiteral("link")};
         QCOMPARE(run(args, keyEnv(key)).exitCode, 0);
-        const Run r = run(args, keyEnv(key));
+        const CliRun r = run(args, keyEnv(key));
         QCOMPARE(r.exitCode, 4);
         QVERIFY(r.err.contains("try again in"));
     }
@@ -281,7 +257,7 @@ private Q_SLOTS:
             QVERIFY(probe.listen());
             port = probe.port();
         }
-        const Run r = run({QStringLiteral("--api-url"), QStringLiteral("http://127.0.0.1:%1").arg(port)}, keyEnv(m_key));
+        const CliRun r = run({QStringLiteral("--api-url"), QStringLiteral("http://127.0.0.1:%1").arg(port)}, keyEnv(m_key));
         QCOMPARE(r.exitCode, 5);
         QCOMPARE(r.err.count('\n'), 1);
     }
@@ -291,7 +267,7 @@ private Q_SLOTS:
         ScriptedServer server;
         QVERIFY(server.listen());
         server.setResponse(ScriptedServer::response(503, "<html>down</html>", "text/html"));
-        const Run r = run({QStringLiteral("--api-url"), server.url().toString()}, keyEnv(m_key));
+        const CliRun r = run({QStringLiteral("--api-url"), server.url().toString()}, keyEnv(m_key));
         QCOMPARE(r.exitCode, 6);
         QVERIFY(r.err.contains("503"));
         QVERIFY(!r.err.contains("<html>"));
@@ -302,13 +278,13 @@ private Q_SLOTS:
         ScriptedServer server;
         QVERIFY(server.listen());
         server.setResponse(ScriptedServer::response(200, R"({"token":"x"})"));
-        const Run r = run({QStringLiteral("--api-url"), server.url().toString()}, keyEnv(m_key));
+        const CliRun r = run({QStringLiteral("--api-url"), server.url().toString()}, keyEnv(m_key));
         QCOMPARE(r.exitCode, 6);
     }
 
     void help_exit0()
     {
-        const Run r = run({QStringLiteral("--help")});
+        const CliRun r = run({QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("--api-key-stdin"));
         QVERIFY(r.out.contains("Exit codes"));
@@ -316,7 +292,7 @@ private Q_SLOTS:
 
     void settingsDir_holdsNoSecret()
     {
-        QCOMPARE(TestSupport::filesContaining(m_config.path(), m_key.toUtf8()), QStringList());
+        QCOMPARE(TestSupport::filesContaining(m_home.path(), m_key.toUtf8()), QStringList());
     }
 };
 

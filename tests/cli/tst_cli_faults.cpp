@@ -2,26 +2,15 @@
 // a scripted loopback peer in this one. Scripts rely on the exit code and on one line
 // on stderr that neither echoes the body nor the key.
 
+#include "CliRunner.h"
 #include "FaultMatrix.h"
 #include "ScriptedServer.h"
 
-#include <QProcess>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 using FaultMatrix::Row;
-
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-} // namespace
+using TestSupport::CliRun;
 
 class tst_CliFaults final : public QObject
 {
@@ -30,34 +19,19 @@ class tst_CliFaults final : public QObject
 private:
     const QByteArray m_secret = "s3cretCliValue";
     const QString m_key = QStringLiteral("faultTok:team42:") + QString::fromLatin1(m_secret);
-    QTemporaryDir m_config;
+    QTemporaryDir m_home;
 
-    Run run(const QUrl& apiUrl)
+    CliRun run(const QUrl& apiUrl)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("FAULTSHARE_API_KEY"), m_key);
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config.path());
-        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-        env.remove(QStringLiteral("QT_LOGGING_RULES"));
-        process.setProcessEnvironment(env);
-        process.start(qEnvironmentVariable("FAULTSHARE_BIN_DIR") + QStringLiteral("/faultshare"),
-                      {QStringLiteral("generate"), QStringLiteral("--api-url"), apiUrl.toString(),
-                       QStringLiteral("--format"), QStringLiteral("link")});
-        if (!process.waitForStarted(10000))
-            return {};
-        process.closeWriteChannel();
-        // The scripted peer lives in this process: keep its event loop turning meanwhile.
-        QSignalSpy finished(&process, &QProcess::finished);
-        if (!finished.wait(30000))
-            process.kill();
-        return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+        return TestSupport::runFaultshare({QStringLiteral("generate"), QStringLiteral("--api-url"), apiUrl.toString(),
+                                           QStringLiteral("--format"), QStringLiteral("link")},
+                                          TestSupport::isolatedEnvironment(m_home.path(), m_key));
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_config.isValid());
+        QVERIFY(m_home.isValid());
     }
 
     // One row per exit code family and per kind of body.
@@ -101,7 +75,7 @@ private Q_SLOTS:
             apiUrl = probe.url(); // closed again at the end of this scope
         }
 
-        const Run r = run(apiUrl);
+        const CliRun r = run(apiUrl);
         QVERIFY2(r.exitCode == row.exitCode, r.err.constData());
         QVERIFY2(r.out.isEmpty(), r.out.constData());
         QCOMPARE(r.err.count('\n'), 1);

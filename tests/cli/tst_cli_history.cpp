@@ -1,3 +1,4 @@
+#include "CliRunner.h"
 #include "CredentialStore.h"
 #include "DemoServer.h"
 #include "TestSupport.h"
@@ -5,7 +6,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -16,16 +16,11 @@
 
 using namespace Qt::StringLiterals;
 
+using TestSupport::CliRun;
+
 namespace {
 
 constexpr int TimeoutMs = 30000;
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
 
 } // namespace
 
@@ -41,36 +36,18 @@ private:
     DemoServer* m_demo = nullptr;
     std::unique_ptr<QTemporaryDir> m_home;
 
-    QString configFile() const { return m_home->filePath(u".config/FaultShare/FaultShare.conf"_s); }
+    QString configFile() const { return TestSupport::childSettingsFile(m_home->path()); }
 
-    Run run(const QStringList& arguments)
+    CliRun run(const QStringList& arguments)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"FAULTSHARE_API_KEY"_s, m_key);
-        env.insert(u"HOME"_s, m_home->path());
-        env.insert(u"XDG_CONFIG_HOME"_s, m_home->filePath(u".config"_s));
-        env.insert(u"XDG_CACHE_HOME"_s, m_home->filePath(u".cache"_s));
-        env.insert(u"XDG_DATA_HOME"_s, m_home->filePath(u".local/share"_s));
-        env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-        env.insert(u"TZ"_s, u"UTC"_s);
-        process.setProcessEnvironment(env);
-        process.start(qEnvironmentVariable("FAULTSHARE_BIN_DIR") + u"/faultshare"_s, arguments);
-        if (!process.waitForStarted(10000))
-            return {};
-        process.closeWriteChannel();
-        // The demo server lives in this process: keep its event loop turning meanwhile.
-        QSignalSpy finished(&process, &QProcess::finished);
-        if (!finished.wait(TimeoutMs))
-            process.kill();
-        return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+        return TestSupport::runFaultshare(arguments, TestSupport::isolatedEnvironment(m_home->path(), m_key));
     }
 
     // A minted link: token and short link from generate's JSON.
     QJsonObject generate(const QStringList& more)
     {
-        const Run r = run(QStringList{u"generate"_s, u"--api-url"_s, m_demo->url().toString(), u"--format"_s, u"json"_s}
-                          + more);
+        const CliRun r = run(QStringList{u"generate"_s, u"--api-url"_s, m_demo->url().toString(), u"--format"_s, u"json"_s}
+                             + more);
         if (r.exitCode != 0 || !r.err.isEmpty()) {
             qWarning("generate failed (%d): %s", r.exitCode, r.err.constData());
             return {};
@@ -100,7 +77,7 @@ private:
 
     QJsonArray historyJson(const QStringList& more = {})
     {
-        const Run r = run(QStringList{u"history"_s, u"--format"_s, u"json"_s} + more);
+        const CliRun r = run(QStringList{u"history"_s, u"--format"_s, u"json"_s} + more);
         if (r.exitCode != 0)
             return {};
         QJsonParseError error{};
@@ -108,7 +85,7 @@ private:
         return error.error == QJsonParseError::NoError && document.isArray() ? document.array() : QJsonArray{};
     }
 
-    static void checkNoToken(const Run& r, const QString& token)
+    static void checkNoToken(const CliRun& r, const QString& token)
     {
         QVERIFY(token.count(u'.') == 2);
         const QByteArray signature = token.section(u'.', 2).toUtf8();
@@ -149,7 +126,7 @@ private Q_SLOTS:
         const QString link = minted.value(u"short_link"_s).toString();
         QVERIFY(link.startsWith(m_demo->url().toString()));
 
-        const Run text = run({u"history"_s});
+        const CliRun text = run({u"history"_s});
         QCOMPARE(text.exitCode, 0);
         QVERIFY2(text.err.isEmpty(), text.err.constData());
         const QStringList lines = QString::fromUtf8(text.out).split(u'\n', Qt::SkipEmptyParts);
@@ -168,7 +145,7 @@ private Q_SLOTS:
         QVERIFY(lines.at(1).contains(expiresAt.toString(u"yyyy-MM-dd HH:mm"_s)));
         checkNoToken(text, token);
 
-        const Run json = run({u"history"_s, u"--format"_s, u"json"_s});
+        const CliRun json = run({u"history"_s, u"--format"_s, u"json"_s});
         QCOMPARE(json.exitCode, 0);
         checkNoToken(json, token);
         const QJsonArray rows = QJsonDocument::fromJson(json.out).array();
@@ -212,7 +189,7 @@ private Q_SLOTS:
         writeRow(u"expired-row"_s, u"yesterday"_s, u"default"_s, now.addDays(-1));
         writeRow(u"old-row"_s, u"last month"_s, u"default"_s, now.addDays(-30)); // past the 7-day purge
 
-        const Run active = run({u"history"_s});
+        const CliRun active = run({u"history"_s});
         QCOMPARE(active.exitCode, 0);
         QVERIFY2(active.err.isEmpty(), active.err.constData());
         QVERIFY(active.out.contains(live.toUtf8()));
@@ -221,7 +198,7 @@ private Q_SLOTS:
         QVERIFY(!rowIds().contains(u"old-row"_s));
         QVERIFY(rowIds().contains(u"expired-row"_s));
 
-        const Run all = run({u"history"_s, u"--all"_s});
+        const CliRun all = run({u"history"_s, u"--all"_s});
         QCOMPARE(all.exitCode, 0);
         QVERIFY2(all.err.isEmpty(), all.err.constData()); // an expired row's link is not read
         const QStringList lines = QString::fromUtf8(all.out).split(u'\n', Qt::SkipEmptyParts);
@@ -246,7 +223,7 @@ private Q_SLOTS:
         const QDateTime later = QDateTime::currentDateTimeUtc().addSecs(3600);
         writeRow(u"a"_s, u"ops row"_s, u"ops"_s, later);
         writeRow(u"b"_s, u"lab row"_s, u"lab"_s, later.addSecs(-60));
-        const Run r = run({u"history"_s, u"--profile"_s, u"lab"_s});
+        const CliRun r = run({u"history"_s, u"--profile"_s, u"lab"_s});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("lab row"));
         QVERIFY(!r.out.contains("ops row"));
@@ -255,7 +232,7 @@ private Q_SLOTS:
     void keychainHasNoEntry_rowListedWithoutLink_oneLineOnStderr()
     {
         writeRow(u"no-secret"_s, u"lost"_s, u"default"_s, QDateTime::currentDateTimeUtc().addSecs(3600));
-        const Run r = run({u"history"_s});
+        const CliRun r = run({u"history"_s});
         QCOMPARE(r.exitCode, 0);
         const QStringList lines = QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 2);
@@ -274,10 +251,10 @@ private Q_SLOTS:
         const QJsonObject minted = generate({u"--no-history"_s});
         QVERIFY(!minted.value(u"short_link"_s).toString().isEmpty());
         QCOMPARE(rowIds(), QStringList());
-        const Run r = run({u"history"_s});
+        const CliRun r = run({u"history"_s});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, QByteArray("No links.\n"));
-        const Run json = run({u"history"_s, u"--format"_s, u"json"_s});
+        const CliRun json = run({u"history"_s, u"--format"_s, u"json"_s});
         QCOMPARE(json.exitCode, 0);
         QCOMPARE(QJsonDocument::fromJson(json.out).array().size(), 0);
         QVERIFY(QJsonDocument::fromJson(json.out).isArray());
@@ -295,7 +272,7 @@ private Q_SLOTS:
     void usageErrors_exit2()
     {
         QFETCH(QStringList, arguments);
-        const Run r = run(arguments);
+        const CliRun r = run(arguments);
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.isEmpty());
         QCOMPARE(r.err.count('\n'), 1);
@@ -304,11 +281,11 @@ private Q_SLOTS:
 
     void help_documentsOptions()
     {
-        const Run history = run({u"history"_s, u"--help"_s});
+        const CliRun history = run({u"history"_s, u"--help"_s});
         QCOMPARE(history.exitCode, 0);
         for (const char* option : {"--all", "--format", "--profile"})
             QVERIFY2(history.out.contains(option), option);
-        const Run generate = run({u"generate"_s, u"--help"_s});
+        const CliRun generate = run({u"generate"_s, u"--help"_s});
         QCOMPARE(generate.exitCode, 0);
         QVERIFY(generate.out.contains("--no-history"));
     }

@@ -1,7 +1,8 @@
 // `faultshare profiles`, `profiles export` and `profiles import` as scripts run them: the
-// real binary in a child process with its own settings directory (XDG_CONFIG_HOME), the
+// real binary in a child process with a HOME and settings directory of its own, the
 // settings file prepared and inspected through Profiles and Settings.
 
+#include "CliRunner.h"
 #include "DemoServer.h"
 #include "Profiles.h"
 #include "Settings.h"
@@ -10,24 +11,16 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSettings>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
 
 using namespace Qt::StringLiterals;
+using TestSupport::CliRun;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
 
 bool isOneErrorLine(const QByteArray& err)
 {
@@ -41,36 +34,22 @@ class tst_CliProfiles final : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> m_config;
+    std::unique_ptr<QTemporaryDir> m_home;
 
-    Run run(const QStringList& arguments, const QByteArray& input = {})
+    CliRun run(const QStringList& arguments, const QByteArray& input = {})
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(u"FAULTSHARE_API_KEY"_s);
-        env.insert(u"XDG_CONFIG_HOME"_s, m_config->path());
-        env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-        process.setProcessEnvironment(env);
-        process.start(qEnvironmentVariable("FAULTSHARE_BIN_DIR") + u"/faultshare"_s, arguments);
-        if (!process.waitForStarted(10000))
-            return {};
-        process.write(input);
-        process.closeWriteChannel();
-        QSignalSpy finished(&process, &QProcess::finished);
-        if (!finished.wait(30000))
-            process.kill();
-        return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+        return TestSupport::runFaultshare(arguments, TestSupport::isolatedEnvironment(m_home->path()), input);
     }
 
     // The settings file the child reads and writes.
     std::unique_ptr<QSettings> childSettings() const
     {
-        return std::make_unique<QSettings>(m_config->filePath(u"FaultShare/FaultShare.conf"_s), QSettings::IniFormat);
+        return std::make_unique<QSettings>(TestSupport::childSettingsFile(m_home->path()), QSettings::IniFormat);
     }
 
     QByteArray childSettingsBytes() const
     {
-        QFile file(m_config->filePath(u"FaultShare/FaultShare.conf"_s));
+        QFile file(TestSupport::childSettingsFile(m_home->path()));
         return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
     }
 
@@ -89,7 +68,7 @@ private:
 
     QString writeFile(const QString& name, const QByteArray& bytes) const
     {
-        const QString path = m_config->filePath(name);
+        const QString path = m_home->filePath(name);
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
             return {};
@@ -99,16 +78,16 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_config = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_config->isValid());
+        m_home = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_home->isValid());
     }
 
-    void cleanup() { m_config.reset(); }
+    void cleanup() { m_home.reset(); }
 
     void list_text_isAlignedTable()
     {
         addProfiles();
-        const Run r = run({u"profiles"_s});
+        const CliRun r = run({u"profiles"_s});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.isEmpty(), r.err.constData());
         const QStringList lines = QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts);
@@ -131,7 +110,7 @@ private Q_SLOTS:
     void list_json_isArrayOfProfiles()
     {
         addProfiles();
-        const Run r = run({u"profiles"_s, u"--format"_s, u"json"_s});
+        const CliRun r = run({u"profiles"_s, u"--format"_s, u"json"_s});
         QCOMPARE(r.exitCode, 0);
         const QJsonArray array = QJsonDocument::fromJson(r.out).array();
         QCOMPARE(array.size(), 3);
@@ -145,7 +124,7 @@ private Q_SLOTS:
 
     void list_badFormat_exit2()
     {
-        const Run r = run({u"profiles"_s, u"--format"_s, u"xml"_s});
+        const CliRun r = run({u"profiles"_s, u"--format"_s, u"xml"_s});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.isEmpty());
         QVERIFY2(r.err.startsWith("faultshare: ") && r.err.count('\n') == 1, r.err.constData());
@@ -154,7 +133,7 @@ private Q_SLOTS:
     void export_all_or_named_profiles()
     {
         addProfiles();
-        Run r = run({u"profiles"_s, u"export"_s});
+        CliRun r = run({u"profiles"_s, u"export"_s});
         QCOMPARE(r.exitCode, 0);
         QJsonObject root = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(root.value(u"format"_s).toString(), u"faultshare-profiles"_s);
@@ -168,7 +147,7 @@ private Q_SLOTS:
         QCOMPARE(two.at(0).toObject().value(u"name"_s).toString(), u"NOC wall 2"_s);
         QCOMPARE(two.at(1).toObject().value(u"name"_s).toString(), u"lab"_s);
 
-        const QString path = m_config->filePath(u"out.json"_s);
+        const QString path = m_home->filePath(u"out.json"_s);
         r = run({u"profiles"_s, u"export"_s, u"lab"_s, u"--output"_s, path});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.isEmpty());
@@ -180,7 +159,7 @@ private Q_SLOTS:
     void export_unknownName_exit2()
     {
         addProfiles();
-        const Run r = run({u"profiles"_s, u"export"_s, u"lab"_s, u"nope"_s});
+        const CliRun r = run({u"profiles"_s, u"export"_s, u"lab"_s, u"nope"_s});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.isEmpty());
         QCOMPARE(r.err, QByteArray("faultshare: No profile named \"nope\"; faultshare profiles lists them.\n"));
@@ -192,10 +171,10 @@ private Q_SLOTS:
         const QByteArray json = run({u"profiles"_s, u"export"_s}).out;
         QVERIFY(!json.isEmpty());
         // Into a fresh settings directory.
-        m_config = std::make_unique<QTemporaryDir>();
+        m_home = std::make_unique<QTemporaryDir>();
         const QString path = writeFile(u"profiles.json"_s, json);
         QVERIFY(!path.isEmpty());
-        Run r = run({u"profiles"_s, u"import"_s, path});
+        CliRun r = run({u"profiles"_s, u"import"_s, path});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.isEmpty(), r.err.constData());
         QCOMPARE(r.out, QByteArray("default\nlab\nNOC wall 2\n"));
@@ -241,7 +220,7 @@ private Q_SLOTS:
         const QByteArray before = childSettingsBytes();
         QVERIFY(!before.isEmpty());
         const QString path = writeFile(u"bad.json"_s, json);
-        const Run r = run({u"profiles"_s, u"import"_s, path});
+        const CliRun r = run({u"profiles"_s, u"import"_s, path});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.isEmpty());
         QVERIFY2(isOneErrorLine(r.err), r.err.constData());
@@ -262,7 +241,7 @@ private Q_SLOTS:
     void import_usageErrors_exit2()
     {
         QFETCH(QStringList, arguments);
-        const Run r = run(arguments);
+        const CliRun r = run(arguments);
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.isEmpty());
         QVERIFY2(r.err.startsWith("faultshare: ") && r.err.count('\n') == 1, r.err.constData());
@@ -281,7 +260,7 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, arguments);
         QFETCH(QByteArray, mentions);
-        const Run r = run(arguments);
+        const CliRun r = run(arguments);
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("Usage:"));
         QVERIFY2(r.out.contains(mentions), r.out.constData());
@@ -292,7 +271,7 @@ private Q_SLOTS:
     {
         DemoServer demo(DemoServer::generateApiKey());
         QVERIFY(demo.listen());
-        const Run r = run({u"generate"_s, u"--profile"_s, u"nope"_s, u"--api-url"_s, demo.url().toString()});
+        const CliRun r = run({u"generate"_s, u"--profile"_s, u"nope"_s, u"--api-url"_s, demo.url().toString()});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.isEmpty());
         QCOMPARE(r.err, QByteArray("faultshare: No profile named \"nope\"; faultshare profiles lists them.\n"));

@@ -4,6 +4,7 @@
 // the settings dialog does (its settings, then CredentialStore::remove of its entry)
 // takes only its key.
 
+#include "CliRunner.h"
 #include "CredentialStore.h"
 #include "DemoServer.h"
 #include "Profiles.h"
@@ -13,7 +14,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -24,17 +24,11 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
+using TestSupport::CliRun;
 
 namespace {
 
 constexpr int KeychainTimeoutMs = 30000;
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
 
 // The one signal a keychain operation ended in, with the secret of a read.
 struct Outcome
@@ -50,7 +44,7 @@ class tst_ProfileKeys final : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_config;
+    QTemporaryDir m_home;
     CredentialStore m_keys{u"FaultShare"_s};
     // Names of this run only: the app's keychain service is shared with other tests.
     const QString m_suffix = QUuid::createUuid().toString(QUuid::Id128).left(8);
@@ -59,33 +53,19 @@ private:
     std::unique_ptr<DemoServer> m_demoA;
     std::unique_ptr<DemoServer> m_demoB;
 
-    Run run(const QStringList& arguments)
+    CliRun run(const QStringList& arguments)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(u"FAULTSHARE_API_KEY"_s);
-        env.insert(u"XDG_CONFIG_HOME"_s, m_config.path());
-        env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-        process.setProcessEnvironment(env);
-        process.start(qEnvironmentVariable("FAULTSHARE_BIN_DIR") + u"/faultshare"_s, arguments);
-        if (!process.waitForStarted(10000))
-            return {};
-        process.closeWriteChannel();
-        // The demo servers live in this process: keep its event loop turning meanwhile.
-        QSignalSpy finished(&process, &QProcess::finished);
-        if (!finished.wait(30000))
-            process.kill();
-        return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+        return TestSupport::runFaultshare(arguments, TestSupport::isolatedEnvironment(m_home.path()));
     }
 
-    Run generate(const QString& profile)
+    CliRun generate(const QString& profile)
     {
         return run({u"generate"_s, u"--profile"_s, profile, u"--format"_s, u"link"_s});
     }
 
     std::unique_ptr<QSettings> childSettings() const
     {
-        return std::make_unique<QSettings>(m_config.filePath(u"FaultShare/FaultShare.conf"_s), QSettings::IniFormat);
+        return std::make_unique<QSettings>(TestSupport::childSettingsFile(m_home.path()), QSettings::IniFormat);
     }
 
     void setApiUrl(const QString& profile, const QUrl& url)
@@ -115,7 +95,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_config.isValid());
+        QVERIFY(m_home.isValid());
         m_demoA = std::make_unique<DemoServer>(DemoServer::generateApiKey());
         m_demoB = std::make_unique<DemoServer>(DemoServer::generateApiKey());
         QVERIFY(m_demoA->listen());
@@ -145,7 +125,7 @@ private Q_SLOTS:
     {
         const int beforeA = m_demoA->tokenRequestCount();
         const int beforeB = m_demoB->tokenRequestCount();
-        Run r = generate(m_a);
+        CliRun r = generate(m_a);
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(QUrl(QString::fromUtf8(r.out.trimmed())).port(), m_demoA->url().port());
         QCOMPARE(m_demoA->tokenRequestCount(), beforeA + 1);
@@ -160,7 +140,7 @@ private Q_SLOTS:
         // A's settings pointed at B's server: A's key goes there, and B rejects it.
         setApiUrl(m_a, m_demoB->url());
         const int beforeB = m_demoB->tokenRequestCount();
-        Run r = generate(m_a);
+        CliRun r = generate(m_a);
         setApiUrl(m_a, m_demoA->url());
         QCOMPARE(r.exitCode, 3);
         QVERIFY2(r.err.contains("401"), r.err.constData());
@@ -181,7 +161,7 @@ private Q_SLOTS:
         const QByteArray keyB = m_demoB->apiKey().toUtf8();
         for (const QStringList& arguments : {QStringList{u"profiles"_s}, QStringList{u"profiles"_s, u"--format"_s, u"json"_s},
                                              QStringList{u"profiles"_s, u"export"_s}}) {
-            const Run r = run(arguments);
+            const CliRun r = run(arguments);
             QCOMPARE(r.exitCode, 0);
             QVERIFY(r.out.contains(m_a.toUtf8()));
             for (const QByteArray& key : {keyA, keyB}) {
@@ -190,8 +170,8 @@ private Q_SLOTS:
                 QVERIFY(!r.out.contains(key.mid(key.lastIndexOf(':') + 1)));
             }
         }
-        QCOMPARE(TestSupport::filesContaining(m_config.path(), keyA), QStringList());
-        QCOMPARE(TestSupport::filesContaining(m_config.path(), keyB), QStringList());
+        QCOMPARE(TestSupport::filesContaining(m_home.path(), keyA), QStringList());
+        QCOMPARE(TestSupport::filesContaining(m_home.path(), keyB), QStringList());
     }
 
     // Last: removes profile A.
@@ -210,7 +190,7 @@ private Q_SLOTS:
         QCOMPARE(b.secret, m_demoB->apiKey());
 
         const int beforeA = m_demoA->tokenRequestCount();
-        Run r = generate(m_a);
+        CliRun r = generate(m_a);
         QCOMPARE(r.exitCode, 2);
         QCOMPARE(m_demoA->tokenRequestCount(), beforeA);
         r = generate(m_b);

@@ -11,6 +11,7 @@
 // quits with the Quit action. The headless command runs as the real `faultshare` binary.
 
 #include "ApiClient.h"
+#include "CliRunner.h"
 #include "CredentialStore.h"
 #include "DemoServer.h"
 #include "MainWindow.h"
@@ -112,13 +113,6 @@ protected:
     }
 };
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
 } // namespace
 
 class TestSecrets final : public QObject
@@ -134,7 +128,7 @@ private Q_SLOTS:
 
 private:
     void runChildFlow();
-    Run runCli(const QStringList& arguments, const QString& key, const QString& home);
+    TestSupport::CliRun runCli(const QStringList& arguments, const QString& key, const QString& home);
 
     QString m_testHome;
 };
@@ -425,28 +419,12 @@ void TestSecrets::runChildFlow()
         QVERIFY2(noSecretIn(title) && noneIn(title, links), "a window title showed a secret");
 }
 
-Run TestSecrets::runCli(const QStringList& arguments, const QString& key, const QString& home)
+TestSupport::CliRun TestSecrets::runCli(const QStringList& arguments, const QString& key, const QString& home)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"FAULTSHARE_API_KEY"_s, key);
-    env.insert(u"HOME"_s, home);
-    env.insert(u"XDG_CONFIG_HOME"_s, home + u"/.config"_s);
-    env.insert(u"XDG_CACHE_HOME"_s, home + u"/.cache"_s);
-    env.insert(u"XDG_DATA_HOME"_s, home + u"/.local/share"_s);
+    QProcessEnvironment env = TestSupport::isolatedEnvironment(home, key);
     env.insert(u"QT_LOGGING_RULES"_s, AllLoggingRules);
     env.insert(u"QT_MESSAGE_PATTERN"_s, MessagePattern);
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(qEnvironmentVariable("FAULTSHARE_BIN_DIR") + u"/faultshare"_s, QStringList{u"generate"_s} + arguments);
-    if (!process.waitForStarted(TimeoutMs))
-        return {};
-    process.closeWriteChannel();
-    QSignalSpy finished(&process, &QProcess::finished);
-    if (!finished.wait(30000)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    return TestSupport::runFaultshare(QStringList{u"generate"_s} + arguments, env);
 }
 
 void TestSecrets::cliGenerate_withDebugLogging_neverPrintsKey_data()
@@ -476,7 +454,7 @@ void TestSecrets::cliGenerate_withDebugLogging_neverPrintsKey()
     QStringList arguments{u"--api-url"_s, demo.url().toString(), u"--format"_s, format, u"--minutes"_s, u"15"_s};
     if (toFile)
         arguments << u"--output"_s << outputPath;
-    const Run run = runCli(arguments, key, home.path());
+    const TestSupport::CliRun run = runCli(arguments, key, home.path());
     QVERIFY2(run.exitCode == 0, run.err.right(3000).constData());
     QCOMPARE(demo.tokenRequestCount(), 1);
     // Logging was on, ours and Qt's.

@@ -3,14 +3,13 @@
 // network stack, and the real `faultshare generate` in a child process.
 
 #include "ApiClient.h"
+#include "CliRunner.h"
 #include "HttpsServer.h"
 #include "RequestOutcome.h"
 #include "TestPki.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QSettings>
-#include <QSignalSpy>
 #include <QSslConfiguration>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -19,6 +18,7 @@
 #include <optional>
 
 using Kind = ApiError::Kind;
+using TestSupport::CliRun;
 using TestSupport::Outcome;
 using TestSupport::waitFor;
 
@@ -32,13 +32,6 @@ bool isOneSentence(const QString& message)
     return message.endsWith(QLatin1Char('.')) && !message.contains(QLatin1Char('\n'))
         && !message.chopped(1).contains(QStringLiteral(". ")) && !message.contains(QChar(0x2026));
 }
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
 
 } // namespace
 
@@ -84,32 +77,17 @@ private:
         QVERIFY(server.plainRequests().isEmpty());
     }
 
-    // `faultshare generate` with its own settings directory (XDG_CONFIG_HOME).
-    static Run runCli(const QString& configHome, const QStringList& arguments)
+    // `faultshare generate` with a HOME and settings directory of its own.
+    static CliRun runCli(const QString& home, const QStringList& arguments)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("FAULTSHARE_API_KEY"), Key);
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome);
-        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-        process.setProcessEnvironment(env);
-        process.start(qEnvironmentVariable("FAULTSHARE_BIN_DIR") + QStringLiteral("/faultshare"),
-                      QStringList{QStringLiteral("generate")} + arguments);
-        if (!process.waitForStarted(10000))
-            return {};
-        process.closeWriteChannel();
-        // The HTTPS peer lives in this process: keep its event loop turning meanwhile.
-        QSignalSpy finished(&process, &QProcess::finished);
-        if (!finished.wait(30000))
-            process.kill();
-        return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+        return TestSupport::runFaultshare(QStringList{QStringLiteral("generate")} + arguments,
+                                          TestSupport::isolatedEnvironment(home, Key));
     }
 
-    // The file the CLI reads: QSettings' user scope for organization and application
-    // "FaultShare" is $XDG_CONFIG_HOME/FaultShare/FaultShare.conf on Linux.
-    static void setProfileCaFile(const QString& configHome, const QString& profile, const QString& caFile)
+    // In the settings file the CLI reads.
+    static void setProfileCaFile(const QString& home, const QString& profile, const QString& caFile)
     {
-        QSettings settings(configHome + QStringLiteral("/FaultShare/FaultShare.conf"), QSettings::IniFormat);
+        QSettings settings(TestSupport::childSettingsFile(home), QSettings::IniFormat);
         settings.setValue(QStringLiteral("profiles/%1/caFile").arg(profile), caFile);
         settings.sync();
         QCOMPARE(settings.status(), QSettings::NoError);
@@ -332,12 +310,12 @@ private Q_SLOTS:
     {
         const auto server = serverWith(m_pki.serverCertificate, m_pki.serverKey);
         QVERIFY(server);
-        QTemporaryDir config;
-        QVERIFY(config.isValid());
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
         const QStringList arguments{QStringLiteral("--api-url"), server->url().toString(), QStringLiteral("--format"),
                                     QStringLiteral("link")};
 
-        const Run refused = runCli(config.path(), arguments);
+        const CliRun refused = runCli(home.path(), arguments);
         QCOMPARE(refused.exitCode, 5);
         QVERIFY(refused.out.isEmpty());
         QCOMPARE(refused.err.count('\n'), 1);
@@ -346,17 +324,17 @@ private Q_SLOTS:
         QVERIFY(server->requests().isEmpty());
 
         // Another profile's CA file does not count.
-        setProfileCaFile(config.path(), QStringLiteral("noc"), m_pki.caCertificate);
-        QCOMPARE(runCli(config.path(), arguments).exitCode, 5);
+        setProfileCaFile(home.path(), QStringLiteral("noc"), m_pki.caCertificate);
+        QCOMPARE(runCli(home.path(), arguments).exitCode, 5);
 
-        setProfileCaFile(config.path(), QStringLiteral("default"), m_pki.caCertificate);
-        const Run trusted = runCli(config.path(), arguments);
+        setProfileCaFile(home.path(), QStringLiteral("default"), m_pki.caCertificate);
+        const CliRun trusted = runCli(home.path(), arguments);
         QVERIFY2(trusted.err.isEmpty(), trusted.err.constData());
         QCOMPARE(trusted.exitCode, 0);
         QVERIFY2(trusted.out.startsWith("https://altostr.at/"), trusted.out.constData());
         QCOMPARE(server->requests().size(), 1);
 
-        const Run otherProfile = runCli(config.path(), arguments + QStringList{QStringLiteral("--profile"), QStringLiteral("noc")});
+        const CliRun otherProfile = runCli(home.path(), arguments + QStringList{QStringLiteral("--profile"), QStringLiteral("noc")});
         QCOMPARE(otherProfile.exitCode, 0);
     }
 
@@ -374,10 +352,10 @@ private Q_SLOTS:
         QFETCH(QByteArray, reason);
         const auto server = serverWith(m_pki.serverCertificate, m_pki.serverKey);
         QVERIFY(server);
-        QTemporaryDir config;
-        QVERIFY(config.isValid());
-        setProfileCaFile(config.path(), QStringLiteral("default"), file);
-        const Run r = runCli(config.path(), {QStringLiteral("--api-url"), server->url().toString()});
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        setProfileCaFile(home.path(), QStringLiteral("default"), file);
+        const CliRun r = runCli(home.path(), {QStringLiteral("--api-url"), server->url().toString()});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.isEmpty());
         QCOMPARE(r.err.count('\n'), 1);

@@ -1,0 +1,175 @@
+// `faultshare generate --profile P` behind a company proxy: P's settings name an HTTP proxy
+// on loopback (tests/common/HttpProxy, with Basic auth) in front of the demo API, and its
+// key and proxy password are in the keychain of the test session under the app's service
+// name ("FaultShare", with a profile name of this run only). The request goes through the
+// proxy with the right Proxy-Authorization; a wrong password or a proxy that is gone ends
+// with exit code 5 and one line naming the proxy, never the password.
+
+#include "CliRunner.h"
+#include "CredentialStore.h"
+#include "DemoServer.h"
+#include "HttpProxy.h"
+#include "Profiles.h"
+#include "Settings.h"
+
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using TestSupport::CliRun;
+
+namespace {
+
+constexpr int KeychainTimeoutMs = 30000;
+constexpr auto ProxyUser = "noc";
+
+QByteArray basic(const QByteArray& user, const QByteArray& password)
+{
+    return "Basic " + QByteArray(user + ':' + password).toBase64();
+}
+
+} // namespace
+
+class tst_CliProxy final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home;
+    CredentialStore m_keys{u"FaultShare"_s};
+    const QString m_profile = u"proxy-cli-"_s + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    const QString m_password = u"proxy-pw-"_s + QUuid::createUuid().toString(QUuid::Id128);
+    std::unique_ptr<DemoServer> m_demo;
+
+    bool keychain(const QString& entry, const QString& secret)
+    {
+        QSignalSpy done(&m_keys, secret.isEmpty() ? &CredentialStore::secretRemoved : &CredentialStore::secretWritten);
+        QSignalSpy failed(&m_keys, &CredentialStore::failed);
+        if (secret.isEmpty())
+            m_keys.remove(entry);
+        else
+            m_keys.write(entry, secret);
+        return QTest::qWaitFor([&] { return done.count() + failed.count() > 0; }, KeychainTimeoutMs)
+            && done.count() == 1;
+    }
+
+    // The profile reaches the demo API through an HTTP proxy on port, as user "noc".
+    void setProxyPort(quint16 port)
+    {
+        QSettings store(TestSupport::childSettingsFile(m_home.path()), QSettings::IniFormat);
+        Settings settings(store, m_profile);
+        ProxySettings proxy;
+        proxy.mode = ProxySettings::Mode::Http;
+        proxy.host = u"127.0.0.1"_s;
+        proxy.port = port;
+        proxy.user = QString::fromLatin1(ProxyUser);
+        settings.setProxy(proxy);
+    }
+
+    CliRun generate()
+    {
+        return TestSupport::runFaultshare({u"generate"_s, u"--profile"_s, m_profile, u"--format"_s, u"link"_s},
+                                          TestSupport::isolatedEnvironment(m_home.path()));
+    }
+
+    void checkNoPassword(const CliRun& run, const QString& password) const
+    {
+        QVERIFY2(!run.out.contains(password.toUtf8()), "the proxy password reached stdout");
+        QVERIFY2(!run.err.contains(password.toUtf8()), "the proxy password reached stderr");
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        m_demo = std::make_unique<DemoServer>(DemoServer::generateApiKey());
+        QVERIFY(m_demo->listen());
+        {
+            QSettings store(TestSupport::childSettingsFile(m_home.path()), QSettings::IniFormat);
+            QVERIFY(Profiles(store).add(m_profile));
+            Settings(store, m_profile).setApiUrl(m_demo->url());
+        }
+        QVERIFY(keychain(CredentialStore::apiKeyEntry(m_profile), m_demo->apiKey()));
+        QVERIFY(keychain(CredentialStore::proxyEntry(m_profile), m_password));
+    }
+
+    void cleanupTestCase()
+    {
+        keychain(CredentialStore::apiKeyEntry(m_profile), {});
+        keychain(CredentialStore::proxyEntry(m_profile), {});
+    }
+
+    void generate_goesThroughProxy_withStoredPassword()
+    {
+        HttpProxy proxy;
+        QVERIFY(proxy.listen());
+        proxy.requireBasicAuth(ProxyUser, m_password.toUtf8());
+        setProxyPort(proxy.port());
+        const int before = m_demo->tokenRequestCount();
+
+        const CliRun run = generate();
+        QVERIFY2(run.finished, run.err.constData());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.trimmed().startsWith("http://127.0.0.1:"), run.out.constData());
+        QCOMPARE(m_demo->tokenRequestCount(), before + 1);
+        QCOMPARE(proxy.forwardedCount("POST"), 1);
+        bool authorized = false;
+        for (const HttpProxy::Request& request : proxy.requests()) {
+            if (request.forwarded && request.method == "POST")
+                authorized = request.proxyAuthorization == basic(ProxyUser, m_password.toUtf8());
+        }
+        QVERIFY(authorized);
+        checkNoPassword(run, m_password);
+    }
+
+    void wrongPassword_exit5_oneLine()
+    {
+        HttpProxy proxy;
+        QVERIFY(proxy.listen());
+        proxy.requireBasicAuth(ProxyUser, "another-password");
+        setProxyPort(proxy.port());
+        const int before = m_demo->tokenRequestCount();
+
+        const CliRun run = generate();
+        QVERIFY(run.finished);
+        QCOMPARE(run.exitCode, 5);
+        QVERIFY(run.out.isEmpty());
+        QCOMPARE(run.err, "faultshare: The proxy refused the user name or password; check them in Settings.\n"_ba);
+        QCOMPARE(m_demo->tokenRequestCount(), before);
+        QCOMPARE(proxy.forwardedCount("POST"), 0);
+        checkNoPassword(run, m_password);
+    }
+
+    void proxyDown_exit5_messageNamesProxy()
+    {
+        quint16 port = 0;
+        {
+            QTcpServer closed;
+            QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+            port = closed.serverPort();
+        }
+        setProxyPort(port);
+        const int before = m_demo->tokenRequestCount();
+
+        const CliRun run = generate();
+        QVERIFY(run.finished);
+        QCOMPARE(run.exitCode, 5);
+        QVERIFY(run.out.isEmpty());
+        const QString err = QString::fromUtf8(run.err);
+        QVERIFY2(err.startsWith(u"faultshare: Could not reach the proxy 127.0.0.1:%1"_s.arg(port)), qPrintable(err));
+        QVERIFY2(err.endsWith(u"; check the proxy in Settings.\n"_s), qPrintable(err));
+        QCOMPARE(err.count(u'\n'), 1);
+        QVERIFY(!err.contains(QLatin1StringView(ProxyUser)));
+        QCOMPARE(m_demo->tokenRequestCount(), before);
+        checkNoPassword(run, m_password);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_CliProxy)
+#include "tst_cli_proxy.moc"

@@ -1236,6 +1236,9 @@ void MainWindow::setUpNotifications()
 {
     // The token's clock: the server's expiry compared with the skew-corrected time.
     m_notifier = new ExpiryNotifier([this] { return tokenNow(); }, this);
+    // While a countdown runs, its tick checks too: that re-arms the notifier's own timer
+    // every second, so it never fires and the app wakes once a second, not 61 times a minute.
+    connect(m_ticker, &Ticker::tick, m_notifier, &ExpiryNotifier::check);
     // Only the label names the link: notifications show on locked screens and in shares.
     connect(m_notifier, &ExpiryNotifier::warning, this, [this](int minutesLeft) {
         const QString label = m_ui->resultTitleLabel->text();

@@ -162,7 +162,14 @@ SettingsDialog::SettingsDialog(Settings& settings, CredentialStore& keys, ApiCli
         Q_EMIT keyReplaced();
     });
     connect(&m_keys, &CredentialStore::secretRemoved, this, [this](const QString& entry) {
-        if (m_removingProfile.isEmpty() || entry != CredentialStore::apiKeyEntry(m_removingProfile))
+        if (m_removingProfile.isEmpty())
+            return;
+        // The API key first, then the proxy password; the settings last.
+        if (entry == CredentialStore::apiKeyEntry(m_removingProfile)) {
+            m_keys.remove(CredentialStore::proxyEntry(m_removingProfile));
+            return;
+        }
+        if (entry != CredentialStore::proxyEntry(m_removingProfile))
             return;
         const QString name = std::exchange(m_removingProfile, QString());
         m_profiles.remove(name);
@@ -173,13 +180,14 @@ SettingsDialog::SettingsDialog(Settings& settings, CredentialStore& keys, ApiCli
     connect(&m_keys, &CredentialStore::failed, this,
             [this](const QString& entry, CredentialStore::Operation operation, const ApiError& error) {
                 if (m_removingProfile.isEmpty() || operation != CredentialStore::Operation::Remove
-                    || entry != CredentialStore::apiKeyEntry(m_removingProfile))
+                    || (entry != CredentialStore::apiKeyEntry(m_removingProfile)
+                        && entry != CredentialStore::proxyEntry(m_removingProfile)))
                     return;
                 // Keeping the settings keeps the profile listed, so the removal can be
                 // retried: a profile of that name created later must not find an old key.
                 const QString name = std::exchange(m_removingProfile, QString());
                 updateProfileButtons();
-                showProfileStatus(tr("Profile “%1” was kept because its key could not be removed: %2")
+                showProfileStatus(tr("Profile “%1” was kept because its key or proxy password could not be removed from the keychain: %2")
                                       .arg(name, lowerFirst(error.userMessage())),
                                   true);
             });

@@ -2266,10 +2266,6 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
         <translation>Das Profil „%1“ und sein Schlüssel wurden entfernt.</translation>
     </message>
     <message>
-        <source>Profile “%1” was kept because its key could not be removed: %2</source>
-        <translation>Das Profil „%1“ wurde behalten, weil sein Schlüssel nicht entfernt werden konnte: %2</translation>
-    </message>
-    <message>
         <source>The stored key was removed from %1.</source>
         <translation>Der gespeicherte Schlüssel wurde aus %1 entfernt.</translation>
     </message>
@@ -2579,6 +2575,10 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
     <message>
         <source>Removing the proxy password from %1…</source>
         <translation>Das Proxy-Passwort wird aus %1 entfernt…</translation>
+    </message>
+    <message>
+        <source>Profile “%1” was kept because its key or proxy password could not be removed from the keychain: %2</source>
+        <translation>Das Profil „%1“ wurde behalten, weil sein Schlüssel oder Proxy-Passwort nicht aus dem Schlüsselbund entfernt werden konnte: %2</translation>
     </message>
 </context>
 <context>

@@ -650,8 +650,8 @@ DE = {
     "The new key is stored in %1; this session keeps using the key from FAULTSHARE_API_KEY.":
         "Der neue Schlüssel ist in %1 gespeichert; diese Sitzung verwendet weiter den Schlüssel aus FAULTSHARE_API_KEY.",
     "Profile “%1” and its key were removed.": "Das Profil „%1“ und sein Schlüssel wurden entfernt.",
-    "Profile “%1” was kept because its key could not be removed: %2":
-        "Das Profil „%1“ wurde behalten, weil sein Schlüssel nicht entfernt werden konnte: %2",
+    "Profile “%1” was kept because its key or proxy password could not be removed from the keychain: %2":
+        "Das Profil „%1“ wurde behalten, weil sein Schlüssel oder Proxy-Passwort nicht aus dem Schlüsselbund entfernt werden konnte: %2",
     "The stored key was removed from %1.": "Der gespeicherte Schlüssel wurde aus %1 entfernt.",
     "Demo mode: the connection and the key belong to the demo server and cannot be changed.":
         "Demo-Modus: Verbindung und Schlüssel gehören zum Demo-Server und können nicht geändert werden.",

@@ -261,12 +261,14 @@ private Q_SLOTS:
         QCOMPARE(snapshot(), before);
     }
 
-    void removeButton_removesProfileAndOnlyItsKey()
+    void removeButton_removesProfileAndOnlyItsSecrets()
     {
         const QString labKey = u"lab-token:lab-team:lab-secret-"_s + QUuid::createUuid().toString(QUuid::Id128);
         const QString nocKey = u"noc-token:noc-team:noc-secret-"_s + QUuid::createUuid().toString(QUuid::Id128);
         QCOMPARE(keychain([&] { m_keys->write(CredentialStore::apiKeyEntry(u"lab"_s), labKey); }).signal, u"written"_s);
         QCOMPARE(keychain([&] { m_keys->write(CredentialStore::apiKeyEntry(u"noc"_s), nocKey); }).signal, u"written"_s);
+        QCOMPARE(keychain([&] { m_keys->write(CredentialStore::proxyEntry(u"lab"_s), u"lab-proxy-password"_s); }).signal,
+                 u"written"_s);
 
         openDialog();
         QSignalSpy changed(m_dialog.get(), &SettingsDialog::profilesChanged);
@@ -283,6 +285,8 @@ private Q_SLOTS:
         QVERIFY2(isOneSentence(status()), qPrintable(status()));
 
         QCOMPARE(keychain([this] { m_keys->read(CredentialStore::apiKeyEntry(u"lab"_s)); }).signal, u"missing"_s);
+        // Its proxy password went too: a profile of that name made later starts clean.
+        QCOMPARE(keychain([this] { m_keys->read(CredentialStore::proxyEntry(u"lab"_s)); }).signal, u"missing"_s);
         const Outcome noc = keychain([this] { m_keys->read(CredentialStore::apiKeyEntry(u"noc"_s)); });
         QCOMPARE(noc.signal, u"read"_s);
         QCOMPARE(noc.secret, nocKey);

@@ -81,25 +81,26 @@ void QrView::paintEvent(QPaintEvent* /*event*/)
         const QRect symbol(int(std::round(deviceTopLeft.x())), int(std::round(deviceTopLeft.y())), side, side);
         const QRect whole = toDevice.mapRect(QRectF(rect())).toAlignedRect();
         painter.setWorldTransform(toDevice.inverted(), true);
-        // The background around the symbol, then the light symbol with its quiet zone,
-        // then the dark modules, one rectangle per horizontal run.
+        // The background around the symbol, the quiet zone, then each module row as runs
+        // of light and dark: every pixel is written once.
         QRegion around(whole);
         around -= symbol;
         for (const QRect& part : around)
             painter.fillRect(part, background);
-        painter.fillRect(symbol, Qt::white);
         const int origin = QrCode::QuietZone * moduleSize;
+        const QRect modules = symbol.adjusted(origin, origin, -origin, -origin);
+        QRegion quietZone(symbol);
+        quietZone -= modules;
+        for (const QRect& part : quietZone)
+            painter.fillRect(part, Qt::white);
         for (int y = 0; y < m_code.size(); ++y) {
             for (int x = 0; x < m_code.size();) {
-                if (!m_code.isDark(x, y)) {
-                    ++x;
-                    continue;
-                }
+                const bool dark = m_code.isDark(x, y);
                 const int start = x;
-                while (x < m_code.size() && m_code.isDark(x, y))
+                while (x < m_code.size() && m_code.isDark(x, y) == dark)
                     ++x;
-                painter.fillRect(symbol.x() + origin + start * moduleSize, symbol.y() + origin + y * moduleSize,
-                                 (x - start) * moduleSize, moduleSize, Qt::black);
+                painter.fillRect(modules.x() + start * moduleSize, modules.y() + y * moduleSize,
+                                 (x - start) * moduleSize, moduleSize, dark ? Qt::black : Qt::white);
             }
         }
         return;

@@ -302,7 +302,7 @@ void SettingsDialog::setKeyMode(KeyMode mode)
                          "changed."),
                       false);
         m_ui->proxyNoteLabel->setText(
-            tr("Demo mode: the demo server runs on this computer and is reached without a proxy."));
+            tr("Demo mode: the demo server is reached without a proxy."));
         m_ui->proxyNoteLabel->show();
     }
     updateProxyFields();

@@ -2541,10 +2541,6 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
         <translation>Das gespeicherte Proxy-Passwort konnte nicht entfernt werden: %1</translation>
     </message>
     <message>
-        <source>Demo mode: the demo server runs on this computer and is reached without a proxy.</source>
-        <translation>Demo-Modus: Der Demo-Server läuft auf diesem Computer und wird ohne Proxy erreicht.</translation>
-    </message>
-    <message>
         <source>Enter the user name that goes with the proxy password, or clear the password.</source>
         <translation>Geben Sie den Benutzernamen zum Proxy-Passwort ein, oder löschen Sie das Passwort.</translation>
     </message>
@@ -2579,6 +2575,14 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
     <message>
         <source>Profile “%1” was kept because its key or proxy password could not be removed from the keychain: %2</source>
         <translation>Das Profil „%1“ wurde behalten, weil sein Schlüssel oder Proxy-Passwort nicht aus dem Schlüsselbund entfernt werden konnte: %2</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Demo mode: the demo server is reached without a proxy.</source>
+        <translation>Demo-Modus: Der Demo-Server wird ohne Proxy erreicht.</translation>
     </message>
 </context>
 <context>

@@ -245,6 +245,7 @@ DE = {
     "Expires %1": "Läuft ab %1",
     "Label": "Bezeichnung",
     "Profile": "Profil",
+    "General": "Allgemein",
     "Issued": "Erzeugt",
     "Expires": "Läuft ab",
     "Remaining": "Restzeit",
@@ -775,8 +776,8 @@ DE = {
     "Removing the proxy password from %1…": "Das Proxy-Passwort wird aus %1 entfernt…",
     "The proxy password could not be stored: %1": "Das Proxy-Passwort konnte nicht gespeichert werden: %1",
     "The stored proxy password could not be removed: %1": "Das gespeicherte Proxy-Passwort konnte nicht entfernt werden: %1",
-    "Demo mode: the demo server runs on this computer and is reached without a proxy.":
-        "Demo-Modus: Der Demo-Server läuft auf diesem Computer und wird ohne Proxy erreicht.",
+    "Demo mode: the demo server is reached without a proxy.":
+        "Demo-Modus: Der Demo-Server wird ohne Proxy erreicht.",
 }
 
 # (context, source) -> translation where one context needs other words.

@@ -1,6 +1,7 @@
 #include "HistoryPanel.h"
 
 #include "ApiError.h"
+#include "Countdown.h"
 #include "History.h"
 #include "HistoryModel.h"
 #include "Presentation.h"
@@ -13,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
@@ -152,8 +154,21 @@ void HistoryPanel::setHistory(History* history)
     }
     m_filter->setSourceModel(m_model);
     delete old;
-    if (m_model)
-        m_view->horizontalHeader()->setSectionResizeMode(HistoryModel::LabelColumn, QHeaderView::Stretch);
+    if (m_model) {
+        // Widths from the longest texts these columns can hold, never by measuring rows
+        // (a thousand of them would be measured on every change).
+        QHeaderView* header = m_view->horizontalHeader();
+        header->setSectionResizeMode(HistoryModel::LabelColumn, QHeaderView::Stretch);
+        const QFontMetrics metrics = m_view->fontMetrics();
+        const int padding = 3 * metrics.averageCharWidth();
+        const QDateTime sample(QDate(2026, 12, 28), QTime(23, 58));
+        const int dateWidth = metrics.horizontalAdvance(QLocale().toString(sample, QLocale::ShortFormat)) + padding;
+        header->resizeSection(HistoryModel::IssuedColumn, dateWidth);
+        header->resizeSection(HistoryModel::ExpiresColumn, dateWidth);
+        header->resizeSection(HistoryModel::RemainingColumn,
+                              metrics.horizontalAdvance(Countdown::text(std::chrono::hours(29 * 24 + 23))) + padding);
+        header->resizeSection(HistoryModel::ProfileColumn, 12 * metrics.averageCharWidth() + padding);
+    }
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &HistoryPanel::updateActions,
             Qt::UniqueConnection);
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &HistoryPanel::updateActions, Qt::UniqueConnection);

@@ -75,6 +75,8 @@ private slots:
     void emptyText_isNull();
     void tooLongText_isNull();
     void svg_rendersToDecodableImageWithDeclaredSize();
+    void png_readsBackAsTheSameImage();
+    void png_ofNullCodeIsEmpty();
     void terminalText_parsesBackToDecodableImage();
     void terminalText_everyLineCarriesColourCodes();
 };
@@ -295,6 +297,22 @@ void TestQrCode::terminalText_everyLineCarriesColourCodes()
         QVERIFY2(line.startsWith(u"\x1b[30;47m"), qPrintable(line));
         QVERIFY2(line.endsWith(u"\x1b[0m"), qPrintable(line));
     }
+}
+
+void TestQrCode::png_readsBackAsTheSameImage()
+{
+    // The PNG is written by hand (no image plugins): Qt's reader is the judge.
+    const QrCode code(u"https://altostr.at/x7Kq2"_s, QrCode::ErrorCorrection::Quartile);
+    const QByteArray png = code.toPng(5);
+    QVERIFY(png.startsWith("\x89PNG\r\n\x1a\n"));
+    const QImage read = QImage::fromData(png, "PNG");
+    QVERIFY(!read.isNull());
+    QCOMPARE(read.convertToFormat(QImage::Format_Grayscale8), code.toImage(5));
+}
+
+void TestQrCode::png_ofNullCodeIsEmpty()
+{
+    QVERIFY(QrCode().toPng(8).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestQrCode)

@@ -63,6 +63,16 @@ private Q_SLOTS:
         QVERIFY(m_demo->listen());
     }
 
+    // The window's --profile too names an existing profile, before any window opens.
+    void guiUnknownProfile_exits2_beforeAnyWindow()
+    {
+        const CliRun r = TestSupport::runFaultshare({QStringLiteral("--profile"), QStringLiteral("no-such-profile")},
+                                                    TestSupport::isolatedEnvironment(m_home.path()));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("No profile named \"no-such-profile\""), r.err.constData());
+        QCOMPARE(r.err.count('\n'), 1);
+    }
+
     void formatLink_printsShortLinkOnDemoServer()
     {
         const CliRun r = run(demoArgs({QStringLiteral("--format"), QStringLiteral("link"), QStringLiteral("--minutes"), QStringLiteral("15")}),

@@ -1,9 +1,11 @@
 #include "Cli.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
 #include <QLoggingCategory>
 
+#include <algorithm>
 #include <cstdio>
 
 #ifdef Q_OS_UNIX
@@ -65,6 +67,47 @@ bool stdoutIsTerminal()
 #else
     return false;
 #endif
+}
+
+int usageError(const QString& message, const QString& command)
+{
+    printError(message + QLatin1Char(' ')
+               + QCoreApplication::translate("Cli", "(see faultshare %1 --help)").arg(command));
+    return Usage;
+}
+
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments, const QString& command)
+{
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QCoreApplication::translate("Cli", "Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText(), command);
+    if (parser.isSet(help)) {
+        std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
+        std::fflush(stdout);
+        return Ok;
+    }
+    return std::nullopt;
+}
+
+QString alignedTable(const QList<QStringList>& rows)
+{
+    QList<qsizetype> widths;
+    for (const QStringList& row : rows) {
+        widths.resize(std::max(widths.size(), row.size()), 0);
+        for (qsizetype column = 0; column < row.size(); ++column)
+            widths[column] = std::max(widths.at(column), row.at(column).size());
+    }
+    QString text;
+    for (const QStringList& row : rows) {
+        for (qsizetype column = 0; column < row.size(); ++column) {
+            const bool last = column == row.size() - 1;
+            text += last ? row.at(column) : row.at(column).leftJustified(widths.at(column) + 2);
+        }
+        text += QLatin1Char('\n');
+    }
+    return text;
 }
 
 } // namespace Cli

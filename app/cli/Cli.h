@@ -8,6 +8,8 @@
 
 #include <optional>
 
+class QCommandLineParser;
+
 // The headless commands: `faultshare generate|history|profiles ...`. Each runs inside an
 // existing QCoreApplication and returns the process exit code: 0 ok, 2 invalid input or
 // usage (nothing sent), 3 key missing or rejected, 4 rate limited, 5 network/TLS/timeout,
@@ -32,6 +34,15 @@ void printError(const QString& message);
 // Writes bytes to standard output; false (after printing why) when it could not.
 bool writeStdout(const QByteArray& bytes);
 bool stdoutIsTerminal();
+
+// Prints "message (see faultshare <command> --help)" and returns Usage.
+int usageError(const QString& message, const QString& command);
+// Adds -h/--help to parser and parses arguments for `faultshare <command>`. Returns the
+// exit code when the command ends here (help printed: Ok; a parse error printed: Usage),
+// nullopt to go on.
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments, const QString& command);
+// Rows as left-aligned columns two spaces apart, one line each (the last column unpadded).
+QString alignedTable(const QList<QStringList>& rows);
 
 // Runs a command that waits for the keychain or the network: parse(arguments, &exitCode)
 // checks everything that can be checked first (nullopt: exitCode says how it ended); then

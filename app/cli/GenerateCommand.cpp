@@ -87,7 +87,6 @@ std::optional<Request> parseArguments(const QStringList& arguments, int* exitCod
            "Exit codes: 0 ok, 2 invalid input, 3 key missing or rejected, 4 rate limited,\n"
            "5 network, TLS or timeout, 6 server error or invalid response."));
     parser.addPositionalArgument(QStringLiteral("generate"), QCoreApplication::translate("Cli", "Create a link."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QCoreApplication::translate("Cli", "Show this help."));
     const QCommandLineOption minutes(QStringLiteral("minutes"), QCoreApplication::translate("Cli", "Lifetime in minutes, 1 to 43200 (default: the profile's)."), QCoreApplication::translate("Cli", "N"));
     const QCommandLineOption profile(QStringLiteral("profile"), QCoreApplication::translate("Cli", "Settings and keychain profile (default: default)."), QCoreApplication::translate("Cli", "NAME"), Settings::defaultProfile());
     const QCommandLineOption apiUrl(QStringLiteral("api-url"), QCoreApplication::translate("Cli", "API base URL (default: the profile's)."), QCoreApplication::translate("Cli", "URL"));
@@ -96,19 +95,14 @@ std::optional<Request> parseArguments(const QStringList& arguments, int* exitCod
     const QCommandLineOption label(QStringLiteral("label"), QCoreApplication::translate("Cli", "A name for the link, e.g. \"NOC wall 2\"."), QCoreApplication::translate("Cli", "TEXT"));
     const QCommandLineOption keyFromStdin(QStringLiteral("api-key-stdin"), QCoreApplication::translate("Cli", "Read the API key from the first line of standard input."));
     const QCommandLineOption noHistory(QStringLiteral("no-history"), QCoreApplication::translate("Cli", "Do not keep the link in the history (faultshare history)."));
-    parser.addOptions({help, minutes, profile, apiUrl, format, output, label, keyFromStdin, noHistory});
+    parser.addOptions({minutes, profile, apiUrl, format, output, label, keyFromStdin, noHistory});
 
     const auto usage = [exitCode](const QString& message) -> std::optional<Request> {
-        printError(message + QLatin1Char(' ') + QCoreApplication::translate("Cli", "(see faultshare generate --help)"));
-        *exitCode = Usage;
+        *exitCode = usageError(message, QStringLiteral("generate"));
         return std::nullopt;
     };
-
-    if (!parser.parse(arguments))
-        return usage(parser.errorText());
-    if (parser.isSet(help)) {
-        std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
-        *exitCode = Ok;
+    if (const std::optional<int> code = parseCommandLine(parser, arguments, QStringLiteral("generate"))) {
+        *exitCode = *code;
         return std::nullopt;
     }
     const QStringList positional = parser.positionalArguments();

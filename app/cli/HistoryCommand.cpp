@@ -39,22 +39,17 @@ std::optional<Request> parseArguments(const QStringList& arguments, int* exitCod
            "and the short link (read from the keychain). Tokens are never shown. Links are forgotten\n"
            "some days after they expired (Settings, History)."));
     parser.addPositionalArgument(u"history"_s, QCoreApplication::translate("Cli", "List the issued links."));
-    const QCommandLineOption help({u"h"_s, u"help"_s}, QCoreApplication::translate("Cli", "Show this help."));
     const QCommandLineOption all(u"all"_s, QCoreApplication::translate("Cli", "Also list expired links."));
     const QCommandLineOption format(u"format"_s, QCoreApplication::translate("Cli", "Output: text or json (default: text)."), QCoreApplication::translate("Cli", "FORMAT"), u"text"_s);
     const QCommandLineOption profile(u"profile"_s, QCoreApplication::translate("Cli", "Only the links of this profile."), QCoreApplication::translate("Cli", "NAME"));
-    parser.addOptions({help, all, format, profile});
+    parser.addOptions({all, format, profile});
 
     const auto usage = [exitCode](const QString& message) -> std::optional<Request> {
-        printError(message + u' ' + QCoreApplication::translate("Cli", "(see faultshare history --help)"));
-        *exitCode = Usage;
+        *exitCode = usageError(message, u"history"_s);
         return std::nullopt;
     };
-    if (!parser.parse(arguments))
-        return usage(parser.errorText());
-    if (parser.isSet(help)) {
-        std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
-        *exitCode = Ok;
+    if (const std::optional<int> code = parseCommandLine(parser, arguments, u"history"_s)) {
+        *exitCode = *code;
         return std::nullopt;
     }
     const QStringList positional = parser.positionalArguments();
@@ -198,20 +193,7 @@ private:
                 m_links.value(entry.id, none),
             };
         }
-        QList<qsizetype> widths(table.first().size(), 0);
-        for (const QStringList& row : std::as_const(table)) {
-            for (qsizetype column = 0; column < row.size(); ++column)
-                widths[column] = std::max(widths.at(column), row.at(column).size());
-        }
-        QString out;
-        for (const QStringList& row : std::as_const(table)) {
-            QString line;
-            for (qsizetype column = 0; column < row.size(); ++column) {
-                const bool last = column == row.size() - 1;
-                line += last ? row.at(column) : row.at(column).leftJustified(widths.at(column) + 2);
-            }
-            out += line + u'\n';
-        }
+        const QString out = alignedTable(table);
         return out.toUtf8();
     }
 

@@ -30,27 +30,6 @@ constexpr qint64 MaxImportBytes = 4 * 1024 * 1024;
 
 const QString ExitCodesText = QStringLiteral("\n\nExit codes: 0 ok, 2 invalid input or usage.");
 
-int usage(const QString& message, const QString& command)
-{
-    printError(message + QLatin1Char(' ') + QCoreApplication::translate("Cli", "(see faultshare %1 --help)").arg(command));
-    return Usage;
-}
-
-// Parses arguments for one sub-command; returns -1 to go on, or the exit code.
-int parse(QCommandLineParser& parser, const QStringList& arguments, const QString& command)
-{
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QCoreApplication::translate("Cli", "Show this help."));
-    parser.addOption(help);
-    if (!parser.parse(arguments))
-        return usage(parser.errorText(), command);
-    if (parser.isSet(help)) {
-        std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
-        std::fflush(stdout);
-        return Ok;
-    }
-    return -1;
-}
-
 // Writes the store out and says so when it could not.
 bool save(QSettings& store)
 {
@@ -73,15 +52,15 @@ int list(const QStringList& arguments)
     const QCommandLineOption format(QStringLiteral("format"), QCoreApplication::translate("Cli", "Output: text or json (default: text)."), QCoreApplication::translate("Cli", "FORMAT"),
                                     QStringLiteral("text"));
     parser.addOption(format);
-    if (const int code = parse(parser, arguments, QStringLiteral("profiles")); code >= 0)
-        return code;
+    if (const std::optional<int> code = parseCommandLine(parser, arguments, QStringLiteral("profiles")))
+        return *code;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
-        return usage(QCoreApplication::translate("Cli", "Unexpected argument: %1.").arg(positional.mid(1).join(QLatin1Char(' '))),
+        return usageError(QCoreApplication::translate("Cli", "Unexpected argument: %1.").arg(positional.mid(1).join(QLatin1Char(' '))),
                      QStringLiteral("profiles"));
     const QString chosen = parser.value(format);
     if (chosen != QLatin1StringView("text") && chosen != QLatin1StringView("json"))
-        return usage(QCoreApplication::translate("Cli", "Unknown format \"%1\"; use text or json.").arg(chosen), QStringLiteral("profiles"));
+        return usageError(QCoreApplication::translate("Cli", "Unknown format \"%1\"; use text or json.").arg(chosen), QStringLiteral("profiles"));
 
     QSettings store;
     const Profiles profiles(store);
@@ -106,20 +85,7 @@ int list(const QStringList& arguments)
         rows.append({name, settings.apiUrl().toString(QUrl::FullyEncoded), QString::number(settings.defaultMinutes()),
                      settings.caFile().isEmpty() ? QCoreApplication::translate("Cli", "-") : settings.caFile()});
     }
-    QList<qsizetype> widths(rows.first().size(), 0);
-    for (const QStringList& row : rows) {
-        for (qsizetype column = 0; column < row.size(); ++column)
-            widths[column] = std::max(widths[column], row.at(column).size());
-    }
-    QString text;
-    for (const QStringList& row : rows) {
-        QString line;
-        for (qsizetype column = 0; column < row.size(); ++column) {
-            const bool last = column == row.size() - 1;
-            line += last ? row.at(column) : row.at(column).leftJustified(widths[column] + 2);
-        }
-        text += line + QLatin1Char('\n');
-    }
+    const QString text = alignedTable(rows);
     return writeStdout(text.toUtf8()) ? Ok : Usage;
 }
 
@@ -137,8 +103,8 @@ int exportProfiles(const QStringList& arguments)
                                     QCoreApplication::translate("Cli", "FILE"));
     parser.addOption(output);
     const QString command = QStringLiteral("profiles export");
-    if (const int code = parse(parser, arguments, command); code >= 0)
-        return code;
+    if (const std::optional<int> code = parseCommandLine(parser, arguments, command))
+        return *code;
 
     QSettings store;
     const Profiles profiles(store);
@@ -177,11 +143,11 @@ int importProfiles(const QStringList& arguments)
     parser.addPositionalArgument(QStringLiteral("import"), QCoreApplication::translate("Cli", "Import profiles."));
     parser.addPositionalArgument(QStringLiteral("FILE"), QCoreApplication::translate("Cli", "The JSON file to import."));
     const QString command = QStringLiteral("profiles import");
-    if (const int code = parse(parser, arguments, command); code >= 0)
-        return code;
+    if (const std::optional<int> code = parseCommandLine(parser, arguments, command))
+        return *code;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 3)
-        return usage(positional.size() < 3 ? QCoreApplication::translate("Cli", "Name the file to import.")
+        return usageError(positional.size() < 3 ? QCoreApplication::translate("Cli", "Name the file to import.")
                                            : QCoreApplication::translate("Cli", "Unexpected argument: %1.").arg(positional.mid(3).join(QLatin1Char(' '))),
                      command);
 

@@ -358,10 +358,6 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 Schlüssel fehlt oder abgelehnt, 4 Rat
         <translation>Den Link nicht im Verlauf behalten (faultshare history).</translation>
     </message>
     <message>
-        <source>(see faultshare generate --help)</source>
-        <translation>(siehe faultshare generate --help)</translation>
-    </message>
-    <message>
         <source>Unexpected argument: %1.</source>
         <translation>Unerwartetes Argument: %1.</translation>
     </message>
@@ -424,10 +420,6 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
     <message>
         <source>Only the links of this profile.</source>
         <translation>Nur die Links dieses Profils.</translation>
-    </message>
-    <message>
-        <source>(see faultshare history --help)</source>
-        <translation>(siehe faultshare history --help)</translation>
     </message>
     <message>
         <source>Unknown format &quot;%1&quot;; use text or json.</source>

@@ -5,6 +5,7 @@
 //   build/tests/bench_history [repetitions]
 
 #include "History.h"
+#include "TestTokens.h"
 #include "HistoryModel.h"
 
 #include <QApplication>
@@ -28,31 +29,7 @@ namespace {
 
 constexpr int Rows = 1000;
 
-QByteArray base64Url(const QByteArray& bytes)
-{
-    return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-}
-
-EmbedToken makeToken(const QDateTime& issuedAt, int minutes)
-{
-    const QDateTime expiresAt = issuedAt.addSecs(60LL * minutes);
-    const QByteArray claims = base64Url(QJsonDocument(QJsonObject{{u"iat"_s, issuedAt.toSecsSinceEpoch()}})
-                                            .toJson(QJsonDocument::Compact));
-    const QByteArray jwt = base64Url(R"({"alg":"HS256","typ":"JWT"})") + '.' + claims + '.'
-        + base64Url(QUuid::createUuid().toRfc4122());
-    const QJsonObject body{
-        {u"token"_s, QString::fromLatin1(jwt)},
-        {u"type"_s, u"jwt"_s},
-        {u"expires_in_minutes"_s, minutes},
-        {u"expires_at"_s, expiresAt.toString(Qt::ISODateWithMs)},
-        {u"short_link"_s, QString(u"https://altostr.at/"_s + QUuid::createUuid().toString(QUuid::Id128).left(8))},
-    };
-    QString why;
-    const auto token = EmbedToken::parse(QJsonDocument(body).toJson(), issuedAt, {}, &why);
-    if (!token)
-        qFatal("bench token rejected: %s", qPrintable(why));
-    return *token;
-}
+using TestSupport::makeToken;
 
 // Counts the paint events of the view's viewport, to show a repaint really happened.
 class PaintCounter final : public QObject

@@ -1,5 +1,6 @@
 #include "Countdown.h"
 #include "History.h"
+#include "TestTokens.h"
 #include "HistoryModel.h"
 
 #include <QAbstractItemModelTester>
@@ -14,31 +15,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QByteArray base64Url(const QByteArray& bytes)
-{
-    return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-}
-
-// A token as the API would send it, issued at issuedAt for minutes, received then.
-EmbedToken makeToken(const QDateTime& issuedAt, int minutes)
-{
-    const QDateTime expiresAt = issuedAt.addSecs(60LL * minutes);
-    const QByteArray header = base64Url(R"({"alg":"HS256","typ":"JWT"})");
-    const QByteArray claims = base64Url(QJsonDocument(QJsonObject{{u"iat"_s, issuedAt.toSecsSinceEpoch()}})
-                                            .toJson(QJsonDocument::Compact));
-    const QJsonObject body{
-        {u"token"_s, QString::fromLatin1(QByteArray(header + '.' + claims + '.' + base64Url(QUuid::createUuid().toRfc4122())))},
-        {u"type"_s, u"jwt"_s},
-        {u"expires_in_minutes"_s, minutes},
-        {u"expires_at"_s, expiresAt.toString(Qt::ISODateWithMs)},
-        {u"short_link"_s, QString(u"https://altostr.at/"_s + QUuid::createUuid().toString(QUuid::Id128).left(8))},
-    };
-    QString why;
-    const auto token = EmbedToken::parse(QJsonDocument(body).toJson(), issuedAt, {}, &why);
-    if (!token)
-        qFatal("test token rejected: %s", qPrintable(why));
-    return *token;
-}
+using TestSupport::makeToken;
 
 const QDateTime T0(QDate(2030, 3, 1), QTime(12, 0), Qt::UTC);
 

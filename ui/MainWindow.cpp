@@ -165,6 +165,9 @@ MainWindow::~MainWindow()
     if (m_request)
         m_request->cancel();
     m_pendingKey.clear();
+    // QWidget's destructor hides the children, and a hidden dock reports it: by then this
+    // is no MainWindow any more.
+    m_historyDock->disconnect(this);
 }
 
 void MainWindow::setUpExpiryForm()

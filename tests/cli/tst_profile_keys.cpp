@@ -5,6 +5,7 @@
 // takes only its key.
 
 #include "CliRunner.h"
+#include "KeychainOutcome.h"
 #include "CredentialStore.h"
 #include "DemoServer.h"
 #include "Profiles.h"
@@ -31,11 +32,7 @@ namespace {
 constexpr int KeychainTimeoutMs = 30000;
 
 // The one signal a keychain operation ended in, with the secret of a read.
-struct Outcome
-{
-    QString signal;
-    QString secret;
-};
+using Outcome = TestSupport::KeychainOutcome;
 
 } // namespace
 
@@ -76,20 +73,7 @@ private:
 
     Outcome keychain(const std::function<void()>& start)
     {
-        Outcome outcome;
-        QMetaObject::Connection connections[] = {
-            connect(&m_keys, &CredentialStore::secretRead, this,
-                    [&outcome](const QString&, const QString& secret) { outcome = {u"read"_s, secret}; }),
-            connect(&m_keys, &CredentialStore::secretMissing, this, [&outcome] { outcome = {u"missing"_s, {}}; }),
-            connect(&m_keys, &CredentialStore::secretWritten, this, [&outcome] { outcome = {u"written"_s, {}}; }),
-            connect(&m_keys, &CredentialStore::secretRemoved, this, [&outcome] { outcome = {u"removed"_s, {}}; }),
-            connect(&m_keys, &CredentialStore::failed, this, [&outcome] { outcome = {u"failed"_s, {}}; }),
-        };
-        start();
-        (void)QTest::qWaitFor([&outcome] { return !outcome.signal.isEmpty(); }, KeychainTimeoutMs);
-        for (const auto& connection : connections)
-            disconnect(connection);
-        return outcome;
+        return TestSupport::waitForKeychain(m_keys, start, KeychainTimeoutMs);
     }
 
 private Q_SLOTS:

@@ -4,6 +4,7 @@
 // dialogs and through the public methods the buttons call.
 
 #include "ApiClient.h"
+#include "KeychainOutcome.h"
 #include "CredentialStore.h"
 #include "Profiles.h"
 #include "Settings.h"
@@ -49,11 +50,7 @@ bool isOneSentence(const QString& message)
     return message.endsWith(u'.') && !message.contains(u'\n') && !message.chopped(1).contains(u". "_s);
 }
 
-struct Outcome
-{
-    QString signal;
-    QString secret;
-};
+using Outcome = TestSupport::KeychainOutcome;
 
 } // namespace
 
@@ -116,20 +113,7 @@ private:
 
     Outcome keychain(const std::function<void()>& start)
     {
-        Outcome outcome;
-        QMetaObject::Connection connections[] = {
-            connect(m_keys.get(), &CredentialStore::secretRead, this,
-                    [&outcome](const QString&, const QString& secret) { outcome = {u"read"_s, secret}; }),
-            connect(m_keys.get(), &CredentialStore::secretMissing, this, [&outcome] { outcome = {u"missing"_s, {}}; }),
-            connect(m_keys.get(), &CredentialStore::secretWritten, this, [&outcome] { outcome = {u"written"_s, {}}; }),
-            connect(m_keys.get(), &CredentialStore::secretRemoved, this, [&outcome] { outcome = {u"removed"_s, {}}; }),
-            connect(m_keys.get(), &CredentialStore::failed, this, [&outcome] { outcome = {u"failed"_s, {}}; }),
-        };
-        start();
-        (void)QTest::qWaitFor([&outcome] { return !outcome.signal.isEmpty(); }, KeychainTimeoutMs);
-        for (const auto& connection : connections)
-            disconnect(connection);
-        return outcome;
+        return TestSupport::waitForKeychain(*m_keys, start, KeychainTimeoutMs);
     }
 
     QString writeFile(const QString& name, const QByteArray& bytes) const

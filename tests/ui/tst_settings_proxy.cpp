@@ -6,6 +6,7 @@
 // mnemonic of the dialog used once.
 
 #include "ApiClient.h"
+#include "KeychainOutcome.h"
 #include "CredentialStore.h"
 #include "Settings.h"
 #include "SettingsDialog.h"
@@ -40,11 +41,7 @@ bool isOneSentence(const QString& message)
     return message.endsWith(u'.') && !message.contains(u'\n') && !message.chopped(1).contains(u". "_s);
 }
 
-struct Outcome
-{
-    QString signal;
-    QString secret;
-};
+using Outcome = TestSupport::KeychainOutcome;
 
 // The letter after a single '&' in text, or a null QChar.
 QChar mnemonicOf(const QString& text)
@@ -97,20 +94,7 @@ private:
 
     Outcome keychain(const std::function<void()>& start)
     {
-        Outcome outcome;
-        QMetaObject::Connection connections[] = {
-            connect(m_keys.get(), &CredentialStore::secretRead, this,
-                    [&outcome](const QString&, const QString& secret) { outcome = {u"read"_s, secret}; }),
-            connect(m_keys.get(), &CredentialStore::secretMissing, this, [&outcome] { outcome = {u"missing"_s, {}}; }),
-            connect(m_keys.get(), &CredentialStore::secretWritten, this, [&outcome] { outcome = {u"written"_s, {}}; }),
-            connect(m_keys.get(), &CredentialStore::secretRemoved, this, [&outcome] { outcome = {u"removed"_s, {}}; }),
-            connect(m_keys.get(), &CredentialStore::failed, this, [&outcome] { outcome = {u"failed"_s, {}}; }),
-        };
-        start();
-        (void)QTest::qWaitFor([&outcome] { return !outcome.signal.isEmpty(); }, KeychainTimeoutMs);
-        for (const auto& connection : connections)
-            disconnect(connection);
-        return outcome;
+        return TestSupport::waitForKeychain(*m_keys, start, KeychainTimeoutMs);
     }
 
     Outcome storedPassword() { return keychain([this] { m_keys->read(entry()); }); }

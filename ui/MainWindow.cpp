@@ -333,6 +333,7 @@ void MainWindow::start()
     }
     m_history->load();
     m_history->purge(now(), m_settings.historyPurgeDays());
+    m_started = true;
     applyCaFile();
     applyProxy();
     if (m_keySource != KeySource::None) {
@@ -1319,6 +1320,9 @@ void MainWindow::changeEvent(QEvent* event)
     // The application sets its icon after the first frame; the tray follows it.
     if (event->type() == QEvent::WindowIconChange && m_trayIcon)
         m_trayIcon->setIcon(windowIcon());
+    // Links made meanwhile by `faultshare generate` show when the operator comes back.
+    if (event->type() == QEvent::ActivationChange && isActiveWindow() && m_history && m_started)
+        m_history->reloadIfChanged();
 }
 
 History& MainWindow::history() const

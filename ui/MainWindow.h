@@ -206,6 +206,7 @@ private:
     QString m_caFileProblem; // shown in the error label until Settings are accepted
     ExpiryNotifier* m_notifier = nullptr; // watches m_token on the window's clock
     History* m_history = nullptr;     // persistent: settings + keychain
+    bool m_started = false;           // start() ran: the history is loaded
     History* m_demoHistory = nullptr; // demo mode: memory only
     HistoryPanel* m_historyPanel = nullptr;
     QDockWidget* m_historyDock = nullptr;

@@ -3,6 +3,7 @@
 #include "CredentialStore.h"
 #include "Logging.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSettings>
@@ -101,7 +102,7 @@ void History::load()
         return;
     }
     // Another process (the command line, another window) may have changed the file.
-    m_store->sync();
+    syncStore();
     QList<HistoryEntry> entries;
     m_store->beginGroup(LinksGroup);
     const QStringList ids = m_store->childGroups();
@@ -132,6 +133,24 @@ void History::load()
     Q_EMIT reset();
 }
 
+bool History::reloadIfChanged()
+{
+    if (!m_store)
+        return false;
+    const QFileInfo file(m_store->fileName());
+    if (std::pair(file.lastModified(), file.size()) == m_fileStamp)
+        return false;
+    load();
+    return true;
+}
+
+void History::syncStore()
+{
+    m_store->sync();
+    const QFileInfo file(m_store->fileName());
+    m_fileStamp = {file.lastModified(), file.size()};
+}
+
 qsizetype History::indexOf(const QString& id) const
 {
     for (qsizetype i = 0; i < m_entries.size(); ++i) {
@@ -159,7 +178,7 @@ QString History::add(const EmbedToken& token, const QString& label, const QStrin
         m_store->setValue(ExpiresKey, timeText(entry.expiresAt));
         m_store->setValue(ReceivedKey, timeText(entry.receivedAt));
         m_store->endGroup();
-        m_store->sync();
+        syncStore();
     }
     m_tokens.insert(entry.id, token);
     insertSorted(entry);
@@ -177,7 +196,7 @@ void History::forget(const QString& id)
         return;
     if (m_store) {
         m_store->remove(LinksGroup + u'/' + id);
-        m_store->sync();
+        syncStore();
     }
     m_tokens.remove(id);
     m_pendingWrites.remove(id);

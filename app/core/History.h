@@ -10,6 +10,8 @@
 #include <QSet>
 #include <QString>
 
+#include <utility>
+
 #include <optional>
 
 class CredentialStore;
@@ -53,6 +55,9 @@ public:
     // (Re)reads the metadata from the settings; no keychain access. Rows that cannot be
     // read (no valid expiresAt) are skipped. Emits reset().
     void load();
+    // load() again when another process (faultshare generate, another window) changed the
+    // settings file since this object last read or wrote it. True when it reloaded.
+    bool reloadIfChanged();
     const QList<HistoryEntry>& entries() const { return m_entries; }
     qsizetype indexOf(const QString& id) const;
 
@@ -89,6 +94,8 @@ Q_SIGNALS:
     void keepFailed(const QString& id, const ApiError& error);
 
 private:
+    // Writes and re-reads the settings file, and notes how it looks now.
+    void syncStore();
     void insertSorted(const HistoryEntry& entry);
     void removeAt(qsizetype index);
     // Emits the answer to every fetch(id) waiting for the keychain.
@@ -97,6 +104,7 @@ private:
     static QString idOf(const QString& entry);
 
     QSettings* m_store;
+    std::pair<QDateTime, qint64> m_fileStamp; // the file's time and size after our last sync
     CredentialStore* m_secrets;
     QList<HistoryEntry> m_entries;
     QHash<QString, EmbedToken> m_tokens; // this session's cache

@@ -91,6 +91,7 @@ private Q_SLOTS:
     void forget_removesKeychainEntry();
     void fetch_missingEntry_failsWithKeychainError();
     void load_seesWhatAnotherHistoryWrote();
+    void reloadIfChanged_onlyAfterAnotherWriter();
     void load_skipsUnreadableRows();
     void settingsFile_neverHoldsTokenOrLink();
 
@@ -448,6 +449,29 @@ void HistoryTest::load_seesWhatAnotherHistoryWrote()
     cli.forget(id);
     window.load();
     QCOMPARE(window.entries().size(), 0);
+}
+
+void HistoryTest::reloadIfChanged_onlyAfterAnotherWriter()
+{
+    History window(m_settings.get(), nullptr);
+    window.load();
+    QVERIFY(!window.reloadIfChanged());
+    // Its own writes are no news to it.
+    window.add(makeToken(QDateTime::currentDateTimeUtc(), 30), u"from the window"_s, u"default"_s);
+    QVERIFY(!window.reloadIfChanged());
+
+    const auto cliSettings = openSettings();
+    History cli(cliSettings.get(), nullptr);
+    const QString id = cli.add(makeToken(QDateTime::currentDateTimeUtc(), 30), u"from the CLI"_s, u"default"_s);
+    QSignalSpy reset(&window, &History::reset);
+    QVERIFY(window.reloadIfChanged());
+    QCOMPARE(reset.size(), 1);
+    QVERIFY(window.indexOf(id) >= 0);
+    QCOMPARE(window.entries().size(), 2);
+    QVERIFY(!window.reloadIfChanged());
+
+    History memory(nullptr, nullptr);
+    QVERIFY(!memory.reloadIfChanged());
 }
 
 void HistoryTest::load_skipsUnreadableRows()

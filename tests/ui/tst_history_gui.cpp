@@ -5,6 +5,7 @@
 
 #include "WindowTest.h"
 #include "TestSupport.h"
+#include "TestTokens.h"
 
 #include "History.h"
 #include "HistoryModel.h"
@@ -22,6 +23,7 @@
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSettings>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
@@ -51,6 +53,7 @@ private Q_SLOTS:
     void rowActions_copyShowAndForget();
     void oneTicker_drivesCountdownAndEveryRow();
     void demoMode_keepsHistoryInMemoryOnly();
+    void linksMadeByTheCommandLine_showWhenTheWindowIsActivated();
     void profileSwitcher_usesEachProfilesApiAndKey();
     void preview_showsTheFaultsTheLinkExposes();
 
@@ -254,6 +257,33 @@ void TestHistoryGui::oneTicker_drivesCountdownAndEveryRow()
     QVERIFY(show);
     show->setCurrentIndex(show->findData(int(HistoryFilterModel::Show::Expired)));
     QCOMPARE(rows()->rowCount(), 5);
+}
+
+void TestHistoryGui::linksMadeByTheCommandLine_showWhenTheWindowIsActivated()
+{
+    m_settings->setApiUrl(m_demo->url());
+    m_api->setApiUrl(m_demo->url());
+    QVERIFY(writeKey(m_settings->profile(), m_demo->apiKey()));
+    startWithStoredKey();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QCOMPARE(rows()->rowCount(), 0);
+
+    // `faultshare generate` writes the same settings file from another process.
+    QSettings other(m_store->fileName(), QSettings::IniFormat);
+    History commandLine(&other, nullptr);
+    commandLine.add(TestSupport::makeToken(QDateTime::currentDateTimeUtc(), 60), u"from a script"_s,
+                    Settings::defaultProfile());
+    QCOMPARE(rows()->rowCount(), 0);
+
+    // The operator switches to another window and back.
+    QWidget elsewhere;
+    elsewhere.show();
+    elsewhere.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&elsewhere));
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTRY_COMPARE_WITH_TIMEOUT(rows()->rowCount(), 1, TimeoutMs);
+    QCOMPARE(cell(0, HistoryModel::LabelColumn), u"from a script"_s);
 }
 
 void TestHistoryGui::demoMode_keepsHistoryInMemoryOnly()

@@ -2,6 +2,7 @@
 // QApplication exists, then wires the real objects together.
 
 #include "ApiClient.h"
+#include "AppStyle.h"
 #include "CredentialStore.h"
 #include "DemoServer.h"
 #include "Cli.h"
@@ -14,7 +15,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QIcon>
 #include <QLocale>
 #include <QSettings>
 #include <QTimer>
@@ -140,6 +140,7 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     setApplicationNames();
     QGuiApplication::setDesktopFileName(u"io.altostrat.FaultShare"_s);
+    QApplication::setStyle(new AppStyle);
 
     GuiOptions gui;
     gui.setUp();
@@ -216,9 +217,8 @@ int main(int argc, char** argv)
 
     window.show();
     // After the first frame: the keychain may prompt or take a moment to answer.
-    // The icon too: rendering an SVG loads the SVG module and its plugin.
     new AfterFirstFrame(&window, [&window] {
-        QApplication::setWindowIcon(QIcon(u":/icons/faultshare.svg"_s));
+        QApplication::setWindowIcon(AppStyle::applicationIcon());
         window.start();
     });
     return QApplication::exec();

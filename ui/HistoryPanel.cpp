@@ -52,6 +52,7 @@ HistoryPanel::HistoryPanel(Ticker& ticker, QWidget* parent)
 
     m_searchEdit->setObjectName(u"historySearchEdit"_s);
     m_searchEdit->setPlaceholderText(tr("Search labels"));
+    m_searchEdit->setClearButtonEnabled(true);
     m_searchEdit->setAccessibleName(tr("Search labels"));
     connect(m_searchEdit, &QLineEdit::textChanged, m_filter, &HistoryFilterModel::setSearch);
 

@@ -46,6 +46,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -254,6 +255,20 @@ void MainWindow::setUpActions()
 
 void MainWindow::connectKeychain()
 {
+    // Whatever the keychain says of any profile's key is noted for the next start
+    // (Settings::keyStored); a removed key is forgotten rather than noted, so that noting
+    // never brings back the settings of a profile being removed.
+    const auto note = [this](const QString& entry, std::optional<bool> stored) {
+        const QString profile = CredentialStore::profileOfApiKeyEntry(entry);
+        if (!profile.isEmpty())
+            Settings(m_settings.store(), profile).setKeyStored(stored);
+    };
+    connect(&m_keys, &CredentialStore::secretRead, this, [note](const QString& entry) { note(entry, true); });
+    connect(&m_keys, &CredentialStore::secretWritten, this, [note](const QString& entry) { note(entry, true); });
+    connect(&m_keys, &CredentialStore::secretMissing, this, [note](const QString& entry) { note(entry, false); });
+    connect(&m_keys, &CredentialStore::secretRemoved, this,
+            [note](const QString& entry) { note(entry, std::nullopt); });
+
     connect(&m_keys, &CredentialStore::secretRead, this, [this](const QString& entry, const QString& key) {
         if (entry != CredentialStore::apiKeyEntry(m_settings.profile()) || !m_readingKey)
             return;
@@ -264,14 +279,26 @@ void MainWindow::connectKeychain()
         m_api.setApiKey(key);
         setKeySource(KeySource::Keychain);
         showMainPage();
+        if (std::exchange(m_generateAfterRead, false))
+            generate();
     });
     connect(&m_keys, &CredentialStore::secretMissing, this, [this](const QString& entry) {
         if (entry != CredentialStore::apiKeyEntry(m_settings.profile()) || !m_readingKey)
             return;
         m_readingKey = false;
+        m_generateAfterRead = false;
         statusBar()->clearMessage();
-        if (m_keySource == KeySource::None)
+        if (m_keySource == KeySource::Keychain && !m_api.hasApiKey()) {
+            // It was there when last asked: removed since, outside FaultShare.
+            setKeySource(KeySource::None);
             showKeyPage();
+            Presentation::setTextColour(m_ui->keyErrorLabel, Presentation::errorColour(palette()));
+            m_ui->keyErrorLabel->setText(tr("The key of this profile is no longer in %1; enter it again.")
+                                             .arg(CredentialStore::backendName()));
+            m_ui->keyErrorLabel->show();
+        } else if (m_keySource == KeySource::None) {
+            showKeyPage();
+        }
     });
     connect(&m_keys, &CredentialStore::secretWritten, this, [this](const QString& entry) {
         if (entry != CredentialStore::apiKeyEntry(m_settings.profile()) || !m_savingKey)
@@ -301,9 +328,12 @@ void MainWindow::connectKeychain()
                     return;
                 if (operation == CredentialStore::Operation::Read && m_readingKey) {
                     m_readingKey = false;
+                    m_generateAfterRead = false;
                     statusBar()->clearMessage();
-                    if (m_keySource != KeySource::None)
+                    if (m_keySource != KeySource::None && m_api.hasApiKey())
                         return;
+                    // No key to work with: not read yet (start, or the first Generate).
+                    setKeySource(KeySource::None);
                     showKeyPage();
                     Presentation::setTextColour(m_ui->keyErrorLabel, Presentation::errorColour(palette()));
                     m_ui->keyErrorLabel->setText(error.userMessage());
@@ -325,22 +355,35 @@ void MainWindow::connectKeychain()
 
 void MainWindow::start()
 {
-    // After the first frame: the fields' clear buttons (their icon is the first image
-    // read, which loads every image format plugin), the history's metadata, then the key.
-    for (auto* edit : {m_ui->labelEdit, m_historyPanel->findChild<QLineEdit*>(u"historySearchEdit"_s)}) {
-        if (edit)
-            edit->setClearButtonEnabled(true);
-    }
+    // After the first frame: the history's metadata, the tray icon (asking the desktop
+    // whether it has a tray takes round trips), then the key.
     m_history->load();
     m_history->purge(now(), m_settings.historyPurgeDays());
     m_started = true;
+    updateTrayIcon();
     applyCaFile();
     applyProxy();
     if (m_keySource != KeySource::None) {
         showMainPage();
         return;
     }
-    readKeyFromKeychain();
+    useStoredKey();
+}
+
+void MainWindow::useStoredKey()
+{
+    // What the keychain last said of this profile's key picks the page; the key itself is
+    // read at the first Generate. Asking the keychain loads its client libraries (on Linux
+    // libsecret, GIO, libgcrypt) and may prompt, so it waits until the key is needed.
+    const std::optional<bool> stored = m_settings.keyStored();
+    if (!stored) {
+        readKeyFromKeychain();
+    } else if (*stored) {
+        setKeySource(KeySource::Keychain);
+        showMainPage();
+    } else {
+        showKeyPage();
+    }
 }
 
 void MainWindow::readKeyFromKeychain()
@@ -585,7 +628,9 @@ void MainWindow::validateExpiry()
 
 void MainWindow::updateGenerateEnabled()
 {
-    const bool ready = !m_request && !m_readingProxyPassword && selectedMinutes().has_value() && m_api.hasApiKey()
+    // With the stored key not read yet, Generate reads it first.
+    const bool haveKey = m_api.hasApiKey() || m_keySource == KeySource::Keychain;
+    const bool ready = !m_request && !m_readingKey && !m_readingProxyPassword && selectedMinutes().has_value() && haveKey
         && !m_retryTimer->isActive() && m_ui->pages->currentWidget() == m_ui->mainPage;
     m_ui->generateButton->setEnabled(ready);
     m_ui->generateAction->setEnabled(ready);
@@ -597,6 +642,12 @@ void MainWindow::generate()
     validateExpiry();
     if (!m_ui->generateButton->isEnabled())
         return;
+    if (!m_api.hasApiKey()) {
+        // The stored key is read now (useStoredKey); Generate goes on with its answer.
+        m_generateAfterRead = true;
+        readKeyFromKeychain();
+        return;
+    }
     const std::optional<int> minutes = selectedMinutes();
     m_pendingLabel = m_ui->labelEdit->text().simplified();
     m_request = m_api.requestToken(*minutes);
@@ -1268,7 +1319,13 @@ void MainWindow::applyNotifySettings()
     else if (m_token && !m_expired && !m_notifier->isWatching())
         m_notifier->setToken(m_token->expiresAt());
 
-    const bool tray = enabled && QSystemTrayIcon::isSystemTrayAvailable();
+    if (m_started)
+        updateTrayIcon();
+}
+
+void MainWindow::updateTrayIcon()
+{
+    const bool tray = m_settings.notifyEnabled() && QSystemTrayIcon::isSystemTrayAvailable();
     if (tray && !m_trayIcon) {
         m_trayIcon = new QSystemTrayIcon(windowIcon(), this);
         m_trayIcon->setObjectName(u"trayIcon"_s);
@@ -1476,7 +1533,7 @@ void MainWindow::switchProfile(const QString& profile)
     applyProxy();
     applyDefaultExpiry();
     setKeySource(KeySource::None);
-    readKeyFromKeychain();
+    useStoredKey();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -109,6 +109,9 @@ private:
     void setKeySource(KeySource source);
     void saveKey();
     void readKeyFromKeychain();
+    // Shows the page for the profile's key as last noted (Settings::keyStored), reading the
+    // keychain only when that is unknown.
+    void useStoredKey();
     void applyCaFile();
     // Gives the profile's proxy to the ApiClient, with its password read from the keychain
     // first when it has a user; Generate waits for it.
@@ -171,6 +174,9 @@ private:
     // Expiry notifications: the tray icon (where the desktop has a tray) and the status bar.
     void setUpNotifications();
     void applyNotifySettings();
+    // The tray icon while notifications are on and the desktop has a tray; from start()
+    // on, since asking the desktop takes round trips.
+    void updateTrayIcon();
     void notify(const QString& text, bool expired);
 
     const std::unique_ptr<Ui::MainWindow> m_ui;
@@ -182,6 +188,7 @@ private:
 
     KeySource m_keySource = KeySource::None;
     bool m_readingKey = false;
+    bool m_generateAfterRead = false; // Generate waits for the stored key (useStoredKey)
     bool m_readingProxyPassword = false;
     bool m_savingKey = false;
     QString m_pendingKey; // typed on the key page, only until the keychain confirms
@@ -206,7 +213,7 @@ private:
     QString m_caFileProblem; // shown in the error label until Settings are accepted
     ExpiryNotifier* m_notifier = nullptr; // watches m_token on the window's clock
     History* m_history = nullptr;     // persistent: settings + keychain
-    bool m_started = false;           // start() ran: the history is loaded
+    bool m_started = false;           // start() ran: the history is loaded, the tray asked
     History* m_demoHistory = nullptr; // demo mode: memory only
     HistoryPanel* m_historyPanel = nullptr;
     QDockWidget* m_historyDock = nullptr;

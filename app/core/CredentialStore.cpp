@@ -108,6 +108,11 @@ QString CredentialStore::apiKeyEntry(const QString& profile)
     return u"api-key/"_s + profile;
 }
 
+QString CredentialStore::profileOfApiKeyEntry(const QString& entry)
+{
+    return entry.startsWith("api-key/"_L1) ? entry.mid(8) : QString();
+}
+
 QString CredentialStore::historyEntry(const QString& id)
 {
     return u"history/"_s + id;

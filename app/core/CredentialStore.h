@@ -26,6 +26,8 @@ public:
     QString service() const { return m_service; }
     // The entry that holds a profile's API key: "api-key/<profile>".
     static QString apiKeyEntry(const QString& profile);
+    // The profile whose API key entry is named entry; empty for any other entry.
+    static QString profileOfApiKeyEntry(const QString& entry);
     // The entry that holds the token and link of history item id: "history/<id>".
     static QString historyEntry(const QString& id);
     // The entry that holds the password of a profile's proxy: "proxy/<profile>".

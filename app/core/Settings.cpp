@@ -56,6 +56,23 @@ void Settings::setDefaultMinutes(int minutes)
     update(key(QStringLiteral("defaultMinutes")), minutes, defaultMinutes());
 }
 
+std::optional<bool> Settings::keyStored() const
+{
+    const QVariant stored = m_store.value(key(QStringLiteral("keyStored")));
+    if (!stored.isValid())
+        return std::nullopt;
+    return stored.toBool();
+}
+
+void Settings::setKeyStored(std::optional<bool> stored)
+{
+    // The user's own file only: a managed default cannot know what this keychain holds.
+    if (stored)
+        m_store.setValue(key(QStringLiteral("keyStored")), *stored);
+    else
+        m_store.remove(key(QStringLiteral("keyStored")));
+}
+
 QString Settings::caFile() const
 {
     return m_store.value(key(QStringLiteral("caFile"))).toString();

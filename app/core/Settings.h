@@ -8,6 +8,7 @@
 #include <QString>
 #include <QUrl>
 #include <chrono>
+#include <optional>
 
 // Non-secret settings of one profile and of the app, in QSettings. Keys, tokens and proxy
 // passwords never pass through here: they live in the keychain (CredentialStore).
@@ -40,6 +41,13 @@ public:
 
     QString caFile() const;
     void setCaFile(const QString& path);
+
+    // Whether the keychain holds the profile's API key, as last learned from it (never the
+    // key itself): the window starts on the right page without asking the keychain, and
+    // reads the key at the first Generate. Unknown (nullopt) until the keychain has
+    // answered once; setting nullopt forgets it.
+    std::optional<bool> keyStored() const;
+    void setKeyStored(std::optional<bool> stored);
 
     // How the profile reaches the API: mode, host, port and user name (never a password:
     // the result's password is empty and setProxy() ignores it). System mode by default;

@@ -1676,6 +1676,10 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
         <source>The profile cannot change in demo mode or with FAULTSHARE_API_KEY</source>
         <translation>Im Demo-Modus oder mit FAULTSHARE_API_KEY lässt sich das Profil nicht wechseln</translation>
     </message>
+    <message>
+        <source>The key of this profile is no longer in %1; enter it again.</source>
+        <translation>Der Schlüssel dieses Profils ist nicht mehr in %1; bitte erneut eingeben.</translation>
+    </message>
 </context>
 <context>
     <name>PresentWindow</name>

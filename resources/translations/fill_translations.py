@@ -241,6 +241,8 @@ DE = {
     "Created": "Erstellt",
     "the link kept in the keychain cannot be read": "der im Schlüsselbund gespeicherte Link kann nicht gelesen werden",
     "the link is no longer in the keychain": "der Link ist nicht mehr im Schlüsselbund",
+    "The key of this profile is no longer in %1; enter it again.":
+        "Der Schlüssel dieses Profils ist nicht mehr in %1; bitte erneut eingeben.",
     "the link was not kept": "der Link wurde nicht behalten",
     "Expires %1": "Läuft ab %1",
     "Label": "Bezeichnung",

@@ -89,6 +89,9 @@ private Q_SLOTS:
     void firstRun_noKey_showsKeyPage_thenSaveStoresInKeychain();
     void firstRun_invalidKey_showsReasonAndStoresNothing();
     void storedKey_isReadOnStart_andGenerates();
+    void storedKey_noted_nextStartReadsItAtFirstGenerate();
+    void storedKey_goneSinceNoted_generateShowsKeyPageWithReason();
+    void noKey_noted_nextStartShowsKeyPageWithoutAsking();
     void tryDemo_emitsDemoRequested();
     void windowTitle_neverContainsSecrets();
     void settings_invalidApiUrl_disablesOk();
@@ -99,6 +102,9 @@ private Q_SLOTS:
 
 private:
     void showWindow();
+    // The window closed and opened again over the same settings and keychain, with a
+    // fresh ApiClient (no key in memory), as after a restart.
+    void restart();
     void generateWithShortcut();
     // The clock-skew line: one line of plain text, naming the difference.
     void checkSkewLine(const QString& difference);
@@ -140,6 +146,15 @@ void TestMainWindow::showWindow()
     m_window->show();
     m_window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+}
+
+void TestMainWindow::restart()
+{
+    m_window.reset();
+    m_api = std::make_unique<ApiClient>();
+    m_api->setApiUrl(m_demo->url());
+    newWindow();
+    showWindow();
 }
 
 void TestMainWindow::generateWithShortcut()
@@ -928,6 +943,76 @@ void TestMainWindow::storedKey_isReadOnStart_andGenerates()
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(m_demo->tokenRequestCount(), 1);
+}
+
+void TestMainWindow::storedKey_noted_nextStartReadsItAtFirstGenerate()
+{
+    QVERIFY(writeKeyDirectly(m_demo->apiKey()));
+    m_api->setApiUrl(m_demo->url());
+    showWindow();
+    auto* generate = child<QPushButton>("generateButton");
+    QVERIFY(generate);
+    QCOMPARE(m_settings->keyStored(), std::nullopt);
+    m_window->start(); // not known yet: asked at start
+    QTRY_VERIFY_WITH_TIMEOUT(generate->isEnabled(), NetworkTimeoutMs);
+    QCOMPARE(m_settings->keyStored(), std::optional<bool>(true));
+
+    restart();
+    auto* pages = child<QStackedWidget>("pages");
+    auto* mainPage = child<QWidget>("mainPage");
+    generate = child<QPushButton>("generateButton");
+    QVERIFY(pages && mainPage && generate);
+    m_window->start();
+    // Known to be stored: the main page at once, the key still in the keychain only.
+    QCOMPARE(pages->currentWidget(), mainPage);
+    QVERIFY(generate->isEnabled());
+    QVERIFY(!m_api->hasApiKey());
+    generateWithShortcut();
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(m_api->hasApiKey());
+    QCOMPARE(m_demo->tokenRequestCount(), 1);
+}
+
+void TestMainWindow::storedKey_goneSinceNoted_generateShowsKeyPageWithReason()
+{
+    // Noted as stored, then removed outside FaultShare.
+    m_settings->setKeyStored(true);
+    m_api->setApiUrl(m_demo->url());
+    showWindow();
+    auto* pages = child<QStackedWidget>("pages");
+    auto* mainPage = child<QWidget>("mainPage");
+    auto* keyPage = child<QWidget>("keyPage");
+    auto* keyError = child<QLabel>("keyErrorLabel");
+    auto* generate = child<QPushButton>("generateButton");
+    QVERIFY(pages && mainPage && keyPage && keyError && generate);
+    m_window->start();
+    QCOMPARE(pages->currentWidget(), mainPage);
+    QTest::mouseClick(generate, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(pages->currentWidget(), keyPage, NetworkTimeoutMs);
+    QVERIFY(keyError->isVisible());
+    QVERIFY2(keyError->text().contains(CredentialStore::backendName()), qPrintable(keyError->text()));
+    QCOMPARE(m_settings->keyStored(), std::optional<bool>(false));
+    QCOMPARE(m_demo->tokenRequestCount(), 0);
+}
+
+void TestMainWindow::noKey_noted_nextStartShowsKeyPageWithoutAsking()
+{
+    showWindow();
+    auto* pages = child<QStackedWidget>("pages");
+    auto* keyPage = child<QWidget>("keyPage");
+    QVERIFY(pages && keyPage);
+    m_window->start();
+    QTRY_COMPARE_WITH_TIMEOUT(pages->currentWidget(), keyPage, NetworkTimeoutMs);
+    QCOMPARE(m_settings->keyStored(), std::optional<bool>(false));
+
+    restart();
+    pages = child<QStackedWidget>("pages");
+    keyPage = child<QWidget>("keyPage");
+    QVERIFY(pages && keyPage);
+    m_window->start();
+    // At once: a keychain read answers later, and only then would the key page show.
+    QCOMPARE(pages->currentWidget(), keyPage);
 }
 
 void TestMainWindow::tryDemo_emitsDemoRequested()

@@ -355,8 +355,9 @@ void MainWindow::connectKeychain()
 
 void MainWindow::start()
 {
-    // After the first frame: the history's metadata, the tray icon (asking the desktop
-    // whether it has a tray takes round trips), then the key.
+    // After the first frame: the history's panel and metadata, the tray icon (asking the
+    // desktop whether it has a tray takes round trips), then the key.
+    historyPanel();
     m_history->load();
     m_history->purge(now(), m_settings.historyPurgeDays());
     m_started = true;
@@ -476,7 +477,8 @@ void MainWindow::useDemo(const QUrl& apiUrl, const QString& key)
     setKeySource(KeySource::Demo);
     if (!m_demoHistory) {
         m_demoHistory = new History(nullptr, nullptr, this);
-        m_historyPanel->setHistory(m_demoHistory);
+        if (m_historyPanel)
+            m_historyPanel->setHistory(m_demoHistory);
     }
     qCInfo(lcUi) << "demo mode on" << apiUrl.toString();
     showMainPage();
@@ -696,7 +698,7 @@ void MainWindow::onTokenReceived(const EmbedToken& token)
     history().purge(now(), m_settings.historyPurgeDays());
     const QString id = history().add(token, m_pendingLabel, isDemo() ? tr("Demo") : m_settings.profile());
     showToken(token, m_pendingLabel);
-    m_historyPanel->select(id);
+    historyPanel()->select(id);
     qCInfo(lcUi) << "token received, valid for" << token.expiresInMinutes() << "minutes";
 }
 
@@ -1387,6 +1389,24 @@ History& MainWindow::history() const
     return m_demoHistory ? *m_demoHistory : *m_history;
 }
 
+HistoryPanel* MainWindow::historyPanel()
+{
+    if (m_historyPanel)
+        return m_historyPanel;
+    m_historyPanel = new HistoryPanel(*m_ticker, this);
+    m_historyPanel->setHistory(&history());
+    connect(m_historyPanel, &HistoryPanel::actionReady, this,
+            [this](HistoryPanel::Action action, const EmbedToken& token, const QString& label, const QString& profile) {
+                onHistoryAction(int(action), token, label, profile);
+            });
+    connect(m_historyPanel, &HistoryPanel::actionFailed, this,
+            [this](const QString& message) { statusBar()->showMessage(message, StatusMessageMs); });
+    QWidget* placeholder = m_historyDock->widget();
+    m_historyDock->setWidget(m_historyPanel);
+    delete placeholder;
+    return m_historyPanel;
+}
+
 void MainWindow::setUpHistory()
 {
     m_history = new History(&m_settings.store(), &m_keys, this);
@@ -1395,18 +1415,11 @@ void MainWindow::setUpHistory()
                                  StatusMessageMs);
     });
 
-    m_historyPanel = new HistoryPanel(*m_ticker, this);
-    m_historyPanel->setHistory(m_history);
-    connect(m_historyPanel, &HistoryPanel::actionReady, this,
-            [this](HistoryPanel::Action action, const EmbedToken& token, const QString& label, const QString& profile) {
-                onHistoryAction(int(action), token, label, profile);
-            });
-    connect(m_historyPanel, &HistoryPanel::actionFailed, this,
-            [this](const QString& message) { statusBar()->showMessage(message, StatusMessageMs); });
-
+    // The dock is in the first frame; its panel (a table, its header, a filter) is built
+    // after it, by start(), or when first asked for.
     m_historyDock = new QDockWidget(tr("History"), this);
     m_historyDock->setObjectName(u"historyDock"_s);
-    m_historyDock->setWidget(m_historyPanel);
+    m_historyDock->setWidget(new QWidget(m_historyDock));
     m_historyDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
                                | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::BottomDockWidgetArea, m_historyDock);

@@ -70,7 +70,9 @@ public:
     // The history the window keeps links in: the persistent one, or in demo mode one in
     // memory for the session.
     History& history() const;
-    HistoryPanel* historyPanel() const { return m_historyPanel; }
+    // The history's panel in its dock, built on first use (start() does after the first
+    // frame).
+    HistoryPanel* historyPanel();
     Ticker& ticker() const { return *m_ticker; }
 
     // Makes profile (an existing one) the window's: its API URL, CA file, default expiry

@@ -1,4 +1,6 @@
 #include "MainWindow.h"
+#include "ui_KeyPage.h"
+#include "ui_LinkDetails.h"
 #include "ui_MainWindow.h"
 
 #include "ApiClient.h"
@@ -28,6 +30,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QGroupBox>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QJsonDocument>
@@ -80,16 +83,6 @@ MainWindow::MainWindow(ApiClient& api, CredentialStore& keys, Settings& settings
     m_ui->setupUi(this);
     updateTitle();
 
-    QFont titleFont = m_ui->keyTitleLabel->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    titleFont.setBold(true);
-    m_ui->keyTitleLabel->setFont(titleFont);
-    m_ui->keyPanel->setMinimumWidth(420);
-    m_ui->keychainLabel->setText(
-        tr("The key is stored in %1 on this computer, never in a file.").arg(CredentialStore::backendName()));
-    m_ui->keyErrorLabel->hide();
-    m_ui->retryKeychainButton->hide();
-
     QFont countdownFont = m_ui->countdownLabel->font();
     countdownFont.setPointSizeF(countdownFont.pointSizeF() * 2.0);
     countdownFont.setBold(true);
@@ -112,7 +105,6 @@ MainWindow::MainWindow(ApiClient& api, CredentialStore& keys, Settings& settings
     m_ui->busyBar->hide();
     m_ui->errorLabel->hide();
     m_ui->copyFeedbackLabel->hide();
-    m_ui->detailsGroup->hide();
     m_ui->resultStack->setCurrentWidget(m_ui->emptyResultPage);
     m_ui->pages->setCurrentWidget(m_ui->mainPage);
     m_ui->countdownBar->setRange(0, 1000);
@@ -137,21 +129,11 @@ MainWindow::MainWindow(ApiClient& api, CredentialStore& keys, Settings& settings
     refreshProfiles();
     updateColours();
 
-    connect(m_ui->saveKeyButton, &QPushButton::clicked, this, &MainWindow::saveKey);
-    connect(m_ui->apiKeyEdit, &QLineEdit::returnPressed, this, &MainWindow::saveKey);
-    connect(m_ui->apiKeyEdit, &QLineEdit::textEdited, this, [this] {
-        if (!m_savingKey)
-            m_ui->keyErrorLabel->hide();
-    });
-    connect(m_ui->retryKeychainButton, &QPushButton::clicked, this, &MainWindow::readKeyFromKeychain);
-    connect(m_ui->tryDemoButton, &QPushButton::clicked, this, &MainWindow::demoRequested);
     connect(m_ui->generateButton, &QPushButton::clicked, this, &MainWindow::generate);
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &MainWindow::cancel);
     connect(m_ui->labelEdit, &QLineEdit::returnPressed, this, &MainWindow::generate);
     connect(m_ui->copyLinkButton, &QPushButton::clicked, this, &MainWindow::copyLink);
     connect(m_ui->openLinkButton, &QPushButton::clicked, this, &MainWindow::openLink);
-    connect(m_ui->copyTokenButton, &QPushButton::clicked, this, &MainWindow::copyToken);
-    connect(m_ui->revealTokenButton, &QPushButton::toggled, this, &MainWindow::setTokenRevealed);
 
     const QByteArray geometry = m_settings.windowGeometry();
     if (geometry.isEmpty() || !restoreGeometry(geometry)) {
@@ -253,6 +235,57 @@ void MainWindow::setUpActions()
     connect(m_ui->previewButton, &QPushButton::clicked, this, previewCurrent);
 }
 
+Ui::KeyPage& MainWindow::keyUi()
+{
+    if (m_keyUi)
+        return *m_keyUi;
+    m_keyUi = std::make_unique<Ui::KeyPage>();
+    m_keyPage = new QWidget;
+    m_keyUi->setupUi(m_keyPage);
+    m_ui->pages->insertWidget(0, m_keyPage);
+
+    QFont titleFont = m_keyUi->keyTitleLabel->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    m_keyUi->keyTitleLabel->setFont(titleFont);
+    m_keyUi->keyPanel->setMinimumWidth(420);
+    m_keyUi->keychainLabel->setText(
+        tr("The key is stored in %1 on this computer, never in a file.").arg(CredentialStore::backendName()));
+    m_keyUi->keyErrorLabel->hide();
+    Presentation::setTextColour(m_keyUi->keyErrorLabel, Presentation::errorColour(palette()));
+    m_keyUi->retryKeychainButton->hide();
+
+    connect(m_keyUi->saveKeyButton, &QPushButton::clicked, this, &MainWindow::saveKey);
+    connect(m_keyUi->apiKeyEdit, &QLineEdit::returnPressed, this, &MainWindow::saveKey);
+    connect(m_keyUi->apiKeyEdit, &QLineEdit::textEdited, this, [this] {
+        if (!m_savingKey)
+            m_keyUi->keyErrorLabel->hide();
+    });
+    connect(m_keyUi->retryKeychainButton, &QPushButton::clicked, this, &MainWindow::readKeyFromKeychain);
+    connect(m_keyUi->tryDemoButton, &QPushButton::clicked, this, &MainWindow::demoRequested);
+    return *m_keyUi;
+}
+
+Ui::LinkDetails& MainWindow::detailsUi()
+{
+    if (m_detailsUi)
+        return *m_detailsUi;
+    m_detailsUi = std::make_unique<Ui::LinkDetails>();
+    m_detailsGroup = new QGroupBox;
+    m_detailsUi->setupUi(m_detailsGroup);
+    m_detailsGroup->hide(); // until there is a link (showResult)
+    // Between the form and the spacer below it, taking the column's spare height.
+    m_ui->leftColumnLayout->insertWidget(1, m_detailsGroup, 1);
+    connect(m_detailsUi->copyTokenButton, &QPushButton::clicked, this, &MainWindow::copyToken);
+    connect(m_detailsUi->revealTokenButton, &QPushButton::toggled, this, &MainWindow::setTokenRevealed);
+    return *m_detailsUi;
+}
+
+bool MainWindow::onKeyPage() const
+{
+    return m_keyPage && m_ui->pages->currentWidget() == m_keyPage;
+}
+
 void MainWindow::connectKeychain()
 {
     // Whatever the keychain says of any profile's key is noted for the next start
@@ -292,10 +325,10 @@ void MainWindow::connectKeychain()
             // It was there when last asked: removed since, outside FaultShare.
             setKeySource(KeySource::None);
             showKeyPage();
-            Presentation::setTextColour(m_ui->keyErrorLabel, Presentation::errorColour(palette()));
-            m_ui->keyErrorLabel->setText(tr("The key of this profile is no longer in %1; enter it again.")
+            Presentation::setTextColour(keyUi().keyErrorLabel, Presentation::errorColour(palette()));
+            keyUi().keyErrorLabel->setText(tr("The key of this profile is no longer in %1; enter it again.")
                                              .arg(CredentialStore::backendName()));
-            m_ui->keyErrorLabel->show();
+            keyUi().keyErrorLabel->show();
         } else if (m_keySource == KeySource::None) {
             showKeyPage();
         }
@@ -306,9 +339,9 @@ void MainWindow::connectKeychain()
         m_savingKey = false;
         m_api.setApiKey(m_pendingKey);
         m_pendingKey.clear();
-        m_ui->apiKeyEdit->clear();
-        m_ui->saveKeyButton->setEnabled(true);
-        m_ui->apiKeyEdit->setEnabled(true);
+        keyUi().apiKeyEdit->clear();
+        keyUi().saveKeyButton->setEnabled(true);
+        keyUi().apiKeyEdit->setEnabled(true);
         setKeySource(KeySource::Keychain);
         showMainPage();
         statusBar()->showMessage(tr("The key is stored in %1.").arg(CredentialStore::backendName()),
@@ -335,20 +368,20 @@ void MainWindow::connectKeychain()
                     // No key to work with: not read yet (start, or the first Generate).
                     setKeySource(KeySource::None);
                     showKeyPage();
-                    Presentation::setTextColour(m_ui->keyErrorLabel, Presentation::errorColour(palette()));
-                    m_ui->keyErrorLabel->setText(error.userMessage());
-                    m_ui->keyErrorLabel->show();
-                    m_ui->retryKeychainButton->show();
+                    Presentation::setTextColour(keyUi().keyErrorLabel, Presentation::errorColour(palette()));
+                    keyUi().keyErrorLabel->setText(error.userMessage());
+                    keyUi().keyErrorLabel->show();
+                    keyUi().retryKeychainButton->show();
                 } else if (operation == CredentialStore::Operation::Write && m_savingKey) {
                     // The typed key stays in the field so the operator can retry.
                     m_savingKey = false;
                     m_pendingKey.clear();
-                    m_ui->saveKeyButton->setEnabled(true);
-                    m_ui->apiKeyEdit->setEnabled(true);
-                    Presentation::setTextColour(m_ui->keyErrorLabel, Presentation::errorColour(palette()));
-                    m_ui->keyErrorLabel->setText(error.userMessage());
-                    m_ui->keyErrorLabel->show();
-                    m_ui->apiKeyEdit->setFocus();
+                    keyUi().saveKeyButton->setEnabled(true);
+                    keyUi().apiKeyEdit->setEnabled(true);
+                    Presentation::setTextColour(keyUi().keyErrorLabel, Presentation::errorColour(palette()));
+                    keyUi().keyErrorLabel->setText(error.userMessage());
+                    keyUi().keyErrorLabel->show();
+                    keyUi().apiKeyEdit->setFocus();
                 }
             });
 }
@@ -391,8 +424,10 @@ void MainWindow::readKeyFromKeychain()
 {
     // A read still running for another profile is answered for that entry, and ignored.
     m_readingKey = true;
-    m_ui->keyErrorLabel->hide();
-    m_ui->retryKeychainButton->hide();
+    if (m_keyUi) {
+        m_keyUi->keyErrorLabel->hide();
+        m_keyUi->retryKeychainButton->hide();
+    }
     statusBar()->showMessage(tr("Reading the API key from %1…").arg(CredentialStore::backendName()));
     m_keys.read(CredentialStore::apiKeyEntry(m_settings.profile()));
     updateGenerateEnabled();
@@ -526,16 +561,17 @@ void MainWindow::updateTitle()
 
 void MainWindow::showKeyPage()
 {
-    m_ui->pages->setCurrentWidget(m_ui->keyPage);
-    m_ui->keyErrorLabel->hide();
-    m_ui->retryKeychainButton->hide();
-    m_ui->apiKeyEdit->setFocus();
+    keyUi();
+    m_ui->pages->setCurrentWidget(m_keyPage);
+    keyUi().keyErrorLabel->hide();
+    keyUi().retryKeychainButton->hide();
+    keyUi().apiKeyEdit->setFocus();
     updateGenerateEnabled();
 }
 
 void MainWindow::showMainPage()
 {
-    const bool wasKeyPage = m_ui->pages->currentWidget() == m_ui->keyPage;
+    const bool wasKeyPage = onKeyPage();
     m_ui->pages->setCurrentWidget(m_ui->mainPage);
     if (wasKeyPage || !m_ui->mainPage->isAncestorOf(focusWidget()))
         m_ui->expiryPresetCombo->setFocus();
@@ -546,21 +582,21 @@ void MainWindow::saveKey()
 {
     if (m_savingKey)
         return;
-    const QString key = m_ui->apiKeyEdit->text().trimmed();
+    const QString key = keyUi().apiKeyEdit->text().trimmed();
     const QString reason = ApiClient::checkApiKey(key);
     if (!reason.isEmpty()) {
-        Presentation::setTextColour(m_ui->keyErrorLabel, Presentation::errorColour(palette()));
-        m_ui->keyErrorLabel->setText(reason);
-        m_ui->keyErrorLabel->show();
-        m_ui->apiKeyEdit->setFocus();
+        Presentation::setTextColour(keyUi().keyErrorLabel, Presentation::errorColour(palette()));
+        keyUi().keyErrorLabel->setText(reason);
+        keyUi().keyErrorLabel->show();
+        keyUi().apiKeyEdit->setFocus();
         return;
     }
     m_savingKey = true;
     m_pendingKey = key;
-    m_ui->keyErrorLabel->hide();
-    m_ui->retryKeychainButton->hide();
-    m_ui->saveKeyButton->setEnabled(false);
-    m_ui->apiKeyEdit->setEnabled(false);
+    keyUi().keyErrorLabel->hide();
+    keyUi().retryKeychainButton->hide();
+    keyUi().saveKeyButton->setEnabled(false);
+    keyUi().apiKeyEdit->setEnabled(false);
     statusBar()->showMessage(tr("Storing the key in %1…").arg(CredentialStore::backendName()));
     m_keys.write(CredentialStore::apiKeyEntry(m_settings.profile()), key);
 }
@@ -783,14 +819,14 @@ void MainWindow::showResult()
     m_ui->copyFeedbackLabel->hide();
     m_ui->expiryLabel->setText(tr("Expires %1").arg(Countdown::expiryText(token.expiresAt())));
 
-    m_ui->revealTokenButton->setChecked(false);
+    detailsUi().revealTokenButton->setChecked(false);
     setTokenRevealed(false);
-    m_ui->tokenEdit->setText(token.token());
-    m_ui->tokenEdit->setCursorPosition(0);
+    detailsUi().tokenEdit->setText(token.token());
+    detailsUi().tokenEdit->setCursorPosition(0);
 
     const std::optional<Jwt> jwt = Jwt::decode(token.token().toUtf8());
     const QString algorithm = jwt ? jwt->header.value(u"alg").toString() : QString();
-    m_ui->tokenTypeLabel->setText(algorithm.isEmpty() ? token.type()
+    detailsUi().tokenTypeLabel->setText(algorithm.isEmpty() ? token.type()
                                                       : tr("%1 (%2)").arg(token.type(), algorithm));
     if (jwt) {
         QString claims = QString::fromUtf8(QJsonDocument(jwt->claims).toJson(QJsonDocument::Indented)).trimmed();
@@ -802,23 +838,24 @@ void MainWindow::showResult()
         }
         if (!readable.isEmpty())
             claims += u"\n\n"_s + readable.join(u'\n');
-        m_ui->claimsView->setPlainText(claims);
+        detailsUi().claimsView->setPlainText(claims);
     } else {
-        m_ui->claimsView->setPlainText(tr("The token is not a JWT whose claims can be read."));
+        detailsUi().claimsView->setPlainText(tr("The token is not a JWT whose claims can be read."));
     }
 
     if (!token.serverDate().isValid())
-        m_ui->clockSkewLabel->setText(tr("Unknown: the server did not send its time"));
+        detailsUi().clockSkewLabel->setText(tr("Unknown: the server did not send its time"));
     else if (token.hasSignificantSkew())
         // Short enough for one line of the details: the direction in words, not a sign.
-        m_ui->clockSkewLabel->setText((token.clockSkew() > 0ms ? tr("Server %1 ahead; countdown follows it")
+        detailsUi().clockSkewLabel->setText((token.clockSkew() > 0ms ? tr("Server %1 ahead; countdown follows it")
                                                                : tr("Server %1 behind; countdown follows it"))
                                           .arg(Countdown::skewText(token.clockSkew())));
     else
-        m_ui->clockSkewLabel->setText(tr("In sync"));
+        detailsUi().clockSkewLabel->setText(tr("In sync"));
 
     m_ui->resultStack->setCurrentWidget(m_ui->resultPanel);
-    m_ui->detailsGroup->show();
+    detailsUi();
+    m_detailsGroup->show();
     m_ticker->setReference(token.localExpiresAt());
     updateCountdown();
 }
@@ -890,7 +927,8 @@ void MainWindow::setResultActionsEnabled(bool link, bool token)
     m_ui->presentAction->setEnabled(link);
     m_ui->previewButton->setEnabled(token);
     m_ui->previewAction->setEnabled(token);
-    m_ui->copyTokenButton->setEnabled(token);
+    if (m_detailsUi)
+        m_detailsUi->copyTokenButton->setEnabled(token);
     m_ui->copyTokenAction->setEnabled(token);
     setSharingEnabled(link);
 }
@@ -933,9 +971,9 @@ void MainWindow::copyToken()
 
 void MainWindow::setTokenRevealed(bool revealed)
 {
-    m_ui->tokenEdit->setEchoMode(revealed ? QLineEdit::Normal : QLineEdit::Password);
-    m_ui->revealTokenButton->setText(revealed ? tr("Hid&e") : tr("&Reveal"));
-    m_ui->revealTokenButton->setAccessibleName(revealed ? tr("Hide token") : tr("Reveal token"));
+    detailsUi().tokenEdit->setEchoMode(revealed ? QLineEdit::Normal : QLineEdit::Password);
+    detailsUi().revealTokenButton->setText(revealed ? tr("Hid&e") : tr("&Reveal"));
+    detailsUi().revealTokenButton->setAccessibleName(revealed ? tr("Hide token") : tr("Reveal token"));
 }
 
 void MainWindow::present()
@@ -1362,7 +1400,8 @@ void MainWindow::updateColours()
         Presentation::setTextColour(m_ui->errorLabel, Presentation::errorColour(palette()));
     if (!selectedMinutes())
         Presentation::setTextColour(m_ui->expiryHintLabel, Presentation::errorColour(palette()));
-    Presentation::setTextColour(m_ui->keyErrorLabel, Presentation::errorColour(palette()));
+    if (m_keyUi)
+        Presentation::setTextColour(m_keyUi->keyErrorLabel, Presentation::errorColour(palette()));
     Presentation::setTextColour(m_ui->copyFeedbackLabel, Presentation::phaseColour(Countdown::Phase::Fresh, dark));
     if (m_phase) {
         const Countdown::Phase phase = *m_phase;

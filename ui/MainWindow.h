@@ -30,9 +30,12 @@ class ExpiryNotifier;
 class History;
 class HistoryPanel;
 class QDockWidget;
+class QGroupBox;
 
 namespace Ui {
 class MainWindow;
+class KeyPage;
+class LinkDetails;
 }
 
 // The operator's window: the first-run key panel, the expiry form, and the result (QR
@@ -105,6 +108,12 @@ private:
     void setUpExpiryForm();
     void setUpActions();
     void connectKeychain();
+
+    // Built when first needed, since the first frame shows neither: the first-run key page
+    // (KeyPage.ui) and the token details under the form (LinkDetails.ui).
+    Ui::KeyPage& keyUi();
+    Ui::LinkDetails& detailsUi();
+    bool onKeyPage() const;
 
     void showKeyPage();
     void showMainPage();
@@ -182,6 +191,10 @@ private:
     void notify(const QString& text, bool expired);
 
     const std::unique_ptr<Ui::MainWindow> m_ui;
+    std::unique_ptr<Ui::KeyPage> m_keyUi;
+    std::unique_ptr<Ui::LinkDetails> m_detailsUi;
+    QWidget* m_keyPage = nullptr;         // the form's root, with m_keyUi
+    QGroupBox* m_detailsGroup = nullptr;  // the form's root, with m_detailsUi
     ApiClient& m_api;
     CredentialStore& m_keys;
     Settings& m_settings;

@@ -855,31 +855,7 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>FaultShare</source>
-        <translation>FaultShare</translation>
-    </message>
-    <message>
-        <source>Demo mode: a throwaway server on this computer, nothing is stored</source>
-        <translation>Demo-Modus: ein Wegwerf-Server auf diesem Computer, nichts wird gespeichert</translation>
-    </message>
-    <message>
-        <source>Demo mode</source>
-        <translation>Demo-Modus</translation>
-    </message>
-    <message>
-        <source>DEMO</source>
-        <translation>DEMO</translation>
-    </message>
-    <message>
-        <source>About demo mode</source>
-        <translation>Über den Demo-Modus</translation>
-    </message>
-    <message>
-        <source>Links come from the demo server inside FaultShare, show sample faults and work only on this computer while FaultShare runs.</source>
-        <translation>Links kommen vom Demo-Server in FaultShare, zeigen Beispielstörungen und funktionieren nur auf diesem Computer, solange FaultShare läuft.</translation>
-    </message>
+    <name>KeyPage</name>
     <message>
         <source>API key setup</source>
         <translation>API-Schlüssel einrichten</translation>
@@ -951,6 +927,100 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
     <message>
         <source>Try the &amp;demo server</source>
         <translation>Demo-Server &amp;testen</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDetails</name>
+    <message>
+        <source>Token and details</source>
+        <translation>Token und Details</translation>
+    </message>
+    <message>
+        <source>The embed token itself; treat it like a password</source>
+        <translation>Das Einbettungs-Token selbst; behandeln Sie es wie ein Passwort</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Show or hide the token</source>
+        <translation>Das Token anzeigen oder verbergen</translation>
+    </message>
+    <message>
+        <source>Reveal token</source>
+        <translation>Token anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal</source>
+        <translation>Anze&amp;igen</translation>
+    </message>
+    <message>
+        <source>Copy the token; the clipboard is cleared again after a while</source>
+        <translation>Das Token kopieren; die Zwischenablage wird nach einer Weile wieder geleert</translation>
+    </message>
+    <message>
+        <source>Copy token</source>
+        <translation>Token kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;token</source>
+        <translation>&amp;Token kopieren</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Typ:</translation>
+    </message>
+    <message>
+        <source>Token type</source>
+        <translation>Token-Typ</translation>
+    </message>
+    <message>
+        <source>Clock:</source>
+        <translation>Uhr:</translation>
+    </message>
+    <message>
+        <source>Clock difference to the server</source>
+        <translation>Zeitunterschied zum Server</translation>
+    </message>
+    <message>
+        <source>Clai&amp;ms:</source>
+        <translation>Clai&amp;ms:</translation>
+    </message>
+    <message>
+        <source>What the token says about itself (its signature is not checked here)</source>
+        <translation>Was das Token über sich selbst aussagt (seine Signatur wird hier nicht geprüft)</translation>
+    </message>
+    <message>
+        <source>Token claims</source>
+        <translation>Claims des Tokens</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>FaultShare</source>
+        <translation>FaultShare</translation>
+    </message>
+    <message>
+        <source>Demo mode: a throwaway server on this computer, nothing is stored</source>
+        <translation>Demo-Modus: ein Wegwerf-Server auf diesem Computer, nichts wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Demo mode</source>
+        <translation>Demo-Modus</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <source>About demo mode</source>
+        <translation>Über den Demo-Modus</translation>
+    </message>
+    <message>
+        <source>Links come from the demo server inside FaultShare, show sample faults and work only on this computer while FaultShare runs.</source>
+        <translation>Links kommen vom Demo-Server in FaultShare, zeigen Beispielstörungen und funktionieren nur auf diesem Computer, solange FaultShare läuft.</translation>
     </message>
     <message>
         <source>New link</source>
@@ -1065,22 +1135,6 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
         <translation>Fehler</translation>
     </message>
     <message>
-        <source>Token and details</source>
-        <translation>Token und Details</translation>
-    </message>
-    <message>
-        <source>The embed token itself; treat it like a password</source>
-        <translation>Das Einbettungs-Token selbst; behandeln Sie es wie ein Passwort</translation>
-    </message>
-    <message>
-        <source>Token</source>
-        <translation>Token</translation>
-    </message>
-    <message>
-        <source>Show or hide the token</source>
-        <translation>Das Token anzeigen oder verbergen</translation>
-    </message>
-    <message>
         <source>Reveal token</source>
         <translation>Token anzeigen</translation>
     </message>
@@ -1089,44 +1143,8 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
         <translation>Anze&amp;igen</translation>
     </message>
     <message>
-        <source>Copy the token; the clipboard is cleared again after a while</source>
-        <translation>Das Token kopieren; die Zwischenablage wird nach einer Weile wieder geleert</translation>
-    </message>
-    <message>
-        <source>Copy token</source>
-        <translation>Token kopieren</translation>
-    </message>
-    <message>
         <source>Copy &amp;token</source>
         <translation>&amp;Token kopieren</translation>
-    </message>
-    <message>
-        <source>Type:</source>
-        <translation>Typ:</translation>
-    </message>
-    <message>
-        <source>Token type</source>
-        <translation>Token-Typ</translation>
-    </message>
-    <message>
-        <source>Clock:</source>
-        <translation>Uhr:</translation>
-    </message>
-    <message>
-        <source>Clock difference to the server</source>
-        <translation>Zeitunterschied zum Server</translation>
-    </message>
-    <message>
-        <source>Clai&amp;ms:</source>
-        <translation>Clai&amp;ms:</translation>
-    </message>
-    <message>
-        <source>What the token says about itself (its signature is not checked here)</source>
-        <translation>Was das Token über sich selbst aussagt (seine Signatur wird hier nicht geprüft)</translation>
-    </message>
-    <message>
-        <source>Token claims</source>
-        <translation>Claims des Tokens</translation>
     </message>
     <message>
         <source>The QR code and the link of a new link appear here.</source>

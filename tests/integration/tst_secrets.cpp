@@ -304,19 +304,19 @@ void TestSecrets::runChildFlow()
         return widget;
     };
     auto* pages = qobject_cast<QStackedWidget*>(child("pages"));
-    auto* apiKeyEdit = qobject_cast<QLineEdit*>(child("apiKeyEdit"));
     auto* generate = qobject_cast<QPushButton*>(child("generateButton"));
     auto* busyBar = qobject_cast<QProgressBar*>(child("busyBar"));
     auto* errorLabel = qobject_cast<QLabel*>(child("errorLabel"));
-    auto* tokenEdit = qobject_cast<QLineEdit*>(child("tokenEdit"));
-    auto* reveal = qobject_cast<QPushButton*>(child("revealTokenButton"));
-    auto* copyToken = qobject_cast<QPushButton*>(child("copyTokenButton"));
     auto* shortLink = qobject_cast<QLabel*>(child("shortLinkLabel"));
-    QVERIFY(pages && apiKeyEdit && generate && busyBar && errorLabel && tokenEdit && reveal && copyToken
-            && shortLink);
+    QVERIFY(pages && generate && busyBar && errorLabel && shortLink);
 
-    // First run: no key in the keychain; the operator types one and presses Return.
-    QTRY_COMPARE_WITH_TIMEOUT(pages->currentWidget(), child("keyPage"), TimeoutMs);
+    // First run: no key in the keychain; the operator types one and presses Return. The
+    // key page and the token details are built when first shown.
+    QTRY_VERIFY_WITH_TIMEOUT(pages->currentWidget() && pages->currentWidget()->objectName() == "keyPage"_L1,
+                             TimeoutMs);
+    auto* apiKeyEdit = qobject_cast<QLineEdit*>(child("apiKeyEdit"));
+    QVERIFY(apiKeyEdit);
+    QLineEdit* tokenEdit = nullptr; // the details, once there is a link
     QTest::keyClicks(apiKeyEdit, key);
     QTest::keyClick(apiKeyEdit, Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(pages->currentWidget(), child("mainPage"), TimeoutMs);
@@ -343,6 +343,10 @@ void TestSecrets::runChildFlow()
     if (QTest::currentTestFailed())
         return;
     QVERIFY2(!errorLabel->isVisible(), "the first request failed");
+    tokenEdit = qobject_cast<QLineEdit*>(child("tokenEdit"));
+    auto* reveal = qobject_cast<QPushButton*>(child("revealTokenButton"));
+    auto* copyToken = qobject_cast<QPushButton*>(child("copyTokenButton"));
+    QVERIFY(tokenEdit && reveal && copyToken);
     recordResult();
     QTest::mouseClick(reveal, Qt::LeftButton);
     QCOMPARE(tokenEdit->echoMode(), QLineEdit::Normal);

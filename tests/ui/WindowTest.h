@@ -10,6 +10,7 @@
 
 #include <QObject>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QUuid>
 
@@ -56,6 +57,14 @@ protected:
     {
         m_window.reset();
         m_window = std::make_unique<MainWindow>(*m_api, *m_keys, *m_settings);
+    }
+
+    // Whether the window shows its first-run key page (built when first shown).
+    bool showsKeyPage() const
+    {
+        const auto* pages = m_window->findChild<QStackedWidget*>(QStringLiteral("pages"));
+        return pages && pages->currentWidget()
+            && pages->currentWidget()->objectName() == QLatin1StringView("keyPage");
     }
 
     template <typename T>

@@ -337,8 +337,7 @@ void TestHistoryGui::profileSwitcher_usesEachProfilesApiAndKey()
 
     // A profile without a key asks for one, and uses neither of the others' keys.
     m_window->switchProfile(u"empty"_s);
-    auto* pages = child<QStackedWidget>("pages");
-    QTRY_VERIFY_WITH_TIMEOUT(pages->currentWidget() == child<QWidget>("keyPage"), TimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(showsKeyPage(), TimeoutMs);
     QVERIFY(!m_api->hasApiKey());
 }
 

@@ -8,6 +8,7 @@
 #include "Clipboard.h"
 #include "CredentialStore.h"
 #include "DemoServer.h"
+#include "HistoryPanel.h"
 #include "Jwt.h"
 #include "MainWindow.h"
 #include "QrDecode.h"
@@ -89,6 +90,7 @@ private Q_SLOTS:
     void firstRun_noKey_showsKeyPage_thenSaveStoresInKeychain();
     void firstRun_invalidKey_showsReasonAndStoresNothing();
     void storedKey_isReadOnStart_andGenerates();
+    void firstFrame_buildsNoKeyPageDetailsOrHistoryPanel();
     void storedKey_noted_nextStartReadsItAtFirstGenerate();
     void storedKey_goneSinceNoted_generateShowsKeyPageWithReason();
     void noKey_noted_nextStartShowsKeyPageWithoutAsking();
@@ -876,15 +878,15 @@ void TestMainWindow::firstRun_noKey_showsKeyPage_thenSaveStoresInKeychain()
 {
     showWindow();
     auto* pages = child<QStackedWidget>("pages");
-    auto* keyPage = child<QWidget>("keyPage");
     auto* mainPage = child<QWidget>("mainPage");
+    QVERIFY(pages && mainPage);
+
+    m_window->start();
+    QTRY_VERIFY_WITH_TIMEOUT(showsKeyPage(), NetworkTimeoutMs);
     auto* apiKeyEdit = child<QLineEdit>("apiKeyEdit");
     auto* save = child<QPushButton>("saveKeyButton");
     auto* keychainLabel = child<QLabel>("keychainLabel");
-    QVERIFY(pages && keyPage && mainPage && apiKeyEdit && save && keychainLabel);
-
-    m_window->start();
-    QTRY_COMPARE_WITH_TIMEOUT(pages->currentWidget(), keyPage, NetworkTimeoutMs);
+    QVERIFY(apiKeyEdit && save && keychainLabel);
     QCOMPARE(apiKeyEdit->echoMode(), QLineEdit::Password);
     QVERIFY(keychainLabel->text().contains(CredentialStore::backendName()));
 
@@ -907,14 +909,12 @@ void TestMainWindow::firstRun_noKey_showsKeyPage_thenSaveStoresInKeychain()
 void TestMainWindow::firstRun_invalidKey_showsReasonAndStoresNothing()
 {
     showWindow();
-    auto* pages = child<QStackedWidget>("pages");
-    auto* keyPage = child<QWidget>("keyPage");
+    m_window->start();
+    QTRY_VERIFY_WITH_TIMEOUT(showsKeyPage(), NetworkTimeoutMs);
     auto* apiKeyEdit = child<QLineEdit>("apiKeyEdit");
     auto* save = child<QPushButton>("saveKeyButton");
     auto* keyError = child<QLabel>("keyErrorLabel");
-    QVERIFY(pages && keyPage && apiKeyEdit && save && keyError);
-    m_window->start();
-    QTRY_COMPARE_WITH_TIMEOUT(pages->currentWidget(), keyPage, NetworkTimeoutMs);
+    QVERIFY(apiKeyEdit && save && keyError);
 
     QTest::keyClicks(apiKeyEdit, u"not-a-key"_s);
     QTest::keyClick(apiKeyEdit, Qt::Key_Return);
@@ -922,7 +922,7 @@ void TestMainWindow::firstRun_invalidKey_showsReasonAndStoresNothing()
     QVERIFY(!keyError->text().isEmpty());
     QVERIFY(!keyError->text().contains(u"not-a-key"_s));
     QCOMPARE(apiKeyEdit->text(), u"not-a-key"_s); // kept for correcting
-    QCOMPARE(pages->currentWidget(), keyPage);
+    QVERIFY(showsKeyPage());
     QCOMPARE(readKeyDirectly(), std::nullopt);
 }
 
@@ -943,6 +943,29 @@ void TestMainWindow::storedKey_isReadOnStart_andGenerates()
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(m_demo->tokenRequestCount(), 1);
+}
+
+void TestMainWindow::firstFrame_buildsNoKeyPageDetailsOrHistoryPanel()
+{
+    // What the first frame does not show is built when first needed (start-up time).
+    showWindow();
+    QVERIFY(!m_window->findChild<QWidget*>(u"keyPage"_s));
+    QVERIFY(!m_window->findChild<QWidget*>(u"detailsGroup"_s));
+    QVERIFY(!m_window->findChild<HistoryPanel*>());
+
+    QVERIFY(writeKeyDirectly(m_demo->apiKey()));
+    m_api->setApiUrl(m_demo->url());
+    m_window->start();
+    QVERIFY(m_window->findChild<HistoryPanel*>());
+    auto* generate = child<QPushButton>("generateButton");
+    QVERIFY(generate);
+    QTRY_VERIFY_WITH_TIMEOUT(generate->isEnabled(), NetworkTimeoutMs);
+    generateWithShortcut();
+    if (QTest::currentTestFailed())
+        return;
+    auto* details = child<QGroupBox>("detailsGroup");
+    QVERIFY(details && details->isVisible());
+    QVERIFY(!m_window->findChild<QWidget*>(u"keyPage"_s)); // a key all along
 }
 
 void TestMainWindow::storedKey_noted_nextStartReadsItAtFirstGenerate()
@@ -982,14 +1005,14 @@ void TestMainWindow::storedKey_goneSinceNoted_generateShowsKeyPageWithReason()
     showWindow();
     auto* pages = child<QStackedWidget>("pages");
     auto* mainPage = child<QWidget>("mainPage");
-    auto* keyPage = child<QWidget>("keyPage");
-    auto* keyError = child<QLabel>("keyErrorLabel");
     auto* generate = child<QPushButton>("generateButton");
-    QVERIFY(pages && mainPage && keyPage && keyError && generate);
+    QVERIFY(pages && mainPage && generate);
     m_window->start();
     QCOMPARE(pages->currentWidget(), mainPage);
     QTest::mouseClick(generate, Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(pages->currentWidget(), keyPage, NetworkTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(showsKeyPage(), NetworkTimeoutMs);
+    auto* keyError = child<QLabel>("keyErrorLabel");
+    QVERIFY(keyError);
     QVERIFY(keyError->isVisible());
     QVERIFY2(keyError->text().contains(CredentialStore::backendName()), qPrintable(keyError->text()));
     QCOMPARE(m_settings->keyStored(), std::optional<bool>(false));
@@ -999,31 +1022,25 @@ void TestMainWindow::storedKey_goneSinceNoted_generateShowsKeyPageWithReason()
 void TestMainWindow::noKey_noted_nextStartShowsKeyPageWithoutAsking()
 {
     showWindow();
-    auto* pages = child<QStackedWidget>("pages");
-    auto* keyPage = child<QWidget>("keyPage");
-    QVERIFY(pages && keyPage);
     m_window->start();
-    QTRY_COMPARE_WITH_TIMEOUT(pages->currentWidget(), keyPage, NetworkTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(showsKeyPage(), NetworkTimeoutMs);
     QCOMPARE(m_settings->keyStored(), std::optional<bool>(false));
 
     restart();
-    pages = child<QStackedWidget>("pages");
-    keyPage = child<QWidget>("keyPage");
-    QVERIFY(pages && keyPage);
     m_window->start();
     // At once: a keychain read answers later, and only then would the key page show.
-    QCOMPARE(pages->currentWidget(), keyPage);
+    QVERIFY(showsKeyPage());
 }
 
 void TestMainWindow::tryDemo_emitsDemoRequested()
 {
     showWindow();
     auto* pages = child<QStackedWidget>("pages");
-    auto* keyPage = child<QWidget>("keyPage");
-    auto* tryDemo = child<QPushButton>("tryDemoButton");
-    QVERIFY(pages && keyPage && tryDemo);
+    QVERIFY(pages);
     m_window->start();
-    QTRY_COMPARE_WITH_TIMEOUT(pages->currentWidget(), keyPage, NetworkTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(showsKeyPage(), NetworkTimeoutMs);
+    auto* tryDemo = child<QPushButton>("tryDemoButton");
+    QVERIFY(tryDemo);
     QSignalSpy requested(m_window.get(), &MainWindow::demoRequested);
     connect(m_window.get(), &MainWindow::demoRequested, this,
             [this] { m_window->useDemo(m_demo->url(), m_demo->apiKey()); });
@@ -1123,7 +1140,7 @@ void TestMainWindow::settings_forgetKey_returnsToKeyPage()
     QVERIFY(confirm->isVisible());
     QTest::mouseClick(confirm->button(QMessageBox::Yes), Qt::LeftButton);
 
-    QTRY_COMPARE_WITH_TIMEOUT(pages->currentWidget(), child<QWidget>("keyPage"), NetworkTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(showsKeyPage(), NetworkTimeoutMs);
     QCOMPARE(readKeyDirectly(), std::nullopt);
 }
 

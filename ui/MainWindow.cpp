@@ -404,6 +404,15 @@ void MainWindow::start()
     useStoredKey();
 }
 
+void MainWindow::showEvent(QShowEvent* event)
+{
+    // The first frame shows the page the settings already know is right: the first-run
+    // page when no key is stored, rather than the main page for a moment before start().
+    if (!m_started && m_keySource == KeySource::None && m_settings.keyStored() == std::optional<bool>(false))
+        showKeyPage();
+    QMainWindow::showEvent(event);
+}
+
 void MainWindow::useStoredKey()
 {
     // What the keychain last said of this profile's key picks the page; the key itself is

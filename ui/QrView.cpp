@@ -19,10 +19,31 @@ QrView::QrView(QWidget* parent)
 
 void QrView::setQrCode(const QrCode& code)
 {
+    // A code of the same size sits in the same place: the background and the quiet zone
+    // stay, only the modules are painted again (on a wall display a third of the pixels).
+    const bool sameSize = !m_code.isNull() && !code.isNull() && code.size() == m_code.size();
     m_code = code;
     m_cache = {};
     updateAccessibleDescription();
-    update();
+    if (sameSize)
+        update(modulesRect());
+    else
+        update();
+}
+
+QRect QrView::modulesRect() const
+{
+    const qreal dpr = devicePixelRatioF();
+    const QRect area = contentsRect();
+    const QSize deviceArea(int(std::floor(area.width() * dpr)), int(std::floor(area.height() * dpr)));
+    const int moduleSize = m_code.moduleSizeFor(deviceArea);
+    const int side = m_code.sizeWithQuietZone() * moduleSize;
+    const qreal origin = QrCode::QuietZone * moduleSize / dpr;
+    const QPointF topLeft(area.x() + (deviceArea.width() - side) / 2 / dpr + origin,
+                          area.y() + (deviceArea.height() - side) / 2 / dpr + origin);
+    const qreal modulesSide = m_code.size() * moduleSize / dpr;
+    // Outwards to whole logical pixels, and one more for the rounding in paintEvent.
+    return QRectF(topLeft, QSizeF(modulesSide, modulesSide)).toAlignedRect().adjusted(-1, -1, 1, 1);
 }
 
 void QrView::clear(const QString& placeholder)

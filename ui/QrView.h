@@ -30,6 +30,8 @@ protected:
 
 private:
     void updateAccessibleDescription();
+    // Where the modules of m_code are painted, in the widget's coordinates.
+    QRect modulesRect() const;
 
     QrCode m_code;
     QString m_placeholder;

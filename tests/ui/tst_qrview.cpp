@@ -3,6 +3,8 @@
 
 #include <QAccessible>
 #include <QApplication>
+#include <QPaintEvent>
+#include <QScreen>
 #include <QPalette>
 #include <QProcess>
 #include <QTest>
@@ -92,6 +94,7 @@ private slots:
     void grab_drawsWholePixelModules();
     void darkPalette_stillDrawsDarkOnLight();
     void newCode_replacesDrawnSymbol();
+    void newCodeOfSameSize_repaintsOnlyItsModules();
     void resize_redrawsWithLargerModules();
     void clear_showsPlaceholderAndNothingDecodes();
     void accessibleTexts_followState();
@@ -199,6 +202,49 @@ void TestQrView::newCode_replacesDrawnSymbol()
     const QString other = u"https://altostr.at/ZyXwVuT"_s;
     view.setQrCode(QrCode(other));
     QCOMPARE(TestSupport::decodeQr(grabOf(view)), other);
+}
+
+void TestQrView::newCodeOfSameSize_repaintsOnlyItsModules()
+{
+    QrView view;
+    view.setQrCode(QrCode(shortLink));
+    view.resize(420, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+
+    struct PaintWatch final : QObject
+    {
+        QRegion painted;
+        int paints = 0;
+        bool eventFilter(QObject*, QEvent* event) override
+        {
+            if (event->type() == QEvent::Paint) {
+                painted += static_cast<QPaintEvent*>(event)->region();
+                ++paints;
+            }
+            return false;
+        }
+    } watch;
+    view.installEventFilter(&watch);
+
+    const QString other = u"https://altostr.at/ZyXwVuT"_s;
+    const QrCode next(other);
+    QCOMPARE(next.size(), QrCode(shortLink).size());
+    view.setQrCode(next);
+    QTRY_VERIFY(watch.paints > 0);
+    // The modules only: not the background beside the symbol, not its quiet zone.
+    const int moduleSize = next.moduleSizeFor(view.size());
+    const int symbolSide = next.sizeWithQuietZone() * moduleSize;
+    const QRect symbol((view.width() - symbolSide) / 2, (view.height() - symbolSide) / 2, symbolSide, symbolSide);
+    QVERIFY(!watch.painted.intersects(QRect(0, 0, symbol.left() - 1, view.height())));
+    QVERIFY(!watch.painted.contains(symbol.topLeft() + QPoint(1, 1)));
+
+    // What the window shows now (its backing store, not a fresh render) is the new code,
+    // pixel-exact.
+    const QImage shown = view.screen()->grabWindow(view.winId()).toImage().convertToFormat(QImage::Format_Grayscale8);
+    QCOMPARE(shown.size(), view.size());
+    QCOMPARE(TestSupport::decodeQr(shown), other);
+    QCOMPARE(wholePixelModulesProblem(shown, next), QString());
 }
 
 void TestQrView::resize_redrawsWithLargerModules()

@@ -325,7 +325,6 @@ void MainWindow::connectKeychain()
             // It was there when last asked: removed since, outside FaultShare.
             setKeySource(KeySource::None);
             showKeyPage();
-            Presentation::setTextColour(keyUi().keyErrorLabel, Presentation::errorColour(palette()));
             keyUi().keyErrorLabel->setText(tr("The key of this profile is no longer in %1; enter it again.")
                                              .arg(CredentialStore::backendName()));
             keyUi().keyErrorLabel->show();
@@ -368,7 +367,6 @@ void MainWindow::connectKeychain()
                     // No key to work with: not read yet (start, or the first Generate).
                     setKeySource(KeySource::None);
                     showKeyPage();
-                    Presentation::setTextColour(keyUi().keyErrorLabel, Presentation::errorColour(palette()));
                     keyUi().keyErrorLabel->setText(error.userMessage());
                     keyUi().keyErrorLabel->show();
                     keyUi().retryKeychainButton->show();
@@ -378,7 +376,6 @@ void MainWindow::connectKeychain()
                     m_pendingKey.clear();
                     keyUi().saveKeyButton->setEnabled(true);
                     keyUi().apiKeyEdit->setEnabled(true);
-                    Presentation::setTextColour(keyUi().keyErrorLabel, Presentation::errorColour(palette()));
                     keyUi().keyErrorLabel->setText(error.userMessage());
                     keyUi().keyErrorLabel->show();
                     keyUi().apiKeyEdit->setFocus();
@@ -594,7 +591,6 @@ void MainWindow::saveKey()
     const QString key = keyUi().apiKeyEdit->text().trimmed();
     const QString reason = ApiClient::checkApiKey(key);
     if (!reason.isEmpty()) {
-        Presentation::setTextColour(keyUi().keyErrorLabel, Presentation::errorColour(palette()));
         keyUi().keyErrorLabel->setText(reason);
         keyUi().keyErrorLabel->show();
         keyUi().apiKeyEdit->setFocus();

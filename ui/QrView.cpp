@@ -31,19 +31,29 @@ void QrView::setQrCode(const QrCode& code)
         update();
 }
 
-QRect QrView::modulesRect() const
+QrView::Placement QrView::placement() const
 {
+    // Module size is chosen in device pixels: at a fractional devicePixelRatio a whole
+    // number of logical pixels per module would still be smeared across device pixels.
     const qreal dpr = devicePixelRatioF();
     const QRect area = contentsRect();
     const QSize deviceArea(int(std::floor(area.width() * dpr)), int(std::floor(area.height() * dpr)));
-    const int moduleSize = m_code.moduleSizeFor(deviceArea);
-    const int side = m_code.sizeWithQuietZone() * moduleSize;
-    const qreal origin = QrCode::QuietZone * moduleSize / dpr;
-    const QPointF topLeft(area.x() + (deviceArea.width() - side) / 2 / dpr + origin,
-                          area.y() + (deviceArea.height() - side) / 2 / dpr + origin);
-    const qreal modulesSide = m_code.size() * moduleSize / dpr;
+    Placement placement;
+    placement.moduleSize = m_code.moduleSizeFor(deviceArea);
+    placement.side = m_code.sizeWithQuietZone() * placement.moduleSize;
+    placement.topLeft = QPointF(area.x() + (deviceArea.width() - placement.side) / 2 / dpr,
+                                area.y() + (deviceArea.height() - placement.side) / 2 / dpr);
+    return placement;
+}
+
+QRect QrView::modulesRect() const
+{
+    const Placement where = placement();
+    const qreal dpr = devicePixelRatioF();
+    const qreal origin = QrCode::QuietZone * where.moduleSize / dpr;
+    const qreal side = m_code.size() * where.moduleSize / dpr;
     // Outwards to whole logical pixels, and one more for the rounding in paintEvent.
-    return QRectF(topLeft, QSizeF(modulesSide, modulesSide)).toAlignedRect().adjusted(-1, -1, 1, 1);
+    return QRectF(where.topLeft + QPointF(origin, origin), QSizeF(side, side)).toAlignedRect().adjusted(-1, -1, 1, 1);
 }
 
 void QrView::clear(const QString& placeholder)
@@ -69,11 +79,11 @@ void QrView::paintEvent(QPaintEvent* /*event*/)
 {
     QPainter painter(this);
     const QColor background = palette().color(QPalette::Window);
-    const QRect area = contentsRect();
 
     if (m_code.isNull()) {
         painter.fillRect(rect(), background);
         if (!m_placeholder.isEmpty()) {
+            const QRect area = contentsRect();
             // WindowText is the colour meant to be read on the Window background.
             painter.setPen(palette().color(QPalette::WindowText));
             const int margin = fontMetrics().averageCharWidth();
@@ -83,14 +93,8 @@ void QrView::paintEvent(QPaintEvent* /*event*/)
         return;
     }
 
-    // Module size is chosen in device pixels: at a fractional devicePixelRatio a whole
-    // number of logical pixels per module would still be smeared across device pixels.
     const qreal dpr = devicePixelRatioF();
-    const QSize deviceArea(int(std::floor(area.width() * dpr)), int(std::floor(area.height() * dpr)));
-    const int moduleSize = m_code.moduleSizeFor(deviceArea);
-    const int side = m_code.sizeWithQuietZone() * moduleSize;
-    QPointF topLeft(area.x() + (deviceArea.width() - side) / 2 / dpr,
-                    area.y() + (deviceArea.height() - side) / 2 / dpr);
+    const auto [moduleSize, side, topLeft] = placement();
 
     // Where the painter is a plain scale and shift (window backing store, grab), the
     // symbol is drawn in device pixels, as solid rectangles: its corner snapped to a whole

@@ -30,6 +30,15 @@ protected:
 
 private:
     void updateAccessibleDescription();
+    // Where m_code's symbol (quiet zone included) goes: module and symbol side in device
+    // pixels, the top left corner in the widget's coordinates.
+    struct Placement
+    {
+        int moduleSize = 0;
+        int side = 0;
+        QPointF topLeft;
+    };
+    Placement placement() const;
     // Where the modules of m_code are painted, in the widget's coordinates.
     QRect modulesRect() const;
 

@@ -16,6 +16,7 @@
 #include "PreviewDialog.h"
 #include "Profiles.h"
 #include "QrCode.h"
+#include "QrPrintout.h"
 #include "Settings.h"
 #include "SettingsDialog.h"
 #include "ShareFormats.h"
@@ -37,7 +38,6 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPainter>
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPushButton>
@@ -1236,51 +1236,18 @@ bool MainWindow::printQr(QPrinter& printer)
     const QrCode code = currentQrCode();
     if (code.isNull())
         return false;
-    QPainter painter;
-    if (!painter.begin(&printer)) {
+    switch (QrPrintout(code, m_ui->resultTitleLabel->text(), font()).print(printer)) {
+    case QrPrintout::Result::Printed:
+        statusBar()->showMessage(tr("QR code sent to the printer"), StatusMessageMs);
+        return true;
+    case QrPrintout::Result::NotStarted:
         statusBar()->showMessage(tr("The printer could not be started; check it and try again."), StatusMessageMs);
         return false;
+    case QrPrintout::Result::Failed:
+        break;
     }
-    // Device pixels of the printable area; fonts in points follow the printer's resolution.
-    const QRect area(0, 0, printer.width(), printer.height());
-    QFont labelFont = font();
-    labelFont.setPointSizeF(16);
-    labelFont.setBold(true);
-    QFont linkFont = font();
-    linkFont.setPointSizeF(12);
-    const QFontMetrics labelMetrics(labelFont, &printer);
-    const QFontMetrics linkMetrics(linkFont, &printer);
-    const QString label = m_ui->resultTitleLabel->text();
-    const int gap = linkMetrics.height();
-    const int textHeight = gap + (label.isEmpty() ? 0 : labelMetrics.lineSpacing()) + linkMetrics.lineSpacing();
-
-    // Whole printer pixels per module, so no module is smeared across two dots.
-    const int moduleSize = code.moduleSizeFor(QSize(area.width(), std::max(1, area.height() - textHeight)));
-    const int side = moduleSize * code.sizeWithQuietZone();
-    const int left = (area.width() - side) / 2;
-    int top = std::max(0, (area.height() - side - textHeight) / 2);
-    // One image pixel per module, scaled by a whole factor without smoothing.
-    painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
-    painter.drawImage(QRect(left, top, side, side), code.toImage(1));
-    top += side + gap;
-
-    painter.setPen(Qt::black);
-    if (!label.isEmpty()) {
-        painter.setFont(labelFont);
-        const QRect line(area.left(), top, area.width(), labelMetrics.lineSpacing());
-        painter.drawText(line, Qt::AlignHCenter | Qt::AlignTop,
-                         labelMetrics.elidedText(label, Qt::ElideRight, area.width()));
-        top += labelMetrics.lineSpacing();
-    }
-    painter.setFont(linkFont);
-    painter.drawText(QRect(area.left(), top, area.width(), linkMetrics.lineSpacing()), Qt::AlignHCenter | Qt::AlignTop,
-                     linkMetrics.elidedText(code.text(), Qt::ElideMiddle, area.width()));
-    if (!painter.end()) {
-        statusBar()->showMessage(tr("Printing the QR code failed."), StatusMessageMs);
-        return false;
-    }
-    statusBar()->showMessage(tr("QR code sent to the printer"), StatusMessageMs);
-    return true;
+    statusBar()->showMessage(tr("Printing the QR code failed."), StatusMessageMs);
+    return false;
 }
 
 void MainWindow::openSettings()

@@ -8,6 +8,7 @@
 #include "DemoServer.h"
 #include "MainWindow.h"
 #include "QrDecode.h"
+#include "QrPrintout.h"
 #include "QrView.h"
 #include "Settings.h"
 
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void saveQr_badSizeOrSuffix_writesNothing();
     void copyQrImage_putsDecodableImageOnClipboard();
     void printQr_pdfRasterizesToCentredDecodableQrWithLinkAndLabel();
+    void printout_textIsTheLinkAsTyped_noLigatures();
     void errorCorrection_eachLevelChangesSymbolAndDecodes();
     void errorCorrection_defaultsToMediumAndIsRemembered();
     void copyAs_markdownAndHtml_putExactStrings();
@@ -78,6 +80,8 @@ private:
     QString link() const;
     QString clipboardText() const { return QGuiApplication::clipboard()->text(); }
     QString rasterizePdf(const QString& pdf, int dpi);
+    // The text of the PDF as poppler extracts it (what a viewer copies).
+    static QString pdfText(const QString& pdf);
 
 };
 
@@ -141,6 +145,22 @@ QString TestQrExport::rasterizePdf(const QString& pdf, int dpi)
         return {};
     }
     return prefix + u".png"_s;
+}
+
+QString TestQrExport::pdfText(const QString& pdf)
+{
+    const QString pdftotext = QStandardPaths::findExecutable(u"pdftotext"_s);
+    if (pdftotext.isEmpty()) {
+        qWarning("pdftotext is missing: install poppler-utils");
+        return {};
+    }
+    QProcess process;
+    process.start(pdftotext, {pdf, u"-"_s});
+    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        qWarning("pdftotext failed: %s", process.readAllStandardError().constData());
+        return {};
+    }
+    return QString::fromUtf8(process.readAllStandardOutput());
 }
 
 void TestQrExport::savePng_wholeModulesWithinSize_decodes_data()
@@ -314,14 +334,26 @@ void TestQrExport::printQr_pdfRasterizesToCentredDecodableQrWithLinkAndLabel()
              qPrintable(u"dark from %1 to %2 of %3"_s.arg(minX).arg(maxX).arg(page.width())));
 
     // The label and the link are printed as text below it.
-    const QString pdftotext = QStandardPaths::findExecutable(u"pdftotext"_s);
-    QVERIFY2(!pdftotext.isEmpty(), "pdftotext is missing: install poppler-utils");
-    QProcess process;
-    process.start(pdftotext, {pdf, u"-"_s});
-    QVERIFY(process.waitForFinished(60000));
-    const QString text = QString::fromUtf8(process.readAllStandardOutput());
+    const QString text = pdfText(pdf);
     QVERIFY2(text.contains(link()), qPrintable(text));
     QVERIFY2(text.contains(u"NOC wall 2"_s), qPrintable(text));
+}
+
+// Short codes are random base62, so some hold "fi", "fl" or "ff": set with a font's
+// ligature glyph, the PDF's text would read "ﬂ" and a copied link would be wrong.
+void TestQrExport::printout_textIsTheLinkAsTyped_noLigatures()
+{
+    const QString link = u"http://127.0.0.1:8080/s/ffiflf"_s;
+    const QString label = u"Office fluff ffl"_s;
+    const QString pdf = m_dir->filePath(u"ligatures.pdf"_s);
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    printer.setOutputFileName(pdf);
+    QCOMPARE(QrPrintout(QrCode(link), label, QApplication::font()).print(printer), QrPrintout::Result::Printed);
+
+    const QString text = pdfText(pdf);
+    QVERIFY2(text.contains(link), qPrintable(text));
+    QVERIFY2(text.contains(label), qPrintable(text));
 }
 
 void TestQrExport::errorCorrection_eachLevelChangesSymbolAndDecodes()

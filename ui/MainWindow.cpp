@@ -861,7 +861,7 @@ void MainWindow::showResult()
     m_ui->resultStack->setCurrentWidget(m_ui->resultPanel);
     detailsUi();
     m_detailsGroup->show();
-    m_ticker->setReference(token.localExpiresAt());
+    m_ticker->setReference(this, token.localExpiresAt());
     updateCountdown();
 }
 

@@ -149,7 +149,7 @@ void PresentWindow::showToken()
     m_linkLabel->setVisible(!m_link.isEmpty());
     m_titleLabel->setVisible(!m_titleLabel->text().isEmpty());
     fitLinkFont();
-    m_ticker->setReference(m_token.localExpiresAt());
+    m_ticker->setReference(this, m_token.localExpiresAt());
     updateCountdown();
 }
 

@@ -2,6 +2,8 @@
 
 #include <QTimer>
 
+#include <algorithm>
+
 using namespace std::chrono_literals;
 
 namespace {
@@ -34,9 +36,15 @@ QDateTime Ticker::now() const
     return m_clock();
 }
 
-void Ticker::setReference(const QDateTime& reference)
+void Ticker::setReference(QObject* consumer, const QDateTime& reference)
 {
-    m_reference = reference;
+    if (!consumer)
+        return;
+    withdrawReference(consumer);
+    if (reference.isValid()) {
+        watch(consumer);
+        m_references.append({consumer, reference});
+    }
     if (isRunning())
         schedule();
 }
@@ -45,19 +53,42 @@ void Ticker::hold(QObject* consumer)
 {
     if (!consumer || m_consumers.contains(consumer))
         return;
+    watch(consumer);
     m_consumers.insert(consumer);
-    connect(consumer, &QObject::destroyed, this, [this, consumer] { release(consumer); });
     if (m_consumers.size() == 1)
         schedule();
 }
 
 void Ticker::release(QObject* consumer)
 {
-    if (!m_consumers.remove(consumer))
+    const bool withdrawn = withdrawReference(consumer);
+    const bool held = m_consumers.remove(consumer);
+    if (!withdrawn && !held)
         return;
     disconnect(consumer, &QObject::destroyed, this, nullptr);
     if (m_consumers.isEmpty())
         m_timer->stop();
+    else if (withdrawn)
+        schedule();
+}
+
+void Ticker::watch(QObject* consumer)
+{
+    if (!isKnown(consumer))
+        connect(consumer, &QObject::destroyed, this, [this, consumer] { release(consumer); });
+}
+
+bool Ticker::isKnown(QObject* consumer) const
+{
+    return m_consumers.contains(consumer)
+        || std::any_of(m_references.cbegin(), m_references.cend(),
+                       [consumer](const Reference& reference) { return reference.consumer == consumer; });
+}
+
+bool Ticker::withdrawReference(QObject* consumer)
+{
+    return m_references.removeIf([consumer](const Reference& reference) { return reference.consumer == consumer; })
+        > 0;
 }
 
 bool Ticker::isRunning() const
@@ -75,7 +106,7 @@ void Ticker::tickNow()
 void Ticker::schedule()
 {
     const qint64 nowMs = now().toMSecsSinceEpoch();
-    const qint64 referenceMs = m_reference.isValid() ? m_reference.toMSecsSinceEpoch() : 0;
+    const qint64 referenceMs = m_references.isEmpty() ? 0 : m_references.constLast().instant.toMSecsSinceEpoch();
     // Milliseconds until (reference - now) is next a whole number of seconds.
     qint64 toBoundary = (referenceMs - nowMs) % 1000;
     if (toBoundary <= 0)

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void destroyedConsumerReleases();
     void aimsAtWholeSecondsFromReference_data();
     void aimsAtWholeSecondsFromReference();
+    void latestReferenceApplies_untilItsConsumerGoes();
     void ticksCarryTheClocksNow();
 };
 
@@ -94,11 +95,52 @@ void TestTicker::aimsAtWholeSecondsFromReference()
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(1'800'000'000'250, Qt::UTC);
     Ticker ticker;
     ticker.setClock([now] { return now; });
-    if (referenceOffsetMs != -1)
-        ticker.setReference(now.addMSecs(referenceOffsetMs));
     QObject consumer;
+    if (referenceOffsetMs != -1)
+        ticker.setReference(&consumer, now.addMSecs(referenceOffsetMs));
     ticker.hold(&consumer);
     QCOMPARE(timerOf(ticker)->interval(), expectedIntervalMs);
+}
+
+// The main window's link and an older one presented on the wall: the one set last sets
+// the phase, and the other's applies again once that window is gone.
+void TestTicker::latestReferenceApplies_untilItsConsumerGoes()
+{
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(1'800'000'000'250, Qt::UTC);
+    Ticker ticker;
+    ticker.setClock([now] { return now; });
+    QObject window;
+    ticker.setReference(&window, now.addMSecs(2300));
+    ticker.hold(&window);
+    QCOMPARE(timerOf(ticker)->interval(), 300 + 5);
+
+    auto present = std::make_unique<QObject>();
+    ticker.setReference(present.get(), now.addMSecs(10001));
+    ticker.hold(present.get());
+    QCOMPARE(timerOf(ticker)->interval(), 1 + 5);
+
+    // Setting the window's reference again (a new link) makes it the latest.
+    ticker.setReference(&window, now.addMSecs(4700));
+    QCOMPARE(timerOf(ticker)->interval(), 700 + 5);
+    ticker.setReference(present.get(), now.addMSecs(10001));
+    QCOMPARE(timerOf(ticker)->interval(), 1 + 5);
+
+    present.reset();
+    QVERIFY(ticker.isRunning());
+    QCOMPARE(timerOf(ticker)->interval(), 700 + 5);
+
+    // Released (its link expired): no reference is left, so whole wall-clock seconds.
+    QObject row;
+    ticker.hold(&row);
+    ticker.release(&window);
+    QVERIFY(ticker.isRunning());
+    QCOMPARE(timerOf(ticker)->interval(), 1000 - 250 + 5);
+
+    // An invalid instant withdraws a reference, too.
+    ticker.setReference(&row, now.addMSecs(2300));
+    QCOMPARE(timerOf(ticker)->interval(), 300 + 5);
+    ticker.setReference(&row, {});
+    QCOMPARE(timerOf(ticker)->interval(), 1000 - 250 + 5);
 }
 
 void TestTicker::ticksCarryTheClocksNow()

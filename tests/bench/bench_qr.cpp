@@ -10,13 +10,13 @@
 //   QT_QPA_PLATFORM=offscreen bench_qr [repetitions]
 
 #include "BenchSupport.h"
+#include "PaintWatch.h"
 #include "PresentWindow.h"
 #include "QrCode.h"
 #include "QrView.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QPaintEvent>
 
 using namespace Qt::StringLiterals;
 
@@ -36,20 +36,7 @@ int main(int argc, char** argv)
     view->repaint();
 
     // Notes the region of each paint of the view, from outside (no product hook).
-    struct PaintWatch final : QObject
-    {
-        QRegion painted;
-        int paints = 0;
-        bool eventFilter(QObject*, QEvent* event) override
-        {
-            if (event->type() == QEvent::Paint) {
-                painted = static_cast<QPaintEvent*>(event)->region();
-                ++paints;
-            }
-            return false;
-        }
-    } watch;
-    view->installEventFilter(&watch);
+    PaintWatch watch(view);
 
     std::vector<double> encode;
     std::vector<double> image;
@@ -82,7 +69,7 @@ int main(int argc, char** argv)
         while (watch.paints == paintsBefore)
             QCoreApplication::processEvents(QEventLoop::AllEvents);
         newCode.push_back(double(timer.nsecsElapsed()) / 1e6);
-        for (const QRect& part : watch.painted)
+        for (const QRect& part : watch.last)
             paintedPixels += qint64(part.width()) * part.height();
 
         // The whole view (a first show, a resize) into a backing-store-like image.

@@ -91,8 +91,8 @@ MainWindow::MainWindow(ApiClient& api, CredentialStore& keys, Settings& settings
     titleOfLink.setPointSizeF(titleOfLink.pointSizeF() * 1.3);
     titleOfLink.setBold(true);
     m_ui->resultTitleLabel->setFont(titleOfLink);
-    QFont linkFont = m_ui->shortLinkLabel->font();
-    linkFont.setPointSizeF(linkFont.pointSizeF() * 1.2);
+    QFont linkFont = Presentation::linkFont();
+    linkFont.setPointSizeF(m_ui->shortLinkLabel->font().pointSizeF() * 1.2);
     m_ui->shortLinkLabel->setFont(linkFont);
     QFont badgeFont = m_ui->demoBadge->font();
     badgeFont.setBold(true);

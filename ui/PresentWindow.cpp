@@ -335,7 +335,7 @@ void PresentWindow::updateFonts()
 void PresentWindow::fitLinkFont()
 {
     const int unit = std::max(8, std::min(height() / 24, width() / 40));
-    QFont link = font();
+    QFont link = Presentation::linkFont();
     link.setPixelSize(std::max(10, unit));
     // A link has no spaces to wrap at: shrink it until it fits the width.
     const int available = std::max(1, width() - 2 * layout()->contentsMargins().left());

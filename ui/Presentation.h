@@ -4,6 +4,8 @@
 #include "Fault.h"
 
 #include <QColor>
+#include <QFont>
+#include <QFontDatabase>
 #include <QPalette>
 #include <QWidget>
 
@@ -17,6 +19,17 @@ inline void setTextColour(QWidget* widget, const QColor& colour)
     for (const QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive, QPalette::Disabled})
         palette.setColor(group, QPalette::WindowText, colour);
     widget->setPalette(palette);
+}
+
+// A link shown or printed as text: fixed-width, so l, I and 1 or O and 0 differ for
+// whoever reads it out or types it, and set glyph for character (no "fl" ligature), so
+// copied from a PDF or read by a screen reader it is the link itself. Scripts that need
+// shaping keep it (Qt's rule).
+inline QFont linkFont()
+{
+    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    font.setStyleStrategy(QFont::StyleStrategy(font.styleStrategy() | QFont::PreferNoShaping));
+    return font;
 }
 
 inline bool isDark(const QPalette& palette)

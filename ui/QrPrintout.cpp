@@ -1,30 +1,20 @@
 #include "QrPrintout.h"
+#include "Presentation.h"
 
-#include <QFontDatabase>
 #include <QFontMetrics>
 #include <QPainter>
 #include <QPrinter>
 
 #include <algorithm>
 
-namespace {
-
-// Latin text is laid out glyph for character: no "fi" or "fl" ligature to copy or read
-// as one unknown character. Scripts that need shaping keep it (Qt's rule).
-QFont withoutLigatures(QFont font)
-{
-    font.setStyleStrategy(QFont::StyleStrategy(font.styleStrategy() | QFont::PreferNoShaping));
-    return font;
-}
-
-} // namespace
-
 QrPrintout::QrPrintout(QrCode code, QString label, const QFont& font)
     : m_code(std::move(code))
     , m_label(std::move(label))
-    , m_labelFont(withoutLigatures(font))
-    , m_linkFont(withoutLigatures(QFontDatabase::systemFont(QFontDatabase::FixedFont)))
+    , m_labelFont(font)
+    , m_linkFont(Presentation::linkFont())
 {
+    // The label, too, copies as typed ("Office", not "Oﬃce").
+    m_labelFont.setStyleStrategy(QFont::StyleStrategy(m_labelFont.styleStrategy() | QFont::PreferNoShaping));
     m_labelFont.setPointSizeF(16);
     m_labelFont.setBold(true);
     m_linkFont.setPointSizeF(12);

@@ -8,11 +8,8 @@
 class QPrinter;
 
 // A link's printed page: its QR code as large as the page allows, centred, with whole
-// printer dots per module, and beneath it the label and the link as text.
-//
-// The text is set without ligatures, so what a PDF viewer copies ("fl", not "ﬂ") or a
-// screen reader reads is the link itself, and the link is in the fixed-width font, in
-// which l, I and 1 or O and 0 differ for an operator typing it from paper.
+// printer dots per module, and beneath it the label and the link as text: the link in
+// Presentation::linkFont(), and neither with ligatures, so a PDF's text copies as typed.
 class QrPrintout final
 {
 public:

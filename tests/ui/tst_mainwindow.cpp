@@ -26,6 +26,7 @@
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
 #include <QGroupBox>
+#include <QFontInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
@@ -212,6 +213,8 @@ void TestMainWindow::generate_showsQrThatDecodesToShortLink()
     const QString decoded = decodedQr();
     QVERIFY2(!decoded.isEmpty(), "the drawn QR code does not decode");
     QCOMPARE(decoded, shortLinkLabel->text());
+    // Read out or typed: l, I and 1 must differ (a fixed-width face).
+    QVERIFY(QFontInfo(shortLinkLabel->font()).fixedPitch());
     const QUrl link(decoded);
     QCOMPARE(link.scheme(), u"http"_s);
     QCOMPARE(link.host(), m_demo->url().host());

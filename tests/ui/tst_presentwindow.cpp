@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFontInfo>
 #include <QLabel>
 #include <QPointer>
 #include <QProgressBar>
@@ -223,6 +224,8 @@ void TestPresentWindow::showsLinkLabelAndCountdown()
     window->resize(1920, 1080);
     QVERIFY2(link->font().pixelSize() >= 30, qPrintable(QString::number(link->font().pixelSize())));
     QVERIFY(countdown->font().pixelSize() > link->font().pixelSize());
+    // Read from across the room and typed: l, I and 1 must differ (a fixed-width face).
+    QVERIFY(QFontInfo(link->font()).fixedPitch());
 }
 
 void TestPresentWindow::countdown_followsClockWithPhaseColours()

@@ -631,8 +631,17 @@ QString SettingsDialog::selectedProfile() const
 void SettingsDialog::updateProfileButtons()
 {
     const QString name = selectedProfile();
-    m_ui->removeProfileButton->setEnabled(m_removingProfile.isEmpty() && !name.isEmpty()
+    const bool managed = !name.isEmpty() && m_profiles.isManaged(name);
+    m_ui->removeProfileButton->setEnabled(m_removingProfile.isEmpty() && !name.isEmpty() && !managed
                                           && name != Settings::defaultProfile() && name != m_settings.profile());
+    m_ui->removeProfileButton->setToolTip(managed ? managedProfileText(name) : QString());
+}
+
+QString SettingsDialog::managedProfileText(const QString& name)
+{
+    return tr("Profile “%1” is set up for everyone on this computer by its administrator; it cannot be "
+              "removed here.")
+        .arg(name);
 }
 
 void SettingsDialog::showProfileStatus(const QString& text, bool isError)
@@ -722,6 +731,10 @@ void SettingsDialog::removeProfile(const QString& name)
     if (!m_profiles.contains(name)) {
         showProfileStatus(tr("There is no profile named “%1”; it may have been removed already.").arg(name), true);
         refreshProfiles();
+        return;
+    }
+    if (m_profiles.isManaged(name)) {
+        showProfileStatus(managedProfileText(name), true);
         return;
     }
     // The key goes first: the profile (and the chance to retry) stays until it is gone.

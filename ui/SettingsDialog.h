@@ -96,6 +96,7 @@ private:
     void refreshProfiles(const QString& select = {});
     QString selectedProfile() const;
     void updateProfileButtons();
+    static QString managedProfileText(const QString& name);
     void askNewProfile();
     void confirmRemoveProfile();
     void browseExportProfiles();

@@ -157,9 +157,21 @@ bool Profiles::add(const QString& name)
     return true;
 }
 
+bool Profiles::isManaged(const QString& name) const
+{
+    // A store of a file of its own (tests, a path given) has no system scope.
+    if (m_store.applicationName().isEmpty())
+        return false;
+    QSettings system(m_store.format(), QSettings::SystemScope, m_store.organizationName(), m_store.applicationName());
+    system.beginGroup(Group);
+    const bool found = system.childGroups().contains(name);
+    system.endGroup();
+    return found;
+}
+
 bool Profiles::remove(const QString& name)
 {
-    if (name == Settings::defaultProfile() || !contains(name))
+    if (name == Settings::defaultProfile() || !contains(name) || isManaged(name))
         return false;
     m_store.remove(Group + QLatin1Char('/') + name);
     // The window starts with the last profile: not one that is gone.

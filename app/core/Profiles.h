@@ -23,9 +23,14 @@ public:
     // "contains \"/\"", a control character, leading/trailing spaces), or empty.
     static QString checkName(const QString& name);
 
+    // Whether the system-wide settings (managed desktops: the store's system scope) list
+    // the profile: it is there for every user, whatever a user's file says.
+    bool isManaged(const QString& name) const;
+
     // Creates a profile with the default settings; false when the name is taken or invalid.
     bool add(const QString& name);
-    // Removes a profile's settings (never "default"); the caller removes its keychain entry.
+    // Removes a profile's settings (never "default", never a managed one: it would stay
+    // listed); the caller removes its keychain entry first.
     bool remove(const QString& name);
 
     // Profiles as JSON without any secret:

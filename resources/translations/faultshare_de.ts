@@ -2598,6 +2598,10 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
         <source>Demo mode: the demo server is reached without a proxy.</source>
         <translation>Demo-Modus: Der Demo-Server wird ohne Proxy erreicht.</translation>
     </message>
+    <message>
+        <source>Profile “%1” is set up for everyone on this computer by its administrator; it cannot be removed here.</source>
+        <translation>Das Profil „%1“ hat die Administration dieses Computers für alle eingerichtet; es kann hier nicht entfernt werden.</translation>
+    </message>
 </context>
 <context>
     <name>ShareFormats</name>

@@ -679,6 +679,7 @@ DE = {
     "Remove profile “%1” with its settings and its API key in %2?": "Das Profil „%1“ mit seinen Einstellungen und seinem API-Schlüssel in %2 entfernen?",
     "&Remove profile": "Profil &entfernen",
     "The profile “%1” cannot be removed; it is always there.": "Das Profil „%1“ kann nicht entfernt werden; es ist immer vorhanden.",
+    "Profile “%1” is set up for everyone on this computer by its administrator; it cannot be removed here.": "Das Profil „%1“ hat die Administration dieses Computers für alle eingerichtet; es kann hier nicht entfernt werden.",
     "Profile “%1” is in use; switch to another profile first to remove it.":
         "Das Profil „%1“ ist in Gebrauch; wechseln Sie zuerst zu einem anderen Profil, um es zu entfernen.",
     "There is no profile named “%1”; it may have been removed already.": "Es gibt kein Profil „%1“; es wurde vielleicht schon entfernt.",

@@ -319,6 +319,40 @@ private Q_SLOTS:
         QVERIFY(!userFile.contains(u"profiles/default/apiUrl"_s));
     }
 
+    void managedProfile_isManaged_andIsNotRemoved_data() { managedDefaults_systemScopeIsReadAndUserWins_data(); }
+
+    void managedProfile_isManaged_andIsNotRemoved()
+    {
+        QFETCH(int, format);
+        const auto settingsFormat = QSettings::Format(format);
+        QTemporaryDir system;
+        QTemporaryDir user;
+        QSettings::setPath(settingsFormat, QSettings::SystemScope, system.path());
+        QSettings::setPath(settingsFormat, QSettings::UserScope, user.path());
+        {
+            QSettings managed(settingsFormat, QSettings::SystemScope, u"FaultShare"_s, u"FaultShare"_s);
+            managed.setValue(u"profiles/corp/apiUrl"_s, u"https://api.corp.example"_s);
+            managed.sync();
+            QCOMPARE(managed.status(), QSettings::NoError);
+        }
+        QSettings store(settingsFormat, QSettings::UserScope, u"FaultShare"_s, u"FaultShare"_s);
+        Profiles profiles(store);
+        QVERIFY(profiles.add(u"mine"_s));
+        // The user's own change to the managed profile stays the user's.
+        Settings(store, u"corp"_s).setDefaultMinutes(90);
+        QVERIFY(profiles.isManaged(u"corp"_s));
+        QVERIFY(!profiles.isManaged(u"mine"_s));
+        QVERIFY(!profiles.isManaged(u"default"_s));
+
+        QVERIFY(!profiles.remove(u"corp"_s));
+        QCOMPARE(Settings(store, u"corp"_s).defaultMinutes(), 90);
+        QVERIFY(profiles.remove(u"mine"_s));
+        QCOMPARE(profiles.names(), (QStringList{u"default"_s, u"corp"_s}));
+
+        // A store of a file of its own has no system scope.
+        QVERIFY(!Profiles(*m_store).isManaged(u"corp"_s));
+    }
+
     void export_holdsNoSecret_whileKeysAreInKeychain()
     {
         // Real keychain entries for two profiles, on a service of this test's own.

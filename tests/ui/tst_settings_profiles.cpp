@@ -202,6 +202,47 @@ private Q_SLOTS:
         QCOMPARE(Profiles(*m_store).names(), (QStringList{u"default"_s, u"lab"_s, u"noc"_s}));
     }
 
+    // A profile of the system-wide settings (managed desktops) is there for every user:
+    // removing it would remove only this user's key and changes, and leave it listed.
+    void managedProfile_removeUnavailable_saysWhy()
+    {
+        QTemporaryDir system;
+        QTemporaryDir user;
+        QVERIFY(system.isValid() && user.isValid());
+        QSettings::setPath(QSettings::IniFormat, QSettings::SystemScope, system.path());
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, user.path());
+        {
+            QSettings managed(QSettings::IniFormat, QSettings::SystemScope, u"FaultShare"_s, u"FaultShare"_s);
+            managed.setValue(u"profiles/corp/apiUrl"_s, u"https://api.corp.example"_s);
+            managed.sync();
+            QCOMPARE(managed.status(), QSettings::NoError);
+        }
+        m_dialog.reset();
+        m_settings.reset();
+        m_store = std::make_unique<QSettings>(QSettings::IniFormat, QSettings::UserScope, u"FaultShare"_s,
+                                              u"FaultShare"_s);
+        m_settings = std::make_unique<Settings>(*m_store);
+        QVERIFY(Profiles(*m_store).add(u"mine"_s));
+        openDialog();
+        QCOMPARE(listedNames(), (QStringList{u"default"_s, u"corp"_s, u"mine"_s}));
+
+        auto* remove = child<QPushButton>("removeProfileButton");
+        QVERIFY(remove);
+        QVERIFY(select(u"mine"_s));
+        QVERIFY(remove->isEnabled());
+        QVERIFY(remove->toolTip().isEmpty());
+        QVERIFY(select(u"corp"_s));
+        QVERIFY(!remove->isEnabled());
+        QVERIFY2(remove->toolTip().contains(u"administrator"_s), qPrintable(remove->toolTip()));
+
+        QSignalSpy changed(m_dialog.get(), &SettingsDialog::profilesChanged);
+        m_dialog->removeProfile(u"corp"_s);
+        QVERIFY2(status().contains(u"administrator"_s), qPrintable(status()));
+        QVERIFY(isOneSentence(status()));
+        QCOMPARE(changed.size(), 0);
+        QCOMPARE(listedNames(), (QStringList{u"default"_s, u"corp"_s, u"mine"_s}));
+    }
+
     void newButton_asksName_createsProfile()
     {
         openDialog();

@@ -1,5 +1,7 @@
 #include "HttpProxy.h"
 
+#include "TestSupport.h"
+
 #include <QHostAddress>
 #include <QTcpSocket>
 #include <QUrl>
@@ -22,16 +24,6 @@ QByteArray simpleResponse(int status, const QByteArray& reason, const QList<QByt
 bool isLoopback(const QString& host)
 {
     return host == QLatin1StringView("localhost") || QHostAddress(host).isLoopback();
-}
-
-// Both ends closed once either is: the proxy never holds a half connection.
-void pipe(QTcpSocket* from, QTcpSocket* to)
-{
-    QObject::connect(from, &QTcpSocket::readyRead, to, [from, to] { to->write(from->readAll()); });
-    QObject::connect(from, &QTcpSocket::disconnected, to, [from, to] {
-        to->write(from->readAll());
-        to->disconnectFromHost();
-    });
 }
 
 } // namespace
@@ -212,8 +204,8 @@ void HttpProxy::tunnel(QTcpSocket* client, const QByteArray& hostPort)
         const QByteArray early = client->property(BufferProperty).toByteArray() + client->readAll();
         if (!early.isEmpty())
             upstream->write(early);
-        pipe(client, upstream);
-        pipe(upstream, client);
+        TestSupport::pipe(client, upstream);
+        TestSupport::pipe(upstream, client);
     });
     connect(upstream, &QTcpSocket::errorOccurred, client, [client, upstream] {
         if (upstream->state() != QAbstractSocket::ConnectedState) {

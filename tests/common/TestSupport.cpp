@@ -2,6 +2,7 @@
 
 #include <QDirIterator>
 #include <QFile>
+#include <QTcpSocket>
 
 namespace TestSupport {
 
@@ -16,6 +17,19 @@ QStringList filesContaining(const QString& dir, const QByteArray& needle)
             hits << path;
     }
     return hits;
+}
+
+void pipe(QTcpSocket* from, QTcpSocket* to)
+{
+    QObject::connect(from, &QTcpSocket::readyRead, to, [from, to] {
+        if (to->isOpen())
+            to->write(from->readAll());
+    });
+    QObject::connect(from, &QTcpSocket::disconnected, to, [from, to] {
+        if (from->isOpen() && to->isOpen())
+            to->write(from->readAll());
+        to->disconnectFromHost();
+    });
 }
 
 } // namespace TestSupport

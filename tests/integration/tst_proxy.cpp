@@ -1,7 +1,8 @@
 // Requests through a real HTTP proxy on loopback (tests/common/HttpProxy) to the demo API
 // on another loopback port: forwarded once, with Basic credentials answered once, a wrong
 // password or a proxy that is gone told in one sentence that never holds the password,
-// and mode None going direct. The `generate` command uses the profile's proxy, with the
+// and mode None going direct. The same through a real SOCKS5 proxy (tests/common/
+// Socks5Proxy), without and with a user name and password. The `generate` command uses the profile's proxy, with the
 // password from the keychain (the Secret Service of the test session).
 
 #include "ApiClient.h"
@@ -12,6 +13,7 @@
 #include "Profiles.h"
 #include "RequestOutcome.h"
 #include "Settings.h"
+#include "Socks5Proxy.h"
 #include "TestPki.h"
 
 #include <QLoggingCategory>
@@ -76,6 +78,13 @@ private:
         proxy.port = port;
         proxy.user = user;
         proxy.password = password;
+        return proxy;
+    }
+
+    static ProxySettings socks5Proxy(quint16 port, const QString& user = {}, const QString& password = {})
+    {
+        ProxySettings proxy = httpProxy(port, user, password);
+        proxy.mode = ProxySettings::Mode::Socks5;
         return proxy;
     }
 
@@ -223,6 +232,57 @@ private Q_SLOTS:
         QVERIFY(!message.contains(u"noc"_s));
         checkNoPassword(message);
         QCOMPARE(demo.tokenRequestCount(), 0);
+    }
+
+    void socks5_generate_goesThroughProxy()
+    {
+        DemoServer demo(m_key);
+        QVERIFY(demo.listen());
+        Socks5Proxy proxy;
+        QVERIFY(proxy.listen());
+        const auto client = clientFor(demo.url(), socks5Proxy(proxy.port()));
+        const Outcome outcome = waitFor(client->requestToken(30));
+        QVERIFY2(outcome.token, outcome.error ? qPrintable(outcome.error->userMessage()) : "no answer");
+        QCOMPARE(outcome.token->expiresInMinutes(), 30);
+        QCOMPARE(demo.tokenRequestCount(), 1);
+        QCOMPARE(proxy.forwardedCount(), 1);
+        QCOMPARE(proxy.connections().first().target, "127.0.0.1:" + QByteArray::number(demo.url().port()));
+        QVERIFY(proxy.connections().first().user.isEmpty());
+    }
+
+    void socks5_rightPassword_connects()
+    {
+        DemoServer demo(m_key);
+        QVERIFY(demo.listen());
+        Socks5Proxy proxy;
+        QVERIFY(proxy.listen());
+        proxy.requireAuth("noc", m_password.toUtf8());
+        const auto client = clientFor(demo.url(), socks5Proxy(proxy.port(), u"noc"_s, m_password));
+        const Outcome outcome = waitFor(client->requestToken(30));
+        QVERIFY2(outcome.token, outcome.error ? qPrintable(outcome.error->userMessage()) : "no answer");
+        QCOMPARE(demo.tokenRequestCount(), 1);
+        QCOMPARE(proxy.forwardedCount(), 1);
+        QCOMPARE(proxy.connections().first().user, "noc");
+        QVERIFY(proxy.connections().first().passwordMatched);
+        checkNoPassword({});
+    }
+
+    void socks5_wrongPassword_isOneSentenceWithoutPassword()
+    {
+        DemoServer demo(m_key);
+        QVERIFY(demo.listen());
+        Socks5Proxy proxy;
+        QVERIFY(proxy.listen());
+        proxy.requireAuth("noc", "the-right-one");
+        const auto client = clientFor(demo.url(), socks5Proxy(proxy.port(), u"noc"_s, m_password));
+        const Outcome outcome = waitFor(client->requestToken(30));
+        QVERIFY2(outcome.error, outcome.token ? "a token despite a wrong proxy password" : "no answer");
+        const QString message = outcome.error->userMessage();
+        QCOMPARE(outcome.error->kind(), Kind::ProxyAuth);
+        QCOMPARE(message, u"The proxy refused the user name or password; check them in Settings."_s);
+        checkNoPassword(message);
+        QCOMPARE(demo.tokenRequestCount(), 0);
+        QCOMPARE(proxy.forwardedCount(), 0);
     }
 
     void modeNone_bypassesProxy()

@@ -86,6 +86,24 @@ private:
         return std::make_unique<QSettings>(m_dir->filePath(fileName), QSettings::IniFormat);
     }
 
+    // A managed desktop: format's system scope in system (holding values) and its user
+    // scope in user, both temporary; then the app's store in that user scope.
+    static std::unique_ptr<QSettings> managedStore(QSettings::Format format, const QTemporaryDir& system,
+                                                   const QTemporaryDir& user, const QVariantMap& values)
+    {
+        QSettings::setPath(format, QSettings::SystemScope, system.path());
+        QSettings::setPath(format, QSettings::UserScope, user.path());
+        {
+            QSettings managed(format, QSettings::SystemScope, u"FaultShare"_s, u"FaultShare"_s);
+            for (auto it = values.cbegin(); it != values.cend(); ++it)
+                managed.setValue(it.key(), it.value());
+            managed.sync();
+            if (managed.status() != QSettings::NoError)
+                return {};
+        }
+        return std::make_unique<QSettings>(format, QSettings::UserScope, u"FaultShare"_s, u"FaultShare"_s);
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -273,20 +291,15 @@ private Q_SLOTS:
         const auto settingsFormat = QSettings::Format(format);
         QTemporaryDir system;
         QTemporaryDir user;
-        QSettings::setPath(settingsFormat, QSettings::SystemScope, system.path());
-        QSettings::setPath(settingsFormat, QSettings::UserScope, user.path());
-        {
-            QSettings managed(settingsFormat, QSettings::SystemScope, u"FaultShare"_s, u"FaultShare"_s);
-            managed.setValue(u"profiles/default/apiUrl"_s, u"https://api.corp.example"_s);
-            managed.setValue(u"profiles/default/proxyMode"_s, u"http"_s);
-            managed.setValue(u"profiles/default/proxyHost"_s, u"proxy.corp.example"_s);
-            managed.setValue(u"profiles/default/proxyPort"_s, 3128);
-            managed.setValue(u"profiles/noc/apiUrl"_s, u"https://noc.corp.example"_s);
-            managed.setValue(u"history/purgeDays"_s, 30);
-            managed.sync();
-            QCOMPARE(managed.status(), QSettings::NoError);
-        }
-        QSettings store(settingsFormat, QSettings::UserScope, u"FaultShare"_s, u"FaultShare"_s);
+        const auto userStore = managedStore(settingsFormat, system, user,
+                                            {{u"profiles/default/apiUrl"_s, u"https://api.corp.example"_s},
+                                             {u"profiles/default/proxyMode"_s, u"http"_s},
+                                             {u"profiles/default/proxyHost"_s, u"proxy.corp.example"_s},
+                                             {u"profiles/default/proxyPort"_s, 3128},
+                                             {u"profiles/noc/apiUrl"_s, u"https://noc.corp.example"_s},
+                                             {u"history/purgeDays"_s, 30}});
+        QVERIFY(userStore);
+        QSettings& store = *userStore;
         QCOMPARE(Profiles(store).names(), (QStringList{u"default"_s, u"noc"_s}));
         QVERIFY(Profiles(store).contains(u"noc"_s));
         Settings settings(store);
@@ -327,15 +340,10 @@ private Q_SLOTS:
         const auto settingsFormat = QSettings::Format(format);
         QTemporaryDir system;
         QTemporaryDir user;
-        QSettings::setPath(settingsFormat, QSettings::SystemScope, system.path());
-        QSettings::setPath(settingsFormat, QSettings::UserScope, user.path());
-        {
-            QSettings managed(settingsFormat, QSettings::SystemScope, u"FaultShare"_s, u"FaultShare"_s);
-            managed.setValue(u"profiles/corp/apiUrl"_s, u"https://api.corp.example"_s);
-            managed.sync();
-            QCOMPARE(managed.status(), QSettings::NoError);
-        }
-        QSettings store(settingsFormat, QSettings::UserScope, u"FaultShare"_s, u"FaultShare"_s);
+        const auto userStore
+            = managedStore(settingsFormat, system, user, {{u"profiles/corp/apiUrl"_s, u"https://api.corp.example"_s}});
+        QVERIFY(userStore);
+        QSettings& store = *userStore;
         Profiles profiles(store);
         QVERIFY(profiles.add(u"mine"_s));
         // The user's own change to the managed profile stays the user's.

@@ -59,13 +59,15 @@ protected:
         m_window = std::make_unique<MainWindow>(*m_api, *m_keys, *m_settings);
     }
 
-    // Whether the window shows its first-run key page (built when first shown).
-    bool showsKeyPage() const
+    // The object name of the page the window shows: "mainPage", or "keyPage" (the
+    // first-run page, built when first shown).
+    QString shownPage() const
     {
         const auto* pages = m_window->findChild<QStackedWidget*>(QStringLiteral("pages"));
-        return pages && pages->currentWidget()
-            && pages->currentWidget()->objectName() == QLatin1StringView("keyPage");
+        return pages && pages->currentWidget() ? pages->currentWidget()->objectName() : QString();
     }
+    bool showsKeyPage() const { return shownPage() == QLatin1StringView("keyPage"); }
+    bool showsMainPage() const { return shownPage() == QLatin1StringView("mainPage"); }
 
     template <typename T>
     T* child(const char* name) const

@@ -37,7 +37,6 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QStackedWidget>
 #include <QStatusBar>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -880,9 +879,6 @@ void TestMainWindow::cancel_stopsBusyState()
 void TestMainWindow::firstRun_noKey_showsKeyPage_thenSaveStoresInKeychain()
 {
     showWindow();
-    auto* pages = child<QStackedWidget>("pages");
-    auto* mainPage = child<QWidget>("mainPage");
-    QVERIFY(pages && mainPage);
 
     m_window->start();
     QTRY_VERIFY_WITH_TIMEOUT(showsKeyPage(), NetworkTimeoutMs);
@@ -896,7 +892,7 @@ void TestMainWindow::firstRun_noKey_showsKeyPage_thenSaveStoresInKeychain()
     const QString key = DemoServer::generateApiKey();
     QTest::keyClicks(apiKeyEdit, key);
     QTest::mouseClick(save, Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(pages->currentWidget(), mainPage, NetworkTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(showsMainPage(), NetworkTimeoutMs);
     QVERIFY(apiKeyEdit->text().isEmpty());
 
     QCOMPARE(readKeyDirectly(), std::optional<QString>(key));
@@ -934,13 +930,11 @@ void TestMainWindow::storedKey_isReadOnStart_andGenerates()
     QVERIFY(writeKeyDirectly(m_demo->apiKey()));
     m_api->setApiUrl(m_demo->url());
     showWindow();
-    auto* pages = child<QStackedWidget>("pages");
-    auto* mainPage = child<QWidget>("mainPage");
     auto* generate = child<QPushButton>("generateButton");
-    QVERIFY(pages && mainPage && generate);
+    QVERIFY(generate);
     m_window->start();
     QTRY_VERIFY_WITH_TIMEOUT(generate->isEnabled(), NetworkTimeoutMs);
-    QCOMPARE(pages->currentWidget(), mainPage);
+    QVERIFY(showsMainPage());
     QVERIFY(!m_window->isDemo());
     generateWithShortcut();
     if (QTest::currentTestFailed())
@@ -984,13 +978,11 @@ void TestMainWindow::storedKey_noted_nextStartReadsItAtFirstGenerate()
     QCOMPARE(m_settings->keyStored(), std::optional<bool>(true));
 
     restart();
-    auto* pages = child<QStackedWidget>("pages");
-    auto* mainPage = child<QWidget>("mainPage");
     generate = child<QPushButton>("generateButton");
-    QVERIFY(pages && mainPage && generate);
+    QVERIFY(generate);
     m_window->start();
     // Known to be stored: the main page at once, the key still in the keychain only.
-    QCOMPARE(pages->currentWidget(), mainPage);
+    QVERIFY(showsMainPage());
     QVERIFY(generate->isEnabled());
     QVERIFY(!m_api->hasApiKey());
     generateWithShortcut();
@@ -1006,12 +998,10 @@ void TestMainWindow::storedKey_goneSinceNoted_generateShowsKeyPageWithReason()
     m_settings->setKeyStored(true);
     m_api->setApiUrl(m_demo->url());
     showWindow();
-    auto* pages = child<QStackedWidget>("pages");
-    auto* mainPage = child<QWidget>("mainPage");
     auto* generate = child<QPushButton>("generateButton");
-    QVERIFY(pages && mainPage && generate);
+    QVERIFY(generate);
     m_window->start();
-    QCOMPARE(pages->currentWidget(), mainPage);
+    QVERIFY(showsMainPage());
     QTest::mouseClick(generate, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(showsKeyPage(), NetworkTimeoutMs);
     auto* keyError = child<QLabel>("keyErrorLabel");
@@ -1041,8 +1031,6 @@ void TestMainWindow::noKey_noted_nextStartShowsKeyPageWithoutAsking()
 void TestMainWindow::tryDemo_emitsDemoRequested()
 {
     showWindow();
-    auto* pages = child<QStackedWidget>("pages");
-    QVERIFY(pages);
     m_window->start();
     QTRY_VERIFY_WITH_TIMEOUT(showsKeyPage(), NetworkTimeoutMs);
     auto* tryDemo = child<QPushButton>("tryDemoButton");
@@ -1052,7 +1040,7 @@ void TestMainWindow::tryDemo_emitsDemoRequested()
             [this] { m_window->useDemo(m_demo->url(), m_demo->apiKey()); });
     QTest::mouseClick(tryDemo, Qt::LeftButton);
     QCOMPARE(requested.count(), 1);
-    QCOMPARE(pages->currentWidget(), child<QWidget>("mainPage"));
+    QVERIFY(showsMainPage());
     QVERIFY(child<QLabel>("demoBadge")->isVisible());
 }
 
@@ -1129,9 +1117,8 @@ void TestMainWindow::settings_forgetKey_returnsToKeyPage()
 {
     QVERIFY(writeKeyDirectly(DemoServer::generateApiKey()));
     showWindow();
-    auto* pages = child<QStackedWidget>("pages");
     auto* generate = child<QPushButton>("generateButton");
-    QVERIFY(pages && generate);
+    QVERIFY(generate);
     m_window->start();
     QTRY_VERIFY_WITH_TIMEOUT(generate->isEnabled(), NetworkTimeoutMs);
 

@@ -11,6 +11,7 @@ TEST_PACKAGES=(
     libzxing-dev xvfb xauth dbus gnome-keyring libsecret-tools tzdata openssl ca-certificates
     poppler-utils qt6-translations-l10n
     desktop-file-utils appstream groff-base man-db
+    python3 python3-jsonschema
 )
 # scripts/package: the .deb (dpkg-shlibdeps derives its dependencies; CPack needs file).
 PACKAGE_PACKAGES=(

@@ -434,7 +434,7 @@ void MainWindow::readKeyFromKeychain()
         m_keyUi->keyErrorLabel->hide();
         m_keyUi->retryKeychainButton->hide();
     }
-    statusBar()->showMessage(tr("Reading the API key from %1…").arg(CredentialStore::backendName()));
+    statusBar()->showMessage(tr("Reading the API key or token from %1…").arg(CredentialStore::backendName()));
     m_keys.read(CredentialStore::apiKeyEntry(m_settings.profile()));
     updateGenerateEnabled();
 }
@@ -812,11 +812,12 @@ void MainWindow::showResult()
     m_phase.reset();
 
     if (!m_link.isEmpty()) {
-        m_ui->qrView->setQrCode(currentQrCode());
+        showQrCode();
         m_ui->shortLinkLabel->setText(m_link);
         m_ui->shortLinkLabel->setToolTip(m_link);
     } else {
-        m_ui->qrView->clear(tr("The server sent no usable link; use the token instead"));
+        // The token was made all the same: it stays, below, for whoever can use it.
+        m_ui->qrView->clear(tr("The API sent no link to share (%1); the token below is all there is.").arg(token.linkProblem()));
         m_ui->shortLinkLabel->clear();
     }
     m_ui->shortLinkLabel->setVisible(!m_link.isEmpty());
@@ -1052,7 +1053,17 @@ void MainWindow::onErrorCorrectionChanged()
     if (!isDemo())
         m_settings.setQrErrorCorrection(QrCode::ErrorCorrection(m_ui->errorCorrectionCombo->currentData().toInt()));
     if (!m_link.isEmpty() && !m_expired)
-        m_ui->qrView->setQrCode(currentQrCode());
+        showQrCode();
+}
+
+void MainWindow::showQrCode()
+{
+    const QrCode code = currentQrCode();
+    if (code.isNull())
+        m_ui->qrView->clear(tr("The link is too long for a QR code (%1 bytes) at this error correction; copy the link instead, or choose a lower level.")
+                                .arg(m_link.toUtf8().size()));
+    else
+        m_ui->qrView->setQrCode(code);
 }
 
 void MainWindow::copyAs(CopyFormat format)
@@ -1480,45 +1491,54 @@ void MainWindow::preview(const EmbedToken& token, const QString& label, const QS
             own->setParent(dialog);
         dialog->show();
     };
-    if (profile.isEmpty() || profile == m_settings.profile() || !Profiles(m_settings.store()).contains(profile)) {
+    const bool current = profile.isEmpty() || profile == m_settings.profile();
+    if ((current && m_api.hasApiKey()) || !Profiles(m_settings.store()).contains(profile.isEmpty() ? m_settings.profile() : profile)) {
         open(m_api, nullptr);
         return;
     }
     // The link belongs to the API of the profile that issued it, reached the way that
-    // profile reaches it.
-    Settings other(m_settings.store(), profile);
+    // profile reaches it, with that profile's key (none stored: the API is asked without).
+    const QString issuer = current ? m_settings.profile() : profile;
+    Settings other(m_settings.store(), issuer);
     auto* own = new ApiClient(this);
     own->setApiUrl(other.apiUrl());
     own->setCaFile(other.caFile());
     const ProxySettings proxy = other.proxy();
+    own->setProxy(proxy);
+    // Readers of their own: the window's reads of the profile in use go on undisturbed.
+    const auto read = [this, own](const QString& entry, std::function<void(const QString&)> then) {
+        auto* reader = new CredentialStore(m_keys.service(), own);
+        const auto done = [reader, then](const QString& secret) {
+            reader->disconnect();
+            reader->deleteLater();
+            then(secret);
+        };
+        connect(reader, &CredentialStore::secretRead, own, [done](const QString&, const QString& secret) { done(secret); });
+        connect(reader, &CredentialStore::secretMissing, own, [done] { done({}); });
+        connect(reader, &CredentialStore::failed, own,
+                [this, done](const QString&, CredentialStore::Operation, const ApiError& error) {
+                    showError(error.userMessage());
+                    done({});
+                });
+        reader->read(entry);
+    };
+    const auto readKey = [read, issuer, own, open] {
+        read(CredentialStore::apiKeyEntry(issuer), [own, open](const QString& key) {
+            if (ApiClient::checkApiKey(key).isEmpty())
+                own->setApiKey(key);
+            open(*own, own);
+        });
+    };
     if (!proxy.needsPassword()) {
-        own->setProxy(proxy);
-        open(*own, own);
+        readKey();
         return;
     }
-    // Its proxy password first, from a reader of its own: the window's reads of the
-    // profile in use go on undisturbed.
-    auto* reader = new CredentialStore(m_keys.service(), own);
-    const QString entry = CredentialStore::proxyEntry(profile);
-    const auto done = [open, own, reader, proxy](const QString& password) {
+    read(CredentialStore::proxyEntry(issuer), [own, proxy, readKey](const QString& password) {
         ProxySettings withPassword = proxy;
         withPassword.password = password;
         own->setProxy(withPassword);
-        reader->disconnect();
-        reader->deleteLater();
-        open(*own, own);
-    };
-    connect(reader, &CredentialStore::secretRead, own, [done](const QString&, const QString& password) {
-        done(password);
+        readKey();
     });
-    // No password stored: the proxy's answer says whether it needs one.
-    connect(reader, &CredentialStore::secretMissing, own, [done] { done({}); });
-    connect(reader, &CredentialStore::failed, own,
-            [this, done](const QString&, CredentialStore::Operation, const ApiError& error) {
-                showError(error.userMessage());
-                done({});
-            });
-    reader->read(entry);
 }
 
 void MainWindow::refreshProfiles()

@@ -166,6 +166,8 @@ private:
     void copyAs(CopyFormat format);
     void askIframeSizeAndCopy();
     void onErrorCorrectionChanged();
+    // The QR code of the link at the chosen error correction, or why there is none.
+    void showQrCode();
     void saveQrWithDialogs();
     void copyQrImage();
     void printQrWithDialog();

@@ -141,10 +141,13 @@ void PresentWindow::showToken()
     m_link = EmbedToken::isShareableUrl(link) ? link.toString(QUrl::FullyEncoded) : QString();
     m_expired = false;
     m_phase.reset();
-    if (!m_link.isEmpty())
-        m_qrView->setQrCode(QrCode(m_link));
+    const QrCode code = m_link.isEmpty() ? QrCode() : QrCode(m_link);
+    if (!code.isNull())
+        m_qrView->setQrCode(code);
+    else if (!m_link.isEmpty())
+        m_qrView->clear(tr("The link is too long for a QR code"));
     else
-        m_qrView->clear(tr("The server sent no usable link"));
+        m_qrView->clear(tr("The API sent no link to share"));
     m_linkLabel->setText(m_link);
     m_linkLabel->setVisible(!m_link.isEmpty());
     m_titleLabel->setVisible(!m_titleLabel->text().isEmpty());

@@ -70,6 +70,8 @@ inline QColor severityColour(Fault::Severity severity, bool dark)
         return dark ? QColor(0xff, 0xa7, 0x26) : QColor(0xd8, 0x43, 0x15);
     case Fault::Severity::Medium:
         return dark ? QColor(0xff, 0xd5, 0x4f) : QColor(0xb2, 0x6a, 0x00);
+    case Fault::Severity::Warning:
+        return dark ? QColor(0xce, 0x93, 0xd8) : QColor(0x7b, 0x1f, 0xa2);
     case Fault::Severity::Low:
         return dark ? QColor(0x64, 0xb5, 0xf6) : QColor(0x15, 0x65, 0xc0);
     case Fault::Severity::Unknown:

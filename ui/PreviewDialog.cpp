@@ -15,8 +15,8 @@
 namespace {
 
 constexpr Fault::Severity ShownSeverities[] = {Fault::Severity::Critical, Fault::Severity::High,
-                                               Fault::Severity::Medium, Fault::Severity::Low,
-                                               Fault::Severity::Unknown};
+                                               Fault::Severity::Medium, Fault::Severity::Warning,
+                                               Fault::Severity::Low, Fault::Severity::Unknown};
 
 // A label typed by the operator, as one short line for a title bar.
 QString titleLabel(const QString& label, const QString& token)
@@ -66,12 +66,18 @@ PreviewDialog::PreviewDialog(ApiClient& api, const QString& token, const QString
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(FaultModel::MessageColumn, QHeaderView::Stretch);
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    header->resizeSection(FaultModel::SeverityColumn, 8 * em);
-    header->resizeSection(FaultModel::SiteColumn, 16 * em);
-    header->resizeSection(FaultModel::CreatedColumn, 10 * em);
-    header->resizeSection(FaultModel::ResolvedColumn, 10 * em);
+    const std::pair<int, int> widths[] = {
+        {FaultModel::SeverityColumn, 7}, {FaultModel::StatusColumn, 7}, {FaultModel::WhereColumn, 14},
+        {FaultModel::CauseColumn, 14},   {FaultModel::TypeColumn, 9},   {FaultModel::CreatedColumn, 9},
+        {FaultModel::ResolvedColumn, 9}, {FaultModel::CommentsColumn, 6}};
+    for (const auto& [column, ems] : widths)
+        header->resizeSection(column, ems * em);
     header->setSortIndicator(FaultModel::SeverityColumn, Qt::DescendingOrder);
     table->setSortingEnabled(true);
+    m_ui->splitter->setStretchFactor(0, 3);
+    m_ui->splitter->setStretchFactor(1, 1);
+    connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PreviewDialog::showDetails);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { showDetails({}); });
 
     m_ui->buttonBox->button(QDialogButtonBox::Close)->setObjectName(QStringLiteral("closeButton"));
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -81,6 +87,7 @@ PreviewDialog::PreviewDialog(ApiClient& api, const QString& token, const QString
     applyColours();
     m_ui->errorRow->hide();
     m_ui->summaryRow->hide();
+    m_ui->unreadableLabel->hide();
     retry();
 }
 
@@ -109,11 +116,19 @@ void PreviewDialog::cancelLoading()
         m_request->cancel();
 }
 
-void PreviewDialog::onFaults(const QList<Fault>& faults)
+void PreviewDialog::showDetails(const QModelIndex& index)
+{
+    m_ui->detailsView->setPlainText(index.isValid() ? FaultModel::details(m_model->faultAt(index.row())) : QString());
+}
+
+void PreviewDialog::onFaults(const QList<Fault>& faults, int unreadable)
 {
     m_request.clear();
     m_hasResult = true;
     m_model->setFaults(faults);
+    // Faults the API sent in a form that cannot be read are left out, never hidden.
+    m_ui->unreadableLabel->setText(unreadable > 0 ? Fault::unreadableText(unreadable) + QLatin1Char('.') : QString());
+    m_ui->unreadableLabel->setVisible(unreadable > 0);
     m_ui->errorRow->hide();
     setBusy(false);
     updateSummary();
@@ -154,7 +169,9 @@ void PreviewDialog::updateSummary()
     for (const Fault::Severity severity : ShownSeverities) {
         const int count = counts.value(severity);
         QLabel* countLabel = countOf(severity);
-        countLabel->setText(tr("%1: %2").arg(Fault::severityName(severity)).arg(count));
+        countLabel->setText(tr("%1: %2")
+                                .arg(severity == Fault::Severity::Unknown ? tr("Other") : Fault::severityName(severity))
+                                .arg(count));
         // An unknown severity is worth a chip only when the API sent one.
         const bool shown = severity != Fault::Severity::Unknown || count > 0;
         countLabel->setVisible(shown);
@@ -207,6 +224,8 @@ QLabel* PreviewDialog::chipOf(Fault::Severity severity) const
         return m_ui->highChip;
     case Fault::Severity::Medium:
         return m_ui->mediumChip;
+    case Fault::Severity::Warning:
+        return m_ui->warningChip;
     case Fault::Severity::Low:
         return m_ui->lowChip;
     case Fault::Severity::Unknown:
@@ -224,6 +243,8 @@ QLabel* PreviewDialog::countOf(Fault::Severity severity) const
         return m_ui->highCount;
     case Fault::Severity::Medium:
         return m_ui->mediumCount;
+    case Fault::Severity::Warning:
+        return m_ui->warningCount;
     case Fault::Severity::Low:
         return m_ui->lowCount;
     case Fault::Severity::Unknown:

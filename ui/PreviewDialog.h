@@ -13,6 +13,7 @@ class ApiClient;
 class FaultModel;
 class FaultsRequest;
 class QLabel;
+class QModelIndex;
 
 namespace Ui {
 class PreviewDialog;
@@ -48,7 +49,8 @@ protected:
 
 private:
     void cancelLoading();
-    void onFaults(const QList<Fault>& faults);
+    void onFaults(const QList<Fault>& faults, int unreadable);
+    void showDetails(const QModelIndex& index);
     void onFailed(const ApiError& error);
     void setBusy(bool busy);
     void showError(const QString& text);

@@ -460,7 +460,7 @@ void SettingsDialog::confirmForgetKey()
         return;
     }
     auto* box = new QMessageBox(QMessageBox::Question, tr("Forget the stored key?"),
-                                tr("Remove the API key of profile “%1” from %2? You will need to paste "
+                                tr("Remove the API key or token of profile “%1” from %2? You will need to paste "
                                    "it again to create links.")
                                     .arg(m_settings.profile(), CredentialStore::backendName()),
                                 QMessageBox::Yes | QMessageBox::Cancel, this);
@@ -701,7 +701,7 @@ void SettingsDialog::confirmRemoveProfile()
     if (!m_removingProfile.isEmpty() || name.isEmpty())
         return;
     auto* box = new QMessageBox(QMessageBox::Question, tr("Remove the profile?"),
-                                tr("Remove profile “%1” with its settings and its API key in %2?")
+                                tr("Remove profile “%1” with its settings and its API key or token in %2?")
                                     .arg(name, CredentialStore::backendName()),
                                 QMessageBox::Yes | QMessageBox::Cancel, this);
     box->setObjectName(u"removeProfileConfirm"_s);

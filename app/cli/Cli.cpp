@@ -14,13 +14,18 @@
 
 namespace Cli {
 
+const QStringList& commands()
+{
+    static const QStringList names{QStringLiteral("generate"), QStringLiteral("preview"), QStringLiteral("history"),
+                                   QStringLiteral("profiles")};
+    return names;
+}
+
 bool isCommand(const QStringList& arguments)
 {
-    if (arguments.size() < 2)
-        return false;
-    const QString& command = arguments.at(1);
-    return command == QLatin1StringView("generate") || command == QLatin1StringView("history")
-        || command == QLatin1StringView("profiles");
+    // Any first word that is not an option is a command: an unknown one is a usage error
+    // here, never an attempt to open a window.
+    return arguments.size() >= 2 && !arguments.at(1).isEmpty() && !arguments.at(1).startsWith(QLatin1Char('-'));
 }
 
 int run(const QStringList& arguments)
@@ -34,7 +39,13 @@ int run(const QStringList& arguments)
         return runHistory(arguments);
     if (command == QLatin1StringView("profiles"))
         return runProfiles(arguments);
-    return runGenerate(arguments);
+    if (command == QLatin1StringView("preview"))
+        return runPreview(arguments);
+    if (command == QLatin1StringView("generate"))
+        return runGenerate(arguments);
+    printError(QCoreApplication::translate("Cli", "Unknown command \"%1\"; the commands are %2, and faultshare --help lists the window's options.")
+                   .arg(command, commands().join(QStringLiteral(", "))));
+    return Usage;
 }
 
 QString tr(const char* text)

@@ -10,7 +10,7 @@
 
 class QCommandLineParser;
 
-// The headless commands: `faultshare generate|history|profiles ...`. Each runs inside an
+// The headless commands: `faultshare generate|preview|history|profiles ...`. Each runs inside an
 // existing QCoreApplication and returns the process exit code: 0 ok, 2 invalid input or
 // usage (nothing sent), 3 key missing or rejected, 4 rate limited, 5 network/TLS/timeout,
 // 6 server error or invalid response. Errors are one line on stderr, never a secret.
@@ -18,12 +18,16 @@ namespace Cli {
 
 enum ExitCode { Ok = 0, Usage = 2, Key = 3 };
 
-// True when the arguments ask for a headless command (argv[1] is one of the commands).
+// The command words: generate, preview, history, profiles.
+const QStringList& commands();
+// True when the arguments ask for a headless command: argv[1] is a word, not an option
+// (an unknown word is a usage error of run()).
 bool isCommand(const QStringList& arguments);
 // Runs the command named by arguments[1].
 int run(const QStringList& arguments);
 
 int runGenerate(const QStringList& arguments);
+int runPreview(const QStringList& arguments);
 int runHistory(const QStringList& arguments);
 int runProfiles(const QStringList& arguments);
 

@@ -42,38 +42,58 @@ struct Request
     bool keepHistory = true;
 };
 
-QByteArray render(const EmbedToken& token, const Request& request)
+// What to write for token, or an error (exit 6) when the format needs a link or a QR code
+// that the answer does not allow.
+struct Rendered
+{
+    QByteArray bytes;
+    QString error;
+};
+
+Rendered render(const EmbedToken& token, const Request& request)
 {
     const QString link = token.shortLink().toString(QUrl::FullyEncoded);
-    if (request.format == QLatin1StringView("link"))
-        return link.toUtf8() + '\n';
     if (request.format == QLatin1StringView("json")) {
         QJsonObject object{
             {QStringLiteral("token"), token.token()},
             {QStringLiteral("type"), token.type()},
             {QStringLiteral("expires_in_minutes"), token.expiresInMinutes()},
             {QStringLiteral("expires_at"), token.expiresAt().toString(Qt::ISODateWithMs)},
-            {QStringLiteral("short_link"), link},
+            {QStringLiteral("short_link"), link.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(link)},
         };
         if (!request.label.isEmpty())
             object.insert(QStringLiteral("label"), request.label);
-        return QJsonDocument(object).toJson(QJsonDocument::Indented);
+        return {QJsonDocument(object).toJson(QJsonDocument::Indented), {}};
     }
+    if (request.format == QLatin1StringView("text")) {
+        // For a person reading a terminal.
+        QString text;
+        if (!request.label.isEmpty())
+            text += QCoreApplication::translate("Cli", "Label:   %1\n").arg(request.label);
+        text += link.isEmpty()
+            ? QCoreApplication::translate("Cli", "Link:    none (%1)\n").arg(token.linkProblem())
+            : QCoreApplication::translate("Cli", "Link:    %1\n").arg(link);
+        text += QCoreApplication::translate("Cli", "Expires: %1\n").arg(Countdown::expiryText(token.expiresAt()));
+        text += QCoreApplication::translate("Cli", "Token:   %1\n").arg(token.token());
+        return {text.toUtf8(), {}};
+    }
+    if (link.isEmpty()) {
+        return {{}, QCoreApplication::translate("Cli", "The API created a token but sent no link to share (%1); "
+                                                       "--format text or json prints the token.")
+                        .arg(token.linkProblem())};
+    }
+    if (request.format == QLatin1StringView("link"))
+        return {link.toUtf8() + '\n', {}};
     const QrCode qr(link);
+    if (qr.isNull()) {
+        return {{}, QCoreApplication::translate("Cli", "The link is too long for a QR code (%1 bytes); use --format link.")
+                        .arg(link.toUtf8().size())};
+    }
     if (request.format == QLatin1StringView("qr-ansi"))
-        return qr.toTerminalText().toUtf8();
+        return {qr.toTerminalText().toUtf8(), {}};
     if (request.format == QLatin1StringView("qr-svg"))
-        return qr.toSvg();
-    if (request.format == QLatin1StringView("qr-png"))
-        return qr.toPng(8);
-    // text: for a person reading a terminal.
-    QString text;
-    if (!request.label.isEmpty())
-        text += QCoreApplication::translate("Cli", "Label:   %1\n").arg(request.label);
-    text += QCoreApplication::translate("Cli", "Link:    %1\n").arg(link);
-    text += QCoreApplication::translate("Cli", "Expires: %1\n").arg(Countdown::expiryText(token.expiresAt()));
-    text += QCoreApplication::translate("Cli", "Token:   %1\n").arg(token.token());
-    return text.toUtf8();
+        return {qr.toSvg(), {}};
+    return {qr.toPng(8), {}};
 }
 
 // Parses and checks everything that can be checked before a request is sent.
@@ -82,7 +102,7 @@ std::optional<Request> parseArguments(const QStringList& arguments, int* exitCod
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QCoreApplication::translate("Cli", "Create a short-lived, read-only Altostrat fault link.\n\n"
-           "The API key is taken from the FAULTSHARE_API_KEY environment variable, then from\n"
+           "The API key or token is taken from the FAULTSHARE_API_KEY environment variable, then from\n"
            "standard input with --api-key-stdin, then from the profile's keychain entry.\n\n"
            "Exit codes: 0 ok, 2 invalid input, 3 key missing or rejected, 4 rate limited,\n"
            "5 network, TLS or timeout, 6 server error or invalid response."));
@@ -93,7 +113,7 @@ std::optional<Request> parseArguments(const QStringList& arguments, int* exitCod
     const QCommandLineOption format(QStringLiteral("format"), QCoreApplication::translate("Cli", "Output: text, json, link, qr-ansi, qr-png or qr-svg (default: text)."), QCoreApplication::translate("Cli", "FORMAT"), QStringLiteral("text"));
     const QCommandLineOption output(QStringLiteral("output"), QCoreApplication::translate("Cli", "Write to FILE (owner-only permissions) instead of standard output."), QCoreApplication::translate("Cli", "FILE"));
     const QCommandLineOption label(QStringLiteral("label"), QCoreApplication::translate("Cli", "A name for the link, e.g. \"NOC wall 2\"."), QCoreApplication::translate("Cli", "TEXT"));
-    const QCommandLineOption keyFromStdin(QStringLiteral("api-key-stdin"), QCoreApplication::translate("Cli", "Read the API key from the first line of standard input."));
+    const QCommandLineOption keyFromStdin(QStringLiteral("api-key-stdin"), QCoreApplication::translate("Cli", "Read the API key or token from the first line of standard input."));
     const QCommandLineOption noHistory(QStringLiteral("no-history"), QCoreApplication::translate("Cli", "Do not keep the link in the history (faultshare history)."));
     parser.addOptions({minutes, profile, apiUrl, format, output, label, keyFromStdin, noHistory});
 
@@ -208,19 +228,20 @@ private:
                             .arg(m_request.profile, m_request.caFile, ApiClient::checkCaFile(m_request.caFile)));
             return;
         }
-        if (const QString key = qEnvironmentVariable("FAULTSHARE_API_KEY"); !key.isEmpty()) {
+        if (const QString key = qEnvironmentVariable("FAULTSHARE_API_KEY").trimmed(); !key.isEmpty()) {
             useKey(key);
             return;
         }
         if (m_request.keyFromStdin) {
             QFile in;
             in.open(stdin, QIODevice::ReadOnly);
-            useKey(QString::fromUtf8(in.readLine(4096)).trimmed());
+            // Room for one byte more than a key may have, so that a longer one is refused.
+            useKey(QString::fromUtf8(in.readLine(ApiClient::MaxApiKeyBytes + 3)).trimmed());
             return;
         }
         connect(&m_store, &CredentialStore::secretRead, this, [this](const QString&, const QString& key) { useKey(key); });
         connect(&m_store, &CredentialStore::secretMissing, this, [this](const QString&) {
-            quit(Key, QCoreApplication::translate("Cli", "No API key for profile \"%1\": set FAULTSHARE_API_KEY, use --api-key-stdin, or save one in the FaultShare window.")
+            quit(Key, QCoreApplication::translate("Cli", "No API key or token for profile \"%1\": set FAULTSHARE_API_KEY, use --api-key-stdin, or save one in the FaultShare window.")
                           .arg(m_request.profile));
         });
         connect(&m_store, &CredentialStore::failed, this,
@@ -249,9 +270,14 @@ private:
 
     void write(const EmbedToken& token)
     {
-        const QByteArray bytes = render(token, m_request);
+        const Rendered rendered = render(token, m_request);
+        // A token the API made is kept even when it cannot be shown in this format.
+        if (!rendered.error.isEmpty()) {
+            keep(token, 6, rendered.error);
+            return;
+        }
         if (m_request.output.isEmpty()) {
-            if (writeStdout(bytes))
+            if (writeStdout(rendered.bytes))
                 keep(token);
             else
                 quit(Usage, {});
@@ -264,7 +290,7 @@ private:
         }
         // The link alone grants read access to fault data: keep the file private.
         file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        file.write(bytes);
+        file.write(rendered.bytes);
         if (!file.commit()) {
             quit(Usage, QCoreApplication::translate("Cli", "Cannot write %1: %2.").arg(m_request.output, file.errorString()));
             return;
@@ -273,12 +299,13 @@ private:
     }
 
     // Keeps the link in the history (metadata in the settings, token and link in the
-    // keychain), then quits once the keychain has answered. The link was delivered
-    // already, so a keychain failure is reported but does not change the exit code.
-    void keep(const EmbedToken& token)
+    // keychain), then quits with code and message once the keychain has answered. The
+    // result was delivered already, so a keychain failure is reported but does not change
+    // the exit code.
+    void keep(const EmbedToken& token, int code = Ok, const QString& message = {})
     {
         if (!m_request.keepHistory) {
-            quit(Ok, {});
+            quit(code, message);
             return;
         }
         m_settings = std::make_unique<QSettings>();
@@ -286,16 +313,17 @@ private:
         m_historySecrets = std::make_unique<CredentialStore>(QStringLiteral("FaultShare"));
         m_history = std::make_unique<History>(m_settings.get(), m_historySecrets.get());
         const QString entry = CredentialStore::historyEntry(m_history->add(token, m_request.label, m_request.profile));
-        connect(m_historySecrets.get(), &CredentialStore::secretWritten, this, [this, entry](const QString& written) {
-            if (written == entry)
-                quit(Ok, {});
-        });
+        connect(m_historySecrets.get(), &CredentialStore::secretWritten, this,
+                [this, entry, code, message](const QString& written) {
+                    if (written == entry)
+                        quit(code, message);
+                });
         connect(m_historySecrets.get(), &CredentialStore::failed, this,
-                [this, entry](const QString& failed, CredentialStore::Operation, const ApiError& error) {
+                [this, entry, code, message](const QString& failed, CredentialStore::Operation, const ApiError& error) {
                     if (failed != entry)
                         return;
                     printError(QCoreApplication::translate("Cli", "the link was not kept in the history: %1").arg(error.userMessage()));
-                    quit(Ok, {});
+                    quit(code, message);
                 });
     }
 

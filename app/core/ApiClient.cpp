@@ -284,7 +284,7 @@ void ApiRequest::start(QNetworkReply* reply, milliseconds timeout, qint64 maxByt
 
 ApiError ApiRequest::httpError(int status, const QByteArray& body, const QDateTime& now) const
 {
-    return ApiError::fromHttpStatus(status, body, m_reply ? m_reply->rawHeader("Retry-After") : QByteArray(), now);
+    return ApiError::fromHttpStatus(status, body, rawHeader("Retry-After"), now, rawHeader("X-RateLimit-Limit"));
 }
 
 QByteArray ApiRequest::rawHeader(const QByteArray& name) const
@@ -379,8 +379,9 @@ void ApiRequest::fail(const ApiError& error)
     deleteLater();
 }
 
-TokenRequest::TokenRequest(QObject* parent)
-    : ApiRequest(parent, QLatin1StringView("token"))
+TokenRequest::TokenRequest(ApiClient* client)
+    : ApiRequest(client, QLatin1StringView("token"))
+    , m_apiUrl(client->apiUrl())
 {
 }
 
@@ -388,18 +389,20 @@ TokenRequest::~TokenRequest() = default;
 
 bool TokenRequest::parseBody(const QByteArray& body, const QDateTime& receivedAt, QString* whyNot)
 {
-    m_token = EmbedToken::parse(body, receivedAt, EmbedToken::parseHttpDate(rawHeader("Date")), whyNot);
+    m_token = EmbedToken::parse(body, receivedAt, EmbedToken::parseHttpDate(rawHeader("Date")), m_apiUrl, whyNot);
     return m_token.has_value();
 }
 
 void TokenRequest::emitFinished()
 {
-    qCInfo(lcApi) << "token received; expires in" << m_token->expiresInMinutes() << "minutes";
+    qCInfo(lcApi) << "token received; expires in" << m_token->expiresInMinutes() << "minutes"
+                  << (m_token->hasShortLink() ? "" : "(no usable short link)");
     Q_EMIT finished(*m_token);
 }
 
-FaultsRequest::FaultsRequest(QObject* parent)
+FaultsRequest::FaultsRequest(QObject* parent, bool keySent)
     : ApiRequest(parent, QLatin1StringView("preview"))
+    , m_keySent(keySent)
 {
 }
 
@@ -407,25 +410,23 @@ FaultsRequest::~FaultsRequest() = default;
 
 bool FaultsRequest::parseBody(const QByteArray& body, const QDateTime&, QString* whyNot)
 {
-    auto faults = Fault::parseList(body, whyNot);
-    if (!faults)
+    auto list = Fault::parseList(body, whyNot);
+    if (!list)
         return false;
-    m_faults = std::move(*faults);
+    m_list = std::move(*list);
     return true;
 }
 
 void FaultsRequest::emitFinished()
 {
-    qCInfo(lcApi) << "preview received:" << m_faults.size() << "faults";
-    Q_EMIT finished(m_faults);
+    qCInfo(lcApi) << "preview received:" << m_list.faults.size() << "faults," << m_list.unreadable << "unreadable";
+    Q_EMIT finished(m_list.faults, m_list.unreadable);
 }
 
 ApiError FaultsRequest::httpError(int status, const QByteArray& body, const QDateTime& now) const
 {
-    // Here the embed token is the credential, and the API key plays no part.
-    if (status == 401 || status == 403 || status == 404)
-        return ApiError::linkInvalid(status);
-    return ApiRequest::httpError(status, body, now);
+    return ApiError::fromPreviewStatus(status, body, m_keySent, rawHeader("Retry-After"), now,
+                                       rawHeader("X-RateLimit-Limit"));
 }
 
 ApiClient::ApiClient(QObject* parent)
@@ -551,15 +552,16 @@ QString ApiClient::checkApiUrl(const QUrl& url)
 
 QString ApiClient::checkApiKey(const QString& key)
 {
+    // An API key (tokenId:teamId:secret), a JWT or any other bearer string is sent as it
+    // is; refused is only what can never be a header value.
     if (key.trimmed().isEmpty())
-        return QCoreApplication::translate("ApiClient", "Paste the API key.");
+        return QCoreApplication::translate("ApiClient", "Paste the API key or token.");
     for (const QChar c : key) {
-        if (c.unicode() <= 0x20 || c.unicode() >= 0x7f)
-            return QCoreApplication::translate("ApiClient", "The API key contains spaces or characters that cannot be sent; paste it again.");
+        if (c.isSpace() || c.category() == QChar::Other_Control)
+            return QCoreApplication::translate("ApiClient", "The API key or token contains spaces or control characters that cannot be sent; paste it again.");
     }
-    const QStringList parts = key.split(QLatin1Char(':'));
-    if (parts.size() != 3 || parts.contains(QString()))
-        return QCoreApplication::translate("ApiClient", "An Altostrat API key has three parts separated by colons (tokenId:teamId:secret).");
+    if (key.toUtf8().size() > MaxApiKeyBytes)
+        return QCoreApplication::translate("ApiClient", "The API key or token is longer than %1 KiB; paste only the key.").arg(MaxApiKeyBytes / 1024);
     return {};
 }
 
@@ -598,7 +600,7 @@ TokenRequest* ApiClient::requestToken(int minutes)
 
 FaultsRequest* ApiClient::requestFaults(const QString& token)
 {
-    auto* request = new FaultsRequest(this);
+    auto* request = new FaultsRequest(this, !m_apiKey.isEmpty());
     if (token.isEmpty() || token.size() > MaxPreviewTokenLength) {
         request->failLater(ApiError(ApiError::Kind::InvalidInput,
                                     QCoreApplication::translate("ApiClient", "There is no usable token to preview; generate a new link and try again.")));
@@ -612,9 +614,11 @@ FaultsRequest* ApiClient::requestFaults(const QString& token)
     // Every byte outside the unreserved set is escaped, '/' and '?' included: the token
     // stays one path segment whatever it holds.
     const QUrl url = endpoint(QStringLiteral("/fault/token/") + QString::fromLatin1(QUrl::toPercentEncoding(token)));
-    // No Authorization: the embed token in the path is the credential, and the key is
-    // not needed to see what a link shows.
-    const QNetworkRequest httpRequest = newRequest(url);
+    // The reference's operations all inherit Bearer auth: the key goes along when there is
+    // one (to this client's origin only, as for the POST); without one the API decides.
+    QNetworkRequest httpRequest = newRequest(url);
+    if (!m_apiKey.isEmpty())
+        httpRequest.setRawHeader("Authorization", "Bearer " + m_apiKey.toUtf8());
     qCInfo(lcApi) << "requesting a link preview from" << url.host();
     m_proxyAuthAnswered = false;
     QNetworkReply* reply = m_nam->get(httpRequest);

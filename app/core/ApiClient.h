@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 
+class ApiClient;
 class QNetworkAccessManager;
 class QNetworkReply;
 class QNetworkRequest;
@@ -89,15 +90,17 @@ Q_SIGNALS:
 
 private:
     friend class ApiClient;
-    explicit TokenRequest(QObject* parent);
+    explicit TokenRequest(ApiClient* client);
     bool parseBody(const QByteArray& body, const QDateTime& receivedAt, QString* whyNot) override;
     void emitFinished() override;
 
+    const QUrl m_apiUrl;
     std::optional<EmbedToken> m_token;
 };
 
-// GET /fault/token/{token}: the faults a shared link shows. 401, 403 and 404 mean the
-// link no longer works (ApiError::Kind::LinkInvalid).
+// GET /fault/token/{token}: the faults a shared link shows. 404 (unknown or expired) and
+// 403 are ApiError::Kind::LinkInvalid; 401 is KeyRequired when no key was sent, else
+// Unauthorized.
 class FaultsRequest final : public ApiRequest
 {
     Q_OBJECT
@@ -107,16 +110,18 @@ public:
     ~FaultsRequest() override;
 
 Q_SIGNALS:
-    void finished(const QList<Fault>& faults);
+    // unreadable: entries of the list that were skipped (Fault::parseList).
+    void finished(const QList<Fault>& faults, int unreadable);
 
 private:
     friend class ApiClient;
-    explicit FaultsRequest(QObject* parent);
+    FaultsRequest(QObject* parent, bool keySent);
     bool parseBody(const QByteArray& body, const QDateTime& receivedAt, QString* whyNot) override;
     void emitFinished() override;
     ApiError httpError(int status, const QByteArray& body, const QDateTime& now) const override;
 
-    QList<Fault> m_faults;
+    const bool m_keySent;
+    Fault::List m_list;
 };
 
 // Talks to the Altostrat fault-token API. Owns the one QNetworkAccessManager; enforces
@@ -136,6 +141,8 @@ public:
     static constexpr qint64 DefaultMaxFaultListBytes = 32 * 1024 * 1024;
     // Far above any JWT the API issues; a longer "token" is not sent.
     static constexpr int MaxPreviewTokenLength = 16 * 1024;
+    // An API key or token longer than this (UTF-8 bytes) is refused before it is sent.
+    static constexpr int MaxApiKeyBytes = 8 * 1024;
     static constexpr std::chrono::milliseconds DefaultTimeout{30000};
     static QUrl defaultApiUrl() { return QUrl(QStringLiteral("https://v1.api.altostrat.io")); }
 
@@ -167,8 +174,10 @@ public:
 
     // Why url cannot be used as an API URL, or empty when it can.
     static QString checkApiUrl(const QUrl& url);
-    // Why key cannot be an Altostrat API key (expected tokenId:teamId:secret), or empty.
-    // The reason never quotes the key.
+    // Why key cannot be sent as a bearer credential (an API key tokenId:teamId:secret, a
+    // JWT or another opaque string), or empty: refused are only an empty key, whitespace
+    // or control characters inside it, and more than MaxApiKeyBytes. The reason never
+    // quotes the key.
     static QString checkApiKey(const QString& key);
     // Why path cannot be used as a CA file, as words that follow "the CA file" ("cannot be
     // read (reason)", "holds no PEM certificate"), or empty when it can.
@@ -176,9 +185,10 @@ public:
 
     // POST /fault/token. The request is a child of this client.
     TokenRequest* requestToken(int minutes);
-    // GET /fault/token/{token}: what a link shows. The embed token is the credential:
-    // the API key is not sent. The token goes percent-encoded in the path and never into
-    // a log line or an error. The request is a child of this client.
+    // GET /fault/token/{token}: what a link shows, with the API key as Bearer when one is
+    // set (the origin and redirect rules of the POST apply). The token goes
+    // percent-encoded in the path and never into a log line or an error. The request is
+    // a child of this client.
     FaultsRequest* requestFaults(const QString& token);
 
 private:

@@ -79,7 +79,8 @@ ApiError::ApiError(Kind kind, QString detail)
 }
 
 ApiError ApiError::fromHttpStatus(int status, const QByteArray& body,
-                                  const QByteArray& retryAfterHeader, const QDateTime& now)
+                                  const QByteArray& retryAfterHeader, const QDateTime& now,
+                                  const QByteArray& rateLimitHeader)
 {
     Kind kind = Kind::Server;
     switch (status) {
@@ -108,13 +109,22 @@ ApiError ApiError::fromHttpStatus(int status, const QByteArray& body,
     error.m_serverMessage = serverMessageFrom(body);
     if (kind == Kind::RateLimited || status == 503)
         error.m_retryAfter = parseRetryAfter(retryAfterHeader, now);
+    bool limitOk = false;
+    const int limit = rateLimitHeader.trimmed().toInt(&limitOk);
+    if (kind == Kind::RateLimited && limitOk && limit > 0)
+        error.m_rateLimit = limit;
     return error;
 }
 
-ApiError ApiError::linkInvalid(int status)
+ApiError ApiError::fromPreviewStatus(int status, const QByteArray& body, bool keySent,
+                                     const QByteArray& retryAfterHeader, const QDateTime& now,
+                                     const QByteArray& rateLimitHeader)
 {
-    ApiError error(Kind::LinkInvalid);
-    error.m_httpStatus = status;
+    ApiError error = fromHttpStatus(status, body, retryAfterHeader, now, rateLimitHeader);
+    if (status == 403 || status == 404)
+        error.m_kind = Kind::LinkInvalid;
+    else if (status == 401 && !keySent)
+        error.m_kind = Kind::KeyRequired;
     return error;
 }
 
@@ -160,35 +170,41 @@ QString ApiError::serverMessageFrom(const QByteArray& body)
 QString ApiError::userMessage() const
 {
     const QString server = sentence(m_serverMessage);
+    // "401", or "401: “Token revoked.”" when the API said why in words of its own.
+    const QString status = server.isEmpty()
+        ? QString::number(m_httpStatus)
+        : QCoreApplication::translate("ApiError", "%1: “%2”").arg(m_httpStatus).arg(server);
     switch (m_kind) {
     case Kind::InvalidInput:
         return sentence(m_detail.isEmpty() ? QCoreApplication::translate("ApiError", "The request is not valid; check the expiry and the API URL")
                                            : m_detail);
     case Kind::NoApiKey:
-        return QCoreApplication::translate("ApiError", "No API key is set: paste your Altostrat API key, or try the demo server.");
+        return QCoreApplication::translate("ApiError", "No API key or token is set: paste your Altostrat API key or token, or try the demo server.");
     case Kind::Keychain:
         return QCoreApplication::translate("ApiError", "The system keychain could not be used (%1); unlock or start it, then try again.")
             .arg(m_detail.isEmpty() ? QCoreApplication::translate("ApiError", "no answer") : m_detail);
     case Kind::Unauthorized:
-        return QCoreApplication::translate("ApiError", "The API rejected the key (401): check or replace the API key in Settings.");
+        return QCoreApplication::translate("ApiError", "The API rejected the API key or token (%1): check or replace it in Settings.").arg(status);
     case Kind::Forbidden:
-        return QCoreApplication::translate("ApiError", "The API key is not allowed to create fault tokens (403): ask your team admin for a key with that permission.");
+        return QCoreApplication::translate("ApiError", "The API key or token is not allowed to create fault tokens (%1): ask your team admin for one with that permission.").arg(status);
     case Kind::NotFound:
-        return QCoreApplication::translate("ApiError", "The API answered 404 Not Found: check the API URL in Settings.");
+        return QCoreApplication::translate("ApiError", "The API answered Not Found (%1): check the API URL in Settings.").arg(status);
     case Kind::Validation:
-        return server.isEmpty()
-            ? QCoreApplication::translate("ApiError", "The API rejected the request (%1): check the expiry and try again.").arg(m_httpStatus)
-            : QCoreApplication::translate("ApiError", "The API rejected the request (HTTP %1: “%2”): check the expiry and try again.").arg(m_httpStatus).arg(server);
-    case Kind::RateLimited:
+        return QCoreApplication::translate("ApiError", "The API rejected the request (HTTP %1): check the expiry and try again.").arg(status);
+    case Kind::RateLimited: {
+        const QString limit = m_rateLimit
+            ? QCoreApplication::translate("ApiError", "Too many requests (the API allows %1 in its period)").arg(*m_rateLimit)
+            : QCoreApplication::translate("ApiError", "Too many requests");
         return m_retryAfter
-            ? QCoreApplication::translate("ApiError", "Too many requests: the API allows 60 a minute; try again in %1.").arg(waitText(*m_retryAfter))
-            : QCoreApplication::translate("ApiError", "Too many requests: the API allows 60 a minute; wait a minute and try again.");
+            ? QCoreApplication::translate("ApiError", "%1; try again in %2.").arg(limit, waitText(*m_retryAfter))
+            : QCoreApplication::translate("ApiError", "%1; wait a minute and try again.").arg(limit);
+    }
     case Kind::Server:
         return m_retryAfter
             ? QCoreApplication::translate("ApiError", "The API had a problem (HTTP %1); try again in %2, and check the Altostrat status page if it persists.")
-                  .arg(m_httpStatus).arg(waitText(*m_retryAfter))
+                  .arg(status, waitText(*m_retryAfter))
             : QCoreApplication::translate("ApiError", "The API had a problem (HTTP %1); try again in a moment, and check the Altostrat status page if it persists.")
-                  .arg(m_httpStatus);
+                  .arg(status);
     case Kind::Network:
         return QCoreApplication::translate("ApiError", "Could not reach the API (%1): check the network, VPN or proxy, then try again.")
             .arg(m_detail.isEmpty() ? QCoreApplication::translate("ApiError", "no connection") : m_detail);
@@ -205,7 +221,11 @@ QString ApiError::userMessage() const
         return QCoreApplication::translate("ApiError", "The API sent an answer FaultShare cannot use (%1): try again, and check the API URL if it persists.")
             .arg(m_detail.isEmpty() ? QCoreApplication::translate("ApiError", "unreadable") : m_detail);
     case Kind::LinkInvalid:
-        return QCoreApplication::translate("ApiError", "The link is no longer valid: it has expired or was revoked; generate a new one.");
+        return m_httpStatus == 404
+            ? QCoreApplication::translate("ApiError", "The API does not know this link, or it has expired (%1); generate a new one.").arg(status)
+            : QCoreApplication::translate("ApiError", "The API refused to show this link (%1); generate a new one.").arg(status);
+    case Kind::KeyRequired:
+        return QCoreApplication::translate("ApiError", "The API wants an API key or token to show this link (%1): save the key of the profile that made it, then try again.").arg(status);
     case Kind::Proxy:
         return QCoreApplication::translate("ApiError", "Could not reach the proxy %1; check the proxy in Settings.")
             .arg(m_detail.isEmpty() ? QCoreApplication::translate("ApiError", "(no answer)") : m_detail);
@@ -226,6 +246,7 @@ int ApiError::exitCode() const
     case Kind::Unauthorized:
     case Kind::Forbidden:
     case Kind::LinkInvalid:
+    case Kind::KeyRequired:
         return 3;
     case Kind::RateLimited:
         return 4;

@@ -26,7 +26,8 @@ public:
         Timeout,         // no complete answer in time
         Cancelled,       // the operator cancelled
         InvalidResponse, // the answer was not what the API documents
-        LinkInvalid,     // 401/403/404 when previewing a link: it expired or was revoked
+        LinkInvalid,     // 403/404 when previewing a link: unknown, expired or refused
+        KeyRequired,     // 401 when previewing without a key: the API wants one
         Proxy,           // the proxy could not be reached (detail: "host:port: reason")
         ProxyAuth,       // the proxy refused the user name or password (407)
     };
@@ -34,13 +35,17 @@ public:
     ApiError() = default;
     ApiError(Kind kind, QString detail = {});
 
-    // Maps a non-2xx HTTP answer. The body may be JSON, HTML or empty.
+    // Maps a non-2xx HTTP answer. The body may be JSON, HTML or empty. rateLimitHeader is
+    // X-RateLimit-Limit, the only source of a number for the rate-limit sentence.
     static ApiError fromHttpStatus(int status, const QByteArray& body,
-                                   const QByteArray& retryAfterHeader, const QDateTime& now);
+                                   const QByteArray& retryAfterHeader, const QDateTime& now,
+                                   const QByteArray& rateLimitHeader = {});
 
-    // A shared link's token was refused (401/403/404 from GET /fault/token/{token}): the
-    // link no longer works, whatever the API key. Exit code 3, as for a refused key.
-    static ApiError linkInvalid(int status);
+    // The same answer to GET /fault/token/{token}: 404 (unknown or expired) and 403 make
+    // LinkInvalid, and 401 KeyRequired when no key was sent. Exit code 3 for each.
+    static ApiError fromPreviewStatus(int status, const QByteArray& body, bool keySent,
+                                      const QByteArray& retryAfterHeader, const QDateTime& now,
+                                      const QByteArray& rateLimitHeader = {});
 
     // Parses Retry-After as delta-seconds or an HTTP-date (relative to now).
     static std::optional<std::chrono::seconds> parseRetryAfter(const QByteArray& value,
@@ -54,6 +59,8 @@ public:
     int httpStatus() const { return m_httpStatus; }
     QString serverMessage() const { return m_serverMessage; }
     std::optional<std::chrono::seconds> retryAfter() const { return m_retryAfter; }
+    // X-RateLimit-Limit of a 429, when the API sent one.
+    std::optional<int> rateLimit() const { return m_rateLimit; }
     // Extra, non-secret detail from where it was raised (e.g. a network error string).
     QString detail() const { return m_detail; }
 
@@ -69,6 +76,7 @@ private:
     QString m_serverMessage;
     QString m_detail;
     std::optional<std::chrono::seconds> m_retryAfter;
+    std::optional<int> m_rateLimit;
 };
 
 Q_DECLARE_METATYPE(ApiError)

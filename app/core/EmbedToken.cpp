@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 using namespace std::chrono;
 
 namespace {
@@ -25,22 +27,26 @@ bool fail(QString* whyNot, const QString& reason)
 
 QDateTime EmbedToken::parseTimestamp(const QString& text)
 {
-    // The documented form is 2025-10-21T13:00:00.000000Z; accept any fraction length
-    // and an explicit offset, nothing looser ("$" would also match before a final newline).
+    // The documented form is 2025-10-21T13:00:00.000000Z; any fraction length and an
+    // explicit offset are read too, and so are the vendor's other forms: a lower-case t
+    // or z, and the legacy "2023-07-01 08:03:22" (no zone: UTC). Nothing looser ("$"
+    // would also match before a final newline).
     static const QRegularExpression pattern(QStringLiteral(
-        "^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})(?:\\.(\\d{1,9}))?(Z|[+-]\\d{2}:\\d{2})\\z"));
+        "^(\\d{4}-\\d{2}-\\d{2})[Tt ](\\d{2}:\\d{2}:\\d{2})(?:\\.(\\d{1,9}))?([Zz]|[+-]\\d{2}:\\d{2})?\\z"));
     const QRegularExpressionMatch match = pattern.match(text);
     if (!match.hasMatch())
         return {};
-    QDateTime result = QDateTime::fromString(match.captured(1), QStringLiteral("yyyy-MM-ddTHH:mm:ss"));
-    if (!result.isValid())
+    // Built as UTC from the start: read as local time first, it would fail in a DST gap.
+    const QDate date = QDate::fromString(match.captured(1), QStringLiteral("yyyy-MM-dd"));
+    const QTime time = QTime::fromString(match.captured(2), QStringLiteral("HH:mm:ss"));
+    if (!date.isValid() || !time.isValid())
         return {};
-    result.setTimeSpec(Qt::UTC);
-    const QString fraction = match.captured(2);
+    QDateTime result(date, time, Qt::UTC);
+    const QString fraction = match.captured(3);
     if (!fraction.isEmpty())
         result = result.addMSecs(fraction.left(3).leftJustified(3, QLatin1Char('0')).toInt());
-    const QString zone = match.captured(3);
-    if (zone != QLatin1StringView("Z")) {
+    const QString zone = match.captured(4);
+    if (!zone.isEmpty() && zone.compare(QLatin1StringView("Z"), Qt::CaseInsensitive) != 0) {
         const int sign = zone.startsWith(QLatin1Char('-')) ? -1 : 1;
         const int hours = zone.mid(1, 2).toInt();
         const int minutes = zone.mid(4, 2).toInt();
@@ -111,8 +117,21 @@ bool EmbedToken::isShareableUrl(const QUrl& url)
     return scheme == QLatin1StringView("http") && isLoopbackHost(url.host());
 }
 
+QString EmbedToken::checkShortLink(const QUrl& link, const QUrl& apiUrl)
+{
+    if (!link.isValid() || link.isRelative() || link.host().isEmpty() || !link.userInfo().isEmpty())
+        return QStringLiteral("short_link is not an absolute link");
+    if (link.toEncoded().size() > MaxLinkBytes)
+        return QStringLiteral("short_link is longer than %1 bytes").arg(MaxLinkBytes);
+    if (link.scheme() == QLatin1StringView("https"))
+        return {};
+    if (link.scheme() == QLatin1StringView("http") && isLoopbackHost(link.host()) && isLoopbackHost(apiUrl.host()))
+        return {};
+    return QStringLiteral("short_link is not an https link");
+}
+
 std::optional<EmbedToken> EmbedToken::parse(const QByteArray& body, const QDateTime& receivedAt,
-                                            const QDateTime& serverDate, QString* whyNot)
+                                            const QDateTime& serverDate, const QUrl& apiUrl, QString* whyNot)
 {
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
@@ -128,60 +147,68 @@ std::optional<EmbedToken> EmbedToken::parse(const QByteArray& body, const QDateT
     const QJsonObject object = doc.object();
 
     EmbedToken result;
+    result.m_apiUrl = apiUrl;
+    result.m_receivedAt = receivedAt.toUTC();
+    result.m_serverDate = serverDate.isValid() ? serverDate.toUTC() : QDateTime();
+
     const QJsonValue token = object.value(QLatin1StringView("token"));
     if (!token.isString() || token.toString().isEmpty()) {
         fail(whyNot, QStringLiteral("token is missing"));
         return std::nullopt;
     }
     result.m_token = token.toString();
-    static const QRegularExpression jwtShape(
-        QStringLiteral("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\z"));
-    if (result.m_token.size() > MaxTokenLength || !jwtShape.match(result.m_token).hasMatch()) {
-        fail(whyNot, QStringLiteral("token is not a JWT"));
+    // The reference says a JWT; any other opaque token is kept as long as it can travel
+    // in a URL path and a header unchanged.
+    static const QRegularExpression tokenShape(QStringLiteral("^[\\x21-\\x7e]+\\z"));
+    if (result.m_token.size() > MaxTokenLength || !tokenShape.match(result.m_token).hasMatch()) {
+        fail(whyNot, QStringLiteral("token is not a printable word"));
         return std::nullopt;
     }
     const auto jwt = Jwt::decode(result.m_token.toLatin1());
-    if (!jwt) {
-        fail(whyNot, QStringLiteral("token is not a JWT"));
-        return std::nullopt;
-    }
 
     const QJsonValue type = object.value(QLatin1StringView("type"));
-    if (!type.isString() || type.toString().isEmpty()) {
-        fail(whyNot, QStringLiteral("type is missing"));
-        return std::nullopt;
-    }
-    result.m_type = type.toString().left(32);
+    result.m_type = type.isString() && !type.toString().trimmed().isEmpty() ? type.toString().trimmed().left(32)
+                                                                           : QStringLiteral("jwt");
 
+    // Each of the two expiry members counts only when usable; one is enough.
     const QJsonValue minutes = object.value(QLatin1StringView("expires_in_minutes"));
     const double minutesValue = minutes.toDouble(-1);
     // Range first: converting a double outside qint64 (1e300) is undefined behaviour.
-    if (!minutes.isDouble() || minutesValue < 1 || minutesValue > 43200
-        || minutesValue != double(qint64(minutesValue))) {
-        fail(whyNot, QStringLiteral("expires_in_minutes is not a whole number of minutes from 1 to 43200"));
-        return std::nullopt;
-    }
-    result.m_expiresInMinutes = int(minutesValue);
-
+    const bool minutesUsable = minutes.isDouble() && minutesValue >= 1 && minutesValue <= 43200
+        && minutesValue == double(qint64(minutesValue));
     const QJsonValue expiresAt = object.value(QLatin1StringView("expires_at"));
-    result.m_expiresAt = parseTimestamp(expiresAt.toString());
-    if (!expiresAt.isString() || !result.m_expiresAt.isValid()) {
+    const QDateTime expiresAtValue = expiresAt.isString() ? parseTimestamp(expiresAt.toString()) : QDateTime();
+    // The server's clock when it answered (its Date header, else ours): what the two
+    // members count from.
+    const QDateTime serverAnswered = result.m_serverDate.isValid() ? result.m_serverDate : result.m_receivedAt;
+    if (expiresAtValue.isValid()) {
+        result.m_expiresAt = expiresAtValue;
+        result.m_expiresInMinutes = minutesUsable
+            ? int(minutesValue)
+            : int(std::clamp<qint64>((serverAnswered.secsTo(expiresAtValue) + 59) / 60, 1, 43200));
+    } else if (minutesUsable) {
+        result.m_expiresInMinutes = int(minutesValue);
+        result.m_expiresAt = serverAnswered.addSecs(qint64(result.m_expiresInMinutes) * 60);
+    } else if (!expiresAt.isUndefined() && !expiresAt.isNull()) {
         fail(whyNot, QStringLiteral("expires_at is not a date"));
+        return std::nullopt;
+    } else {
+        fail(whyNot, QStringLiteral("neither expires_at nor expires_in_minutes is given"));
         return std::nullopt;
     }
 
     const QJsonValue link = object.value(QLatin1StringView("short_link"));
-    result.m_shortLink = QUrl(link.toString(), QUrl::StrictMode);
-    if (!link.isString() || !isShareableUrl(result.m_shortLink)) {
-        fail(whyNot, QStringLiteral("short_link is not an https link"));
-        return std::nullopt;
+    if (!link.isString() || link.toString().trimmed().isEmpty()) {
+        result.m_linkProblem = QStringLiteral("short_link is missing");
+    } else {
+        const QUrl url(link.toString().trimmed(), QUrl::StrictMode);
+        result.m_linkProblem = checkShortLink(url, apiUrl);
+        if (result.m_linkProblem.isEmpty())
+            result.m_shortLink = url;
     }
 
-    result.m_receivedAt = receivedAt.toUTC();
-    result.m_serverDate = serverDate.isValid() ? serverDate.toUTC() : QDateTime();
-
     // The lifetime's start, for the progress bar: the JWT's iat when it is plausible.
-    const QDateTime iat = jwt->timeClaim(QLatin1StringView("iat"));
+    const QDateTime iat = jwt ? jwt->timeClaim(QLatin1StringView("iat")) : QDateTime();
     const QDateTime fromMinutes = result.m_expiresAt.addSecs(-qint64(result.m_expiresInMinutes) * 60);
     result.m_issuedAt = iat.isValid() && iat < result.m_expiresAt ? iat : fromMinutes;
 

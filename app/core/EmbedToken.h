@@ -12,10 +12,18 @@
 class EmbedToken final
 {
 public:
-    // Parses a 200 body of POST /fault/token. On failure returns nullopt and sets
-    // *whyNot to a short, non-secret reason ("expires_at is not a date").
+    // A short link longer than this is not one (and would make a dense QR code).
+    static constexpr int MaxLinkBytes = 2048;
+
+    // Parses a 200 body of POST /fault/token from the API at apiUrl. The reference marks
+    // no member as required; this needs the token and one of expires_at and
+    // expires_in_minutes (the other is derived, on the server's clock when its Date is
+    // known); type defaults to "jwt". A missing or unusable short_link keeps the token,
+    // with linkProblem() saying why there is no link. On failure returns nullopt and sets
+    // *whyNot to a short, non-secret reason ("expires_at is already past").
     static std::optional<EmbedToken> parse(const QByteArray& body, const QDateTime& receivedAt,
-                                           const QDateTime& serverDate, QString* whyNot);
+                                           const QDateTime& serverDate, const QUrl& apiUrl,
+                                           QString* whyNot);
 
     // "2025-10-21T13:00:00.000000Z" (fraction optional, Z or +hh:mm) as UTC.
     static QDateTime parseTimestamp(const QString& text);
@@ -24,13 +32,23 @@ public:
 
     // An absolute http(s) URL with a host; http only for loopback hosts.
     static bool isShareableUrl(const QUrl& url);
+    // Why link cannot be a short link of the API at apiUrl, or empty when it can: an
+    // absolute https URL of at most MaxLinkBytes; plain http only when the API and the
+    // link are both on this computer (loopback).
+    static QString checkShortLink(const QUrl& link, const QUrl& apiUrl);
     static bool isLoopbackHost(const QString& host);
 
     QString token() const { return m_token; }
     QString type() const { return m_type; }
     int expiresInMinutes() const { return m_expiresInMinutes; }
     QDateTime expiresAt() const { return m_expiresAt; }
+    // Empty when the API sent no usable link (linkProblem() says why).
     QUrl shortLink() const { return m_shortLink; }
+    bool hasShortLink() const { return !m_shortLink.isEmpty(); }
+    // Why there is no link ("short_link is missing"), empty when there is one.
+    QString linkProblem() const { return m_linkProblem; }
+    // The API that issued the token (its base URL): the only origin it may go back to.
+    QUrl apiUrl() const { return m_apiUrl; }
     QDateTime receivedAt() const { return m_receivedAt; }
     // The server's Date header, invalid when it sent none.
     QDateTime serverDate() const { return m_serverDate; }
@@ -54,6 +72,8 @@ private:
     int m_expiresInMinutes = 0;
     QDateTime m_expiresAt;
     QUrl m_shortLink;
+    QString m_linkProblem;
+    QUrl m_apiUrl;
     QDateTime m_receivedAt;
     QDateTime m_serverDate;
     QDateTime m_issuedAt;

@@ -6,6 +6,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStringList>
+
+#include <cmath>
 
 namespace {
 
@@ -72,14 +75,102 @@ QString optionalText(const QJsonObject& object, QLatin1StringView key, int maxLe
     return value.isString() ? cleanText(value.toString(), maxLength) : QString();
 }
 
+QDateTime optionalTime(const QJsonObject& object, QLatin1StringView key)
+{
+    const QJsonValue value = object.value(key);
+    return value.isString() ? EmbedToken::parseTimestamp(value.toString().trimmed()) : QDateTime();
+}
+
+// The elements of a resource_ancestry_path, site first, without empty ones.
+QStringList pathElements(const QString& path)
+{
+    QStringList elements = path.split(QLatin1Char('|'), Qt::SkipEmptyParts);
+    for (QString& element : elements)
+        element = element.trimmed();
+    elements.removeAll(QString());
+    return elements;
+}
+
 } // namespace
 
 bool Fault::isResolved() const
 {
-    return resolvedAt.isValid() || status.compare(QLatin1StringView("resolved"), Qt::CaseInsensitive) == 0;
+    if (status.compare(QLatin1StringView("resolved"), Qt::CaseInsensitive) == 0)
+        return true;
+    if (status.compare(QLatin1StringView("unresolved"), Qt::CaseInsensitive) == 0)
+        return false;
+    return resolvedAt.isValid();
 }
 
-std::optional<QList<Fault>> Fault::parseList(const QByteArray& body, QString* whyNot)
+QString Fault::site() const
+{
+    const QStringList elements = pathElements(ancestryPath);
+    return elements.isEmpty() ? QString() : elements.first();
+}
+
+QString Fault::device() const
+{
+    if (!resourceId.isEmpty())
+        return resourceId;
+    const QStringList elements = pathElements(ancestryPath);
+    return elements.size() >= 2 ? elements.last() : QString();
+}
+
+QString Fault::where() const
+{
+    const QString siteText = site();
+    const QString deviceText = device();
+    if (siteText.isEmpty() || siteText == deviceText)
+        return deviceText;
+    if (deviceText.isEmpty())
+        return siteText;
+    return siteText + QStringLiteral(" \u203a ") + deviceText;
+}
+
+QString Fault::severityLabel() const
+{
+    if (severity == Severity::Unknown && !severityText.isEmpty())
+        return severityText;
+    return severityName(severity);
+}
+
+std::optional<Fault> Fault::fromJson(const QJsonObject& object)
+{
+    Fault fault;
+    fault.id = optionalText(object, QLatin1StringView("id"), MaxShortTextLength);
+    fault.message = optionalText(object, QLatin1StringView("message"), MaxTextLength);
+    if (fault.id.isEmpty() && fault.message.isEmpty())
+        return std::nullopt;
+    fault.raw = object;
+    fault.resourceId = optionalText(object, QLatin1StringView("resource_id"), MaxShortTextLength);
+    fault.customerId = optionalText(object, QLatin1StringView("customer_id"), MaxShortTextLength);
+    fault.microserviceId = optionalText(object, QLatin1StringView("microservice_id"), MaxShortTextLength);
+    fault.type = optionalText(object, QLatin1StringView("type"), MaxShortTextLength);
+    fault.status = optionalText(object, QLatin1StringView("status"), MaxShortTextLength);
+    fault.severityText = optionalText(object, QLatin1StringView("severity"), MaxShortTextLength);
+    fault.severity = severityFromText(fault.severityText);
+    fault.cause = optionalText(object, QLatin1StringView("cause"), MaxTextLength);
+    fault.ancestryPath = optionalText(object, QLatin1StringView("resource_ancestry_path"), MaxTextLength);
+    fault.createdAt = optionalTime(object, QLatin1StringView("created_at"));
+    // null while active; an unreadable time leaves the status to tell.
+    fault.resolvedAt = optionalTime(object, QLatin1StringView("resolved_at"));
+    const QJsonValue ttl = object.value(QLatin1StringView("ttl"));
+    // Range first: converting a double outside qint64 is undefined behaviour.
+    if (ttl.isDouble() && std::abs(ttl.toDouble()) < 1e15 && ttl.toDouble() == std::trunc(ttl.toDouble()))
+        fault.ttl = qint64(ttl.toDouble());
+    const QJsonArray comments = object.value(QLatin1StringView("comments")).toArray();
+    for (const QJsonValue& item : comments) {
+        const QJsonObject comment = item.toObject();
+        FaultComment entry{optionalText(comment, QLatin1StringView("user_id"), MaxShortTextLength),
+                           optionalText(comment, QLatin1StringView("comment"), MaxTextLength),
+                           optionalTime(comment, QLatin1StringView("created_at"))};
+        if (!entry.comment.isEmpty())
+            fault.comments << entry;
+    }
+    return fault;
+}
+
+std::optional<Fault::List> Fault::parseList(const QByteArray& body, QString* whyNot)
 {
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
@@ -92,56 +183,21 @@ std::optional<QList<Fault>> Fault::parseList(const QByteArray& body, QString* wh
         return std::nullopt;
     }
     const QJsonArray array = doc.array();
-    QList<Fault> faults;
-    faults.reserve(array.size());
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        // Numbered from 1 as an operator counts; the reason never quotes the server's text.
-        const QString which = QString::number(i + 1);
-        const QJsonValue item = array.at(i);
-        if (!item.isObject()) {
-            fail(whyNot, QStringLiteral("fault %1 is not an object").arg(which));
-            return std::nullopt;
-        }
-        const QJsonObject object = item.toObject();
-        Fault fault;
-
-        const QJsonValue id = object.value(QLatin1StringView("id"));
-        fault.id = id.isString() ? cleanText(id.toString(), MaxShortTextLength) : QString();
-        if (fault.id.isEmpty()) {
-            fail(whyNot, QStringLiteral("fault %1 has no id").arg(which));
-            return std::nullopt;
-        }
-        const QJsonValue severity = object.value(QLatin1StringView("severity"));
-        if (!severity.isString()) {
-            fail(whyNot, QStringLiteral("fault %1 has no severity").arg(which));
-            return std::nullopt;
-        }
-        fault.severity = severityFromText(severity.toString());
-        const QJsonValue message = object.value(QLatin1StringView("message"));
-        if (!message.isString()) {
-            fail(whyNot, QStringLiteral("fault %1 has no message").arg(which));
-            return std::nullopt;
-        }
-        fault.message = cleanText(message.toString(), MaxTextLength);
-        const QJsonValue createdAt = object.value(QLatin1StringView("created_at"));
-        fault.createdAt = createdAt.isString() ? EmbedToken::parseTimestamp(createdAt.toString()) : QDateTime();
-        if (!fault.createdAt.isValid()) {
-            fail(whyNot, QStringLiteral("created_at of fault %1 is not a date").arg(which));
-            return std::nullopt;
-        }
-
-        fault.type = optionalText(object, QLatin1StringView("type"), MaxShortTextLength);
-        fault.status = optionalText(object, QLatin1StringView("status"), MaxShortTextLength);
-        fault.cause = optionalText(object, QLatin1StringView("cause"), MaxTextLength);
-        fault.site = optionalText(object, QLatin1StringView("site"), MaxTextLength);
-        fault.resource = optionalText(object, QLatin1StringView("resource"), MaxTextLength);
-        // null while active; an unreadable time leaves the status to tell.
-        const QJsonValue resolvedAt = object.value(QLatin1StringView("resolved_at"));
-        if (resolvedAt.isString())
-            fault.resolvedAt = EmbedToken::parseTimestamp(resolvedAt.toString());
-        faults << fault;
+    List list;
+    list.faults.reserve(array.size());
+    for (const QJsonValue& item : array) {
+        std::optional<Fault> fault = item.isObject() ? fromJson(item.toObject()) : std::nullopt;
+        if (fault)
+            list.faults << std::move(*fault);
+        else
+            ++list.unreadable;
     }
-    return faults;
+    return list;
+}
+
+QString Fault::unreadableText(int count)
+{
+    return QCoreApplication::translate("Fault", "%n fault(s) could not be read", nullptr, count);
 }
 
 Fault::Severity Fault::severityFromText(const QString& text)
@@ -149,6 +205,8 @@ Fault::Severity Fault::severityFromText(const QString& text)
     const QString upper = text.trimmed().toUpper();
     if (upper == QLatin1StringView("LOW"))
         return Severity::Low;
+    if (upper == QLatin1StringView("WARNING"))
+        return Severity::Warning;
     if (upper == QLatin1StringView("MEDIUM"))
         return Severity::Medium;
     if (upper == QLatin1StringView("HIGH"))
@@ -163,6 +221,8 @@ QString Fault::severityName(Severity severity)
     switch (severity) {
     case Severity::Low:
         return QCoreApplication::translate("Fault", "Low");
+    case Severity::Warning:
+        return QCoreApplication::translate("Fault", "Warning");
     case Severity::Medium:
         return QCoreApplication::translate("Fault", "Medium");
     case Severity::High:
@@ -175,10 +235,40 @@ QString Fault::severityName(Severity severity)
     return QCoreApplication::translate("Fault", "Unknown");
 }
 
+int Fault::severityRank(Severity severity)
+{
+    switch (severity) {
+    case Severity::Critical:
+        return 5;
+    case Severity::High:
+        return 4;
+    case Severity::Medium:
+        return 3;
+    case Severity::Warning:
+        return 2;
+    case Severity::Low:
+        return 1;
+    case Severity::Unknown:
+        break;
+    }
+    return 0;
+}
+
+bool Fault::showsBefore(const Fault& a, const Fault& b)
+{
+    if (a.isResolved() != b.isResolved())
+        return !a.isResolved();
+    if (severityRank(a.severity) != severityRank(b.severity))
+        return severityRank(a.severity) > severityRank(b.severity);
+    if (a.createdAt != b.createdAt)
+        return a.createdAt > b.createdAt;
+    return a.id < b.id;
+}
+
 QMap<Fault::Severity, int> Fault::countBySeverity(const QList<Fault>& faults)
 {
-    QMap<Severity, int> counts{{Severity::Low, 0}, {Severity::Medium, 0}, {Severity::High, 0},
-                               {Severity::Critical, 0}, {Severity::Unknown, 0}};
+    QMap<Severity, int> counts{{Severity::Low, 0}, {Severity::Warning, 0}, {Severity::Medium, 0},
+                               {Severity::High, 0}, {Severity::Critical, 0}, {Severity::Unknown, 0}};
     for (const Fault& fault : faults)
         ++counts[fault.severity];
     return counts;

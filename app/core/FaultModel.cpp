@@ -1,24 +1,16 @@
 #include "FaultModel.h"
 
 #include <QLocale>
+#include <QStringList>
 
 #include <algorithm>
 #include <numeric>
 
 namespace {
 
-QString siteText(const Fault& fault)
-{
-    if (fault.site.isEmpty())
-        return fault.resource;
-    if (fault.resource.isEmpty())
-        return fault.site;
-    return fault.site + QStringLiteral(" / ") + fault.resource;
-}
-
 QString localTime(const QDateTime& utc)
 {
-    return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
+    return utc.isValid() ? QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat) : QString();
 }
 
 QString resolvedText(const Fault& fault)
@@ -26,6 +18,15 @@ QString resolvedText(const Fault& fault)
     if (fault.resolvedAt.isValid())
         return localTime(fault.resolvedAt);
     return fault.isResolved() ? FaultModel::tr("Resolved") : FaultModel::tr("Active");
+}
+
+QString typeText(const Fault& fault)
+{
+    if (fault.microserviceId.isEmpty())
+        return fault.type;
+    if (fault.type.isEmpty())
+        return fault.microserviceId;
+    return FaultModel::tr("%1 (%2)").arg(fault.type, fault.microserviceId);
 }
 
 // Tooltips are rich text when they look like it: the server's words are escaped, and
@@ -36,18 +37,27 @@ QString causeTooltip(const Fault& fault)
         + QStringLiteral("</p>");
 }
 
-// Ties in one column fall back to severity, then created time, then id: a stable order
-// for equal keys whatever the input order.
+// Ties in one column fall back to the order a list is first shown in: a stable order
+// for equal keys whatever the input order. Negative: a before b in ascending order.
 int compareRows(const Fault& a, const Fault& b, int column)
 {
     const auto cmp = [](const auto& x, const auto& y) { return x < y ? -1 : (y < x ? 1 : 0); };
     int result = 0;
     switch (column) {
+    case FaultModel::StatusColumn:
+        result = cmp(a.isResolved() ? 0 : 1, b.isResolved() ? 0 : 1);
+        break;
+    case FaultModel::WhereColumn:
+        result = a.where().localeAwareCompare(b.where());
+        break;
     case FaultModel::MessageColumn:
         result = a.message.localeAwareCompare(b.message);
         break;
-    case FaultModel::SiteColumn:
-        result = siteText(a).localeAwareCompare(siteText(b));
+    case FaultModel::CauseColumn:
+        result = a.cause.localeAwareCompare(b.cause);
+        break;
+    case FaultModel::TypeColumn:
+        result = typeText(a).localeAwareCompare(typeText(b));
         break;
     case FaultModel::CreatedColumn:
         result = cmp(a.createdAt, b.createdAt);
@@ -58,19 +68,57 @@ int compareRows(const Fault& a, const Fault& b, int column)
         if (result == 0)
             result = cmp(a.resolvedAt, b.resolvedAt);
         break;
+    case FaultModel::CommentsColumn:
+        result = cmp(a.comments.size(), b.comments.size());
+        break;
     default:
         break;
     }
-    if (result == 0)
-        result = cmp(FaultModel::severityRank(a.severity), FaultModel::severityRank(b.severity));
-    if (result == 0)
-        result = cmp(a.createdAt, b.createdAt);
-    if (result == 0)
-        result = a.id.compare(b.id);
-    return result;
+    if (result != 0)
+        return result;
+    // Descending by the Severity column is the order of Fault::showsBefore.
+    if (Fault::showsBefore(a, b))
+        return 1;
+    return Fault::showsBefore(b, a) ? -1 : 0;
 }
 
 } // namespace
+
+QString FaultModel::details(const Fault& fault)
+{
+    QStringList lines;
+    QStringList head{fault.severityLabel()};
+    if (!fault.status.isEmpty())
+        head << fault.status;
+    if (const QString where = fault.where(); !where.isEmpty())
+        head << where;
+    lines << head.join(QStringLiteral(" \u00b7 "));
+    if (!fault.message.isEmpty())
+        lines << fault.message;
+    if (!fault.cause.isEmpty())
+        lines << tr("Cause: %1").arg(fault.cause);
+    if (const QString type = typeText(fault); !type.isEmpty())
+        lines << tr("Type: %1").arg(type);
+    if (fault.createdAt.isValid())
+        lines << tr("Since: %1 (%2 UTC)").arg(localTime(fault.createdAt), fault.createdAt.toString(Qt::ISODate));
+    if (fault.resolvedAt.isValid())
+        lines << tr("Resolved: %1 (%2 UTC)").arg(localTime(fault.resolvedAt), fault.resolvedAt.toString(Qt::ISODate));
+    if (!fault.ancestryPath.isEmpty())
+        lines << tr("Path: %1").arg(fault.ancestryPath.split(QLatin1Char('|'), Qt::SkipEmptyParts).join(QStringLiteral(" \u203a ")));
+    if (!fault.id.isEmpty())
+        lines << tr("Fault: %1").arg(fault.id);
+    if (fault.comments.isEmpty()) {
+        lines << tr("No comments.");
+    } else {
+        lines << QString() << tr("Comments:");
+        for (const FaultComment& comment : fault.comments) {
+            const QString who = comment.userId.isEmpty() ? tr("someone") : comment.userId;
+            lines << (comment.createdAt.isValid() ? tr("%1, %2: %3").arg(localTime(comment.createdAt), who, comment.comment)
+                                                  : tr("%1: %2").arg(who, comment.comment));
+        }
+    }
+    return lines.join(QLatin1Char('\n'));
+}
 
 FaultModel::FaultModel(QObject* parent)
     : QAbstractTableModel(parent)
@@ -78,23 +126,6 @@ FaultModel::FaultModel(QObject* parent)
 }
 
 FaultModel::~FaultModel() = default;
-
-int FaultModel::severityRank(Fault::Severity severity)
-{
-    switch (severity) {
-    case Fault::Severity::Critical:
-        return 4;
-    case Fault::Severity::High:
-        return 3;
-    case Fault::Severity::Medium:
-        return 2;
-    case Fault::Severity::Low:
-        return 1;
-    case Fault::Severity::Unknown:
-        break;
-    }
-    return 0;
-}
 
 void FaultModel::setFaults(const QList<Fault>& faults)
 {
@@ -135,15 +166,23 @@ QVariant FaultModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case SeverityColumn:
-            return Fault::severityName(fault.severity);
+            return fault.severityLabel();
+        case StatusColumn:
+            return fault.isResolved() ? tr("Resolved") : tr("Unresolved");
+        case WhereColumn:
+            return fault.where();
         case MessageColumn:
             return fault.message;
-        case SiteColumn:
-            return siteText(fault);
+        case CauseColumn:
+            return fault.cause;
+        case TypeColumn:
+            return typeText(fault);
         case CreatedColumn:
             return localTime(fault.createdAt);
         case ResolvedColumn:
             return resolvedText(fault);
+        case CommentsColumn:
+            return fault.comments.isEmpty() ? QString() : QString::number(fault.comments.size());
         default:
             return {};
         }
@@ -173,14 +212,22 @@ QVariant FaultModel::headerData(int section, Qt::Orientation orientation, int ro
     switch (section) {
     case SeverityColumn:
         return tr("Severity");
+    case StatusColumn:
+        return tr("Status");
+    case WhereColumn:
+        return tr("Where");
     case MessageColumn:
         return tr("Message");
-    case SiteColumn:
-        return tr("Site / resource");
+    case CauseColumn:
+        return tr("Cause");
+    case TypeColumn:
+        return tr("Type");
     case CreatedColumn:
-        return tr("Created");
+        return tr("Since");
     case ResolvedColumn:
         return tr("Resolved");
+    case CommentsColumn:
+        return tr("Comments");
     default:
         return {};
     }

@@ -16,7 +16,18 @@ class FaultModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(FaultModel)
 
 public:
-    enum Column { SeverityColumn, MessageColumn, SiteColumn, CreatedColumn, ResolvedColumn, ColumnCount };
+    enum Column {
+        SeverityColumn,
+        StatusColumn,
+        WhereColumn,
+        MessageColumn,
+        CauseColumn,
+        TypeColumn,
+        CreatedColumn,
+        ResolvedColumn,
+        CommentsColumn,
+        ColumnCount
+    };
     enum Role {
         SeverityRole = Qt::UserRole + 1, // int(Fault::Severity)
         ResolvedRole,                    // bool
@@ -26,8 +37,8 @@ public:
     explicit FaultModel(QObject* parent = nullptr);
     ~FaultModel() override;
 
-    // Replaces every row, in the current sort order (severity then created, most severe
-    // and newest first, until sort() is called with another column).
+    // Replaces every row, in the current sort order (Fault::showsBefore: unresolved first,
+    // then most severe, then newest, until sort() is called with another column).
     void setFaults(const QList<Fault>& faults);
     const QList<Fault>& faults() const { return m_faults; }
     Fault faultAt(int row) const { return m_faults.value(row); }
@@ -46,8 +57,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
-    // Higher is more severe; Unknown is below Low.
-    static int severityRank(Fault::Severity severity);
+    // Everything about one fault as plain text for a details pane: severity, status,
+    // where, message, cause, type, since and resolved times, and the comments.
+    static QString details(const Fault& fault);
 
 private:
     // Sorts m_faults by m_sortColumn and m_sortOrder; returns each old row's new row.

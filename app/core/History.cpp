@@ -255,6 +255,7 @@ QString History::toSecret(const EmbedToken& token)
         {u"short_link"_s, token.shortLink().toString(QUrl::FullyEncoded)},
         {u"received_at"_s, timeText(token.receivedAt())},
         {u"server_date"_s, timeText(token.serverDate())},
+        {u"api_url"_s, token.apiUrl().toString(QUrl::FullyEncoded)},
     };
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
@@ -269,8 +270,10 @@ std::optional<EmbedToken> History::fromSecret(const QString& secret)
     if (!receivedAt.isValid())
         return std::nullopt;
     const QDateTime serverDate = timeFrom(object.value(u"server_date"_s).toString());
-    // The body members are parsed (and validated) exactly as when the API sent them.
-    return EmbedToken::parse(document.toJson(QJsonDocument::Compact), receivedAt, serverDate, nullptr);
+    // The body members are parsed (and validated) exactly as when the API sent them;
+    // entries kept before the issuing API was noted have no api_url (https links only).
+    const QUrl apiUrl(object.value(u"api_url"_s).toString(), QUrl::StrictMode);
+    return EmbedToken::parse(document.toJson(QJsonDocument::Compact), receivedAt, serverDate, apiUrl, nullptr);
 }
 
 void History::insertSorted(const HistoryEntry& entry)

@@ -31,6 +31,7 @@ constexpr int kMinMinutes = 1;
 constexpr int kMaxMinutes = 43200;
 constexpr qint64 kRateWindowMs = 60 * 1000;
 constexpr int kShortCodeLength = 7;
+constexpr int kFaultTtlDays = 30;
 
 const auto kBase62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"_L1;
 const auto kCrockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"_L1;
@@ -123,18 +124,44 @@ QString ulidLike(const QDateTime& time, QLatin1StringView tail)
     return head + tail;
 }
 
+// One customer per server: "cus_" and 26 Crockford characters of a hash of the team id, so
+// the same key always shows the same customer.
+QString customerIdFor(const QString& teamId)
+{
+    const QByteArray input = "faultshare-demo-customer:"_ba + teamId.toUtf8();
+    const QByteArray hash = QCryptographicHash::hash(input, QCryptographicHash::Sha256);
+    QString id = u"cus_"_s;
+    for (int i = 0; i < 26; ++i)
+        id += kCrockford.at(qsizetype(static_cast<unsigned char>(hash.at(i)) & 31U));
+    return id;
+}
+
+struct SampleComment
+{
+    QString userId;
+    QString comment;
+    QDateTime createdAt;
+};
+
 struct SampleFault
 {
     QString id;
+    QString resourceId;
+    QString microserviceId;
     QString type;
-    QString status;
     QString severity;
     QString message;
     QString cause;
-    QString site;
-    QString resource;
+    QString ancestryPath; // site down to the device; the last element is resourceId
     QDateTime createdAt;
-    QDateTime resolvedAt; // invalid while active
+    QDateTime resolvedAt; // invalid while unresolved
+    QList<SampleComment> comments; // oldest first
+
+    QString status() const { return resolvedAt.isValid() ? u"resolved"_s : u"unresolved"_s; }
+    // Faults live for 30 days after they were raised.
+    qint64 ttl() const { return createdAt.addDays(kFaultTtlDays).toSecsSinceEpoch(); }
+    QString site() const { return ancestryPath.section(u'|', 0, 0); }
+    QString device() const { return ancestryPath.section(u'|', -1, -1); }
 };
 
 // What a NOC sees on a typical shift, newest first, placed relative to when the token was
@@ -142,66 +169,104 @@ struct SampleFault
 QList<SampleFault> sampleFaults(const QDateTime& issuedAt)
 {
     const auto ago = [&issuedAt](int minutes) { return issuedAt.addSecs(-60LL * minutes); };
-    const auto fault = [&ago](QLatin1StringView tail, QString type, QString severity, QString message,
-                              QString cause, QString site, QString resource, int createdMinutesAgo,
-                              int resolvedMinutesAgo) {
+    struct Note
+    {
+        QString userId;
+        QString comment;
+        int minutesAgo;
+    };
+    const auto fault = [&ago](QLatin1StringView tail, QString site, QString device, QString microservice,
+                              QString type, QString severity, QString message, QString cause,
+                              int createdMinutesAgo, int resolvedMinutesAgo, const QList<Note>& notes = {}) {
         const QDateTime created = ago(createdMinutesAgo);
-        const QDateTime resolved = resolvedMinutesAgo >= 0 ? ago(resolvedMinutesAgo) : QDateTime();
-        return SampleFault{ulidLike(created, tail),
+        QList<SampleComment> comments;
+        for (const Note& note : notes)
+            comments.append(SampleComment{note.userId, note.comment, ago(note.minutesAgo)});
+        return SampleFault{u"flt_"_s + ulidLike(created, tail),
+                           device,
+                           std::move(microservice),
                            std::move(type),
-                           resolved.isValid() ? u"resolved"_s : u"active"_s,
                            std::move(severity),
                            std::move(message),
                            std::move(cause),
-                           std::move(site),
-                           std::move(resource),
+                           site + u'|' + device,
                            created,
-                           resolved};
+                           resolvedMinutesAgo >= 0 ? ago(resolvedMinutesAgo) : QDateTime(),
+                           comments};
     };
+
+    const QString capeTown = u"site_8a7b3c9d2e1f4a6b"_s;
+    const QString johannesburg = u"site_4c2e9f1a7b3d5e8c"_s;
+    const QString pretoria = u"site_1f6d8b2a9c4e7f3a"_s;
+    const QString durban = u"site_9e3a5c7f1b8d2e6a"_s;
+    const QString gqeberha = u"site_6b9d1e4f8a2c7e5b"_s;
+    const QString nightShift = u"usr_3k9m2p7q4r8s1t6v"_s;
+    const QString dayShift = u"usr_7w2x5y8z1a4b6c9d"_s;
+
     return {
-        fault("2B4D6F8H0J2K4M6N"_L1, u"wan_failover"_s, u"HIGH"_s,
-              u"WAN failed over to LTE backup"_s,
-              u"Loss of light on ether1 (fibre uplink)"_s,
-              u"Cape Town Branch 07"_s, u"cpt-br07-edge"_s, 22, -1),
-        fault("7K2M4N8P9Q3R5S6T"_L1, u"site_offline"_s, u"CRITICAL"_s,
+        fault("2B4D6F8H0J2K4M6N"_L1, capeTown, u"dev_2j4k2l2j3k4l2j3k4"_s, u"wantunnel-monitor"_s,
+              u"wantunnel"_s, u"HIGH"_s,
+              u"WAN tunnel down; traffic failed over to the LTE backup"_s,
+              u"Loss of light on ether1 (fibre uplink)"_s, 22, -1,
+              {{nightShift, u"Fibre provider ticket raised; they report a cable cut in the area."_s, 15}}),
+        fault("7K2M4N8P9Q3R5S6T"_L1, johannesburg, u"dev_5m8n1p4q7r2s9t3u6"_s, u"heartbeat-monitor"_s,
+              u"heartbeat"_s, u"CRITICAL"_s,
               u"Site offline: no heartbeat for 5 minutes"_s,
-              u"Upstream carrier outage on the primary and backup circuits"_s,
-              u"JHB Datacentre 1"_s, u"jhb-dc1-core-01"_s, 47, -1),
-        fault("1M3P5R7T9V1X3Z5B"_L1, u"power_supply_failure"_s, u"MEDIUM"_s,
+              u"Upstream carrier outage on the primary and backup circuits"_s, 47, -1,
+              {{nightShift, u"Both carriers confirm an outage at the exchange. Escalated to the account manager."_s, 40},
+               {dayShift, u"Carrier ETA 2 hours. Site manager informed; staff working from the branch office."_s, 12}}),
+        fault("1M3P5R7T9V1X3Z5B"_L1, pretoria, u"dev_8v3w6x9y2z5a1b4c7"_s, u"health-monitor"_s,
+              u"power_supply"_s, u"MEDIUM"_s,
               u"PSU 2 failed; running on a single supply"_s,
-              u"Power supply module reported fault state"_s,
-              u"Pretoria Office"_s, u"pta-sw-access-03"_s, 95, -1),
-        fault("4V6X8Z0B2D4F6H8K"_L1, u"high_cpu"_s, u"MEDIUM"_s,
+              u"Power supply module reported fault state"_s, 95, -1),
+        fault("5Q7S9V1W3Y5A7C9E"_L1, capeTown, u"dev_6d9e2f5g8h1j4k7m0"_s, u"health-monitor"_s,
+              u"storage"_s, u"WARNING"_s,
+              u"Flash storage 86% full"_s,
+              u"Log files and old backups kept on the router's own storage"_s, 130, -1),
+        fault("4V6X8Z0B2D4F6H8K"_L1, durban, u"dev_3n6p9q2r5s8t1u4v7"_s, u"health-monitor"_s,
+              u"cpu"_s, u"MEDIUM"_s,
               u"CPU > 90% for 10 minutes"_s,
-              u"Full-table BGP reconvergence & firewall rule reload"_s,
-              u"Durban PoP"_s, u"dbn-pe-02"_s, 178, 160),
-        fault("9C1E3G5J7M9P1R3T"_L1, u"bgp_peer_down"_s, u"HIGH"_s,
+              u"Full-table BGP reconvergence & firewall rule reload"_s, 178, 160),
+        fault("9C1E3G5J7M9P1R3T"_L1, durban, u"dev_3n6p9q2r5s8t1u4v7"_s, u"bgp-monitor"_s,
+              u"bgp"_s, u"HIGH"_s,
               u"BGP session to AS64512 (transit-a) down"_s,
-              u"Hold timer expired after 90 s without keepalives"_s,
-              u"Durban PoP"_s, u"dbn-pe-02"_s, 185, 171),
-        fault("8H0K2N4Q6S8W0Y2A"_L1, u"high_latency"_s, u"LOW"_s,
+              u"Hold timer expired after 90 s without keepalives"_s, 185, 171,
+              {{nightShift, u"Transit provider had a route reflector restart; session re-established on its own."_s, 170}}),
+        fault("8H0K2N4Q6S8W0Y2A"_L1, gqeberha, u"dev_9w2x5y8z1a4b7c0d3"_s, u"wantunnel-monitor"_s,
+              u"latency"_s, u"LOW"_s,
               u"Latency to gateway above 150 ms (\"degraded\")"_s,
-              u"Congestion on the shared uplink during backups"_s,
-              u"Gqeberha Branch 02"_s, u"gqb-br02-edge"_s, 320, 290),
+              u"Congestion on the shared uplink during backups"_s, 320, 290),
     };
 }
 
-QJsonArray faultsJson(const QList<SampleFault>& faults)
+QJsonArray faultsJson(const QList<SampleFault>& faults, const QString& customerId)
 {
     QJsonArray array;
     for (const SampleFault& f : faults) {
+        QJsonArray comments;
+        for (const SampleComment& c : f.comments) {
+            comments.append(QJsonObject{
+                {u"user_id"_s, c.userId},
+                {u"comment"_s, c.comment},
+                {u"created_at"_s, formatTimestamp(c.createdAt)},
+            });
+        }
         array.append(QJsonObject{
             {u"id"_s, f.id},
+            {u"resource_id"_s, f.resourceId},
+            {u"customer_id"_s, customerId},
+            {u"microservice_id"_s, f.microserviceId},
             {u"type"_s, f.type},
-            {u"status"_s, f.status},
+            {u"status"_s, f.status()},
             {u"severity"_s, f.severity},
             {u"message"_s, f.message},
             {u"cause"_s, f.cause},
-            {u"site"_s, f.site},
-            {u"resource"_s, f.resource},
             {u"created_at"_s, formatTimestamp(f.createdAt)},
             {u"resolved_at"_s, f.resolvedAt.isValid() ? QJsonValue(formatTimestamp(f.resolvedAt))
                                                       : QJsonValue(QJsonValue::Null)},
+            {u"resource_ancestry_path"_s, f.ancestryPath},
+            {u"ttl"_s, f.ttl()},
+            {u"comments"_s, comments},
         });
     }
     return array;
@@ -218,7 +283,8 @@ QByteArray htmlPage(const QString& title, const QString& bodyHtml)
           u"table{border-collapse:collapse;width:100%}"
           u"th,td{text-align:left;vertical-align:top;padding:.4rem .6rem;border-bottom:1px solid #d0d7de}"
           u"th{background:#f6f8fa}.CRITICAL{color:#a40e26;font-weight:700}.HIGH{color:#bc4c00;font-weight:700}"
-          u".MEDIUM{color:#7d4e00}.LOW{color:#0a3069}.note{color:#57606a;font-size:.9rem}"
+          u".MEDIUM{color:#7d4e00}.WARNING{color:#9a6700}.LOW{color:#0a3069}.note{color:#57606a;font-size:.9rem}"
+          u"ul.comments{margin:.3rem 0 0;padding-left:1.1rem;color:#57606a;font-size:.9rem}"
           u"</style></head><body>"_s
         + bodyHtml + u"</body></html>\n"_s;
     return page.toUtf8();
@@ -285,15 +351,28 @@ struct DemoServer::Private
         : apiKey(key)
         , expectedAuthorization("Bearer "_ba + key.toUtf8())
         , signingSecret(randomBytes(32))
+        , teamId(teamIdOf(key))
+        , customerId(customerIdFor(teamId))
+    {
+    }
+
+    // A key may be an old-style tokenId:teamId:secret, a JWT or any other opaque string;
+    // only the first has a team id to put in the tokens it issues.
+    static QString teamIdOf(const QString& key)
     {
         const QStringList parts = key.split(u':');
-        teamId = parts.size() == 3 ? parts.at(1) : u"demo"_s;
+        return parts.size() == 3 && !parts.at(1).isEmpty() ? parts.at(1) : u"demo"_s;
     }
 
     QDateTime now() const { return clock().toUTC(); }
+    bool isAuthorized(const QHttpServerRequest& request) const
+    {
+        return constantTimeEquals(request.value("Authorization"_ba), expectedAuthorization);
+    }
+
 
     QHttpServerResponse issueToken(const QHttpServerRequest& request);
-    QHttpServerResponse previewToken(const QString& token) const;
+    QHttpServerResponse previewToken(const QString& token, const QHttpServerRequest& request) const;
     QHttpServerResponse shortLinkPage(const QString& code) const;
     QHttpServerResponse notFound() const;
     QHttpServerResponse withCommonHeaders(QHttpServerResponse&& response) const;
@@ -305,7 +384,8 @@ struct DemoServer::Private
     const QString apiKey;
     const QByteArray expectedAuthorization;
     const QByteArray signingSecret;
-    QString teamId;
+    const QString teamId;
+    const QString customerId;
     QUrl url;
     Clock clock = [] { return QDateTime::currentDateTimeUtc(); };
     int rateLimit = 60;
@@ -348,7 +428,7 @@ QString DemoServer::Private::mintJwt(qint64 issuedAtSecs, qint64 expiresAtSecs) 
 
 std::optional<QDateTime> DemoServer::Private::verifyJwt(const QString& token, QString* error) const
 {
-    *error = u"Invalid token."_s;
+    *error = u"Token not found."_s;
     const QByteArray compact = token.toLatin1();
     const QList<QByteArray> parts = compact.split('.');
     if (parts.size() != 3)
@@ -384,7 +464,7 @@ std::optional<QDateTime> DemoServer::Private::verifyJwt(const QString& token, QS
 QHttpServerResponse DemoServer::Private::issueToken(const QHttpServerRequest& request)
 {
     ++tokenRequests;
-    if (!constantTimeEquals(request.value("Authorization"_ba), expectedAuthorization)) {
+    if (!isAuthorized(request)) {
         qCDebug(lcDemo) << "POST /fault/token: rejected, wrong or missing API key";
         return messageResponse(u"Unauthenticated."_s, StatusCode::Unauthorized);
     }
@@ -440,15 +520,21 @@ QHttpServerResponse DemoServer::Private::issueToken(const QHttpServerRequest& re
     return response;
 }
 
-QHttpServerResponse DemoServer::Private::previewToken(const QString& token) const
+QHttpServerResponse DemoServer::Private::previewToken(const QString& token,
+                                                      const QHttpServerRequest& request) const
 {
+    // The reference's BearerAuth covers this operation too: the key first, then the token.
+    if (!isAuthorized(request)) {
+        qCDebug(lcDemo) << "GET /fault/token/{token}: rejected, wrong or missing API key";
+        return messageResponse(u"Unauthenticated."_s, StatusCode::Unauthorized);
+    }
     QString error;
     const std::optional<QDateTime> issuedAt = verifyJwt(token, &error);
     if (!issuedAt) {
-        qCDebug(lcDemo) << "GET /fault/token/{token}: 401," << error;
-        return messageResponse(error, StatusCode::Unauthorized);
+        qCDebug(lcDemo) << "GET /fault/token/{token}: 404," << error;
+        return messageResponse(error, StatusCode::NotFound);
     }
-    return jsonResponse(QJsonDocument(faultsJson(sampleFaults(*issuedAt))), StatusCode::Ok);
+    return jsonResponse(QJsonDocument(faultsJson(sampleFaults(*issuedAt), customerId)), StatusCode::Ok);
 }
 
 QHttpServerResponse DemoServer::Private::shortLinkPage(const QString& code) const
@@ -469,9 +555,16 @@ QHttpServerResponse DemoServer::Private::shortLinkPage(const QString& code) cons
 
     QString rows;
     for (const SampleFault& f : sampleFaults(link->issuedAt)) {
+        QString comments;
+        for (const SampleComment& c : f.comments) {
+            comments += u"<li><time>"_s + escaped(formatTimestamp(c.createdAt)) + u"</time> "_s
+                + escaped(c.userId) + u": "_s + escaped(c.comment) + u"</li>"_s;
+        }
+        if (!comments.isEmpty())
+            comments = u"<ul class=\"comments\">"_s + comments + u"</ul>"_s;
         rows += u"<tr><td class=\""_s + escaped(f.severity) + u"\">"_s + escaped(f.severity) + u"</td><td>"_s
-            + escaped(f.status) + u"</td><td>"_s + escaped(f.type) + u"</td><td>"_s + escaped(f.site)
-            + u"<br><small>"_s + escaped(f.resource) + u"</small></td><td>"_s + escaped(f.message)
+            + escaped(f.status()) + u"</td><td>"_s + escaped(f.type) + u"</td><td>"_s + escaped(f.site())
+            + u"<br><small>"_s + escaped(f.device()) + u"</small></td><td>"_s + escaped(f.message) + comments
             + u"</td><td>"_s + escaped(f.cause) + u"</td><td>"_s + escaped(formatTimestamp(f.createdAt))
             + u"</td><td>"_s + (f.resolvedAt.isValid() ? escaped(formatTimestamp(f.resolvedAt)) : u"—"_s)
             + u"</td></tr>"_s;
@@ -493,7 +586,9 @@ DemoServer::DemoServer(const QString& apiKey, QObject* parent)
     p->server.route(u"/fault/token"_s, QHttpServerRequest::Method::Post,
                     [p](const QHttpServerRequest& request) { return p->issueToken(request); });
     p->server.route(u"/fault/token/<arg>"_s, QHttpServerRequest::Method::Get,
-                    [p](const QString& token) { return p->previewToken(token); });
+                    [p](const QString& token, const QHttpServerRequest& request) {
+                        return p->previewToken(token, request);
+                    });
     p->server.route(u"/s/<arg>"_s, QHttpServerRequest::Method::Get,
                     [p](const QString& code) { return p->shortLinkPage(code); });
     // Qt 6.4 runs afterRequest handlers for routed responses only; the missing handler

@@ -9,10 +9,13 @@
 #include <memory>
 
 // The demo API: POST /fault/token and GET /fault/token/{token} as Altostrat documents
-// them, on a loopback address, with one API key. Tokens are HS256 JWTs signed with a
-// per-server random secret; short links point back at this server and resolve in a
-// browser to a small page of sample faults. Rate-limited like the real API (60
-// requests per minute per key, 429 with Retry-After).
+// them, on a loopback address, with one API key (any opaque string: an old-style
+// tokenId:teamId:secret key or a JWT), sent as "Authorization: Bearer <key>" to both.
+// Tokens are HS256 JWTs signed with a per-server random secret; GET answers with the
+// reference's Fault objects, 404 for a token that is unknown or expired. Short links
+// point back at this server and resolve in a browser to a small page of the same sample
+// faults. POST /fault/token is rate-limited (60 requests per minute per key by default,
+// 429 with Retry-After and X-RateLimit-* headers).
 class DemoServer final : public QObject
 {
     Q_OBJECT
@@ -24,7 +27,9 @@ public:
     explicit DemoServer(const QString& apiKey, QObject* parent = nullptr);
     ~DemoServer() override;
 
-    // A fresh throwaway key in the documented tokenId:teamId:secret form.
+    // A fresh throwaway key in the older pages' tokenId:teamId:secret form. The constructor
+    // takes any opaque string; only this form gives the tokens' "sub" a team id ("demo"
+    // otherwise).
     static QString generateApiKey();
 
     // Listens on address:port (0 = any free port). Only loopback addresses are accepted.

@@ -52,10 +52,11 @@ int main(int argc, char* argv[])
                                            u"Loopback address to listen on: 127.0.0.1 or ::1."_s,
                                            u"ADDRESS"_s, u"127.0.0.1"_s);
     const QCommandLineOption apiKeyOption(
-        u"api-key"_s, u"API key to accept (tokenId:teamId:secret). Prefer FAULTSHARE_DEMO_API_KEY."_s,
+        u"api-key"_s, u"API key or token to accept (any opaque string: tokenId:teamId:secret, a JWT, ...). "
+                       u"Prefer FAULTSHARE_DEMO_API_KEY."_s,
         u"KEY"_s);
     const QCommandLineOption rateLimitOption(
-        u"rate-limit"_s, u"Token requests allowed per key per minute (default 60, as the real API)."_s, u"N"_s,
+        u"rate-limit"_s, u"Token requests allowed per key per rolling minute (default 60)."_s, u"N"_s,
         u"60"_s);
     parser.addOptions({portOption, addressOption, apiKeyOption, rateLimitOption});
 

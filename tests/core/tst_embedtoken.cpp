@@ -9,6 +9,7 @@ using namespace std::chrono;
 namespace {
 
 const QDateTime Received(QDate(2025, 10, 21), QTime(12, 0), Qt::UTC);
+const QUrl Api(QStringLiteral("https://v1.api.altostrat.io"));
 
 QByteArray b64(const QByteArray& json)
 {
@@ -48,7 +49,7 @@ private Q_SLOTS:
     void documentedResponse_parses()
     {
         QString why;
-        const auto token = EmbedToken::parse(json(goodObject()), Received, {}, &why);
+        const auto token = EmbedToken::parse(json(goodObject()), Received, {}, Api, &why);
         QVERIFY2(token, qPrintable(why));
         QCOMPARE(token->type(), QStringLiteral("jwt"));
         QCOMPARE(token->expiresInMinutes(), 60);
@@ -77,25 +78,131 @@ private Q_SLOTS:
         QTest::newRow("array") << QByteArray("[1,2,3]") << QStringLiteral("not a JSON object");
         QTest::newRow("no token") << with(QStringLiteral("token"), QJsonValue::Undefined) << QStringLiteral("token is missing");
         QTest::newRow("token number") << with(QStringLiteral("token"), 42) << QStringLiteral("token is missing");
-        QTest::newRow("token not jwt") << with(QStringLiteral("token"), QStringLiteral("abc.def")) << QStringLiteral("token is not a JWT");
-        QTest::newRow("token bad parts") << with(QStringLiteral("token"), QStringLiteral("a.b.c")) << QStringLiteral("token is not a JWT");
-        QTest::newRow("no type") << with(QStringLiteral("type"), QJsonValue::Undefined) << QStringLiteral("type is missing");
-        QTest::newRow("minutes string") << with(QStringLiteral("expires_in_minutes"), QStringLiteral("60"))
-                                        << QStringLiteral("expires_in_minutes is not a whole number of minutes from 1 to 43200");
-        QTest::newRow("minutes fraction") << with(QStringLiteral("expires_in_minutes"), 60.5)
-                                          << QStringLiteral("expires_in_minutes is not a whole number of minutes from 1 to 43200");
-        QTest::newRow("minutes zero") << with(QStringLiteral("expires_in_minutes"), 0)
-                                      << QStringLiteral("expires_in_minutes is not a whole number of minutes from 1 to 43200");
-        QTest::newRow("expires_at missing") << with(QStringLiteral("expires_at"), QJsonValue::Undefined) << QStringLiteral("expires_at is not a date");
-        QTest::newRow("expires_at garbage") << with(QStringLiteral("expires_at"), QStringLiteral("tomorrow")) << QStringLiteral("expires_at is not a date");
-        QTest::newRow("expires_at no zone") << with(QStringLiteral("expires_at"), QStringLiteral("2025-10-21T13:00:00")) << QStringLiteral("expires_at is not a date");
-        QTest::newRow("expires_at month 13") << with(QStringLiteral("expires_at"), QStringLiteral("2025-13-21T13:00:00Z")) << QStringLiteral("expires_at is not a date");
+        QTest::newRow("token with space") << with(QStringLiteral("token"), QStringLiteral("abc def")) << QStringLiteral("token is not a printable word");
+        QTest::newRow("token with newline") << with(QStringLiteral("token"), QStringLiteral("abc\ndef")) << QStringLiteral("token is not a printable word");
+        QTest::newRow("token too long") << with(QStringLiteral("token"), QString(16 * 1024 + 1, QLatin1Char('a'))) << QStringLiteral("token is not a printable word");
+        QJsonObject noExpiry = goodObject();
+        noExpiry.remove(QStringLiteral("expires_at"));
+        noExpiry.remove(QStringLiteral("expires_in_minutes"));
+        QTest::newRow("no expiry at all") << json(noExpiry) << QStringLiteral("neither expires_at nor expires_in_minutes is given");
+        noExpiry.insert(QStringLiteral("expires_in_minutes"), 0);
+        QTest::newRow("minutes zero, no expires_at") << json(noExpiry) << QStringLiteral("neither expires_at nor expires_in_minutes is given");
+        noExpiry.insert(QStringLiteral("expires_in_minutes"), 60.5);
+        QTest::newRow("minutes fraction, no expires_at") << json(noExpiry) << QStringLiteral("neither expires_at nor expires_in_minutes is given");
+        noExpiry.insert(QStringLiteral("expires_in_minutes"), QStringLiteral("60"));
+        QTest::newRow("minutes string, no expires_at") << json(noExpiry) << QStringLiteral("neither expires_at nor expires_in_minutes is given");
+        QJsonObject badDate = goodObject();
+        badDate.remove(QStringLiteral("expires_in_minutes"));
+        badDate.insert(QStringLiteral("expires_at"), QStringLiteral("tomorrow"));
+        QTest::newRow("expires_at garbage, no minutes") << json(badDate) << QStringLiteral("expires_at is not a date");
+        badDate.insert(QStringLiteral("expires_at"), QStringLiteral("2025-13-21T13:00:00Z"));
+        QTest::newRow("expires_at month 13, no minutes") << json(badDate) << QStringLiteral("expires_at is not a date");
         QTest::newRow("expires_at past") << with(QStringLiteral("expires_at"), QStringLiteral("2025-10-21T11:59:59.000000Z")) << QStringLiteral("expires_at is already past");
-        QTest::newRow("link missing") << with(QStringLiteral("short_link"), QJsonValue::Undefined) << QStringLiteral("short_link is not an https link");
-        QTest::newRow("link javascript") << with(QStringLiteral("short_link"), QStringLiteral("javascript:alert(1)")) << QStringLiteral("short_link is not an https link");
-        QTest::newRow("link relative") << with(QStringLiteral("short_link"), QStringLiteral("/aBcDeFg")) << QStringLiteral("short_link is not an https link");
-        QTest::newRow("link http remote") << with(QStringLiteral("short_link"), QStringLiteral("http://altostr.at/x")) << QStringLiteral("short_link is not an https link");
-        QTest::newRow("link with userinfo") << with(QStringLiteral("short_link"), QStringLiteral("https://u:p@altostr.at/x")) << QStringLiteral("short_link is not an https link");
+    }
+
+    // The reference marks no member as required: a minted token is never thrown away
+    // for a member it can do without.
+    void optionalMembers_areDerivedOrDefaulted()
+    {
+        QString why;
+        QJsonObject noType = goodObject();
+        noType.remove(QStringLiteral("type"));
+        auto token = EmbedToken::parse(json(noType), Received, {}, Api, &why);
+        QVERIFY2(token, qPrintable(why));
+        QCOMPARE(token->type(), QStringLiteral("jwt"));
+
+        // Only the minutes: expires_at counts from the server's Date when it sent one.
+        QJsonObject onlyMinutes = goodObject();
+        onlyMinutes.remove(QStringLiteral("expires_at"));
+        token = EmbedToken::parse(json(onlyMinutes), Received, Received.addSecs(-5), Api, &why);
+        QVERIFY2(token, qPrintable(why));
+        QCOMPARE(token->expiresAt(), Received.addSecs(-5 + 3600));
+        QCOMPARE(token->expiresInMinutes(), 60);
+        token = EmbedToken::parse(json(onlyMinutes), Received, {}, Api, &why);
+        QVERIFY2(token, qPrintable(why));
+        QCOMPARE(token->expiresAt(), Received.addSecs(3600));
+
+        // Only expires_at: the minutes are what is left of it, rounded up.
+        QJsonObject onlyExpiry = goodObject();
+        onlyExpiry.remove(QStringLiteral("expires_in_minutes"));
+        onlyExpiry.insert(QStringLiteral("expires_at"), QStringLiteral("2025-10-21T12:30:00.000000Z"));
+        token = EmbedToken::parse(json(onlyExpiry), Received.addSecs(-20), {}, Api, &why);
+        QVERIFY2(token, qPrintable(why));
+        QCOMPARE(token->expiresInMinutes(), 31);
+
+        // An unusable expires_at with usable minutes: the minutes decide.
+        QJsonObject badExpiry = goodObject();
+        badExpiry.insert(QStringLiteral("expires_at"), QStringLiteral("tomorrow"));
+        token = EmbedToken::parse(json(badExpiry), Received, {}, Api, &why);
+        QVERIFY2(token, qPrintable(why));
+        QCOMPARE(token->expiresAt(), Received.addSecs(3600));
+
+        // An opaque token that is not a JWT is kept; its lifetime comes from the minutes.
+        QJsonObject opaque = goodObject();
+        opaque.insert(QStringLiteral("token"), QStringLiteral("ft_0123456789abcdef"));
+        token = EmbedToken::parse(json(opaque), Received, {}, Api, &why);
+        QVERIFY2(token, qPrintable(why));
+        QCOMPARE(token->token(), QStringLiteral("ft_0123456789abcdef"));
+        QCOMPARE(token->issuedAt(), Received);
+    }
+
+    void unusableShortLink_keepsTheToken_data()
+    {
+        QTest::addColumn<QJsonValue>("link");
+        QTest::addColumn<QString>("api");
+        QTest::addColumn<QString>("problem");
+        const QString remote = Api.toString();
+        QTest::newRow("missing") << QJsonValue(QJsonValue::Undefined) << remote << QStringLiteral("short_link is missing");
+        QTest::newRow("null") << QJsonValue(QJsonValue::Null) << remote << QStringLiteral("short_link is missing");
+        QTest::newRow("empty") << QJsonValue(QString()) << remote << QStringLiteral("short_link is missing");
+        QTest::newRow("number") << QJsonValue(7) << remote << QStringLiteral("short_link is missing");
+        QTest::newRow("javascript") << QJsonValue(QStringLiteral("javascript:alert(1)")) << remote << QStringLiteral("short_link is not an absolute link");
+        QTest::newRow("relative") << QJsonValue(QStringLiteral("/aBcDeFg")) << remote << QStringLiteral("short_link is not an absolute link");
+        QTest::newRow("userinfo") << QJsonValue(QStringLiteral("https://u:p@altostr.at/x")) << remote << QStringLiteral("short_link is not an absolute link");
+        QTest::newRow("http remote") << QJsonValue(QStringLiteral("http://altostr.at/x")) << remote << QStringLiteral("short_link is not an https link");
+        // Plain http only when the API itself is on this computer.
+        QTest::newRow("http loopback link, remote API") << QJsonValue(QStringLiteral("http://127.0.0.1:8080/s/x")) << remote
+                                                        << QStringLiteral("short_link is not an https link");
+        QTest::newRow("2049 bytes") << QJsonValue(QStringLiteral("https://altostr.at/") + QString(2049 - 19, QLatin1Char('a'))) << remote
+                                    << QStringLiteral("short_link is longer than 2048 bytes");
+        QTest::newRow("5000 bytes") << QJsonValue(QStringLiteral("https://altostr.at/") + QString(5000, QLatin1Char('a'))) << remote
+                                    << QStringLiteral("short_link is longer than 2048 bytes");
+    }
+
+    void unusableShortLink_keepsTheToken()
+    {
+        QFETCH(QJsonValue, link);
+        QFETCH(QString, api);
+        QFETCH(QString, problem);
+        QJsonObject object = goodObject();
+        if (link.isUndefined())
+            object.remove(QStringLiteral("short_link"));
+        else
+            object.insert(QStringLiteral("short_link"), link);
+        QString why;
+        const auto token = EmbedToken::parse(json(object), Received, {}, QUrl(api), &why);
+        QVERIFY2(token, qPrintable(why));
+        QVERIFY(!token->hasShortLink());
+        QVERIFY(token->shortLink().isEmpty());
+        QCOMPARE(token->linkProblem(), problem);
+        QCOMPARE(token->token(), goodObject().value(QStringLiteral("token")).toString());
+    }
+
+    void shortLink_httpOnLoopback_onlyWithLoopbackApi()
+    {
+        QJsonObject object = goodObject();
+        object.insert(QStringLiteral("short_link"), QStringLiteral("http://127.0.0.1:8080/s/x"));
+        QString why;
+        const auto token = EmbedToken::parse(json(object), Received, {}, QUrl(QStringLiteral("http://127.0.0.1:8080")), &why);
+        QVERIFY2(token, qPrintable(why));
+        QVERIFY(token->hasShortLink());
+        QCOMPARE(token->apiUrl(), QUrl(QStringLiteral("http://127.0.0.1:8080")));
+
+        // Exactly 2048 bytes is still a link.
+        object.insert(QStringLiteral("short_link"), QString(QStringLiteral("https://altostr.at/") + QString(2048 - 19, QLatin1Char('a'))));
+        const auto longest = EmbedToken::parse(json(object), Received, {}, Api, &why);
+        QVERIFY2(longest, qPrintable(why));
+        QVERIFY(longest->hasShortLink());
     }
 
     void invalidBody()
@@ -103,7 +210,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, body);
         QFETCH(QString, reason);
         QString why;
-        QVERIFY(!EmbedToken::parse(body, Received, {}, &why));
+        QVERIFY(!EmbedToken::parse(body, Received, {}, Api, &why));
         QCOMPARE(why, reason);
     }
 
@@ -118,7 +225,12 @@ private Q_SLOTS:
         QTest::newRow("micros truncate") << QStringLiteral("2025-10-21T13:00:00.123999Z") << t.addMSecs(123);
         QTest::newRow("offset") << QStringLiteral("2025-10-21T15:00:00.000000+02:00") << t;
         QTest::newRow("negative offset") << QStringLiteral("2025-10-21T08:30:00-04:30") << t;
-        QTest::newRow("space") << QStringLiteral("2025-10-21 13:00:00Z") << QDateTime();
+        QTest::newRow("space") << QStringLiteral("2025-10-21 13:00:00Z") << t;
+        QTest::newRow("legacy, no zone") << QStringLiteral("2025-10-21 13:00:00") << t;
+        QTest::newRow("lower-case t and z") << QStringLiteral("2025-10-21t13:00:00.000000z") << t;
+        QTest::newRow("no zone") << QStringLiteral("2025-10-21T13:00:00") << t;
+        QTest::newRow("trailing newline") << QStringLiteral("2025-10-21T13:00:00Z\n") << QDateTime();
+        QTest::newRow("date only") << QStringLiteral("2025-10-21") << QDateTime();
         QTest::newRow("bad offset") << QStringLiteral("2025-10-21T13:00:00+25:00") << QDateTime();
         QTest::newRow("feb 30") << QStringLiteral("2025-02-30T13:00:00Z") << QDateTime();
     }
@@ -154,13 +266,13 @@ private Q_SLOTS:
     {
         QString why;
         const QDateTime serverDate = Received.addSecs(-125);
-        const auto token = EmbedToken::parse(json(goodObject()), Received, serverDate, &why);
+        const auto token = EmbedToken::parse(json(goodObject()), Received, serverDate, Api, &why);
         QVERIFY2(token, qPrintable(why));
         QCOMPARE(token->clockSkew(), milliseconds(-125s));
         QVERIFY(token->hasSignificantSkew());
         QCOMPARE(token->serverNow(Received.addSecs(10)), Received.addSecs(10 - 125));
 
-        const auto small = EmbedToken::parse(json(goodObject()), Received, Received.addSecs(30), &why);
+        const auto small = EmbedToken::parse(json(goodObject()), Received, Received.addSecs(30), Api, &why);
         QVERIFY(small);
         QVERIFY(!small->hasSignificantSkew());
         QCOMPARE(small->serverNow(Received), Received);
@@ -170,7 +282,7 @@ private Q_SLOTS:
     {
         // Local clock says 12:00, but the server says 13:05: the token is already dead.
         QString why;
-        QVERIFY(!EmbedToken::parse(json(goodObject()), Received, Received.addSecs(3900), &why));
+        QVERIFY(!EmbedToken::parse(json(goodObject()), Received, Received.addSecs(3900), Api, &why));
         QCOMPARE(why, QStringLiteral("expires_at is already past"));
     }
 

@@ -18,23 +18,27 @@ Fault fault(const QString& id, Severity severity, int createdMinutesAgo, int res
     f.severity = severity;
     f.message = QStringLiteral("message ") + id;
     f.cause = QStringLiteral("cause <b>") + id + QStringLiteral("</b>");
-    f.site = QStringLiteral("Site ") + id;
-    f.resource = QStringLiteral("res-") + id;
+    f.ancestryPath = QStringLiteral("site_") + id + QStringLiteral("|dev_") + id;
+    f.resourceId = QStringLiteral("dev_") + id;
+    f.type = QStringLiteral("wantunnel");
+    f.microserviceId = QStringLiteral("wantunnel-monitor");
     f.createdAt = Base.addSecs(-60LL * createdMinutesAgo);
     if (resolvedMinutesAgo >= 0) {
         f.resolvedAt = Base.addSecs(-60LL * resolvedMinutesAgo);
         f.status = QStringLiteral("resolved");
     } else {
-        f.status = QStringLiteral("active");
+        f.status = QStringLiteral("unresolved");
     }
     return f;
 }
 
 QList<Fault> sample()
 {
+    Fault odd = fault(QStringLiteral("odd"), Severity::Unknown, 5);
+    odd.severityText = QStringLiteral("error");
     return {fault(QStringLiteral("low"), Severity::Low, 320, 290), fault(QStringLiteral("high-old"), Severity::High, 185, 171),
             fault(QStringLiteral("crit"), Severity::Critical, 47), fault(QStringLiteral("high-new"), Severity::High, 22),
-            fault(QStringLiteral("odd"), Severity::Unknown, 5), fault(QStringLiteral("med"), Severity::Medium, 95)};
+            odd, fault(QStringLiteral("med"), Severity::Medium, 95), fault(QStringLiteral("warn"), Severity::Warning, 30)};
 }
 
 QStringList ids(const FaultModel& model)
@@ -52,46 +56,68 @@ class tst_FaultModel final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void defaultOrder_isSeverityThenNewest()
+    void defaultOrder_isUnresolvedFirst_thenSeverity_thenNewest()
     {
         FaultModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setFaults(sample());
-        QCOMPARE(model.rowCount(), 6);
+        QCOMPARE(model.rowCount(), 7);
         QCOMPARE(model.columnCount(), int(FaultModel::ColumnCount));
-        QCOMPARE(ids(model), (QStringList{QStringLiteral("crit"), QStringLiteral("high-new"), QStringLiteral("high-old"),
-                                          QStringLiteral("med"), QStringLiteral("low"), QStringLiteral("odd")}));
+        QCOMPARE(ids(model), (QStringList{QStringLiteral("crit"), QStringLiteral("high-new"), QStringLiteral("med"),
+                                          QStringLiteral("warn"), QStringLiteral("odd"), QStringLiteral("high-old"),
+                                          QStringLiteral("low")}));
     }
 
     void columns_showWhatTheOperatorReads()
     {
         FaultModel model;
-        model.setFaults(sample());
+        Fault commented = fault(QStringLiteral("crit"), Severity::Critical, 47);
+        commented.comments = {FaultComment{QStringLiteral("usr_1"), QStringLiteral("Carrier called."), Base},
+                              FaultComment{QStringLiteral("usr_2"), QStringLiteral("ETA 2 h."), Base.addSecs(60)}};
+        QList<Fault> faults = sample();
+        faults[2] = commented;
+        model.setFaults(faults);
         const int crit = 0;
-        QCOMPARE(model.index(crit, FaultModel::SeverityColumn).data().toString(), QStringLiteral("Critical"));
-        QCOMPARE(model.index(crit, FaultModel::MessageColumn).data().toString(), QStringLiteral("message crit"));
-        QCOMPARE(model.index(crit, FaultModel::SiteColumn).data().toString(), QStringLiteral("Site crit / res-crit"));
-        QCOMPARE(model.index(crit, FaultModel::CreatedColumn).data().toString(),
-                 QLocale().toString(Base.addSecs(-47 * 60).toLocalTime(), QLocale::ShortFormat));
-        QCOMPARE(model.index(crit, FaultModel::ResolvedColumn).data().toString(), QStringLiteral("Active"));
-        const int low = 4;
-        QCOMPARE(model.index(low, FaultModel::ResolvedColumn).data().toString(),
-                 QLocale().toString(Base.addSecs(-290 * 60).toLocalTime(), QLocale::ShortFormat));
+        const auto cell = [&model](int row, int column) { return model.index(row, column).data().toString(); };
+        QCOMPARE(cell(crit, FaultModel::SeverityColumn), QStringLiteral("Critical"));
+        QCOMPARE(cell(crit, FaultModel::StatusColumn), QStringLiteral("Unresolved"));
+        QCOMPARE(cell(crit, FaultModel::WhereColumn), QStringLiteral("site_crit \u203a dev_crit"));
+        QCOMPARE(cell(crit, FaultModel::MessageColumn), QStringLiteral("message crit"));
+        QCOMPARE(cell(crit, FaultModel::CauseColumn), QStringLiteral("cause <b>crit</b>"));
+        QCOMPARE(cell(crit, FaultModel::TypeColumn), QStringLiteral("wantunnel (wantunnel-monitor)"));
+        QCOMPARE(cell(crit, FaultModel::CreatedColumn), QLocale().toString(Base.addSecs(-47 * 60).toLocalTime(), QLocale::ShortFormat));
+        QCOMPARE(cell(crit, FaultModel::ResolvedColumn), QStringLiteral("Active"));
+        QCOMPARE(cell(crit, FaultModel::CommentsColumn), QStringLiteral("2"));
+        const int odd = 4;
+        QCOMPARE(cell(odd, FaultModel::SeverityColumn), QStringLiteral("error"));
+        QCOMPARE(cell(odd, FaultModel::CommentsColumn), QString());
+        const int low = 6;
+        QCOMPARE(cell(low, FaultModel::StatusColumn), QStringLiteral("Resolved"));
+        QCOMPARE(cell(low, FaultModel::ResolvedColumn), QLocale().toString(Base.addSecs(-290 * 60).toLocalTime(), QLocale::ShortFormat));
         QCOMPARE(model.index(low, 0).data(FaultModel::ResolvedRole).toBool(), true);
         QCOMPARE(model.index(low, 0).data(FaultModel::SeverityRole).toInt(), int(Severity::Low));
-        QCOMPARE(model.headerData(FaultModel::SiteColumn, Qt::Horizontal).toString(), QStringLiteral("Site / resource"));
+        QCOMPARE(model.headerData(FaultModel::WhereColumn, Qt::Horizontal).toString(), QStringLiteral("Where"));
+        QCOMPARE(model.headerData(FaultModel::CreatedColumn, Qt::Horizontal).toString(), QStringLiteral("Since"));
     }
 
-    void siteOrResourceAlone_hasNoSeparator()
+    void details_tellEverythingIncludingComments()
     {
-        FaultModel model;
-        Fault onlySite = fault(QStringLiteral("a"), Severity::High, 1);
-        onlySite.resource.clear();
-        Fault onlyResource = fault(QStringLiteral("b"), Severity::Low, 1);
-        onlyResource.site.clear();
-        model.setFaults({onlySite, onlyResource});
-        QCOMPARE(model.index(0, FaultModel::SiteColumn).data().toString(), QStringLiteral("Site a"));
-        QCOMPARE(model.index(1, FaultModel::SiteColumn).data().toString(), QStringLiteral("res-b"));
+        Fault f = fault(QStringLiteral("crit"), Severity::Critical, 47);
+        f.comments = {FaultComment{QStringLiteral("usr_1"), QStringLiteral("Carrier called."), Base},
+                      FaultComment{QString(), QStringLiteral("ETA 2 h."), QDateTime()}};
+        const QString text = FaultModel::details(f);
+        const QStringList lines = text.split(QLatin1Char('\n'));
+        QCOMPARE(lines.first(), QStringLiteral("Critical \u00b7 unresolved \u00b7 site_crit \u203a dev_crit"));
+        for (const QString& part : {QStringLiteral("message crit"), QStringLiteral("Cause: cause <b>crit</b>"),
+                                    QStringLiteral("Type: wantunnel (wantunnel-monitor)"), QStringLiteral("Fault: crit"),
+                                    QStringLiteral("Comments:"), QStringLiteral("usr_1: Carrier called."),
+                                    QStringLiteral("someone: ETA 2 h.")})
+            QVERIFY2(text.contains(part), qPrintable(part + QStringLiteral(" not in ") + text));
+        QVERIFY(text.contains(f.createdAt.toString(Qt::ISODate)));
+        // Oldest comment first, as the API lists them.
+        QVERIFY(text.indexOf(QStringLiteral("Carrier called.")) < text.indexOf(QStringLiteral("ETA 2 h.")));
+        f.comments.clear();
+        QVERIFY(FaultModel::details(f).endsWith(QStringLiteral("No comments.")));
     }
 
     void resolvedWithoutTime_saysResolved()
@@ -141,7 +167,8 @@ private Q_SLOTS:
         const QPersistentModelIndex crit(model.index(0, FaultModel::MessageColumn));
         model.sort(FaultModel::CreatedColumn, Qt::AscendingOrder);
         QCOMPARE(ids(model), (QStringList{QStringLiteral("low"), QStringLiteral("high-old"), QStringLiteral("med"),
-                                          QStringLiteral("crit"), QStringLiteral("high-new"), QStringLiteral("odd")}));
+                                          QStringLiteral("crit"), QStringLiteral("warn"), QStringLiteral("high-new"),
+                                          QStringLiteral("odd")}));
         QVERIFY(crit.isValid());
         QCOMPARE(crit.row(), 3);
         QCOMPARE(crit.column(), int(FaultModel::MessageColumn));
@@ -155,7 +182,7 @@ private Q_SLOTS:
     {
         FaultModel model;
         model.setFaults(sample());
-        QCOMPARE(model.activeCount(), 4);
+        QCOMPARE(model.activeCount(), 5);
         QCOMPARE(model.resolvedCount(), 2);
         const QMap<Severity, int> counts = model.countBySeverity();
         QCOMPARE(counts.value(Severity::High), 2);
@@ -166,7 +193,7 @@ private Q_SLOTS:
     {
         QList<Fault> faults;
         for (int i = 0; i < 20000; ++i)
-            faults << fault(QStringLiteral("f%1").arg(i), Severity(i % 5), i % 1000);
+            faults << fault(QStringLiteral("f%1").arg(i), Severity(i % 6), i % 1000);
         FaultModel model;
         model.setFaults(faults);
         QCOMPARE(model.rowCount(), 20000);

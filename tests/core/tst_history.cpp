@@ -45,7 +45,7 @@ EmbedToken makeToken(const QDateTime& issuedAt, int minutes, const QString& link
         {u"short_link"_s, QString(u"https://altostr.at/"_s + code)},
     };
     QString why;
-    const auto token = EmbedToken::parse(QJsonDocument(body).toJson(), issuedAt.addMSecs(123), {}, &why);
+    const auto token = EmbedToken::parse(QJsonDocument(body).toJson(), issuedAt.addMSecs(123), {}, QUrl(QStringLiteral("https://v1.api.altostrat.io")), &why);
     if (!token)
         qFatal("test token rejected: %s", qPrintable(why));
     return *token;

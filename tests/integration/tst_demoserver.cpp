@@ -71,6 +71,33 @@ QByteArray minutesBody(int minutes)
     return "{\"expire_after_minutes\":"_ba + QByteArray::number(minutes) + '}';
 }
 
+// A JWT-shaped credential (base64url header.claims.signature) that is not a key of the
+// old tokenId:teamId:secret form: the demo must take it as an opaque string.
+QString jwtShapedKey()
+{
+    const auto part = [](const QByteArray& bytes) {
+        return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    };
+    QByteArray signature(32, Qt::Uninitialized);
+    for (int i = 0; i < signature.size(); ++i)
+        signature[i] = char(i * 37 + 11);
+    return QString::fromLatin1(part(R"({"alg":"HS256","typ":"JWT"})"_ba) + '.'
+                               + part(R"({"sub":"team-42","iat":1761048000,"scope":"faults:write"})"_ba) + '.'
+                               + part(signature));
+}
+
+// The reference's Fault object, sorted.
+const QStringList& referenceFaultFields()
+{
+    static const QStringList fields{
+        u"cause"_s,       u"comments"_s,    u"created_at"_s, u"customer_id"_s,
+        u"id"_s,          u"message"_s,     u"microservice_id"_s, u"resolved_at"_s,
+        u"resource_ancestry_path"_s,        u"resource_id"_s, u"severity"_s,
+        u"status"_s,      u"ttl"_s,         u"type"_s,
+    };
+    return fields;
+}
+
 QString demoApiExecutable()
 {
     QString dir = qEnvironmentVariable("FAULTSHARE_BIN_DIR");
@@ -100,9 +127,23 @@ private slots:
     void boundaries_1_and_43200_accepted_data();
     void boundaries_1_and_43200_accepted();
     void rateLimit_returns429WithRetryAfter();
-    void tokenPreview_returnsSampleFaultsOfAllSeverities();
-    void expiredToken_preview401();
+    void preview_withoutBearer_is401();
+    void preview_wrongKey_is401_data();
+    void preview_wrongKey_is401();
+    void preview_unknownToken_is404_data();
+    void preview_unknownToken_is404();
+    void preview_expiredToken_is404();
+    void preview_faults_haveExactlyTheReferenceFields();
+    void preview_faults_statusAndResolvedAtAgree();
+    void preview_faults_coverAllFiveSeverities();
+    void preview_faults_idsArePrefixedUniqueAndStable();
+    void preview_faults_ancestryPathEndsWithResourceId();
+    void preview_faults_commentsAreWellFormed();
+    void preview_faults_timesFollowIssueTime();
+    void keyNotInTokenIdTeamIdSecretForm_worksForPostAndGet_data();
+    void keyNotInTokenIdTeamIdSecretForm_worksForPostAndGet();
     void shortLink_servesHtmlPage();
+    void shortLink_showsSameFaultsWithSiteAndDevice();
     void shortLink_unknownIs404_expiredIs410();
     void unknownPath_returns404Json_data();
     void unknownPath_returns404Json();
@@ -111,6 +152,7 @@ private slots:
     void ipv6Loopback_urlHasBrackets();
     void executable_printsListeningLineFirst();
     void executable_withoutKey_printsGeneratedKeySecond();
+    void executable_jwtApiKeyOption_accepted();
     void executable_nonLoopbackAddress_exits2();
 
 private:
@@ -120,6 +162,12 @@ private:
     HttpResult postToken(const QByteArray& body, std::optional<QByteArray> authorization = std::nullopt,
                          const QByteArray& contentType = "application/json"_ba);
     HttpResult get(const QUrl& url) { return send(url, "GET"_ba); }
+    // GET /fault/token/{token} with "Bearer <m_key>" unless told otherwise (empty: none).
+    HttpResult getPreview(const QString& token, std::optional<QByteArray> authorization = std::nullopt);
+    // A token from POST /fault/token; empty when the server did not issue one.
+    QString issueToken(int minutes = 60);
+    // The faults a fresh token shows; empty when any step failed.
+    QJsonArray previewFaults();
     QUrl endpoint(const QString& path) const;
 
     QNetworkAccessManager m_nam;
@@ -187,6 +235,34 @@ HttpResult tst_DemoServer::postToken(const QByteArray& body, std::optional<QByte
     if (!auth.isEmpty())
         headers.append({"Authorization"_ba, auth});
     return send(endpoint(u"/fault/token"_s), "POST"_ba, body, headers);
+}
+
+HttpResult tst_DemoServer::getPreview(const QString& token, std::optional<QByteArray> authorization)
+{
+    const QByteArray auth = authorization.value_or("Bearer "_ba + m_key.toUtf8());
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    if (!auth.isEmpty())
+        headers.append({"Authorization"_ba, auth});
+    return send(endpoint(u"/fault/token/"_s + token), "GET"_ba, {}, headers);
+}
+
+QString tst_DemoServer::issueToken(int minutes)
+{
+    const HttpResult reply = postToken(minutesBody(minutes));
+    if (!reply.finished || reply.status != 200)
+        return {};
+    return reply.jsonObject().value("token"_L1).toString();
+}
+
+QJsonArray tst_DemoServer::previewFaults()
+{
+    const QString token = issueToken();
+    if (token.isEmpty())
+        return {};
+    const HttpResult preview = getPreview(token);
+    if (!preview.finished || preview.status != 200)
+        return {};
+    return QJsonDocument::fromJson(preview.body).array();
 }
 
 void tst_DemoServer::validRequest_returnsDocumentedShape()
@@ -266,7 +342,7 @@ void tst_DemoServer::jwtExp_matchesExpiresAt()
     QCOMPARE(exp, parseApiTimestamp(object.value("expires_at"_L1).toString()).toSecsSinceEpoch());
 
     // We cannot know the secret: the server that signed it must accept it...
-    const HttpResult preview = get(endpoint(u"/fault/token/"_s + QString::fromLatin1(token)));
+    const HttpResult preview = getPreview(QString::fromLatin1(token));
     QVERIFY(preview.finished);
     QCOMPARE(preview.status, 200);
     QVERIFY(QJsonDocument::fromJson(preview.body).isArray());
@@ -283,11 +359,11 @@ void tst_DemoServer::jwtExp_matchesExpiresAt()
               .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)
         + '.' + parts.at(2);
     for (const QByteArray& forged : {tamperedSignature, tamperedClaims}) {
-        const HttpResult rejected = get(endpoint(u"/fault/token/"_s + QString::fromLatin1(forged)));
+        const HttpResult rejected = getPreview(QString::fromLatin1(forged));
         QVERIFY(rejected.finished);
-        QCOMPARE(rejected.status, 401);
+        QCOMPARE(rejected.status, 404);
         QVERIFY(rejected.header("Content-Type").startsWith("application/json"));
-        QVERIFY(!rejected.jsonObject().value("message"_L1).toString().isEmpty());
+        QCOMPARE(rejected.jsonObject().value("message"_L1).toString(), u"Token not found."_s);
     }
 }
 
@@ -443,71 +519,353 @@ void tst_DemoServer::rateLimit_returns429WithRetryAfter()
     QCOMPARE(m_server->tokenRequestCount(), 7);
 }
 
-void tst_DemoServer::tokenPreview_returnsSampleFaultsOfAllSeverities()
+void tst_DemoServer::preview_withoutBearer_is401()
 {
-    const HttpResult reply = postToken(minutesBody(15));
+    const QString token = issueToken();
+    QVERIFY(!token.isEmpty());
+
+    // A genuine, unexpired token is not enough: the operation needs the key as well.
+    const HttpResult reply = getPreview(token, QByteArray());
     QVERIFY(reply.finished);
-    QCOMPARE(reply.status, 200);
-    const QString token = reply.jsonObject().value("token"_L1).toString();
-
-    const HttpResult preview = get(endpoint(u"/fault/token/"_s + token));
-    QVERIFY(preview.finished);
-    QCOMPARE(preview.status, 200);
-    QVERIFY(preview.header("Content-Type").startsWith("application/json"));
-    const QJsonDocument document = QJsonDocument::fromJson(preview.body);
-    QVERIFY(document.isArray());
-    const QJsonArray faults = document.array();
-    QVERIFY(faults.size() >= 5);
-
-    static const QRegularExpression ulid(u"^[0-9A-HJKMNP-TV-Z]{26}$"_s);
-    QSet<QString> severities;
-    QSet<QString> ids;
-    for (const QJsonValue& value : faults) {
-        QVERIFY(value.isObject());
-        const QJsonObject fault = value.toObject();
-        const QString id = fault.value("id"_L1).toString();
-        QVERIFY2(ulid.match(id).hasMatch(), qPrintable(id));
-        ids.insert(id);
-        for (const char* field : {"type", "message", "cause", "site"})
-            QVERIFY2(!fault.value(QLatin1StringView(field)).toString().isEmpty(), field);
-        const QString status = fault.value("status"_L1).toString();
-        QVERIFY2(status == "active"_L1 || status == "resolved"_L1, qPrintable(status));
-        severities.insert(fault.value("severity"_L1).toString());
-
-        const QString createdAt = fault.value("created_at"_L1).toString();
-        QVERIFY2(timestampPattern().match(createdAt).hasMatch(), qPrintable(createdAt));
-        const QJsonValue resolvedAt = fault.value("resolved_at"_L1);
-        if (status == "active"_L1) {
-            QVERIFY(resolvedAt.isNull());
-        } else {
-            QVERIFY(timestampPattern().match(resolvedAt.toString()).hasMatch());
-            QVERIFY(parseApiTimestamp(resolvedAt.toString()) > parseApiTimestamp(createdAt));
-        }
-    }
-    QCOMPARE(ids.size(), faults.size());
-    QCOMPARE(severities, QSet<QString>({u"LOW"_s, u"MEDIUM"_s, u"HIGH"_s, u"CRITICAL"_s}));
+    QCOMPARE(reply.status, 401);
+    QVERIFY(reply.header("Content-Type").startsWith("application/json"));
+    QCOMPARE(QJsonDocument::fromJson(reply.body).object(), QJsonObject({{u"message"_s, u"Unauthenticated."_s}}));
 }
 
-void tst_DemoServer::expiredToken_preview401()
+void tst_DemoServer::preview_wrongKey_is401_data()
+{
+    // {key} is this server's key, {other} a well-formed key it does not know, {token} the
+    // token being read.
+    QTest::addColumn<QByteArray>("authorization");
+
+    QTest::newRow("other key") << "Bearer {other}"_ba;
+    QTest::newRow("Bearer prefix missing") << "{key}"_ba;
+    QTest::newRow("lower-case scheme") << "bearer {key}"_ba;
+    QTest::newRow("key with an extra character") << "Bearer {key}x"_ba;
+    QTest::newRow("Basic scheme") << "Basic {key}"_ba;
+    QTest::newRow("the token as its own credential") << "Bearer {token}"_ba;
+}
+
+void tst_DemoServer::preview_wrongKey_is401()
+{
+    QFETCH(QByteArray, authorization);
+    const QString token = issueToken();
+    QVERIFY(!token.isEmpty());
+    authorization.replace("{key}", m_key.toUtf8());
+    authorization.replace("{other}", DemoServer::generateApiKey().toUtf8());
+    authorization.replace("{token}", token.toUtf8());
+
+    const HttpResult reply = getPreview(token, authorization);
+    QVERIFY(reply.finished);
+    QCOMPARE(reply.status, 401);
+    QVERIFY(reply.header("Content-Type").startsWith("application/json"));
+    QCOMPARE(QJsonDocument::fromJson(reply.body).object(), QJsonObject({{u"message"_s, u"Unauthenticated."_s}}));
+}
+
+void tst_DemoServer::preview_unknownToken_is404_data()
+{
+    QTest::addColumn<QString>("kind");
+
+    QTest::newRow("three dots, not a JWT") << u"not.a.token"_s;
+    QTest::newRow("one word") << u"abcdef"_s;
+    QTest::newRow("three base64url parts, not JSON") << u"YWJj.ZGVm.Z2hp"_s;
+    QTest::newRow("genuine token, last character changed") << u"flipped"_s;
+    QTest::newRow("genuine token, signature dropped") << u"unsigned"_s;
+    QTest::newRow("token of another server") << u"other server"_s;
+}
+
+void tst_DemoServer::preview_unknownToken_is404()
+{
+    QFETCH(QString, kind);
+
+    QString token = kind;
+    if (kind == "flipped"_L1 || kind == "unsigned"_L1) {
+        token = issueToken();
+        QVERIFY(!token.isEmpty());
+        if (kind == "flipped"_L1)
+            token.back() = token.back() == u'A' ? u'B' : u'A';
+        else
+            token = token.section(u'.', 0, 1) + u'.';
+    } else if (kind == "other server"_L1) {
+        // Same key, different signing secret: a token is genuine only where it was issued.
+        DemoServer other(m_key);
+        QVERIFY(other.listen(QHostAddress::LocalHost, 0));
+        const HttpResult issued = send(QUrl(other.url().toString() + u"/fault/token"_s), "POST"_ba, minutesBody(60),
+                                       {{"Content-Type"_ba, "application/json"_ba},
+                                        {"Authorization"_ba, "Bearer "_ba + m_key.toUtf8()}});
+        QVERIFY(issued.finished);
+        QCOMPARE(issued.status, 200);
+        token = issued.jsonObject().value("token"_L1).toString();
+        QVERIFY(!token.isEmpty());
+    }
+
+    const HttpResult reply = getPreview(token);
+    QVERIFY(reply.finished);
+    QCOMPARE(reply.status, 404);
+    QVERIFY(reply.header("Content-Type").startsWith("application/json"));
+    QCOMPARE(QJsonDocument::fromJson(reply.body).object(), QJsonObject({{u"message"_s, u"Token not found."_s}}));
+}
+
+void tst_DemoServer::preview_expiredToken_is404()
 {
     useFakeClock();
     const QDateTime start = m_now;
-    const HttpResult reply = postToken(minutesBody(1));
-    QVERIFY(reply.finished);
-    QCOMPARE(reply.status, 200);
-    const QUrl previewUrl = endpoint(u"/fault/token/"_s + reply.jsonObject().value("token"_L1).toString());
+    const QString token = issueToken(1);
+    QVERIFY(!token.isEmpty());
 
     m_now = start.addSecs(59);
-    const HttpResult stillValid = get(previewUrl);
+    const HttpResult stillValid = getPreview(token);
     QVERIFY(stillValid.finished);
     QCOMPARE(stillValid.status, 200);
 
     m_now = start.addSecs(60);
-    const HttpResult expired = get(previewUrl);
+    const HttpResult expired = getPreview(token);
     QVERIFY(expired.finished);
-    QCOMPARE(expired.status, 401);
+    QCOMPARE(expired.status, 404);
     QVERIFY(expired.header("Content-Type").startsWith("application/json"));
-    QCOMPARE(expired.jsonObject().value("message"_L1).toString(), u"Token expired."_s);
+    QCOMPARE(QJsonDocument::fromJson(expired.body).object(), QJsonObject({{u"message"_s, u"Token expired."_s}}));
+
+    // The key is checked first: without it, an expired token is not even looked at.
+    const HttpResult withoutKey = getPreview(token, QByteArray());
+    QVERIFY(withoutKey.finished);
+    QCOMPARE(withoutKey.status, 401);
+}
+
+void tst_DemoServer::preview_faults_haveExactlyTheReferenceFields()
+{
+    const QString token = issueToken();
+    QVERIFY(!token.isEmpty());
+    const HttpResult preview = getPreview(token);
+    QVERIFY(preview.finished);
+    QCOMPARE(preview.status, 200);
+    QVERIFY(preview.header("Content-Type").startsWith("application/json"));
+    const QJsonDocument document = QJsonDocument::fromJson(preview.body);
+    // A bare array, no {"data": [...]} wrapper.
+    QVERIFY(document.isArray());
+    const QJsonArray faults = document.array();
+    QVERIFY(faults.size() >= 6);
+    QVERIFY(faults.size() <= 8);
+
+    for (const QJsonValue& value : faults) {
+        QVERIFY(value.isObject());
+        const QJsonObject fault = value.toObject();
+        QStringList keys = fault.keys();
+        keys.sort();
+        QCOMPARE(keys, referenceFaultFields());
+
+        for (const char* field : {"id", "resource_id", "customer_id", "microservice_id", "type", "status",
+                                  "severity", "message", "cause", "created_at", "resource_ancestry_path"}) {
+            const QJsonValue member = fault.value(QLatin1StringView(field));
+            QVERIFY2(member.isString() && !member.toString().isEmpty(), field);
+        }
+        QVERIFY(fault.value("resolved_at"_L1).isString() || fault.value("resolved_at"_L1).isNull());
+        QVERIFY(fault.value("comments"_L1).isArray());
+
+        const QJsonValue ttl = fault.value("ttl"_L1);
+        QVERIFY(ttl.isDouble());
+        QCOMPARE(ttl.toDouble(), double(ttl.toInteger()));
+        QVERIFY(ttl.toInteger() > 0);
+        // Written as an integer on the wire, not as 1.76e+09 or with a fraction.
+        const QByteArray ttlOnTheWire = "\"ttl\":"_ba + QByteArray::number(ttl.toInteger());
+        QVERIFY(preview.body.contains(QByteArray(ttlOnTheWire + ','))
+                || preview.body.contains(QByteArray(ttlOnTheWire + '}')));
+
+        QVERIFY2(timestampPattern().match(fault.value("created_at"_L1).toString()).hasMatch(),
+                 qPrintable(fault.value("created_at"_L1).toString()));
+        QVERIFY(fault.value("resource_id"_L1).toString().startsWith("dev_"_L1));
+        QVERIFY(QRegularExpression(u"^cus_[0-9A-Z]{26}$"_s)
+                    .match(fault.value("customer_id"_L1).toString())
+                    .hasMatch());
+        // One customer per server.
+        QCOMPARE(fault.value("customer_id"_L1), faults.first().toObject().value("customer_id"_L1));
+    }
+}
+
+void tst_DemoServer::preview_faults_statusAndResolvedAtAgree()
+{
+    const QJsonArray faults = previewFaults();
+    QVERIFY(!faults.isEmpty());
+
+    QSet<QString> statuses;
+    for (const QJsonValue& value : faults) {
+        const QJsonObject fault = value.toObject();
+        const QString status = fault.value("status"_L1).toString();
+        QVERIFY2(status == "unresolved"_L1 || status == "resolved"_L1, qPrintable(status));
+        statuses.insert(status);
+
+        const QString createdAt = fault.value("created_at"_L1).toString();
+        const QJsonValue resolvedAt = fault.value("resolved_at"_L1);
+        if (status == "unresolved"_L1) {
+            QVERIFY(resolvedAt.isNull());
+        } else {
+            QVERIFY(resolvedAt.isString());
+            QVERIFY2(timestampPattern().match(resolvedAt.toString()).hasMatch(), qPrintable(resolvedAt.toString()));
+            QVERIFY(parseApiTimestamp(resolvedAt.toString()) > parseApiTimestamp(createdAt));
+        }
+    }
+    QCOMPARE(statuses, QSet<QString>({u"unresolved"_s, u"resolved"_s}));
+}
+
+void tst_DemoServer::preview_faults_coverAllFiveSeverities()
+{
+    const QJsonArray faults = previewFaults();
+    QVERIFY(!faults.isEmpty());
+
+    QSet<QString> severities;
+    for (const QJsonValue& value : faults)
+        severities.insert(value.toObject().value("severity"_L1).toString());
+    QCOMPARE(severities, QSet<QString>({u"LOW"_s, u"MEDIUM"_s, u"HIGH"_s, u"CRITICAL"_s, u"WARNING"_s}));
+}
+
+void tst_DemoServer::preview_faults_idsArePrefixedUniqueAndStable()
+{
+    const QString token = issueToken();
+    QVERIFY(!token.isEmpty());
+    const HttpResult first = getPreview(token);
+    const HttpResult second = getPreview(token);
+    QVERIFY(first.finished);
+    QVERIFY(second.finished);
+    QCOMPARE(first.status, 200);
+    QCOMPARE(second.status, 200);
+    const QJsonArray faults = QJsonDocument::fromJson(first.body).array();
+    QVERIFY(!faults.isEmpty());
+
+    static const QRegularExpression faultId(u"^flt_[0-9A-HJKMNP-TV-Z]{26}$"_s);
+    QSet<QString> ids;
+    for (const QJsonValue& value : faults) {
+        const QString id = value.toObject().value("id"_L1).toString();
+        QVERIFY2(faultId.match(id).hasMatch(), qPrintable(id));
+        ids.insert(id);
+    }
+    QCOMPARE(ids.size(), faults.size());
+    // The same token shows the same faults every time it is read.
+    QCOMPARE(QJsonDocument::fromJson(second.body).array(), faults);
+}
+
+void tst_DemoServer::preview_faults_ancestryPathEndsWithResourceId()
+{
+    const QJsonArray faults = previewFaults();
+    QVERIFY(!faults.isEmpty());
+
+    QSet<QString> sites;
+    for (const QJsonValue& value : faults) {
+        const QJsonObject fault = value.toObject();
+        const QString path = fault.value("resource_ancestry_path"_L1).toString();
+        const QStringList ids = path.split(u'|');
+        QVERIFY2(ids.size() >= 2, qPrintable(path));
+        QVERIFY2(!ids.contains(QString()), qPrintable(path));
+        QVERIFY2(ids.first().startsWith("site_"_L1), qPrintable(path));
+        QCOMPARE(ids.last(), fault.value("resource_id"_L1).toString());
+        sites.insert(ids.first());
+    }
+    QVERIFY(sites.size() > 1);
+}
+
+void tst_DemoServer::preview_faults_commentsAreWellFormed()
+{
+    const QJsonArray faults = previewFaults();
+    QVERIFY(!faults.isEmpty());
+
+    int withComments = 0;
+    int withoutComments = 0;
+    for (const QJsonValue& value : faults) {
+        const QJsonObject fault = value.toObject();
+        const QJsonArray comments = fault.value("comments"_L1).toArray();
+        (comments.isEmpty() ? withoutComments : withComments) += 1;
+
+        QDateTime previous = parseApiTimestamp(fault.value("created_at"_L1).toString());
+        QVERIFY(previous.isValid());
+        for (const QJsonValue& commentValue : comments) {
+            QVERIFY(commentValue.isObject());
+            const QJsonObject comment = commentValue.toObject();
+            QStringList keys = comment.keys();
+            keys.sort();
+            QCOMPARE(keys, QStringList({u"comment"_s, u"created_at"_s, u"user_id"_s}));
+            QVERIFY(comment.value("user_id"_L1).isString());
+            QVERIFY(comment.value("user_id"_L1).toString().startsWith("usr_"_L1));
+            QVERIFY(comment.value("comment"_L1).isString());
+            QVERIFY(!comment.value("comment"_L1).toString().trimmed().isEmpty());
+            const QString createdText = comment.value("created_at"_L1).toString();
+            QVERIFY2(timestampPattern().match(createdText).hasMatch(), qPrintable(createdText));
+            // Oldest first, and never before the fault itself.
+            const QDateTime created = parseApiTimestamp(createdText);
+            QVERIFY2(created >= previous, qPrintable(createdText));
+            previous = created;
+        }
+    }
+    QVERIFY(withComments > 0);
+    QVERIFY(withoutComments > 0);
+}
+
+void tst_DemoServer::preview_faults_timesFollowIssueTime()
+{
+    useFakeClock();
+    const QDateTime issuedAt = QDateTime::fromSecsSinceEpoch(m_now.toSecsSinceEpoch(), Qt::UTC);
+    const QString token = issueToken(60);
+    QVERIFY(!token.isEmpty());
+
+    // Read later on: the faults stay where they were when the token was issued.
+    m_now = m_now.addSecs(30 * 60);
+    const HttpResult preview = getPreview(token);
+    QVERIFY(preview.finished);
+    QCOMPARE(preview.status, 200);
+    const QJsonArray faults = QJsonDocument::fromJson(preview.body).array();
+    QVERIFY(!faults.isEmpty());
+
+    for (const QJsonValue& value : faults) {
+        const QJsonObject fault = value.toObject();
+        const QDateTime created = parseApiTimestamp(fault.value("created_at"_L1).toString());
+        QVERIFY(created.isValid());
+        QVERIFY(created < issuedAt);
+        QVERIFY(created > issuedAt.addDays(-1));
+        if (const QJsonValue resolved = fault.value("resolved_at"_L1); resolved.isString())
+            QVERIFY(parseApiTimestamp(resolved.toString()) <= issuedAt);
+        for (const QJsonValue& comment : fault.value("comments"_L1).toArray())
+            QVERIFY(parseApiTimestamp(comment.toObject().value("created_at"_L1).toString()) <= issuedAt);
+        QCOMPARE(fault.value("ttl"_L1).toInteger(), created.addDays(30).toSecsSinceEpoch());
+    }
+}
+
+void tst_DemoServer::keyNotInTokenIdTeamIdSecretForm_worksForPostAndGet_data()
+{
+    QTest::addColumn<QString>("key");
+
+    QTest::newRow("JWT") << jwtShapedKey();
+    QTest::newRow("opaque string") << u"sk_demo_0f9e8d7c6b5a49382716"_s;
+    QTest::newRow("two colon-separated parts") << u"abc:def"_s;
+}
+
+void tst_DemoServer::keyNotInTokenIdTeamIdSecretForm_worksForPostAndGet()
+{
+    QFETCH(QString, key);
+    m_key = key;
+    m_server = std::make_unique<DemoServer>(m_key);
+    QVERIFY(m_server->listen(QHostAddress::LocalHost, 0));
+    QCOMPARE(m_server->apiKey(), key);
+
+    const HttpResult issued = postToken(minutesBody(10));
+    QVERIFY(issued.finished);
+    QCOMPARE(issued.status, 200);
+    const QString token = issued.jsonObject().value("token"_L1).toString();
+    const QList<QByteArray> parts = token.toLatin1().split('.');
+    QCOMPARE(parts.size(), 3);
+    const std::optional<QJsonObject> claims = decodeJwtPart(parts.at(1));
+    QVERIFY(claims);
+    // No team id to read from such a key, whatever claims a JWT key carries.
+    QCOMPARE(claims->value("sub"_L1).toString(), u"demo"_s);
+
+    const HttpResult preview = getPreview(token);
+    QVERIFY(preview.finished);
+    QCOMPARE(preview.status, 200);
+    QVERIFY(!QJsonDocument::fromJson(preview.body).array().isEmpty());
+
+    // Still compared whole: a key of the old form is not this one.
+    const HttpResult otherKey = getPreview(token, "Bearer "_ba + DemoServer::generateApiKey().toUtf8());
+    QVERIFY(otherKey.finished);
+    QCOMPARE(otherKey.status, 401);
+    const HttpResult truncatedKey = postToken(minutesBody(10), "Bearer "_ba + key.chopped(1).toUtf8());
+    QVERIFY(truncatedKey.finished);
+    QCOMPARE(truncatedKey.status, 401);
 }
 
 void tst_DemoServer::shortLink_servesHtmlPage()
@@ -527,7 +885,7 @@ void tst_DemoServer::shortLink_servesHtmlPage()
     QVERIFY(html.startsWith("<!DOCTYPE html>"_L1));
     QVERIFY(html.contains("<title>Altostrat faults (demo)</title>"_L1));
     QVERIFY(html.contains("<table"_L1));
-    for (const auto severity : {"LOW"_L1, "MEDIUM"_L1, "HIGH"_L1, "CRITICAL"_L1})
+    for (const auto severity : {"LOW"_L1, "MEDIUM"_L1, "HIGH"_L1, "CRITICAL"_L1, "WARNING"_L1})
         QVERIFY2(html.contains(severity), severity.data());
     QVERIFY(html.contains(object.value("expires_at"_L1).toString()));
     // Sample text with markup characters arrives escaped.
@@ -539,6 +897,44 @@ void tst_DemoServer::shortLink_servesHtmlPage()
     QVERIFY(!html.contains("href="_L1));
     QVERIFY(!html.contains("://"_L1));
     QVERIFY(!html.contains(object.value("token"_L1).toString()));
+}
+
+void tst_DemoServer::shortLink_showsSameFaultsWithSiteAndDevice()
+{
+    const HttpResult reply = postToken(minutesBody(60));
+    QVERIFY(reply.finished);
+    QCOMPARE(reply.status, 200);
+    const QJsonObject object = reply.jsonObject();
+
+    const HttpResult preview = getPreview(object.value("token"_L1).toString());
+    QVERIFY(preview.finished);
+    QCOMPARE(preview.status, 200);
+    const QJsonArray faults = QJsonDocument::fromJson(preview.body).array();
+    QVERIFY(!faults.isEmpty());
+
+    const HttpResult page = get(QUrl(object.value("short_link"_L1).toString()));
+    QVERIFY(page.finished);
+    QCOMPARE(page.status, 200);
+    const QString html = QString::fromUtf8(page.body);
+    const QString tbody = html.section(u"<tbody>"_s, 1).section(u"</tbody>"_s, 0, 0);
+    QStringList rows = tbody.split(u"<tr>"_s);
+    rows.removeFirst(); // what comes before the first row
+    QCOMPARE(rows.size(), faults.size());
+
+    for (int i = 0; i < faults.size(); ++i) {
+        const QJsonObject fault = faults.at(i).toObject();
+        const QString& row = rows.at(i);
+        const QStringList path = fault.value("resource_ancestry_path"_L1).toString().split(u'|');
+        // The Site column: the site, then the device, from the ancestry path.
+        QVERIFY2(row.contains(u"<td>"_s + path.first() + u"<br><small>"_s + path.last() + u"</small></td>"_s),
+                 qPrintable(row));
+        QVERIFY2(row.contains(fault.value("message"_L1).toString().toHtmlEscaped()), qPrintable(row));
+        QVERIFY2(row.contains(u"<td>"_s + fault.value("status"_L1).toString() + u"</td>"_s), qPrintable(row));
+        QVERIFY2(row.contains(fault.value("created_at"_L1).toString()), qPrintable(row));
+        for (const QJsonValue& comment : fault.value("comments"_L1).toArray())
+            QVERIFY2(row.contains(comment.toObject().value("comment"_L1).toString().toHtmlEscaped()), qPrintable(row));
+    }
+    QVERIFY(!html.contains("active"_L1));
 }
 
 void tst_DemoServer::shortLink_unknownIs404_expiredIs410()
@@ -605,13 +1001,14 @@ void tst_DemoServer::everyResponse_hasServerDateAndNoStore()
         ok,
         postToken(minutesBody(60), "Bearer nope"_ba),
         postToken("{}"_ba),
-        get(endpoint(u"/fault/token/"_s + token.value("token"_L1).toString())),
-        get(endpoint(u"/fault/token/not.a.token"_s)),
+        getPreview(token.value("token"_L1).toString()),
+        getPreview(token.value("token"_L1).toString(), QByteArray()),
+        getPreview(u"not.a.token"_s),
         get(QUrl(token.value("short_link"_L1).toString())),
         get(endpoint(u"/s/unknown"_s)),
         get(endpoint(u"/nothing-here"_s)),
     };
-    const QList<int> expectedStatus{200, 401, 400, 200, 401, 200, 404, 404};
+    const QList<int> expectedStatus{200, 401, 400, 200, 401, 404, 200, 404, 404};
     for (int i = 0; i < replies.size(); ++i) {
         const HttpResult& reply = replies.at(i);
         QVERIFY(reply.finished);
@@ -712,6 +1109,46 @@ void tst_DemoServer::executable_withoutKey_printsGeneratedKeySecond()
 
     process.terminate();
     QVERIFY(process.waitForFinished(kReplyTimeoutMs));
+}
+
+void tst_DemoServer::executable_jwtApiKeyOption_accepted()
+{
+    const QString program = demoApiExecutable();
+    QVERIFY2(!program.isEmpty(), "faultshare-demo-api not found in FAULTSHARE_BIN_DIR");
+
+    const QString key = jwtShapedKey();
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(u"FAULTSHARE_DEMO_API_KEY"_s);
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(program, {u"--api-key"_s, key});
+    QVERIFY2(process.waitForStarted(kReplyTimeoutMs), qPrintable(process.errorString()));
+
+    QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), kReplyTimeoutMs);
+    const QString firstLine = QString::fromUtf8(process.readLine()).trimmed();
+    QVERIFY2(firstLine.startsWith("listening on http://127.0.0.1:"_L1), qPrintable(firstLine));
+    const QString url = firstLine.mid(int(qstrlen("listening on ")));
+    const QByteArray authorization = "Bearer "_ba + key.toUtf8();
+
+    const HttpResult issued = send(QUrl(url + u"/fault/token"_s), "POST"_ba, minutesBody(15),
+                                   {{"Content-Type"_ba, "application/json"_ba}, {"Authorization"_ba, authorization}});
+    QVERIFY(issued.finished);
+    QCOMPARE(issued.status, 200);
+    const QString token = issued.jsonObject().value("token"_L1).toString();
+    QVERIFY(!token.isEmpty());
+
+    const HttpResult preview =
+        send(QUrl(url + u"/fault/token/"_s + token), "GET"_ba, {}, {{"Authorization"_ba, authorization}});
+    QVERIFY(preview.finished);
+    QCOMPARE(preview.status, 200);
+    QVERIFY(QJsonDocument::fromJson(preview.body).isArray());
+
+    process.terminate();
+    QVERIFY(process.waitForFinished(kReplyTimeoutMs));
+    // A key it was given is not printed, not even as "api key:".
+    const QByteArray output = process.readAllStandardOutput() + process.readAllStandardError();
+    QVERIFY(!output.contains(key.toUtf8()));
+    QVERIFY(!output.contains("api key"));
 }
 
 void tst_DemoServer::executable_nonLoopbackAddress_exits2()

@@ -60,7 +60,7 @@ EmbedToken makeToken(const QString& link = ShortLink, int minutes = 15, const QD
         {u"short_link"_s, link},
     };
     QString why;
-    const auto token = EmbedToken::parse(QJsonDocument(body).toJson(QJsonDocument::Compact), issued, serverDate, &why);
+    const auto token = EmbedToken::parse(QJsonDocument(body).toJson(QJsonDocument::Compact), issued, serverDate, QUrl(QStringLiteral("https://v1.api.altostrat.io")), &why);
     if (!token)
         qFatal("test token does not parse: %s", qPrintable(why));
     return *token;

@@ -11,6 +11,7 @@
 
 #include <QAbstractButton>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -59,6 +60,7 @@ private Q_SLOTS:
         QVERIFY(!m_token.isEmpty());
         m_api = std::make_unique<ApiClient>();
         m_api->setApiUrl(m_demo->url());
+        m_api->setApiKey(m_key);
     }
 
     void cleanup()
@@ -77,33 +79,57 @@ private Q_SLOTS:
         QVERIFY(child<QWidget>(dialog, "busyRow")->isVisible());
         QVERIFY(child<QPushButton>(dialog, "cancelButton")->isEnabled());
         QVERIFY(loaded.wait(NetworkTimeoutMs));
-        QCOMPARE(loaded.first().first().toInt(), 6);
+        QCOMPARE(loaded.first().first().toInt(), 7);
 
         QVERIFY(!child<QWidget>(dialog, "busyRow")->isVisible());
         QVERIFY(!child<QWidget>(dialog, "errorRow")->isVisible());
+        QVERIFY(!child<QLabel>(dialog, "unreadableLabel")->isVisible());
         auto* table = child<QTableView>(dialog, "faultTable");
         QVERIFY(table && table->isVisible() && table->isEnabled());
         QAbstractItemModel* model = table->model();
-        QCOMPARE(model->rowCount(), 6);
-        QCOMPARE(model->columnCount(), 5);
-        // Most severe first, then newest.
-        QCOMPARE(model->index(0, FaultModel::SeverityColumn).data().toString(), QStringLiteral("Critical"));
-        QCOMPARE(model->index(1, FaultModel::MessageColumn).data().toString(), QStringLiteral("WAN failed over to LTE backup"));
-        QCOMPARE(model->index(2, FaultModel::SeverityColumn).data().toString(), QStringLiteral("High"));
-        QCOMPARE(model->index(5, FaultModel::SeverityColumn).data().toString(), QStringLiteral("Low"));
-        QCOMPARE(model->index(0, FaultModel::ResolvedColumn).data().toString(), QStringLiteral("Active"));
-        QCOMPARE(model->index(0, FaultModel::SiteColumn).data().toString(), QStringLiteral("JHB Datacentre 1 / jhb-dc1-core-01"));
+        QCOMPARE(model->rowCount(), 7);
+        QCOMPARE(model->columnCount(), int(FaultModel::ColumnCount));
+        // Unresolved first, then Critical, High, Medium, Warning, Low; then the resolved ones.
+        const auto cell = [model](int row, int column) { return model->index(row, column).data().toString(); };
+        QStringList severities;
+        for (int row = 0; row < model->rowCount(); ++row)
+            severities << cell(row, FaultModel::SeverityColumn) + u'/' + cell(row, FaultModel::StatusColumn);
+        QCOMPARE(severities, QStringList({QStringLiteral("Critical/Unresolved"), QStringLiteral("High/Unresolved"),
+                                          QStringLiteral("Medium/Unresolved"), QStringLiteral("Warning/Unresolved"),
+                                          QStringLiteral("High/Resolved"), QStringLiteral("Medium/Resolved"),
+                                          QStringLiteral("Low/Resolved")}));
+        QCOMPARE(cell(1, FaultModel::MessageColumn), QStringLiteral("WAN tunnel down; traffic failed over to the LTE backup"));
+        QCOMPARE(cell(0, FaultModel::ResolvedColumn), QStringLiteral("Active"));
+        // Where: the site and the device of the ancestry path.
+        QVERIFY2(cell(0, FaultModel::WhereColumn).startsWith(QStringLiteral("site_"))
+                     && cell(0, FaultModel::WhereColumn).endsWith(QStringLiteral("dev_5m8n1p4q7r2s9t3u6")),
+                 qPrintable(cell(0, FaultModel::WhereColumn)));
+        QCOMPARE(cell(0, FaultModel::CauseColumn), QStringLiteral("Upstream carrier outage on the primary and backup circuits"));
+        QCOMPARE(cell(0, FaultModel::CommentsColumn), QStringLiteral("2"));
         QVERIFY(model->index(0, FaultModel::MessageColumn).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Upstream carrier outage")));
         QVERIFY(model->index(0, FaultModel::SeverityColumn).data(Qt::DecorationRole).value<QColor>().isValid());
+
+        // The details of the selected fault, comments included, oldest first.
+        auto* details = child<QPlainTextEdit>(dialog, "detailsView");
+        QVERIFY(details->isVisible());
+        QVERIFY(details->toPlainText().isEmpty());
+        table->selectRow(0);
+        const QString text = details->toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("Both carriers confirm an outage")) && text.contains(QStringLiteral("Carrier ETA 2 hours")),
+                 qPrintable(text));
+        QVERIFY(text.indexOf(QStringLiteral("Both carriers")) < text.indexOf(QStringLiteral("Carrier ETA")));
+        QVERIFY(text.contains(QStringLiteral("Cause: Upstream carrier outage")));
 
         QCOMPARE(child<QLabel>(dialog, "criticalCount")->text(), QStringLiteral("Critical: 1"));
         QCOMPARE(child<QLabel>(dialog, "highCount")->text(), QStringLiteral("High: 2"));
         QCOMPARE(child<QLabel>(dialog, "mediumCount")->text(), QStringLiteral("Medium: 2"));
+        QCOMPARE(child<QLabel>(dialog, "warningCount")->text(), QStringLiteral("Warning: 1"));
         QCOMPARE(child<QLabel>(dialog, "lowCount")->text(), QStringLiteral("Low: 1"));
         QVERIFY(!child<QLabel>(dialog, "unknownCount")->isVisible());
         QVERIFY(!child<QLabel>(dialog, "criticalChip")->pixmap().isNull());
+        QVERIFY(!child<QLabel>(dialog, "warningChip")->pixmap().isNull());
         const QString total = child<QLabel>(dialog, "totalLabel")->text();
-        QVERIFY2(total.contains(QStringLiteral("6")) && total.contains(QStringLiteral("3 active"))
+        QVERIFY2(total.contains(QStringLiteral("7")) && total.contains(QStringLiteral("4 active"))
                      && total.contains(QStringLiteral("3 resolved")),
                  qPrintable(total));
 
@@ -144,7 +170,7 @@ private Q_SLOTS:
         QCOMPARE(failed.first().first().value<ApiError>().kind(), Kind::LinkInvalid);
         auto* error = child<QLabel>(dialog, "errorLabel");
         QVERIFY(error->isVisible());
-        QVERIFY2(error->text().contains(QStringLiteral("no longer valid")), qPrintable(error->text()));
+        QVERIFY2(error->text().contains(QStringLiteral("does not know this link")), qPrintable(error->text()));
         QVERIFY(!error->text().contains(m_token));
         auto* retry = child<QPushButton>(dialog, "retryButton");
         QVERIFY(retry->isVisible() && retry->isEnabled());
@@ -174,7 +200,7 @@ private Q_SLOTS:
         QCOMPARE(failed.first().first().value<ApiError>().kind(), Kind::Network);
         QVERIFY(child<QLabel>(dialog, "errorLabel")->isVisible());
         auto* table = child<QTableView>(dialog, "faultTable");
-        QCOMPARE(table->model()->rowCount(), 6);
+        QCOMPARE(table->model()->rowCount(), 7);
         QVERIFY(table->isEnabled());
 
         // Another API answers the retry.

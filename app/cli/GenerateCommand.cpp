@@ -78,15 +78,15 @@ Rendered render(const EmbedToken& token, const Request& request)
         return {text.toUtf8(), {}};
     }
     if (link.isEmpty()) {
-        return {{}, QCoreApplication::translate("Cli", "The API created a token but sent no link to share (%1); "
-                                                       "--format text or json prints the token.")
+        return {{}, QCoreApplication::translate("Cli", "The API created a token but sent no link to share (%1): "
+                                                       "use --format text or json to get the token.")
                         .arg(token.linkProblem())};
     }
     if (request.format == QLatin1StringView("link"))
         return {link.toUtf8() + '\n', {}};
     const QrCode qr(link);
     if (qr.isNull()) {
-        return {{}, QCoreApplication::translate("Cli", "The link is too long for a QR code (%1 bytes); use --format link.")
+        return {{}, QCoreApplication::translate("Cli", "The link is too long for a QR code (%1 bytes): use --format link instead.")
                         .arg(link.toUtf8().size())};
     }
     if (request.format == QLatin1StringView("qr-ansi"))

@@ -170,10 +170,14 @@ QString ApiError::serverMessageFrom(const QByteArray& body)
 QString ApiError::userMessage() const
 {
     const QString server = sentence(m_serverMessage);
-    // "401", or "401: “Token revoked.”" when the API said why in words of its own.
+    // "401", or "401: “Token revoked.”" when the API said why in words of its own. An
+    // error made without an answer names the status its kind stands for.
+    int httpStatus = m_httpStatus;
+    if (httpStatus == 0)
+        httpStatus = m_kind == Kind::Forbidden ? 403 : (m_kind == Kind::NotFound || m_kind == Kind::LinkInvalid) ? 404 : 401;
     const QString status = server.isEmpty()
-        ? QString::number(m_httpStatus)
-        : QCoreApplication::translate("ApiError", "%1: “%2”").arg(m_httpStatus).arg(server);
+        ? QString::number(httpStatus)
+        : QCoreApplication::translate("ApiError", "%1: “%2”").arg(httpStatus).arg(server);
     switch (m_kind) {
     case Kind::InvalidInput:
         return sentence(m_detail.isEmpty() ? QCoreApplication::translate("ApiError", "The request is not valid; check the expiry and the API URL")
@@ -221,7 +225,7 @@ QString ApiError::userMessage() const
         return QCoreApplication::translate("ApiError", "The API sent an answer FaultShare cannot use (%1): try again, and check the API URL if it persists.")
             .arg(m_detail.isEmpty() ? QCoreApplication::translate("ApiError", "unreadable") : m_detail);
     case Kind::LinkInvalid:
-        return m_httpStatus == 404
+        return httpStatus == 404
             ? QCoreApplication::translate("ApiError", "The API does not know this link, or it has expired (%1); generate a new one.").arg(status)
             : QCoreApplication::translate("ApiError", "The API refused to show this link (%1); generate a new one.").arg(status);
     case Kind::KeyRequired:

@@ -197,7 +197,9 @@ std::optional<Fault::List> Fault::parseList(const QByteArray& body, QString* why
 
 QString Fault::unreadableText(int count)
 {
-    return QCoreApplication::translate("Fault", "%n fault(s) could not be read", nullptr, count);
+    // Both forms spelled out: the command line loads no plural rules for English.
+    return count == 1 ? QCoreApplication::translate("Fault", "1 fault could not be read")
+                      : QCoreApplication::translate("Fault", "%1 faults could not be read").arg(count);
 }
 
 Fault::Severity Fault::severityFromText(const QString& text)

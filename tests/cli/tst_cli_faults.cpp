@@ -6,6 +6,9 @@
 #include "FaultMatrix.h"
 #include "ScriptedServer.h"
 
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -44,7 +47,7 @@ private Q_SLOTS:
             "reset mid-body after 200",
             "truncated JSON",
             "200 JSON array",
-            "short_link javascript:",
+            "token missing",
             "5 MiB body, Content-Length declared",
             "HTML 502 from a proxy",
             "400, JSON body",
@@ -88,6 +91,60 @@ private Q_SLOTS:
         QVERIFY(!r.err.contains(m_secret));
         QVERIFY(!r.err.contains("<html") && !r.err.contains(FaultMatrix::Marker));
         QVERIFY(server.requests().size() <= 1);
+    }
+
+    // A token without a usable link is kept and printed where the format can say so;
+    // a format that needs the link exits 6 with one line and writes no file.
+    void noUsableLink_textPrintsToken_linkAndQrExit6_data()
+    {
+        QTest::addColumn<QByteArray>("answer");
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<int>("exitCode");
+        for (const FaultMatrix::Tolerated& answer : FaultMatrix::toleratedAnswers()) {
+            if (answer.name != "short_link missing" && answer.name != "short_link 5000 characters")
+                continue;
+            for (const char* format : {"text", "json", "link", "qr-ansi", "qr-png", "qr-svg"}) {
+                const bool printsToken = qstrcmp(format, "text") == 0 || qstrcmp(format, "json") == 0;
+                QTest::newRow(QByteArray(answer.name + ", " + format).constData())
+                    << answer.body << QString::fromLatin1(format) << (printsToken ? 0 : 6);
+            }
+        }
+    }
+
+    void noUsableLink_textPrintsToken_linkAndQrExit6()
+    {
+        QFETCH(QByteArray, answer);
+        QFETCH(QString, format);
+        QFETCH(int, exitCode);
+        ScriptedServer server;
+        QVERIFY(server.listen());
+        server.setResponse(ScriptedServer::response(200, answer));
+        QTemporaryDir out;
+        const QString file = out.filePath(QStringLiteral("wall.out"));
+        const CliRun r = TestSupport::runFaultshare({QStringLiteral("generate"), QStringLiteral("--api-url"), server.url().toString(),
+                                                     QStringLiteral("--format"), format, QStringLiteral("--output"), file,
+                                                     QStringLiteral("--no-history")},
+                                                    TestSupport::isolatedEnvironment(m_home.path(), m_key));
+        QVERIFY2(r.exitCode == exitCode, r.err.constData());
+        const QString token = QJsonDocument::fromJson(answer).object().value(QStringLiteral("token")).toString();
+        if (exitCode == 0) {
+            QFile written(file);
+            QVERIFY(written.open(QIODevice::ReadOnly));
+            const QByteArray bytes = written.readAll();
+            QVERIFY2(bytes.contains(token.toUtf8()), bytes.constData());
+            if (format == QLatin1StringView("json"))
+                QVERIFY(QJsonDocument::fromJson(bytes).object().value(QStringLiteral("short_link")).isNull());
+            QVERIFY2(r.err.isEmpty(), r.err.constData());
+            return;
+        }
+        QVERIFY2(!QFile::exists(file), "a file was written without a link in it");
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(r.err.count('\n'), 1);
+        const QString message = QString::fromUtf8(r.err.mid(12).chopped(1));
+        QVERIFY2(message.contains(QStringLiteral("no link to share")), qPrintable(message));
+        const QString why = FaultMatrix::whyNotOneSentence(message);
+        QVERIFY2(why.isEmpty(), qPrintable(why + QStringLiteral(": ") + message));
+        QVERIFY(!r.err.contains(token.toUtf8()) && !r.err.contains(m_secret));
     }
 };
 

@@ -35,6 +35,7 @@ inline Outcome waitFor(TokenRequest* request, int timeoutMs = 10000)
 struct FaultsOutcome
 {
     std::optional<QList<Fault>> faults;
+    int unreadable = 0;
     std::optional<ApiError> error;
 };
 
@@ -42,7 +43,10 @@ inline FaultsOutcome waitFor(FaultsRequest* request, int timeoutMs = 10000)
 {
     FaultsOutcome outcome;
     const QMetaObject::Connection finished = QObject::connect(
-        request, &FaultsRequest::finished, request, [&outcome](const QList<Fault>& f) { outcome.faults = f; });
+        request, &FaultsRequest::finished, request, [&outcome](const QList<Fault>& f, int unreadable) {
+            outcome.faults = f;
+            outcome.unreadable = unreadable;
+        });
     const QMetaObject::Connection failed = QObject::connect(
         request, &FaultsRequest::failed, request, [&outcome](const ApiError& e) { outcome.error = e; });
     [[maybe_unused]] const bool answered = QTest::qWaitFor([&] { return outcome.faults || outcome.error; }, timeoutMs);

@@ -126,7 +126,9 @@ private Q_SLOTS:
         Fault f = fault(QStringLiteral("a"), Severity::High, 1);
         f.status = QStringLiteral("resolved");
         model.setFaults({f, fault(QStringLiteral("b"), Severity::Low, 2)});
-        QCOMPARE(model.index(0, FaultModel::ResolvedColumn).data().toString(), QStringLiteral("Resolved"));
+        // Unresolved first: the resolved one is the last row.
+        QCOMPARE(model.index(1, 0).data(FaultModel::IdRole).toString(), QStringLiteral("a"));
+        QCOMPARE(model.index(1, FaultModel::ResolvedColumn).data().toString(), QStringLiteral("Resolved"));
         QCOMPARE(model.activeCount(), 1);
         QCOMPARE(model.resolvedCount(), 1);
     }

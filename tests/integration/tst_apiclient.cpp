@@ -245,15 +245,56 @@ private Q_SLOTS:
         QCOMPARE(outcome.error->exitCode(), 6);
     }
 
-    void checkApiKey_acceptsDocumentedFormOnly()
+    // An API key, a JWT or any other bearer string is accepted; refused is only what can
+    // never be a header value.
+    void checkApiKey_acceptsAnyBearerString_data()
     {
-        QVERIFY(ApiClient::checkApiKey(m_key).isEmpty());
-        QVERIFY(!ApiClient::checkApiKey({}).isEmpty());
-        QVERIFY(!ApiClient::checkApiKey(QStringLiteral("only-one-part")).isEmpty());
-        QVERIFY(!ApiClient::checkApiKey(QStringLiteral("a::c")).isEmpty());
-        QVERIFY(!ApiClient::checkApiKey(QStringLiteral("a:b c:d")).isEmpty());
-        const QString why = ApiClient::checkApiKey(QStringLiteral("secretish-value"));
-        QVERIFY(!why.contains(QStringLiteral("secretish")));
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<bool>("ok");
+        QTest::newRow("api key") << m_key << true;
+        QTest::newRow("jwt") << QStringLiteral("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZWFtIn0.c2lnbmF0dXJl") << true;
+        QTest::newRow("opaque") << QStringLiteral("only-one-part") << true;
+        QTest::newRow("empty part") << QStringLiteral("a::c") << true;
+        QTest::newRow("non-ascii") << QStringLiteral("cl\u00e9") << true;
+        QTest::newRow("8 KiB") << QString(8 * 1024, QLatin1Char('k')) << true;
+        QTest::newRow("empty") << QString() << false;
+        QTest::newRow("blank") << QStringLiteral("   ") << false;
+        QTest::newRow("space inside") << QStringLiteral("a:b c:d") << false;
+        QTest::newRow("tab inside") << QStringLiteral("a\tb") << false;
+        QTest::newRow("newline inside") << QStringLiteral("a\r\nX-Injected: 1") << false;
+        QTest::newRow("nul inside") << QString(QStringLiteral("a")) + QChar(0) + QStringLiteral("b") << false;
+        QTest::newRow("no-break space") << QStringLiteral("a\u00a0b") << false;
+        QTest::newRow("8 KiB and one") << QString(8 * 1024 + 1, QLatin1Char('k')) << false;
+    }
+
+    void checkApiKey_acceptsAnyBearerString()
+    {
+        QFETCH(QString, key);
+        QFETCH(bool, ok);
+        const QString why = ApiClient::checkApiKey(key);
+        QVERIFY2(why.isEmpty() == ok, qPrintable(why));
+        if (!ok) {
+            QVERIFY(why.contains(QStringLiteral("API key or token")));
+            QVERIFY(key.size() < 3 || !why.contains(key.left(3)));
+        }
+    }
+
+    // What is accepted goes out unchanged.
+    void jwtCredential_isSentUnchanged()
+    {
+        ScriptedServer server;
+        QVERIFY(server.listen());
+        server.setResponse(ScriptedServer::response(401, R"({"message":"Token revoked."})"));
+        ApiClient client;
+        client.setApiUrl(server.url());
+        const QString jwt = QStringLiteral("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZWFtIn0.c2lnbmF0dXJl");
+        client.setApiKey(jwt);
+        const auto outcome = waitFor(client.requestToken(5));
+        QVERIFY(outcome.error);
+        QCOMPARE(server.header(0, "Authorization"), QByteArray("Bearer " + jwt.toUtf8()));
+        // The server's own words after ours.
+        QCOMPARE(outcome.error->userMessage(),
+                 QStringLiteral("The API rejected the API key or token (401: “Token revoked.”): check or replace it in Settings."));
     }
 };
 

@@ -8,6 +8,8 @@
 #include "ScriptedServer.h"
 
 #include <QSignalSpy>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace std::chrono_literals;
@@ -79,6 +81,38 @@ private Q_SLOTS:
             QVERIFY2(server.faultBytesSent() <= row.maxBytesSent,
                      qPrintable(QString::number(server.faultBytesSent())));
         }
+    }
+
+    // The reference marks no member of the answer as required: a token the server made
+    // is never thrown away for a member it can do without.
+    void toleratedAnswer_keepsTheToken_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("linkKept");
+        for (const FaultMatrix::Tolerated& answer : FaultMatrix::toleratedAnswers())
+            QTest::newRow(answer.name.constData()) << answer.body << answer.linkKept;
+    }
+
+    void toleratedAnswer_keepsTheToken()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(bool, linkKept);
+        ScriptedServer server;
+        QVERIFY(server.listen());
+        server.setResponse(ScriptedServer::response(200, body));
+        ApiClient client;
+        client.setApiUrl(server.url());
+        client.setApiKey(m_key);
+        const Outcome outcome = waitFor(client.requestToken(60));
+        QVERIFY2(outcome.token, outcome.error ? qPrintable(outcome.error->userMessage()) : "no answer in time");
+        const EmbedToken& token = *outcome.token;
+        QCOMPARE(token.token(), QJsonDocument::fromJson(body).object().value(QStringLiteral("token")).toString());
+        QVERIFY(!token.type().isEmpty());
+        QVERIFY(token.expiresInMinutes() >= 1 && token.expiresInMinutes() <= 43200);
+        QVERIFY(token.expiresAt() > QDateTime::currentDateTimeUtc());
+        QCOMPARE(token.hasShortLink(), linkKept);
+        QCOMPARE(token.linkProblem().isEmpty(), linkKept);
+        QCOMPARE(token.apiUrl(), server.url());
     }
 
     // The controls: the valid answer the malformed rows start from is accepted, also

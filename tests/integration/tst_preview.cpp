@@ -88,30 +88,80 @@ private Q_SLOTS:
         QVERIFY(demo.listen());
         const QString token = mint(demo);
         QVERIFY(!token.isEmpty());
-        // No key on this client: the token alone opens the preview.
         const auto client = clientFor(demo.url());
+        client->setApiKey(m_key);
         const FaultsOutcome outcome = waitFor(client->requestFaults(token));
         QVERIFY2(outcome.faults, outcome.error ? qPrintable(outcome.error->userMessage()) : "no answer");
         const QList<Fault>& faults = *outcome.faults;
-        QCOMPARE(faults.size(), 6);
+        QCOMPARE(faults.size(), 7);
+        QCOMPARE(outcome.unreadable, 0);
         const QMap<Severity, int> counts = Fault::countBySeverity(faults);
         QCOMPARE(counts.value(Severity::Critical), 1);
         QCOMPARE(counts.value(Severity::High), 2);
         QCOMPARE(counts.value(Severity::Medium), 2);
+        QCOMPARE(counts.value(Severity::Warning), 1);
         QCOMPARE(counts.value(Severity::Low), 1);
         QCOMPARE(counts.value(Severity::Unknown), 0);
         const auto resolved = std::count_if(faults.cbegin(), faults.cend(), [](const Fault& f) { return f.isResolved(); });
         QCOMPARE(resolved, 3);
         for (const Fault& fault : faults) {
-            QVERIFY(!fault.id.isEmpty());
+            QVERIFY(fault.id.startsWith(QStringLiteral("flt_")));
             QVERIFY(!fault.message.isEmpty());
             QVERIFY(fault.createdAt.isValid() && fault.createdAt <= QDateTime::currentDateTimeUtc());
             QCOMPARE(fault.isResolved(), fault.status == QStringLiteral("resolved"));
+            QCOMPARE(fault.resolvedAt.isValid(), fault.isResolved());
+            QVERIFY(fault.site().startsWith(QStringLiteral("site_")));
+            QCOMPARE(fault.device(), fault.resourceId);
+            QVERIFY(!fault.microserviceId.isEmpty() && !fault.customerId.isEmpty() && fault.ttl);
         }
+        QVERIFY(std::any_of(faults.cbegin(), faults.cend(), [](const Fault& f) { return f.comments.size() >= 2; }));
         QCOMPARE(demo.tokenRequestCount(), 1); // the preview is no token request
     }
 
-    void demoServer_expiredToken_saysTheLinkIsNoLongerValid()
+    // The reference's GET inherits Bearer auth: without a key the demo answers 401, which
+    // says a key is needed; a wrong key is a rejected key.
+    void demoServer_withoutKey_saysAKeyIsNeeded()
+    {
+        DemoServer demo(m_key);
+        QVERIFY(demo.listen());
+        const QString token = mint(demo);
+        QVERIFY(!token.isEmpty());
+        const auto client = clientFor(demo.url());
+        FaultsOutcome outcome = waitFor(client->requestFaults(token));
+        QVERIFY(outcome.error);
+        QCOMPARE(outcome.error->kind(), Kind::KeyRequired);
+        QCOMPARE(outcome.error->httpStatus(), 401);
+        QCOMPARE(outcome.error->exitCode(), 3);
+        QVERIFY2(outcome.error->userMessage().contains(QStringLiteral("wants an API key or token")),
+                 qPrintable(outcome.error->userMessage()));
+
+        client->setApiKey(DemoServer::generateApiKey());
+        outcome = waitFor(client->requestFaults(token));
+        QVERIFY(outcome.error);
+        QCOMPARE(outcome.error->kind(), Kind::Unauthorized);
+        QCOMPARE(outcome.error->exitCode(), 3);
+        // The server's own words follow ours.
+        QVERIFY2(outcome.error->userMessage().contains(QStringLiteral("“Unauthenticated.”")),
+                 qPrintable(outcome.error->userMessage()));
+    }
+
+    void demoServer_jwtCredential_isSentUnchanged()
+    {
+        const QString jwtKey = QString::fromLatin1(FaultMatrix::jwt());
+        QVERIFY(ApiClient::checkApiKey(jwtKey).isEmpty());
+        DemoServer demo(jwtKey);
+        QVERIFY(demo.listen());
+        ApiClient client;
+        client.setApiUrl(demo.url());
+        client.setApiKey(jwtKey);
+        const auto minted = waitFor(client.requestToken(5));
+        QVERIFY2(minted.token, minted.error ? qPrintable(minted.error->userMessage()) : "no answer");
+        const FaultsOutcome outcome = waitFor(client.requestFaults(minted.token->token()));
+        QVERIFY2(outcome.faults, outcome.error ? qPrintable(outcome.error->userMessage()) : "no answer");
+        QCOMPARE(outcome.faults->size(), 7);
+    }
+
+    void demoServer_expiredToken_saysTheLinkIsUnknownOrExpired()
     {
         DemoServer demo(m_key);
         QDateTime now = QDateTime::currentDateTimeUtc();
@@ -121,15 +171,15 @@ private Q_SLOTS:
         QVERIFY(!token.isEmpty());
         now = now.addSecs(120);
         const auto client = clientFor(demo.url());
+        client->setApiKey(m_key);
         const FaultsOutcome outcome = waitFor(client->requestFaults(token));
         QVERIFY(outcome.error);
         QCOMPARE(outcome.error->kind(), Kind::LinkInvalid);
-        QCOMPARE(outcome.error->httpStatus(), 401);
+        QCOMPARE(outcome.error->httpStatus(), 404);
         QCOMPARE(outcome.error->exitCode(), 3);
         const QString message = outcome.error->userMessage();
-        QVERIFY2(message.contains(QStringLiteral("no longer valid")), qPrintable(message));
-        QVERIFY2(message.contains(QStringLiteral("expired or was revoked")), qPrintable(message));
-        QVERIFY2(!message.contains(QStringLiteral("API key")), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("does not know this link, or it has expired")), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("“Token expired.”")), qPrintable(message));
         const QString why = FaultMatrix::whyNotOneSentence(message);
         QVERIFY2(why.isEmpty(), qPrintable(why + QStringLiteral(": ") + message));
     }
@@ -142,10 +192,26 @@ private Q_SLOTS:
         QVERIFY(!token.isEmpty());
         token[token.size() - 2] = token.at(token.size() - 2) == QLatin1Char('A') ? QLatin1Char('B') : QLatin1Char('A');
         const auto client = clientFor(demo.url());
+        client->setApiKey(m_key);
         const FaultsOutcome outcome = waitFor(client->requestFaults(token));
         QVERIFY(outcome.error);
         QCOMPARE(outcome.error->kind(), Kind::LinkInvalid);
+        QCOMPARE(outcome.error->httpStatus(), 404);
         QVERIFY(!outcome.error->userMessage().contains(token));
+    }
+
+    void unreadableFault_isSkippedAndCounted()
+    {
+        ScriptedServer server;
+        QVERIFY(server.listen());
+        server.setResponse(ScriptedServer::response(
+            200, R"([{"id":"flt_1","severity":"LOW","message":"m","created_at":"2025-10-21T12:00:00Z","resolved_at":null,"ttl":"x"},)"
+                 R"(null,{"severity":"HIGH"},{"id":"flt_2","status":null,"severity":5,"created_at":"yesterday","comments":{}}])"));
+        const auto client = clientFor(server.url());
+        const FaultsOutcome outcome = waitFor(client->requestFaults(QStringLiteral("abc")));
+        QVERIFY2(outcome.faults, outcome.error ? qPrintable(outcome.error->userMessage()) : "no answer");
+        QCOMPARE(outcome.faults->size(), 2);
+        QCOMPARE(outcome.unreadable, 2);
     }
 
     void tokenNeverLogged_norInErrors()
@@ -155,7 +221,7 @@ private Q_SLOTS:
         const QString token = mint(demo);
         QVERIFY(!token.isEmpty());
         const auto client = clientFor(demo.url());
-        client->setApiKey(m_key); // even with a key at hand, it is not sent
+        client->setApiKey(m_key);
         LogCapture log;
         QVERIFY(waitFor(client->requestFaults(token)).faults);
         const FaultsOutcome bad = waitFor(client->requestFaults(token + QStringLiteral("x")));
@@ -174,7 +240,7 @@ private Q_SLOTS:
         QVERIFY(!bad.error->detail().contains(signature));
     }
 
-    void request_isAGetWithoutKeyAndTheTokenIsOnePathSegment()
+    void request_isAGetWithTheKeyAndTheTokenIsOnePathSegment()
     {
         ScriptedServer server;
         QVERIFY(server.listen());
@@ -191,12 +257,16 @@ private Q_SLOTS:
         const QByteArray request = server.requests().first();
         QVERIFY2(request.startsWith("GET /v1/fault/token/ab%2Fc%3Fd%23e%20f%252F.g~h_i-j%C3%A9 HTTP/1.1\r\n"),
                  request.constData());
-        QVERIFY(server.header(0, "Authorization").isEmpty());
-        QVERIFY(!request.toLower().contains("authorization"));
-        QVERIFY(!request.contains(m_key.toUtf8()));
-        QVERIFY(!request.contains(m_key.section(QLatin1Char(':'), 2).toUtf8()));
+        QCOMPARE(server.header(0, "Authorization"), QByteArray("Bearer " + m_key.toUtf8()));
         QCOMPARE(server.header(0, "Accept"), QByteArray("application/json"));
         QVERIFY(server.header(0, "Content-Length").isEmpty() || server.header(0, "Content-Length") == "0");
+
+        // Without a key the API is asked without one.
+        client->setApiKey({});
+        QVERIFY(waitFor(client->requestFaults(QStringLiteral("abc"))).faults);
+        QCOMPARE(server.requests().size(), 2);
+        QVERIFY(server.header(1, "Authorization").isEmpty());
+        QVERIFY(!server.requests().at(1).toLower().contains("authorization"));
     }
 
     void exactlyOneSignal_afterTheCallReturned_data()
@@ -240,15 +310,22 @@ private Q_SLOTS:
         QTest::addColumn<Kind>("kind");
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("mustContain");
-        const QString dead = QStringLiteral("no longer valid");
-        for (const int status : {401, 403, 404}) {
+        // Without a key: 401 says one is needed; 403 and 404 say the link does not work.
+        const QList<std::tuple<int, Kind, QString>> statuses{
+            {401, Kind::KeyRequired, QStringLiteral("wants an API key or token")},
+            {403, Kind::LinkInvalid, QStringLiteral("refused to show this link")},
+            {404, Kind::LinkInvalid, QStringLiteral("does not know this link")}};
+        for (const auto& [status, statusKind, text] : statuses) {
             const QByteArray name = QByteArray::number(status);
             QTest::newRow(QByteArray(name + " JSON").constData()) << ScriptedServer::response(status, R"({"message":"Invalid token."})")
-                                          << Kind::LinkInvalid << status << dead;
+                                          << statusKind << status << QStringLiteral("(%1: “Invalid token.”)").arg(status);
             QTest::newRow(QByteArray(name + " HTML").constData()) << ScriptedServer::response(status, FaultMatrix::htmlPage(status, "Error"), "text/html")
-                                          << Kind::LinkInvalid << status << dead;
-            QTest::newRow(QByteArray(name + " empty").constData()) << ScriptedServer::response(status, {}, {}) << Kind::LinkInvalid << status << dead;
+                                          << statusKind << status << text;
+            QTest::newRow(QByteArray(name + " empty").constData()) << ScriptedServer::response(status, {}, {}) << statusKind << status << text;
         }
+        QTest::newRow("500 with the server's words")
+            << ScriptedServer::response(500, R"({"message":"Database unavailable."})") << Kind::Server << 500
+            << QStringLiteral("HTTP 500: “Database unavailable.”");
         QTest::newRow("HTML 502 from a proxy")
             << ScriptedServer::response(502, FaultMatrix::htmlPage(502, "Bad Gateway"), "text/html") << Kind::Server << 502
             << QStringLiteral("HTTP 502");
@@ -259,9 +336,6 @@ private Q_SLOTS:
             << QStringLiteral("not a JSON array");
         QTest::newRow("200 HTML") << ScriptedServer::response(200, FaultMatrix::htmlPage(200, "OK"), "text/html")
                                   << Kind::InvalidResponse << 0 << QStringLiteral("not JSON");
-        QTest::newRow("200 fault without id")
-            << ScriptedServer::response(200, R"([{"severity":"LOW","message":"m","created_at":"2025-10-21T12:00:00Z"}])")
-            << Kind::InvalidResponse << 0 << QStringLiteral("fault 1 has no id");
         QTest::newRow("302 to another host")
             << ScriptedServer::response(302, {}, {}, {"Location: http://127.0.0.2:9/fault/token/x"}) << Kind::InvalidResponse
             << 0 << QStringLiteral("another host");
@@ -291,7 +365,7 @@ private Q_SLOTS:
         QCOMPARE(server.requests().size(), 1);
     }
 
-    void sameOriginRedirect_isFollowedWithoutKey()
+    void sameOriginRedirect_isFollowedWithTheKey()
     {
         ScriptedServer server;
         QVERIFY(server.listen());
@@ -303,7 +377,7 @@ private Q_SLOTS:
         QVERIFY2(outcome.faults, outcome.error ? qPrintable(outcome.error->userMessage()) : "no answer");
         QCOMPARE(server.requests().size(), 2);
         QVERIFY(server.requests().at(1).startsWith("GET /v2/fault/token/abc "));
-        QVERIFY(server.header(1, "Authorization").isEmpty());
+        QCOMPARE(server.header(1, "Authorization"), QByteArray("Bearer " + m_key.toUtf8()));
     }
 
     void oversizedBody_isInvalidResponse_data()

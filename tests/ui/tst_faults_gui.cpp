@@ -88,7 +88,7 @@ void tst_FaultsGui::fault_keepsFormResultAndResponsiveness_data()
         "truncated JSON",
         "200 JSON array",
         "expires_at past",
-        "short_link javascript:",
+        "token missing",
         "HTML 502 from a proxy",
         "401, JSON body",
         "403, empty body",

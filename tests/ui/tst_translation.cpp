@@ -87,7 +87,7 @@ void TestTranslation::german_translatesWindowMenusAndCoreErrors()
 
     // One sentence from core, made after the translator is in.
     const QString unauthorized = ApiError(ApiError::Kind::Unauthorized).userMessage();
-    QVERIFY2(unauthorized.startsWith(u"Die API hat den Schlüssel abgelehnt (401)"_s), qPrintable(unauthorized));
+    QVERIFY2(unauthorized.startsWith(u"Die API hat den API-Schlüssel oder das Token abgelehnt (401)"_s), qPrintable(unauthorized));
     const QString rateLimited = ApiError::fromHttpStatus(429, QByteArray(), "30", QDateTime::currentDateTimeUtc()).userMessage();
     QVERIFY2(rateLimited.contains(u"30 Sekunden"_s), qPrintable(rateLimited));
 }
@@ -125,7 +125,7 @@ void TestTranslation::english_winsOverGermanSystemLocale()
     newWindow();
     QCOMPARE(child<QPushButton>("generateButton")->text(), u"&Generate link"_s);
     QCOMPARE(child<QMenu>("fileMenu")->title(), u"&File"_s);
-    QVERIFY(ApiError(ApiError::Kind::Unauthorized).userMessage().startsWith(u"The API rejected the key (401)"_s));
+    QVERIFY(ApiError(ApiError::Kind::Unauthorized).userMessage().startsWith(u"The API rejected the API key or token (401)"_s));
 }
 
 void TestTranslation::english_pluralsReadWell()

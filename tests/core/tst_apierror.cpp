@@ -122,12 +122,59 @@ private Q_SLOTS:
         QVERIFY(noHeader.userMessage().contains(QStringLiteral("wait a minute")));
     }
 
+    // The reference documents no rate limit: a number only when the API sends one.
+    void rateLimited_namesTheLimitOnlyWhenTheApiSendsIt()
+    {
+        const ApiError withLimit = ApiError::fromHttpStatus(429, {}, "30", m_now, "120");
+        QCOMPARE(withLimit.rateLimit(), std::optional<int>(120));
+        QCOMPARE(withLimit.userMessage(), QStringLiteral("Too many requests (the API allows 120 in its period); try again in 30 seconds."));
+        const ApiError without = ApiError::fromHttpStatus(429, {}, "30", m_now);
+        QVERIFY(!without.rateLimit());
+        QCOMPARE(without.userMessage(), QStringLiteral("Too many requests; try again in 30 seconds."));
+        for (const QByteArray& odd : {QByteArray("lots"), QByteArray("0"), QByteArray("-5")})
+            QVERIFY(!ApiError::fromHttpStatus(429, {}, {}, m_now, odd).rateLimit());
+        QVERIFY(!without.userMessage().contains(QStringLiteral("60")));
+    }
+
+    // The server's own words follow ours, quoted, for every status that has them.
+    void serverWords_followOurs_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("401") << 401 << QStringLiteral("The API rejected the API key or token (401: “Token revoked.”): check or replace it in Settings.");
+        QTest::newRow("403") << 403 << QStringLiteral("The API key or token is not allowed to create fault tokens (403: “Token revoked.”): ask your team admin for one with that permission.");
+        QTest::newRow("404") << 404 << QStringLiteral("The API answered Not Found (404: “Token revoked.”): check the API URL in Settings.");
+        QTest::newRow("500") << 500 << QStringLiteral("The API had a problem (HTTP 500: “Token revoked.”); try again in a moment, and check the Altostrat status page if it persists.");
+        QTest::newRow("502") << 502 << QStringLiteral("The API had a problem (HTTP 502: “Token revoked.”); try again in a moment, and check the Altostrat status page if it persists.");
+    }
+
+    void serverWords_followOurs()
+    {
+        QFETCH(int, status);
+        QFETCH(QString, expected);
+        QCOMPARE(ApiError::fromHttpStatus(status, R"({"message":"Token revoked. Contact support!"})", {}, m_now).userMessage(), expected);
+        // Without words of its own, ours alone.
+        QVERIFY(!ApiError::fromHttpStatus(status, "<html>Error</html>", {}, m_now).userMessage().contains(QStringLiteral("“")));
+    }
+
+    void previewStatuses_sayWhatTheyMeanForALink()
+    {
+        QCOMPARE(ApiError::fromPreviewStatus(404, {}, true, {}, m_now).kind(), Kind::LinkInvalid);
+        QCOMPARE(ApiError::fromPreviewStatus(403, {}, true, {}, m_now).kind(), Kind::LinkInvalid);
+        QCOMPARE(ApiError::fromPreviewStatus(401, {}, false, {}, m_now).kind(), Kind::KeyRequired);
+        QCOMPARE(ApiError::fromPreviewStatus(401, {}, true, {}, m_now).kind(), Kind::Unauthorized);
+        QCOMPARE(ApiError::fromPreviewStatus(500, {}, true, {}, m_now).kind(), Kind::Server);
+        for (const int status : {401, 403, 404})
+            QCOMPARE(ApiError::fromPreviewStatus(status, {}, false, {}, m_now).exitCode(), 3);
+    }
+
     void userMessage_isOneSentencePerKind_data()
     {
         QTest::addColumn<Kind>("kind");
         for (Kind k : {Kind::InvalidInput, Kind::NoApiKey, Kind::Keychain, Kind::Unauthorized, Kind::Forbidden,
                        Kind::NotFound, Kind::Validation, Kind::RateLimited, Kind::Server, Kind::Network, Kind::Tls,
-                       Kind::Timeout, Kind::Cancelled, Kind::InvalidResponse})
+                       Kind::Timeout, Kind::Cancelled, Kind::InvalidResponse, Kind::LinkInvalid, Kind::KeyRequired,
+                       Kind::Proxy, Kind::ProxyAuth})
             QTest::newRow(qPrintable(QString::number(int(k)))) << k;
     }
 

@@ -15,6 +15,7 @@
 #include "Settings.h"
 
 #include <QComboBox>
+#include <QJsonObject>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
@@ -55,6 +56,8 @@ private Q_SLOTS:
 
     void fault_keepsFormResultAndResponsiveness_data();
     void fault_keepsFormResultAndResponsiveness();
+    void answerWithoutUsableLink_keepsAndShowsTheToken();
+    void linkTooLongForTheQrCode_saysSoWhereTheCodeWouldBe();
 
 private:
 
@@ -206,6 +209,62 @@ void tst_FaultsGui::fault_keepsFormResultAndResponsiveness()
     // Generate is back, except while a 429's Retry-After runs.
     const bool waitForRetryAfter = row.kind == Kind::RateLimited && seen->retryAfter();
     QCOMPARE(generate->isEnabled(), !waitForRetryAfter);
+}
+
+// The API made a token but sent no usable link: the token is kept and shown, and the
+// place of the QR code says there is no link to share.
+void tst_FaultsGui::answerWithoutUsableLink_keepsAndShowsTheToken()
+{
+    QJsonObject answer = FaultMatrix::validAnswer();
+    answer.remove(u"short_link"_s);
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.setResponse(ScriptedServer::response(200, FaultMatrix::json(answer)));
+    m_window->useDemo(server.url(), u"faultTok:team42:s3cretValue"_s);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    auto* resultPanel = child<QWidget>("resultPanel");
+    auto* errorLabel = child<QLabel>("errorLabel");
+    child<QPushButton>("generateButton")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(resultPanel->isVisible(), NetworkTimeoutMs);
+    QVERIFY2(!errorLabel->isVisible(), qPrintable(errorLabel->text()));
+    auto* qrView = child<QrView>("qrView");
+    QVERIFY2(qrView->placeholderText().contains(u"no link to share (short_link is missing)"_s), qPrintable(qrView->placeholderText()));
+    QVERIFY(decodedQr().isEmpty());
+    QVERIFY(!child<QLabel>("shortLinkLabel")->isVisible());
+    QVERIFY(!child<QPushButton>("copyLinkButton")->isEnabled());
+    QVERIFY(!child<QPushButton>("openLinkButton")->isEnabled());
+    QCOMPARE(child<QLineEdit>("tokenEdit")->text(), answer.value(u"token"_s).toString());
+    QVERIFY(child<QPushButton>("copyTokenButton")->isEnabled());
+    QVERIFY(!child<QLabel>("countdownLabel")->text().isEmpty());
+}
+
+// A link the API may send (up to 2048 bytes) can still be too long for a QR code at a high
+// error-correction level: the window says so, and a lower level brings the code back.
+void tst_FaultsGui::linkTooLongForTheQrCode_saysSoWhereTheCodeWouldBe()
+{
+    QJsonObject answer = FaultMatrix::validAnswer();
+    const QString link = u"https://altostr.at/"_s + QString(1980, u'a');
+    answer.insert(u"short_link"_s, link);
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.setResponse(ScriptedServer::response(200, FaultMatrix::json(answer)));
+    m_window->useDemo(server.url(), u"faultTok:team42:s3cretValue"_s);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    auto* combo = child<QComboBox>("errorCorrectionCombo");
+    combo->setCurrentIndex(combo->findData(int(QrCode::ErrorCorrection::High)));
+    child<QPushButton>("generateButton")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>("resultPanel")->isVisible(), NetworkTimeoutMs);
+    auto* qrView = child<QrView>("qrView");
+    QVERIFY2(qrView->placeholderText().contains(u"too long for a QR code (1999 bytes)"_s), qPrintable(qrView->placeholderText()));
+    QVERIFY(decodedQr().isEmpty());
+    // The link itself is there to copy.
+    QCOMPARE(child<QLabel>("shortLinkLabel")->text(), link);
+    QVERIFY(child<QPushButton>("copyLinkButton")->isEnabled());
+
+    combo->setCurrentIndex(combo->findData(int(QrCode::ErrorCorrection::Low)));
+    QCOMPARE(decodedQr(), link);
 }
 
 QTEST_MAIN(tst_FaultsGui)

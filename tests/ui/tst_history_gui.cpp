@@ -12,6 +12,7 @@
 #include "HistoryPanel.h"
 #include "PresentWindow.h"
 #include "PreviewDialog.h"
+#include "RequestOutcome.h"
 #include "Profiles.h"
 #include "Ticker.h"
 
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void linksMadeByTheCommandLine_showWhenTheWindowIsActivated();
     void profileSwitcher_usesEachProfilesApiAndKey();
     void preview_showsTheFaultsTheLinkExposes();
+    void preview_ofAnotherProfile_sendsThatProfilesKeyOnly();
 
 private:
     bool writeKey(const QString& profile, const QString& key);
@@ -360,6 +362,53 @@ void TestHistoryGui::preview_showsTheFaultsTheLinkExposes()
     QVERIFY(selectRow(u"wall"_s));
     panel()->trigger(HistoryPanel::Action::Preview);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<PreviewDialog*>(u"previewDialog"_s) != nullptr, TimeoutMs);
+}
+
+// A link goes back to the API of the profile that issued it, with that profile's stored
+// key as Bearer; a profile without a key is asked without one, and the API's 401 says so.
+void TestHistoryGui::preview_ofAnotherProfile_sendsThatProfilesKeyOnly()
+{
+    DemoServer night(DemoServer::generateApiKey());
+    QVERIFY(night.listen(QHostAddress::LocalHost, 0));
+    Profiles profiles(*m_store);
+    QVERIFY(profiles.add(u"night"_s));
+    QVERIFY(profiles.add(u"keyless"_s));
+    m_settings->setApiUrl(m_demo->url());
+    m_api->setApiUrl(m_demo->url());
+    Settings(*m_store, u"night"_s).setApiUrl(night.url());
+    Settings(*m_store, u"keyless"_s).setApiUrl(night.url());
+    QVERIFY(writeKey(Settings::defaultProfile(), m_demo->apiKey()));
+    QVERIFY(writeKey(u"night"_s, night.apiKey()));
+    newWindow();
+    startWithStoredKey();
+
+    ApiClient issuer;
+    issuer.setApiUrl(night.url());
+    issuer.setApiKey(night.apiKey());
+    const TestSupport::Outcome issued = TestSupport::waitFor(issuer.requestToken(30), TimeoutMs);
+    QVERIFY(issued.token);
+
+    const auto previewAs = [this, &issued](const QString& profile) -> PreviewDialog* {
+        for (PreviewDialog* open : m_window->findChildren<PreviewDialog*>())
+            delete open;
+        Q_EMIT panel()->actionReady(HistoryPanel::Action::Preview, *issued.token, u"wall"_s, profile);
+        PreviewDialog* dialog = nullptr;
+        if (!QTest::qWaitFor([&] { return (dialog = m_window->findChild<PreviewDialog*>()) != nullptr; }, TimeoutMs))
+            return nullptr;
+        return QTest::qWaitFor([dialog] { return !dialog->isLoading(); }, TimeoutMs) ? dialog : nullptr;
+    };
+
+    PreviewDialog* dialog = previewAs(u"night"_s);
+    QVERIFY(dialog);
+    QVERIFY2(!dialog->findChild<QWidget*>(u"errorRow"_s)->isVisible(),
+             qPrintable(dialog->findChild<QLabel*>(u"errorLabel"_s)->text()));
+    QCOMPARE(dialog->findChild<QTableView*>(u"faultTable"_s)->model()->rowCount(), 7);
+
+    dialog = previewAs(u"keyless"_s);
+    QVERIFY(dialog);
+    auto* error = dialog->findChild<QLabel*>(u"errorLabel"_s);
+    QVERIFY(error && error->isVisible());
+    QVERIFY2(error->text().contains(u"wants an API key or token"_s), qPrintable(error->text()));
 }
 
 QTEST_MAIN(TestHistoryGui)

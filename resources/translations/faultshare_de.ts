@@ -1,2658 +1,2836 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
-<context>
-    <name>ApiClient</name>
-    <message>
-        <source>the server&apos;s certificate has expired or is not valid yet; check this computer&apos;s date and time, and if they are right, the server&apos;s certificate must be renewed</source>
-        <translation>das Zertifikat des Servers ist abgelaufen oder noch nicht gültig; prüfen Sie Datum und Uhrzeit dieses Computers, und wenn sie stimmen, muss das Zertifikat des Servers erneuert werden</translation>
-    </message>
-    <message>
-        <source>the server&apos;s certificate is for another host name; check the API URL in Settings</source>
-        <translation>das Zertifikat des Servers gilt für einen anderen Hostnamen; prüfen Sie die API-URL in den Einstellungen</translation>
-    </message>
-    <message>
-        <source>the server&apos;s certificate is self-signed; if your company inspects TLS, set its CA file on the profile in Settings</source>
-        <translation>das Zertifikat des Servers ist selbst signiert; wenn Ihr Unternehmen TLS prüft, hinterlegen Sie dessen CA-Datei im Profil in den Einstellungen</translation>
-    </message>
-    <message>
-        <source>the server&apos;s certificate is from an unknown issuer; if your company inspects TLS, set its CA file on the profile in Settings</source>
-        <translation>das Zertifikat des Servers stammt von einem unbekannten Aussteller; wenn Ihr Unternehmen TLS prüft, hinterlegen Sie dessen CA-Datei im Profil in den Einstellungen</translation>
-    </message>
-    <message>
-        <source>the server&apos;s certificate was rejected (%1); check the API URL, the proxy and this computer&apos;s date and time</source>
-        <translation>das Zertifikat des Servers wurde abgelehnt (%1); prüfen Sie die API-URL, den Proxy sowie Datum und Uhrzeit dieses Computers</translation>
-    </message>
-    <message>
-        <source>cannot be read (%1)</source>
-        <translation>kann nicht gelesen werden (%1)</translation>
-    </message>
-    <message>
-        <source>holds no PEM certificate</source>
-        <translation>enthält kein PEM-Zertifikat</translation>
-    </message>
-    <message>
-        <source>connection refused</source>
-        <translation>Verbindung abgelehnt</translation>
-    </message>
-    <message>
-        <source>the connection was closed early</source>
-        <translation>die Verbindung wurde vorzeitig geschlossen</translation>
-    </message>
-    <message>
-        <source>host name not found</source>
-        <translation>Hostname nicht gefunden</translation>
-    </message>
-    <message>
-        <source>the TLS handshake failed; check the API URL and the proxy between this computer and the API</source>
-        <translation>der TLS-Handshake ist fehlgeschlagen; prüfen Sie die API-URL und den Proxy zwischen diesem Computer und der API</translation>
-    </message>
-    <message>
-        <source>the network is unavailable</source>
-        <translation>das Netzwerk ist nicht verfügbar</translation>
-    </message>
-    <message>
-        <source>the proxy failed</source>
-        <translation>der Proxy ist fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>unsafe or endless redirects</source>
-        <translation>unsichere oder endlose Weiterleitungen</translation>
-    </message>
-    <message>
-        <source>the answer could not be decoded</source>
-        <translation>die Antwort konnte nicht dekodiert werden</translation>
-    </message>
-    <message>
-        <source>not a valid HTTP answer</source>
-        <translation>keine gültige HTTP-Antwort</translation>
-    </message>
-    <message>
-        <source>network error %1</source>
-        <translation>Netzwerkfehler %1</translation>
-    </message>
-    <message>
-        <source>the API redirected to another host, and the key was not sent there</source>
-        <translation>die API hat auf einen anderen Host weitergeleitet, und der Schlüssel wurde nicht dorthin gesendet</translation>
-    </message>
-    <message>
-        <source>the answer is larger than %1 KiB</source>
-        <translation>die Antwort ist größer als %1 KiB</translation>
-    </message>
-    <message>
-        <source>HTTP %1, a redirect without a usable Location</source>
-        <translation>HTTP %1, eine Weiterleitung ohne verwendbare Location</translation>
-    </message>
-    <message>
-        <source>Enter the API URL, for example https://v1.api.altostrat.io.</source>
-        <translation>Geben Sie die API-URL ein, zum Beispiel https://v1.api.altostrat.io.</translation>
-    </message>
-    <message>
-        <source>The API URL must not contain a user name or password.</source>
-        <translation>Die API-URL darf keinen Benutzernamen und kein Passwort enthalten.</translation>
-    </message>
-    <message>
-        <source>The API URL must not contain ? or #.</source>
-        <translation>Die API-URL darf weder ? noch # enthalten.</translation>
-    </message>
-    <message>
-        <source>The API URL must start with https:// (plain http only for this computer).</source>
-        <translation>Die API-URL muss mit https:// beginnen (einfaches http nur für diesen Computer).</translation>
-    </message>
-    <message>
-        <source>Paste the API key.</source>
-        <translation>Fügen Sie den API-Schlüssel ein.</translation>
-    </message>
-    <message>
-        <source>The API key contains spaces or characters that cannot be sent; paste it again.</source>
-        <translation>Der API-Schlüssel enthält Leerzeichen oder Zeichen, die nicht gesendet werden können; fügen Sie ihn erneut ein.</translation>
-    </message>
-    <message>
-        <source>An Altostrat API key has three parts separated by colons (tokenId:teamId:secret).</source>
-        <translation>Ein Altostrat-API-Schlüssel besteht aus drei durch Doppelpunkte getrennten Teilen (tokenId:teamId:secret).</translation>
-    </message>
-    <message>
-        <source>The expiry must be between 1 minute and 30 days (1 to 43200 minutes).</source>
-        <translation>Die Gültigkeit muss zwischen 1 Minute und 30 Tagen liegen (1 bis 43200 Minuten).</translation>
-    </message>
-    <message>
-        <source>There is no usable token to preview; generate a new link and try again.</source>
-        <translation>Es gibt kein verwendbares Token für die Vorschau; erzeugen Sie einen neuen Link und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>of the system</source>
-        <translation>des Systems</translation>
-    </message>
-    <message>
-        <source>the proxy closed the connection</source>
-        <translation>der Proxy hat die Verbindung geschlossen</translation>
-    </message>
-    <message>
-        <source>no answer in time</source>
-        <translation>keine rechtzeitige Antwort</translation>
-    </message>
-</context>
-<context>
-    <name>ApiError</name>
-    <message>
-        <source>1 second</source>
-        <translation>1 Sekunde</translation>
-    </message>
-    <message>
-        <source>%1 seconds</source>
-        <translation>%1 Sekunden</translation>
-    </message>
-    <message>
-        <source>%1 minutes</source>
-        <translation>%1 Minuten</translation>
-    </message>
-    <message>
-        <source>The request is not valid; check the expiry and the API URL</source>
-        <translation>Die Anfrage ist ungültig; prüfen Sie die Gültigkeit und die API-URL</translation>
-    </message>
-    <message>
-        <source>No API key is set: paste your Altostrat API key, or try the demo server.</source>
-        <translation>Es ist kein API-Schlüssel hinterlegt: Fügen Sie Ihren Altostrat-API-Schlüssel ein oder probieren Sie den Demo-Server aus.</translation>
-    </message>
-    <message>
-        <source>The system keychain could not be used (%1); unlock or start it, then try again.</source>
-        <translation>Der Schlüsselbund des Systems konnte nicht verwendet werden (%1); entsperren oder starten Sie ihn und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>no answer</source>
-        <translation>keine Antwort</translation>
-    </message>
-    <message>
-        <source>The API rejected the key (401): check or replace the API key in Settings.</source>
-        <translation>Die API hat den Schlüssel abgelehnt (401): Prüfen oder ersetzen Sie den API-Schlüssel in den Einstellungen.</translation>
-    </message>
-    <message>
-        <source>The API key is not allowed to create fault tokens (403): ask your team admin for a key with that permission.</source>
-        <translation>Der API-Schlüssel darf keine Störungs-Token erzeugen (403): Bitten Sie Ihren Team-Admin um einen Schlüssel mit dieser Berechtigung.</translation>
-    </message>
-    <message>
-        <source>The API answered 404 Not Found: check the API URL in Settings.</source>
-        <translation>Die API hat mit 404 Not Found geantwortet: Prüfen Sie die API-URL in den Einstellungen.</translation>
-    </message>
-    <message>
-        <source>The API rejected the request (%1): check the expiry and try again.</source>
-        <translation>Die API hat die Anfrage abgelehnt (%1): Prüfen Sie die Gültigkeit und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>The API rejected the request (HTTP %1: “%2”): check the expiry and try again.</source>
-        <translation>Die API hat die Anfrage abgelehnt (HTTP %1: „%2“): Prüfen Sie die Gültigkeit und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>Too many requests: the API allows 60 a minute; try again in %1.</source>
-        <translation>Zu viele Anfragen: Die API erlaubt 60 pro Minute; versuchen Sie es in %1 erneut.</translation>
-    </message>
-    <message>
-        <source>Too many requests: the API allows 60 a minute; wait a minute and try again.</source>
-        <translation>Zu viele Anfragen: Die API erlaubt 60 pro Minute; warten Sie eine Minute und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>The API had a problem (HTTP %1); try again in %2, and check the Altostrat status page if it persists.</source>
-        <translation>Die API hatte ein Problem (HTTP %1); versuchen Sie es in %2 erneut und prüfen Sie die Altostrat-Statusseite, falls es anhält.</translation>
-    </message>
-    <message>
-        <source>The API had a problem (HTTP %1); try again in a moment, and check the Altostrat status page if it persists.</source>
-        <translation>Die API hatte ein Problem (HTTP %1); versuchen Sie es gleich erneut und prüfen Sie die Altostrat-Statusseite, falls es anhält.</translation>
-    </message>
-    <message>
-        <source>Could not reach the API (%1): check the network, VPN or proxy, then try again.</source>
-        <translation>Die API ist nicht erreichbar (%1): Prüfen Sie Netzwerk, VPN oder Proxy und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>no connection</source>
-        <translation>keine Verbindung</translation>
-    </message>
-    <message>
-        <source>The secure connection was refused: check this computer&apos;s date and time, or set your company&apos;s CA file on the profile in Settings.</source>
-        <translation>Die sichere Verbindung wurde abgelehnt: Prüfen Sie Datum und Uhrzeit dieses Computers oder hinterlegen Sie die CA-Datei Ihres Unternehmens im Profil in den Einstellungen.</translation>
-    </message>
-    <message>
-        <source>The secure connection was refused: %1</source>
-        <translation>Die sichere Verbindung wurde abgelehnt: %1</translation>
-    </message>
-    <message>
-        <source>The API did not answer in time: check the network, then try again.</source>
-        <translation>Die API hat nicht rechtzeitig geantwortet: Prüfen Sie das Netzwerk und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>Cancelled; nothing was created.</source>
-        <translation>Abgebrochen; es wurde nichts erzeugt.</translation>
-    </message>
-    <message>
-        <source>The API sent an answer FaultShare cannot use (%1): try again, and check the API URL if it persists.</source>
-        <translation>Die API hat eine Antwort gesendet, die FaultShare nicht verwenden kann (%1): Versuchen Sie es erneut und prüfen Sie die API-URL, falls es anhält.</translation>
-    </message>
-    <message>
-        <source>unreadable</source>
-        <translation>unlesbar</translation>
-    </message>
-    <message>
-        <source>The link is no longer valid: it has expired or was revoked; generate a new one.</source>
-        <translation>Der Link ist nicht mehr gültig: Er ist abgelaufen oder wurde widerrufen; erzeugen Sie einen neuen.</translation>
-    </message>
-    <message>
-        <source>Could not reach the proxy %1; check the proxy in Settings.</source>
-        <translation>Der Proxy %1 ist nicht erreichbar; prüfen Sie den Proxy in den Einstellungen.</translation>
-    </message>
-    <message>
-        <source>(no answer)</source>
-        <translation>(keine Antwort)</translation>
-    </message>
-    <message>
-        <source>The proxy refused the user name or password; check them in Settings.</source>
-        <translation>Der Proxy hat Benutzername oder Passwort abgelehnt; prüfen Sie sie in den Einstellungen.</translation>
-    </message>
-</context>
-<context>
-    <name>Cli</name>
-    <message>
-        <source>Could not write to standard output.</source>
-        <translation>Die Standardausgabe konnte nicht geschrieben werden.</translation>
-    </message>
-    <message>
-        <source>Label:   %1
+    <context>
+        <name>ApiClient</name>
+        <message>
+            <source>the server's certificate has expired or is not valid yet; check this computer's date and time, and if they are right, the server's certificate must be renewed</source>
+            <translation>das Zertifikat des Servers ist abgelaufen oder noch nicht gültig; prüfen Sie Datum und Uhrzeit dieses Computers, und wenn sie stimmen, muss das Zertifikat des Servers erneuert werden</translation>
+        </message>
+        <message>
+            <source>the server's certificate is for another host name; check the API URL in Settings</source>
+            <translation>das Zertifikat des Servers gilt für einen anderen Hostnamen; prüfen Sie die API-URL in den Einstellungen</translation>
+        </message>
+        <message>
+            <source>the server's certificate is self-signed; if your company inspects TLS, set its CA file on the profile in Settings</source>
+            <translation>das Zertifikat des Servers ist selbst signiert; wenn Ihr Unternehmen TLS prüft, hinterlegen Sie dessen CA-Datei im Profil in den Einstellungen</translation>
+        </message>
+        <message>
+            <source>the server's certificate is from an unknown issuer; if your company inspects TLS, set its CA file on the profile in Settings</source>
+            <translation>das Zertifikat des Servers stammt von einem unbekannten Aussteller; wenn Ihr Unternehmen TLS prüft, hinterlegen Sie dessen CA-Datei im Profil in den Einstellungen</translation>
+        </message>
+        <message>
+            <source>the server's certificate was rejected (%1); check the API URL, the proxy and this computer's date and time</source>
+            <translation>das Zertifikat des Servers wurde abgelehnt (%1); prüfen Sie die API-URL, den Proxy sowie Datum und Uhrzeit dieses Computers</translation>
+        </message>
+        <message>
+            <source>cannot be read (%1)</source>
+            <translation>kann nicht gelesen werden (%1)</translation>
+        </message>
+        <message>
+            <source>holds no PEM certificate</source>
+            <translation>enthält kein PEM-Zertifikat</translation>
+        </message>
+        <message>
+            <source>connection refused</source>
+            <translation>Verbindung abgelehnt</translation>
+        </message>
+        <message>
+            <source>the connection was closed early</source>
+            <translation>die Verbindung wurde vorzeitig geschlossen</translation>
+        </message>
+        <message>
+            <source>host name not found</source>
+            <translation>Hostname nicht gefunden</translation>
+        </message>
+        <message>
+            <source>the TLS handshake failed; check the API URL and the proxy between this computer and the API</source>
+            <translation>der TLS-Handshake ist fehlgeschlagen; prüfen Sie die API-URL und den Proxy zwischen diesem Computer und der API</translation>
+        </message>
+        <message>
+            <source>the network is unavailable</source>
+            <translation>das Netzwerk ist nicht verfügbar</translation>
+        </message>
+        <message>
+            <source>the proxy failed</source>
+            <translation>der Proxy ist fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>unsafe or endless redirects</source>
+            <translation>unsichere oder endlose Weiterleitungen</translation>
+        </message>
+        <message>
+            <source>the answer could not be decoded</source>
+            <translation>die Antwort konnte nicht dekodiert werden</translation>
+        </message>
+        <message>
+            <source>not a valid HTTP answer</source>
+            <translation>keine gültige HTTP-Antwort</translation>
+        </message>
+        <message>
+            <source>network error %1</source>
+            <translation>Netzwerkfehler %1</translation>
+        </message>
+        <message>
+            <source>the API redirected to another host, and the key was not sent there</source>
+            <translation>die API hat auf einen anderen Host weitergeleitet, und der Schlüssel wurde nicht dorthin gesendet</translation>
+        </message>
+        <message>
+            <source>the answer is larger than %1 KiB</source>
+            <translation>die Antwort ist größer als %1 KiB</translation>
+        </message>
+        <message>
+            <source>HTTP %1, a redirect without a usable Location</source>
+            <translation>HTTP %1, eine Weiterleitung ohne verwendbare Location</translation>
+        </message>
+        <message>
+            <source>Enter the API URL, for example https://v1.api.altostrat.io.</source>
+            <translation>Geben Sie die API-URL ein, zum Beispiel https://v1.api.altostrat.io.</translation>
+        </message>
+        <message>
+            <source>The API URL must not contain a user name or password.</source>
+            <translation>Die API-URL darf keinen Benutzernamen und kein Passwort enthalten.</translation>
+        </message>
+        <message>
+            <source>The API URL must not contain ? or #.</source>
+            <translation>Die API-URL darf weder ? noch # enthalten.</translation>
+        </message>
+        <message>
+            <source>The API URL must start with https:// (plain http only for this computer).</source>
+            <translation>Die API-URL muss mit https:// beginnen (einfaches http nur für diesen Computer).</translation>
+        </message>
+        <message>
+            <source>The expiry must be between 1 minute and 30 days (1 to 43200 minutes).</source>
+            <translation>Die Gültigkeit muss zwischen 1 Minute und 30 Tagen liegen (1 bis 43200 Minuten).</translation>
+        </message>
+        <message>
+            <source>There is no usable token to preview; generate a new link and try again.</source>
+            <translation>Es gibt kein verwendbares Token für die Vorschau; erzeugen Sie einen neuen Link und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>of the system</source>
+            <translation>des Systems</translation>
+        </message>
+        <message>
+            <source>the proxy closed the connection</source>
+            <translation>der Proxy hat die Verbindung geschlossen</translation>
+        </message>
+        <message>
+            <source>no answer in time</source>
+            <translation>keine rechtzeitige Antwort</translation>
+        </message>
+        <message>
+            <source>Paste the API key or token.</source>
+            <translation>Fügen Sie den API-Schlüssel oder das Token ein.</translation>
+        </message>
+        <message>
+            <source>The API key or token contains spaces or control characters that cannot be sent; paste it again.</source>
+            <translation>Der API-Schlüssel oder das Token enthält Leer- oder Steuerzeichen, die nicht gesendet werden können; fügen Sie ihn erneut ein.</translation>
+        </message>
+        <message>
+            <source>The API key or token is longer than %1 KiB; paste only the key.</source>
+            <translation>Der API-Schlüssel oder das Token ist länger als %1 KiB; fügen Sie nur den Schlüssel ein.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApiError</name>
+        <message>
+            <source>1 second</source>
+            <translation>1 Sekunde</translation>
+        </message>
+        <message>
+            <source>%1 seconds</source>
+            <translation>%1 Sekunden</translation>
+        </message>
+        <message>
+            <source>%1 minutes</source>
+            <translation>%1 Minuten</translation>
+        </message>
+        <message>
+            <source>The request is not valid; check the expiry and the API URL</source>
+            <translation>Die Anfrage ist ungültig; prüfen Sie die Gültigkeit und die API-URL</translation>
+        </message>
+        <message>
+            <source>The system keychain could not be used (%1); unlock or start it, then try again.</source>
+            <translation>Der Schlüsselbund des Systems konnte nicht verwendet werden (%1); entsperren oder starten Sie ihn und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>no answer</source>
+            <translation>keine Antwort</translation>
+        </message>
+        <message>
+            <source>The API had a problem (HTTP %1); try again in %2, and check the Altostrat status page if it persists.</source>
+            <translation>Die API hatte ein Problem (HTTP %1); versuchen Sie es in %2 erneut und prüfen Sie die Altostrat-Statusseite, falls es anhält.</translation>
+        </message>
+        <message>
+            <source>The API had a problem (HTTP %1); try again in a moment, and check the Altostrat status page if it persists.</source>
+            <translation>Die API hatte ein Problem (HTTP %1); versuchen Sie es gleich erneut und prüfen Sie die Altostrat-Statusseite, falls es anhält.</translation>
+        </message>
+        <message>
+            <source>Could not reach the API (%1): check the network, VPN or proxy, then try again.</source>
+            <translation>Die API ist nicht erreichbar (%1): Prüfen Sie Netzwerk, VPN oder Proxy und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>no connection</source>
+            <translation>keine Verbindung</translation>
+        </message>
+        <message>
+            <source>The secure connection was refused: check this computer's date and time, or set your company's CA file on the profile in Settings.</source>
+            <translation>Die sichere Verbindung wurde abgelehnt: Prüfen Sie Datum und Uhrzeit dieses Computers oder hinterlegen Sie die CA-Datei Ihres Unternehmens im Profil in den Einstellungen.</translation>
+        </message>
+        <message>
+            <source>The secure connection was refused: %1</source>
+            <translation>Die sichere Verbindung wurde abgelehnt: %1</translation>
+        </message>
+        <message>
+            <source>The API did not answer in time: check the network, then try again.</source>
+            <translation>Die API hat nicht rechtzeitig geantwortet: Prüfen Sie das Netzwerk und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>Cancelled; nothing was created.</source>
+            <translation>Abgebrochen; es wurde nichts erzeugt.</translation>
+        </message>
+        <message>
+            <source>The API sent an answer FaultShare cannot use (%1): try again, and check the API URL if it persists.</source>
+            <translation>Die API hat eine Antwort gesendet, die FaultShare nicht verwenden kann (%1): Versuchen Sie es erneut und prüfen Sie die API-URL, falls es anhält.</translation>
+        </message>
+        <message>
+            <source>unreadable</source>
+            <translation>unlesbar</translation>
+        </message>
+        <message>
+            <source>Could not reach the proxy %1; check the proxy in Settings.</source>
+            <translation>Der Proxy %1 ist nicht erreichbar; prüfen Sie den Proxy in den Einstellungen.</translation>
+        </message>
+        <message>
+            <source>(no answer)</source>
+            <translation>(keine Antwort)</translation>
+        </message>
+        <message>
+            <source>The proxy refused the user name or password; check them in Settings.</source>
+            <translation>Der Proxy hat Benutzername oder Passwort abgelehnt; prüfen Sie sie in den Einstellungen.</translation>
+        </message>
+        <message>
+            <source>%1: “%2”</source>
+            <translation>%1: „%2“</translation>
+        </message>
+        <message>
+            <source>No API key or token is set: paste your Altostrat API key or token, or try the demo server.</source>
+            <translation>Es ist kein API-Schlüssel und kein Token hinterlegt: Fügen Sie Ihren Altostrat-API-Schlüssel oder Ihr Token ein oder probieren Sie den Demo-Server aus.</translation>
+        </message>
+        <message>
+            <source>The API rejected the API key or token (%1): check or replace it in Settings.</source>
+            <translation>Die API hat den API-Schlüssel oder das Token abgelehnt (%1): Prüfen oder ersetzen Sie ihn in den Einstellungen.</translation>
+        </message>
+        <message>
+            <source>The API key or token is not allowed to create fault tokens (%1): ask your team admin for one with that permission.</source>
+            <translation>Der API-Schlüssel oder das Token darf keine Störungs-Token erzeugen (%1): Bitten Sie Ihren Team-Admin um einen mit dieser Berechtigung.</translation>
+        </message>
+        <message>
+            <source>The API answered Not Found (%1): check the API URL in Settings.</source>
+            <translation>Die API hat mit Not Found geantwortet (%1): Prüfen Sie die API-URL in den Einstellungen.</translation>
+        </message>
+        <message>
+            <source>The API rejected the request (HTTP %1): check the expiry and try again.</source>
+            <translation>Die API hat die Anfrage abgelehnt (HTTP %1): Prüfen Sie die Gültigkeit und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>Too many requests (the API allows %1 in its period)</source>
+            <translation>Zu viele Anfragen (die API erlaubt %1 pro Zeitraum)</translation>
+        </message>
+        <message>
+            <source>Too many requests</source>
+            <translation>Zu viele Anfragen</translation>
+        </message>
+        <message>
+            <source>%1; try again in %2.</source>
+            <translation>%1; versuchen Sie es in %2 erneut.</translation>
+        </message>
+        <message>
+            <source>%1; wait a minute and try again.</source>
+            <translation>%1; warten Sie eine Minute und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>The API does not know this link, or it has expired (%1); generate a new one.</source>
+            <translation>Die API kennt diesen Link nicht, oder er ist abgelaufen (%1); erzeugen Sie einen neuen.</translation>
+        </message>
+        <message>
+            <source>The API refused to show this link (%1); generate a new one.</source>
+            <translation>Die API verweigert die Anzeige dieses Links (%1); erzeugen Sie einen neuen.</translation>
+        </message>
+        <message>
+            <source>The API wants an API key or token to show this link (%1): save the key of the profile that made it, then try again.</source>
+            <translation>Die API verlangt einen API-Schlüssel oder ein Token, um diesen Link zu zeigen (%1): Hinterlegen Sie den Schlüssel des Profils, das ihn erzeugt hat, und versuchen Sie es erneut.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Cli</name>
+        <message>
+            <source>Could not write to standard output.</source>
+            <translation>Die Standardausgabe konnte nicht geschrieben werden.</translation>
+        </message>
+        <message>
+            <source>Label:   %1
 </source>
-        <translation>Name:    %1
+            <translation>Name:    %1
 </translation>
-    </message>
-    <message>
-        <source>Link:    %1
+        </message>
+        <message>
+            <source>Link:    %1
 </source>
-        <translation>Link:    %1
+            <translation>Link:    %1
 </translation>
-    </message>
-    <message>
-        <source>Expires: %1
+        </message>
+        <message>
+            <source>Expires: %1
 </source>
-        <translation>Ablauf:  %1
+            <translation>Ablauf:  %1
 </translation>
-    </message>
-    <message>
-        <source>Token:   %1
+        </message>
+        <message>
+            <source>Token:   %1
 </source>
-        <translation>Token:   %1
+            <translation>Token:   %1
 </translation>
-    </message>
-    <message>
-        <source>Create a short-lived, read-only Altostrat fault link.
+        </message>
+        <message>
+            <source>Create a link.</source>
+            <translation>Einen Link erzeugen.</translation>
+        </message>
+        <message>
+            <source>Show this help.</source>
+            <translation>Diese Hilfe anzeigen.</translation>
+        </message>
+        <message>
+            <source>Lifetime in minutes, 1 to 43200 (default: the profile's).</source>
+            <translation>Gültigkeit in Minuten, 1 bis 43200 (Standard: die des Profils).</translation>
+        </message>
+        <message>
+            <source>N</source>
+            <translation>N</translation>
+        </message>
+        <message>
+            <source>Settings and keychain profile (default: default).</source>
+            <translation>Profil für Einstellungen und Schlüsselbund (Standard: default).</translation>
+        </message>
+        <message>
+            <source>NAME</source>
+            <translation>NAME</translation>
+        </message>
+        <message>
+            <source>API base URL (default: the profile's).</source>
+            <translation>Basis-URL der API (Standard: die des Profils).</translation>
+        </message>
+        <message>
+            <source>URL</source>
+            <translation>URL</translation>
+        </message>
+        <message>
+            <source>Output: text, json, link, qr-ansi, qr-png or qr-svg (default: text).</source>
+            <translation>Ausgabe: text, json, link, qr-ansi, qr-png oder qr-svg (Standard: text).</translation>
+        </message>
+        <message>
+            <source>FORMAT</source>
+            <translation>FORMAT</translation>
+        </message>
+        <message>
+            <source>Write to FILE (owner-only permissions) instead of standard output.</source>
+            <translation>In DATEI (nur für den Eigentümer lesbar) statt in die Standardausgabe schreiben.</translation>
+        </message>
+        <message>
+            <source>FILE</source>
+            <translation>DATEI</translation>
+        </message>
+        <message>
+            <source>A name for the link, e.g. "NOC wall 2".</source>
+            <translation>Ein Name für den Link, z. B. „NOC-Wand 2“.</translation>
+        </message>
+        <message>
+            <source>TEXT</source>
+            <translation>TEXT</translation>
+        </message>
+        <message>
+            <source>Do not keep the link in the history (faultshare history).</source>
+            <translation>Den Link nicht im Verlauf behalten (faultshare history).</translation>
+        </message>
+        <message>
+            <source>Unexpected argument: %1.</source>
+            <translation>Unerwartetes Argument: %1.</translation>
+        </message>
+        <message>
+            <source>The profile name must not be empty.</source>
+            <translation>Der Profilname darf nicht leer sein.</translation>
+        </message>
+        <message>
+            <source>No profile named "%1"; faultshare profiles lists them.</source>
+            <translation>Es gibt kein Profil „%1“; faultshare profiles listet alle auf.</translation>
+        </message>
+        <message>
+            <source>--minutes must be a whole number from 1 to 43200 (30 days).</source>
+            <translation>--minutes muss eine ganze Zahl von 1 bis 43200 (30 Tage) sein.</translation>
+        </message>
+        <message>
+            <source>Unknown format "%1"; use one of %2.</source>
+            <translation>Unbekanntes Format „%1“; verwenden Sie eines von %2.</translation>
+        </message>
+        <message>
+            <source>A PNG is not for the terminal: add --output FILE or redirect standard output.</source>
+            <translation>Ein PNG gehört nicht ins Terminal: Geben Sie --output DATEI an oder leiten Sie die Standardausgabe um.</translation>
+        </message>
+        <message>
+            <source>The CA file of profile "%1" (%2) %3; fix it, or clear it in Settings.</source>
+            <translation>Die CA-Datei des Profils „%1“ (%2) %3; korrigieren Sie sie oder leeren Sie das Feld in den Einstellungen.</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2.</source>
+            <translation>%1 kann nicht geschrieben werden: %2.</translation>
+        </message>
+        <message>
+            <source>the link was not kept in the history: %1</source>
+            <translation>der Link wurde nicht im Verlauf behalten: %1</translation>
+        </message>
+        <message>
+            <source>List the links issued on this computer, newest first: label, profile, expiry, time left
+and the short link (read from the keychain). Tokens are never shown. Links are forgotten
+some days after they expired (Settings, History).</source>
+            <translation>Listet die auf diesem Computer erzeugten Links auf, die neuesten zuerst: Bezeichnung, Profil, Ablauf,
+Restzeit und Kurzlink (aus dem Schlüsselbund gelesen). Token werden nie angezeigt. Links werden
+einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
+        </message>
+        <message>
+            <source>List the issued links.</source>
+            <translation>Die erzeugten Links auflisten.</translation>
+        </message>
+        <message>
+            <source>Also list expired links.</source>
+            <translation>Auch abgelaufene Links auflisten.</translation>
+        </message>
+        <message>
+            <source>Output: text or json (default: text).</source>
+            <translation>Ausgabe: text oder json (Standard: text).</translation>
+        </message>
+        <message>
+            <source>Only the links of this profile.</source>
+            <translation>Nur die Links dieses Profils.</translation>
+        </message>
+        <message>
+            <source>Unknown format "%1"; use text or json.</source>
+            <translation>Unbekanntes Format „%1“; verwenden Sie text oder json.</translation>
+        </message>
+        <message>
+            <source>The link of "%1" is not shown (%2): unlock the keychain and run the command again, or forget the link in the FaultShare window.</source>
+            <translation>Der Link von „%1“ wird nicht angezeigt (%2): Entsperren Sie den Schlüsselbund und führen Sie den Befehl erneut aus, oder vergessen Sie den Link im FaultShare-Fenster.</translation>
+        </message>
+        <message>
+            <source>No links.</source>
+            <translation>Keine Links.</translation>
+        </message>
+        <message>
+            <source>LABEL</source>
+            <translation>BEZEICHNUNG</translation>
+        </message>
+        <message>
+            <source>PROFILE</source>
+            <translation>PROFIL</translation>
+        </message>
+        <message>
+            <source>EXPIRES</source>
+            <translation>ABLAUF</translation>
+        </message>
+        <message>
+            <source>REMAINING</source>
+            <translation>RESTZEIT</translation>
+        </message>
+        <message>
+            <source>LINK</source>
+            <translation>LINK</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation>Abgelaufen</translation>
+        </message>
+        <message>
+            <source>(see faultshare %1 --help)</source>
+            <translation>(siehe faultshare %1 --help)</translation>
+        </message>
+        <message>
+            <source>The settings file %1 could not be written; check its permissions and try again.</source>
+            <translation>Die Einstellungsdatei %1 konnte nicht geschrieben werden; prüfen Sie ihre Berechtigungen und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>List the profiles: name, API URL, default validity in minutes and CA file. Keys are never shown.</source>
+            <translation>Listet die Profile auf: Name, API-URL, Standard-Gültigkeit in Minuten und CA-Datei. Schlüssel werden nie angezeigt.</translation>
+        </message>
+        <message>
+            <source>List the profiles.</source>
+            <translation>Die Profile auflisten.</translation>
+        </message>
+        <message>
+            <source>API URL</source>
+            <translation>API-URL</translation>
+        </message>
+        <message>
+            <source>MINUTES</source>
+            <translation>MINUTEN</translation>
+        </message>
+        <message>
+            <source>CA FILE</source>
+            <translation>CA-DATEI</translation>
+        </message>
+        <message>
+            <source>-</source>
+            <translation>-</translation>
+        </message>
+        <message>
+            <source>Write profiles as JSON, to import on another computer with faultshare profiles import. Keys are never exported.</source>
+            <translation>Schreibt Profile als JSON, zum Import auf einem anderen Computer mit faultshare profiles import. Schlüssel werden nie exportiert.</translation>
+        </message>
+        <message>
+            <source>Manage profiles.</source>
+            <translation>Profile verwalten.</translation>
+        </message>
+        <message>
+            <source>Export profiles.</source>
+            <translation>Profile exportieren.</translation>
+        </message>
+        <message>
+            <source>Profiles to export (default: all).</source>
+            <translation>Zu exportierende Profile (Standard: alle).</translation>
+        </message>
+        <message>
+            <source>Write to FILE instead of standard output.</source>
+            <translation>In DATEI statt in die Standardausgabe schreiben.</translation>
+        </message>
+        <message>
+            <source>Create or update profiles from a file written by faultshare profiles export ("-" reads standard input). Nothing is imported when any profile in the file is invalid. Keys are never imported: store each profile's key in the FaultShare window.</source>
+            <translation>Legt Profile aus einer mit faultshare profiles export geschriebenen Datei an oder aktualisiert sie („-“ liest die Standardeingabe). Ist ein Profil der Datei ungültig, wird nichts importiert. Schlüssel werden nie importiert: Speichern Sie den Schlüssel jedes Profils im FaultShare-Fenster.</translation>
+        </message>
+        <message>
+            <source>Import profiles.</source>
+            <translation>Profile importieren.</translation>
+        </message>
+        <message>
+            <source>The JSON file to import.</source>
+            <translation>Die zu importierende JSON-Datei.</translation>
+        </message>
+        <message>
+            <source>Name the file to import.</source>
+            <translation>Geben Sie die zu importierende Datei an.</translation>
+        </message>
+        <message>
+            <source>Cannot read %1: %2.</source>
+            <translation>%1 kann nicht gelesen werden: %2.</translation>
+        </message>
+        <message>
+            <source>%1 is too large to be a profiles export; choose a file made by faultshare profiles export.</source>
+            <translation>%1 ist zu groß für einen Profilexport; wählen Sie eine mit faultshare profiles export erstellte Datei.</translation>
+        </message>
+        <message>
+            <source>The proxy of profile "%1" cannot be used: %2 Fix it in Settings.</source>
+            <translation>Der Proxy des Profils „%1“ kann nicht verwendet werden: %2 Korrigieren Sie ihn in den Einstellungen.</translation>
+        </message>
+        <message>
+            <source>Unknown command "%1"; the commands are %2, and faultshare --help lists the window's options.</source>
+            <translation>Unbekannter Befehl „%1“; die Befehle sind %2, und faultshare --help listet die Optionen des Fensters.</translation>
+        </message>
+        <message>
+            <source>Link:    none (%1)
+</source>
+            <translation>Link:    keiner (%1)
+</translation>
+        </message>
+        <message>
+            <source>The API created a token but sent no link to share (%1): use --format text or json to get the token.</source>
+            <translation>Die API hat ein Token erzeugt, aber keinen Link zum Teilen gesendet (%1): Verwenden Sie --format text oder json, um das Token zu erhalten.</translation>
+        </message>
+        <message>
+            <source>The link is too long for a QR code (%1 bytes): use --format link instead.</source>
+            <translation>Der Link ist zu lang für einen QR-Code (%1 Bytes): Verwenden Sie stattdessen --format link.</translation>
+        </message>
+        <message>
+            <source>Create a short-lived, read-only Altostrat fault link.
 
-The API key is taken from the FAULTSHARE_API_KEY environment variable, then from
-standard input with --api-key-stdin, then from the profile&apos;s keychain entry.
+The API key or token is taken from the FAULTSHARE_API_KEY environment variable, then from
+standard input with --api-key-stdin, then from the profile's keychain entry.
 
 Exit codes: 0 ok, 2 invalid input, 3 key missing or rejected, 4 rate limited,
 5 network, TLS or timeout, 6 server error or invalid response.</source>
-        <translation>Erzeugt einen kurzlebigen, schreibgeschützten Altostrat-Störungslink.
+            <translation>Erzeugt einen kurzlebigen, schreibgeschützten Altostrat-Störungslink.
 
-Der API-Schlüssel wird aus der Umgebungsvariablen FAULTSHARE_API_KEY genommen, dann aus
+Der API-Schlüssel oder das Token wird aus der Umgebungsvariablen FAULTSHARE_API_KEY genommen, dann aus
 der Standardeingabe mit --api-key-stdin, dann aus dem Schlüsselbund-Eintrag des Profils.
 
 Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 Schlüssel fehlt oder abgelehnt, 4 Ratenlimit,
 5 Netzwerk, TLS oder Zeitüberschreitung, 6 Serverfehler oder ungültige Antwort.</translation>
-    </message>
-    <message>
-        <source>Create a link.</source>
-        <translation>Einen Link erzeugen.</translation>
-    </message>
-    <message>
-        <source>Show this help.</source>
-        <translation>Diese Hilfe anzeigen.</translation>
-    </message>
-    <message>
-        <source>Lifetime in minutes, 1 to 43200 (default: the profile&apos;s).</source>
-        <translation>Gültigkeit in Minuten, 1 bis 43200 (Standard: die des Profils).</translation>
-    </message>
-    <message>
-        <source>N</source>
-        <translation>N</translation>
-    </message>
-    <message>
-        <source>Settings and keychain profile (default: default).</source>
-        <translation>Profil für Einstellungen und Schlüsselbund (Standard: default).</translation>
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation>NAME</translation>
-    </message>
-    <message>
-        <source>API base URL (default: the profile&apos;s).</source>
-        <translation>Basis-URL der API (Standard: die des Profils).</translation>
-    </message>
-    <message>
-        <source>URL</source>
-        <translation>URL</translation>
-    </message>
-    <message>
-        <source>Output: text, json, link, qr-ansi, qr-png or qr-svg (default: text).</source>
-        <translation>Ausgabe: text, json, link, qr-ansi, qr-png oder qr-svg (Standard: text).</translation>
-    </message>
-    <message>
-        <source>FORMAT</source>
-        <translation>FORMAT</translation>
-    </message>
-    <message>
-        <source>Write to FILE (owner-only permissions) instead of standard output.</source>
-        <translation>In DATEI (nur für den Eigentümer lesbar) statt in die Standardausgabe schreiben.</translation>
-    </message>
-    <message>
-        <source>FILE</source>
-        <translation>DATEI</translation>
-    </message>
-    <message>
-        <source>A name for the link, e.g. &quot;NOC wall 2&quot;.</source>
-        <translation>Ein Name für den Link, z. B. „NOC-Wand 2“.</translation>
-    </message>
-    <message>
-        <source>TEXT</source>
-        <translation>TEXT</translation>
-    </message>
-    <message>
-        <source>Read the API key from the first line of standard input.</source>
-        <translation>Den API-Schlüssel aus der ersten Zeile der Standardeingabe lesen.</translation>
-    </message>
-    <message>
-        <source>Do not keep the link in the history (faultshare history).</source>
-        <translation>Den Link nicht im Verlauf behalten (faultshare history).</translation>
-    </message>
-    <message>
-        <source>Unexpected argument: %1.</source>
-        <translation>Unerwartetes Argument: %1.</translation>
-    </message>
-    <message>
-        <source>The profile name must not be empty.</source>
-        <translation>Der Profilname darf nicht leer sein.</translation>
-    </message>
-    <message>
-        <source>No profile named &quot;%1&quot;; faultshare profiles lists them.</source>
-        <translation>Es gibt kein Profil „%1“; faultshare profiles listet alle auf.</translation>
-    </message>
-    <message>
-        <source>--minutes must be a whole number from 1 to 43200 (30 days).</source>
-        <translation>--minutes muss eine ganze Zahl von 1 bis 43200 (30 Tage) sein.</translation>
-    </message>
-    <message>
-        <source>Unknown format &quot;%1&quot;; use one of %2.</source>
-        <translation>Unbekanntes Format „%1“; verwenden Sie eines von %2.</translation>
-    </message>
-    <message>
-        <source>A PNG is not for the terminal: add --output FILE or redirect standard output.</source>
-        <translation>Ein PNG gehört nicht ins Terminal: Geben Sie --output DATEI an oder leiten Sie die Standardausgabe um.</translation>
-    </message>
-    <message>
-        <source>The CA file of profile &quot;%1&quot; (%2) %3; fix it, or clear it in Settings.</source>
-        <translation>Die CA-Datei des Profils „%1“ (%2) %3; korrigieren Sie sie oder leeren Sie das Feld in den Einstellungen.</translation>
-    </message>
-    <message>
-        <source>No API key for profile &quot;%1&quot;: set FAULTSHARE_API_KEY, use --api-key-stdin, or save one in the FaultShare window.</source>
-        <translation>Kein API-Schlüssel für das Profil „%1“: Setzen Sie FAULTSHARE_API_KEY, verwenden Sie --api-key-stdin oder speichern Sie einen im FaultShare-Fenster.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2.</source>
-        <translation>%1 kann nicht geschrieben werden: %2.</translation>
-    </message>
-    <message>
-        <source>the link was not kept in the history: %1</source>
-        <translation>der Link wurde nicht im Verlauf behalten: %1</translation>
-    </message>
-    <message>
-        <source>List the links issued on this computer, newest first: label, profile, expiry, time left
-and the short link (read from the keychain). Tokens are never shown. Links are forgotten
-some days after they expired (Settings, History).</source>
-        <translation>Listet die auf diesem Computer erzeugten Links auf, die neuesten zuerst: Bezeichnung, Profil, Ablauf,
-Restzeit und Kurzlink (aus dem Schlüsselbund gelesen). Token werden nie angezeigt. Links werden
-einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
-    </message>
-    <message>
-        <source>List the issued links.</source>
-        <translation>Die erzeugten Links auflisten.</translation>
-    </message>
-    <message>
-        <source>Also list expired links.</source>
-        <translation>Auch abgelaufene Links auflisten.</translation>
-    </message>
-    <message>
-        <source>Output: text or json (default: text).</source>
-        <translation>Ausgabe: text oder json (Standard: text).</translation>
-    </message>
-    <message>
-        <source>Only the links of this profile.</source>
-        <translation>Nur die Links dieses Profils.</translation>
-    </message>
-    <message>
-        <source>Unknown format &quot;%1&quot;; use text or json.</source>
-        <translation>Unbekanntes Format „%1“; verwenden Sie text oder json.</translation>
-    </message>
-    <message>
-        <source>The link of &quot;%1&quot; is not shown (%2): unlock the keychain and run the command again, or forget the link in the FaultShare window.</source>
-        <translation>Der Link von „%1“ wird nicht angezeigt (%2): Entsperren Sie den Schlüsselbund und führen Sie den Befehl erneut aus, oder vergessen Sie den Link im FaultShare-Fenster.</translation>
-    </message>
-    <message>
-        <source>No links.</source>
-        <translation>Keine Links.</translation>
-    </message>
-    <message>
-        <source>LABEL</source>
-        <translation>BEZEICHNUNG</translation>
-    </message>
-    <message>
-        <source>PROFILE</source>
-        <translation>PROFIL</translation>
-    </message>
-    <message>
-        <source>EXPIRES</source>
-        <translation>ABLAUF</translation>
-    </message>
-    <message>
-        <source>REMAINING</source>
-        <translation>RESTZEIT</translation>
-    </message>
-    <message>
-        <source>LINK</source>
-        <translation>LINK</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>Abgelaufen</translation>
-    </message>
-    <message>
-        <source>(see faultshare %1 --help)</source>
-        <translation>(siehe faultshare %1 --help)</translation>
-    </message>
-    <message>
-        <source>The settings file %1 could not be written; check its permissions and try again.</source>
-        <translation>Die Einstellungsdatei %1 konnte nicht geschrieben werden; prüfen Sie ihre Berechtigungen und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>List the profiles: name, API URL, default validity in minutes and CA file. Keys are never shown.</source>
-        <translation>Listet die Profile auf: Name, API-URL, Standard-Gültigkeit in Minuten und CA-Datei. Schlüssel werden nie angezeigt.</translation>
-    </message>
-    <message>
-        <source>List the profiles.</source>
-        <translation>Die Profile auflisten.</translation>
-    </message>
-    <message>
-        <source>API URL</source>
-        <translation>API-URL</translation>
-    </message>
-    <message>
-        <source>MINUTES</source>
-        <translation>MINUTEN</translation>
-    </message>
-    <message>
-        <source>CA FILE</source>
-        <translation>CA-DATEI</translation>
-    </message>
-    <message>
-        <source>-</source>
-        <translation>-</translation>
-    </message>
-    <message>
-        <source>Write profiles as JSON, to import on another computer with faultshare profiles import. Keys are never exported.</source>
-        <translation>Schreibt Profile als JSON, zum Import auf einem anderen Computer mit faultshare profiles import. Schlüssel werden nie exportiert.</translation>
-    </message>
-    <message>
-        <source>Manage profiles.</source>
-        <translation>Profile verwalten.</translation>
-    </message>
-    <message>
-        <source>Export profiles.</source>
-        <translation>Profile exportieren.</translation>
-    </message>
-    <message>
-        <source>Profiles to export (default: all).</source>
-        <translation>Zu exportierende Profile (Standard: alle).</translation>
-    </message>
-    <message>
-        <source>Write to FILE instead of standard output.</source>
-        <translation>In DATEI statt in die Standardausgabe schreiben.</translation>
-    </message>
-    <message>
-        <source>Create or update profiles from a file written by faultshare profiles export (&quot;-&quot; reads standard input). Nothing is imported when any profile in the file is invalid. Keys are never imported: store each profile&apos;s key in the FaultShare window.</source>
-        <translation>Legt Profile aus einer mit faultshare profiles export geschriebenen Datei an oder aktualisiert sie („-“ liest die Standardeingabe). Ist ein Profil der Datei ungültig, wird nichts importiert. Schlüssel werden nie importiert: Speichern Sie den Schlüssel jedes Profils im FaultShare-Fenster.</translation>
-    </message>
-    <message>
-        <source>Import profiles.</source>
-        <translation>Profile importieren.</translation>
-    </message>
-    <message>
-        <source>The JSON file to import.</source>
-        <translation>Die zu importierende JSON-Datei.</translation>
-    </message>
-    <message>
-        <source>Name the file to import.</source>
-        <translation>Geben Sie die zu importierende Datei an.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2.</source>
-        <translation>%1 kann nicht gelesen werden: %2.</translation>
-    </message>
-    <message>
-        <source>%1 is too large to be a profiles export; choose a file made by faultshare profiles export.</source>
-        <translation>%1 ist zu groß für einen Profilexport; wählen Sie eine mit faultshare profiles export erstellte Datei.</translation>
-    </message>
-    <message>
-        <source>The proxy of profile &quot;%1&quot; cannot be used: %2 Fix it in Settings.</source>
-        <translation>Der Proxy des Profils „%1“ kann nicht verwendet werden: %2 Korrigieren Sie ihn in den Einstellungen.</translation>
-    </message>
-</context>
-<context>
-    <name>Countdown</name>
-    <message>
-        <source>Expired</source>
-        <translation>Abgelaufen</translation>
-    </message>
-    <message>
-        <source>%1 d %2:%3:%4</source>
-        <translation>%1 T %2:%3:%4</translation>
-    </message>
-    <message>
-        <source>Valid</source>
-        <translation>Gültig</translation>
-    </message>
-    <message>
-        <source>Expiring soon</source>
-        <translation>Läuft bald ab</translation>
-    </message>
-    <message>
-        <source>About to expire</source>
-        <translation>Läuft gleich ab</translation>
-    </message>
-    <message>
-        <source>%1 d</source>
-        <translation>%1 T</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation>%1 Std.</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 Min.</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 UTC</source>
-        <translation>%1 UTC</translation>
-    </message>
-    <message>
-        <source>%1 %2 (%3 UTC)</source>
-        <translation>%1 %2 (%3 UTC)</translation>
-    </message>
-</context>
-<context>
-    <name>CredentialStore</name>
-    <message>
-        <source>access was denied by the user</source>
-        <translation>der Zugriff wurde vom Benutzer verweigert</translation>
-    </message>
-    <message>
-        <source>access was denied (is the keyring locked?)</source>
-        <translation>der Zugriff wurde verweigert (ist der Schlüsselbund gesperrt?)</translation>
-    </message>
-    <message>
-        <source>no keychain service is available</source>
-        <translation>kein Schlüsselbund-Dienst verfügbar</translation>
-    </message>
-    <message>
-        <source>the keychain does not support this operation</source>
-        <translation>der Schlüsselbund unterstützt diesen Vorgang nicht</translation>
-    </message>
-    <message>
-        <source>the entry could not be deleted</source>
-        <translation>der Eintrag konnte nicht gelöscht werden</translation>
-    </message>
-    <message>
-        <source>the entry was not found</source>
-        <translation>der Eintrag wurde nicht gefunden</translation>
-    </message>
-    <message>
-        <source>the keychain reported an error</source>
-        <translation>der Schlüsselbund hat einen Fehler gemeldet</translation>
-    </message>
-    <message>
-        <source>the macOS Keychain</source>
-        <translation>dem macOS-Schlüsselbund</translation>
-    </message>
-    <message>
-        <source>the Windows Credential Manager</source>
-        <translation>der Windows-Anmeldeinformationsverwaltung</translation>
-    </message>
-    <message>
-        <source>your keyring (Secret Service)</source>
-        <translation>Ihrem Schlüsselbund (Secret Service)</translation>
-    </message>
-    <message>
-        <source>the keyring is locked</source>
-        <translation>der Schlüsselbund ist gesperrt</translation>
-    </message>
-</context>
-<context>
-    <name>ExpiryInput</name>
-    <message>
-        <source>At least 1 minute</source>
-        <translation>Mindestens 1 Minute</translation>
-    </message>
-    <message>
-        <source>At most 30 days (%1 minutes)</source>
-        <translation>Höchstens 30 Tage (%1 Minuten)</translation>
-    </message>
-    <message>
-        <source>Choose a date and time</source>
-        <translation>Wählen Sie Datum und Uhrzeit</translation>
-    </message>
-    <message>
-        <source>%1 does not exist on that day (clocks go forward); choose another time</source>
-        <translation>%1 gibt es an diesem Tag nicht (Zeitumstellung vor); wählen Sie eine andere Uhrzeit</translation>
-    </message>
-    <message>
-        <source>That time has passed</source>
-        <translation>Dieser Zeitpunkt ist vorbei</translation>
-    </message>
-    <message>
-        <source>%1 happens twice on that day (clocks go back); the earlier one is used</source>
-        <translation>%1 gibt es an diesem Tag zweimal (Zeitumstellung zurück); der frühere Zeitpunkt gilt</translation>
-    </message>
-</context>
-<context>
-    <name>Fault</name>
-    <message>
-        <source>Low</source>
-        <translation>Niedrig</translation>
-    </message>
-    <message>
-        <source>Medium</source>
-        <translation>Mittel</translation>
-    </message>
-    <message>
-        <source>High</source>
-        <translation>Hoch</translation>
-    </message>
-    <message>
-        <source>Critical</source>
-        <translation>Kritisch</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>Unbekannt</translation>
-    </message>
-</context>
-<context>
-    <name>FaultModel</name>
-    <message>
-        <source>Resolved</source>
-        <translation>Behoben</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Aktiv</translation>
-    </message>
-    <message>
-        <source>Cause: %1</source>
-        <translation>Ursache: %1</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>Schweregrad</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Meldung</translation>
-    </message>
-    <message>
-        <source>Site / resource</source>
-        <translation>Standort / Ressource</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Erstellt</translation>
-    </message>
-</context>
-<context>
-    <name>History</name>
-    <message>
-        <source>the link kept in the keychain cannot be read</source>
-        <translation>der im Schlüsselbund gespeicherte Link kann nicht gelesen werden</translation>
-    </message>
-    <message>
-        <source>the link is no longer in the keychain</source>
-        <translation>der Link ist nicht mehr im Schlüsselbund</translation>
-    </message>
-    <message>
-        <source>the link was not kept</source>
-        <translation>der Link wurde nicht behalten</translation>
-    </message>
-</context>
-<context>
-    <name>HistoryModel</name>
-    <message>
-        <source>Expired</source>
-        <translation>Abgelaufen</translation>
-    </message>
-    <message>
-        <source>Expires %1</source>
-        <translation>Läuft ab %1</translation>
-    </message>
-    <message>
-        <source>Label</source>
-        <translation>Bezeichnung</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>Profil</translation>
-    </message>
-    <message>
-        <source>Issued</source>
-        <translation>Erzeugt</translation>
-    </message>
-    <message>
-        <source>Expires</source>
-        <translation>Läuft ab</translation>
-    </message>
-    <message>
-        <source>Remaining</source>
-        <translation>Restzeit</translation>
-    </message>
-</context>
-<context>
-    <name>HistoryPanel</name>
-    <message>
-        <source>Cop&amp;y link</source>
-        <translation>&amp;Link kopieren</translation>
-    </message>
-    <message>
-        <source>Copies the short link of the selected row</source>
-        <translation>Kopiert den Kurzlink der ausgewählten Zeile</translation>
-    </message>
-    <message>
-        <source>Sho&amp;w QR</source>
-        <translation>QR-C&amp;ode zeigen</translation>
-    </message>
-    <message>
-        <source>Shows the selected link in the main window</source>
-        <translation>Zeigt den ausgewählten Link im Hauptfenster</translation>
-    </message>
-    <message>
-        <source>Present</source>
-        <translation>Präsentieren</translation>
-    </message>
-    <message>
-        <source>Shows the selected link&apos;s QR code on a wall display</source>
-        <translation>Zeigt den QR-Code des ausgewählten Links auf einem Wanddisplay</translation>
-    </message>
-    <message>
-        <source>Preview…</source>
-        <translation>Vorschau…</translation>
-    </message>
-    <message>
-        <source>Shows the faults the selected link exposes</source>
-        <translation>Zeigt die Störungen, die der ausgewählte Link freigibt</translation>
-    </message>
-    <message>
-        <source>Forget</source>
-        <translation>Vergessen</translation>
-    </message>
-    <message>
-        <source>Removes the selected link from the history and the keychain</source>
-        <translation>Entfernt den ausgewählten Link aus dem Verlauf und dem Schlüsselbund</translation>
-    </message>
-    <message>
-        <source>Search labels</source>
-        <translation>Bezeichnungen durchsuchen</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Aktiv</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>Abgelaufen</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>Alle</translation>
-    </message>
-    <message>
-        <source>Show links</source>
-        <translation>Links anzeigen</translation>
-    </message>
-    <message>
-        <source>&amp;Show:</source>
-        <translation>Aus&amp;wahl:</translation>
-    </message>
-    <message>
-        <source>Issued links</source>
-        <translation>Erzeugte Links</translation>
-    </message>
-    <message>
-        <source>Copy Link</source>
-        <translation>Link kopieren</translation>
-    </message>
-    <message>
-        <source>Show QR Code</source>
-        <translation>QR-Code zeigen</translation>
-    </message>
-    <message>
-        <source>Preview Faults…</source>
-        <translation>Störungen ansehen…</translation>
-    </message>
-    <message>
-        <source>That link has expired; generate a new one.</source>
-        <translation>Dieser Link ist abgelaufen; erzeugen Sie einen neuen.</translation>
-    </message>
-    <message>
-        <source>Forget Link</source>
-        <translation>Link vergessen</translation>
-    </message>
-    <message>
-        <source>The link &quot;%1&quot; still works. Forget it anyway? It keeps working until it expires, but FaultShare can no longer copy or show it.</source>
-        <translation>Der Link „%1“ funktioniert noch. Trotzdem vergessen? Er funktioniert weiter, bis er abläuft, aber FaultShare kann ihn dann nicht mehr kopieren oder anzeigen.</translation>
-    </message>
-</context>
-<context>
-    <name>KeyPage</name>
-    <message>
-        <source>API key setup</source>
-        <translation>API-Schlüssel einrichten</translation>
-    </message>
-    <message>
-        <source>Connect FaultShare to Altostrat</source>
-        <translation>FaultShare mit Altostrat verbinden</translation>
-    </message>
-    <message>
-        <source>Paste your team&apos;s Altostrat API key. FaultShare uses it only to create short-lived, read-only links to your fault data.</source>
-        <translation>Fügen Sie den Altostrat-API-Schlüssel Ihres Teams ein. FaultShare verwendet ihn nur, um kurzlebige, schreibgeschützte Links zu Ihren Störungsdaten zu erzeugen.</translation>
-    </message>
-    <message>
-        <source>API &amp;key:</source>
-        <translation>API-&amp;Schlüssel:</translation>
-    </message>
-    <message>
-        <source>Your team API key, in the form tokenId:teamId:secret</source>
-        <translation>Der API-Schlüssel Ihres Teams, in der Form tokenId:teamId:secret</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>API-Schlüssel</translation>
-    </message>
-    <message>
-        <source>tokenId:teamId:secret</source>
-        <translation>tokenId:teamId:secret</translation>
-    </message>
-    <message>
-        <source>Where the key is stored</source>
-        <translation>Wo der Schlüssel gespeichert wird</translation>
-    </message>
-    <message>
-        <source>Key problem</source>
-        <translation>Problem mit dem Schlüssel</translation>
-    </message>
-    <message>
-        <source>Check the key and store it in the keychain</source>
-        <translation>Den Schlüssel prüfen und im Schlüsselbund speichern</translation>
-    </message>
-    <message>
-        <source>Save key</source>
-        <translation>Schlüssel speichern</translation>
-    </message>
-    <message>
-        <source>&amp;Save key</source>
-        <translation>Schlüssel s&amp;peichern</translation>
-    </message>
-    <message>
-        <source>Read the stored key from the keychain again</source>
-        <translation>Den gespeicherten Schlüssel erneut aus dem Schlüsselbund lesen</translation>
-    </message>
-    <message>
-        <source>Retry keychain</source>
-        <translation>Schlüsselbund erneut lesen</translation>
-    </message>
-    <message>
-        <source>&amp;Retry keychain</source>
-        <translation>Schlüsselbund &amp;erneut lesen</translation>
-    </message>
-    <message>
-        <source>Try FaultShare with a built-in demo server on this computer; nothing is stored</source>
-        <translation>FaultShare mit einem eingebauten Demo-Server auf diesem Computer ausprobieren; nichts wird gespeichert</translation>
-    </message>
-    <message>
-        <source>Try the demo server</source>
-        <translation>Demo-Server ausprobieren</translation>
-    </message>
-    <message>
-        <source>Try the &amp;demo server</source>
-        <translation>Demo-Server &amp;testen</translation>
-    </message>
-</context>
-<context>
-    <name>LinkDetails</name>
-    <message>
-        <source>Token and details</source>
-        <translation>Token und Details</translation>
-    </message>
-    <message>
-        <source>The embed token itself; treat it like a password</source>
-        <translation>Das Einbettungs-Token selbst; behandeln Sie es wie ein Passwort</translation>
-    </message>
-    <message>
-        <source>Token</source>
-        <translation>Token</translation>
-    </message>
-    <message>
-        <source>Show or hide the token</source>
-        <translation>Das Token anzeigen oder verbergen</translation>
-    </message>
-    <message>
-        <source>Reveal token</source>
-        <translation>Token anzeigen</translation>
-    </message>
-    <message>
-        <source>&amp;Reveal</source>
-        <translation>Anze&amp;igen</translation>
-    </message>
-    <message>
-        <source>Copy the token; the clipboard is cleared again after a while</source>
-        <translation>Das Token kopieren; die Zwischenablage wird nach einer Weile wieder geleert</translation>
-    </message>
-    <message>
-        <source>Copy token</source>
-        <translation>Token kopieren</translation>
-    </message>
-    <message>
-        <source>Copy &amp;token</source>
-        <translation>&amp;Token kopieren</translation>
-    </message>
-    <message>
-        <source>Type:</source>
-        <translation>Typ:</translation>
-    </message>
-    <message>
-        <source>Token type</source>
-        <translation>Token-Typ</translation>
-    </message>
-    <message>
-        <source>Clock:</source>
-        <translation>Uhr:</translation>
-    </message>
-    <message>
-        <source>Clock difference to the server</source>
-        <translation>Zeitunterschied zum Server</translation>
-    </message>
-    <message>
-        <source>Clai&amp;ms:</source>
-        <translation>Clai&amp;ms:</translation>
-    </message>
-    <message>
-        <source>What the token says about itself (its signature is not checked here)</source>
-        <translation>Was das Token über sich selbst aussagt (seine Signatur wird hier nicht geprüft)</translation>
-    </message>
-    <message>
-        <source>Token claims</source>
-        <translation>Claims des Tokens</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>FaultShare</source>
-        <translation>FaultShare</translation>
-    </message>
-    <message>
-        <source>Demo mode: a throwaway server on this computer, nothing is stored</source>
-        <translation>Demo-Modus: ein Wegwerf-Server auf diesem Computer, nichts wird gespeichert</translation>
-    </message>
-    <message>
-        <source>Demo mode</source>
-        <translation>Demo-Modus</translation>
-    </message>
-    <message>
-        <source>DEMO</source>
-        <translation>DEMO</translation>
-    </message>
-    <message>
-        <source>About demo mode</source>
-        <translation>Über den Demo-Modus</translation>
-    </message>
-    <message>
-        <source>Links come from the demo server inside FaultShare, show sample faults and work only on this computer while FaultShare runs.</source>
-        <translation>Links kommen vom Demo-Server in FaultShare, zeigen Beispielstörungen und funktionieren nur auf diesem Computer, solange FaultShare läuft.</translation>
-    </message>
-    <message>
-        <source>New link</source>
-        <translation>Neuer Link</translation>
-    </message>
-    <message>
-        <source>&amp;Profile:</source>
-        <translation>&amp;Profil:</translation>
-    </message>
-    <message>
-        <source>The profile (API URL, key, CA file) the next link is made with</source>
-        <translation>Das Profil (API-URL, Schlüssel, CA-Datei), mit dem der nächste Link erzeugt wird</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>Profil</translation>
-    </message>
-    <message>
-        <source>&amp;Valid for:</source>
-        <translation>&amp;Gültig für:</translation>
-    </message>
-    <message>
-        <source>How long the link keeps working</source>
-        <translation>Wie lange der Link funktioniert</translation>
-    </message>
-    <message>
-        <source>Valid for</source>
-        <translation>Gültig für</translation>
-    </message>
-    <message>
-        <source>C&amp;ustom:</source>
-        <translation>Ben&amp;utzerdefiniert:</translation>
-    </message>
-    <message>
-        <source>Custom validity, between 1 minute and 30 days</source>
-        <translation>Eigene Gültigkeit, zwischen 1 Minute und 30 Tagen</translation>
-    </message>
-    <message>
-        <source>Custom validity</source>
-        <translation>Eigene Gültigkeit</translation>
-    </message>
-    <message>
-        <source>Unit of the custom validity</source>
-        <translation>Einheit der eigenen Gültigkeit</translation>
-    </message>
-    <message>
-        <source>Custom validity unit</source>
-        <translation>Einheit der eigenen Gültigkeit</translation>
-    </message>
-    <message>
-        <source>Un&amp;til:</source>
-        <translation>&amp;Bis:</translation>
-    </message>
-    <message>
-        <source>Local date and time until which the link works, at most 30 days ahead</source>
-        <translation>Lokales Datum und Uhrzeit, bis zu denen der Link funktioniert, höchstens 30 Tage im Voraus</translation>
-    </message>
-    <message>
-        <source>Valid until, local time</source>
-        <translation>Gültig bis, Ortszeit</translation>
-    </message>
-    <message>
-        <source>Validity check</source>
-        <translation>Prüfung der Gültigkeit</translation>
-    </message>
-    <message>
-        <source>&amp;Label:</source>
-        <translation>Be&amp;zeichnung:</translation>
-    </message>
-    <message>
-        <source>Optional name for this link, e.g. the display it is for</source>
-        <translation>Optionaler Name für diesen Link, z. B. das Display, für das er bestimmt ist</translation>
-    </message>
-    <message>
-        <source>Label</source>
-        <translation>Bezeichnung</translation>
-    </message>
-    <message>
-        <source>Optional, e.g. NOC wall 2</source>
-        <translation>Optional, z. B. NOC-Wand 2</translation>
-    </message>
-    <message>
-        <source>Create a new link (Ctrl+Return)</source>
-        <translation>Einen neuen Link erzeugen (Strg+Eingabe)</translation>
-    </message>
-    <message>
-        <source>Generate link</source>
-        <translation>Link erzeugen</translation>
-    </message>
-    <message>
-        <source>&amp;Generate link</source>
-        <translation>Link &amp;erzeugen</translation>
-    </message>
-    <message>
-        <source>Stop waiting for the server (Esc)</source>
-        <translation>Nicht länger auf den Server warten (Esc)</translation>
-    </message>
-    <message>
-        <source>Cancel request</source>
-        <translation>Anfrage abbrechen</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Waiting for the server</source>
-        <translation>Warten auf den Server</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <source>Reveal token</source>
-        <translation>Token anzeigen</translation>
-    </message>
-    <message>
-        <source>&amp;Reveal</source>
-        <translation>Anze&amp;igen</translation>
-    </message>
-    <message>
-        <source>Copy &amp;token</source>
-        <translation>&amp;Token kopieren</translation>
-    </message>
-    <message>
-        <source>The QR code and the link of a new link appear here.</source>
-        <translation>QR-Code und Adresse eines neuen Links erscheinen hier.</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Ergebnis</translation>
-    </message>
-    <message>
-        <source>Link label</source>
-        <translation>Bezeichnung des Links</translation>
-    </message>
-    <message>
-        <source>Scan to open the link</source>
-        <translation>Scannen, um den Link zu öffnen</translation>
-    </message>
-    <message>
-        <source>QR code of the link</source>
-        <translation>QR-Code des Links</translation>
-    </message>
-    <message>
-        <source>Error correctio&amp;n:</source>
-        <translation>&amp;Fehlerkorrektur:</translation>
-    </message>
-    <message>
-        <source>Higher levels still scan when part of the code is damaged or covered, but need more modules</source>
-        <translation>Höhere Stufen lassen sich auch scannen, wenn ein Teil des Codes beschädigt oder verdeckt ist, brauchen aber mehr Module</translation>
-    </message>
-    <message>
-        <source>QR error correction level</source>
-        <translation>Fehlerkorrekturstufe des QR-Codes</translation>
-    </message>
-    <message>
-        <source>Save, copy or print the QR code</source>
-        <translation>Den QR-Code speichern, kopieren oder drucken</translation>
-    </message>
-    <message>
-        <source>QR code export</source>
-        <translation>QR-Code exportieren</translation>
-    </message>
-    <message>
-        <source>&amp;QR code</source>
-        <translation>&amp;QR-Code</translation>
-    </message>
-    <message>
-        <source>The link to share</source>
-        <translation>Der zu teilende Link</translation>
-    </message>
-    <message>
-        <source>Short link</source>
-        <translation>Kurzlink</translation>
-    </message>
-    <message>
-        <source>Copy confirmation</source>
-        <translation>Kopierbestätigung</translation>
-    </message>
-    <message>
-        <source>Copy the link (Ctrl+Shift+C)</source>
-        <translation>Den Link kopieren (Strg+Umschalt+C)</translation>
-    </message>
-    <message>
-        <source>Copy link</source>
-        <translation>Link kopieren</translation>
-    </message>
-    <message>
-        <source>&amp;Copy link</source>
-        <translation>Link &amp;kopieren</translation>
-    </message>
-    <message>
-        <source>Copy the link as Markdown, HTML or an embeddable iframe</source>
-        <translation>Den Link als Markdown, HTML oder einbettbaren iframe kopieren</translation>
-    </message>
-    <message>
-        <source>Copy as</source>
-        <translation>Kopieren als</translation>
-    </message>
-    <message>
-        <source>Copy &amp;as</source>
-        <translation>Kopieren al&amp;s</translation>
-    </message>
-    <message>
-        <source>Open the link in the web browser</source>
-        <translation>Den Link im Webbrowser öffnen</translation>
-    </message>
-    <message>
-        <source>Open link</source>
-        <translation>Link öffnen</translation>
-    </message>
-    <message>
-        <source>&amp;Open</source>
-        <translation>Öff&amp;nen</translation>
-    </message>
-    <message>
-        <source>Show the faults this link exposes before it goes on a wall</source>
-        <translation>Die Störungen zeigen, die dieser Link freigibt, bevor er an die Wand geht</translation>
-    </message>
-    <message>
-        <source>Preview faults</source>
-        <translation>Störungen ansehen</translation>
-    </message>
-    <message>
-        <source>Pre&amp;view…</source>
-        <translation>Stö&amp;rungen ansehen…</translation>
-    </message>
-    <message>
-        <source>Time remaining</source>
-        <translation>Verbleibende Zeit</translation>
-    </message>
-    <message>
-        <source>Link state</source>
-        <translation>Linkstatus</translation>
-    </message>
-    <message>
-        <source>Lifetime left</source>
-        <translation>Verbleibende Gültigkeit</translation>
-    </message>
-    <message>
-        <source>Expires at</source>
-        <translation>Läuft ab um</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>Create a new link</source>
-        <translation>Einen neuen Link erzeugen</translation>
-    </message>
-    <message>
-        <source>Ctrl+Return</source>
-        <translation>Ctrl+Return</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel request</source>
-        <translation>Anfrage &amp;abbrechen</translation>
-    </message>
-    <message>
-        <source>Esc</source>
-        <translation>Esc</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+C</source>
-        <translation>Ctrl+Shift+C</translation>
-    </message>
-    <message>
-        <source>Copy as &amp;Markdown link</source>
-        <translation>Als &amp;Markdown-Link kopieren</translation>
-    </message>
-    <message>
-        <source>Copy as &amp;HTML link</source>
-        <translation>Als &amp;HTML-Link kopieren</translation>
-    </message>
-    <message>
-        <source>Copy as &amp;embed (iframe)…</source>
-        <translation>Als E&amp;inbettung (iframe) kopieren…</translation>
-    </message>
-    <message>
-        <source>&amp;Save QR code…</source>
-        <translation>QR-Code &amp;speichern…</translation>
-    </message>
-    <message>
-        <source>Save the QR code as a PNG or SVG file</source>
-        <translation>Den QR-Code als PNG- oder SVG-Datei speichern</translation>
-    </message>
-    <message>
-        <source>Ctrl+S</source>
-        <translation>Ctrl+S</translation>
-    </message>
-    <message>
-        <source>Copy QR &amp;image</source>
-        <translation>QR-Code als Bil&amp;d kopieren</translation>
-    </message>
-    <message>
-        <source>&amp;Print QR code…</source>
-        <translation>QR-Code dr&amp;ucken…</translation>
-    </message>
-    <message>
-        <source>Ctrl+P</source>
-        <translation>Ctrl+P</translation>
-    </message>
-    <message>
-        <source>Pre&amp;view faults…</source>
-        <translation>Störungen &amp;vorab ansehen…</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+V</source>
-        <translation>Ctrl+Shift+V</translation>
-    </message>
-    <message>
-        <source>&amp;History</source>
-        <translation>&amp;Verlauf</translation>
-    </message>
-    <message>
-        <source>Ctrl+H</source>
-        <translation>Ctrl+H</translation>
-    </message>
-    <message>
-        <source>&amp;Open link in browser</source>
-        <translation>Link im Br&amp;owser öffnen</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Einstellungen…</translation>
-    </message>
-    <message>
-        <source>Ctrl+,</source>
-        <translation>Ctrl+,</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>Ctrl+Q</source>
-        <translation>Ctrl+Q</translation>
-    </message>
-    <message>
-        <source>&amp;About FaultShare</source>
-        <translation>Ü&amp;ber FaultShare</translation>
-    </message>
-    <message>
-        <source>&amp;Present on a wall display…</source>
-        <translation>Auf &amp;Wanddisplay zeigen…</translation>
-    </message>
-    <message>
-        <source>Show the QR code fullscreen, with the link, label and countdown</source>
-        <translation>Den QR-Code im Vollbild zeigen, mit Link, Bezeichnung und Countdown</translation>
-    </message>
-    <message>
-        <source>F11</source>
-        <translation>F11</translation>
-    </message>
-    <message>
-        <source>The key is stored in %1 on this computer, never in a file.</source>
-        <translation>Der Schlüssel wird in %1 auf diesem Computer gespeichert, nie in einer Datei.</translation>
-    </message>
-    <message>
-        <source>15 minutes</source>
-        <translation>15 Minuten</translation>
-    </message>
-    <message>
-        <source>1 hour</source>
-        <translation>1 Stunde</translation>
-    </message>
-    <message>
-        <source>8 hours (a shift)</source>
-        <translation>8 Stunden (eine Schicht)</translation>
-    </message>
-    <message>
-        <source>12 hours</source>
-        <translation>12 Stunden</translation>
-    </message>
-    <message>
-        <source>24 hours</source>
-        <translation>24 Stunden</translation>
-    </message>
-    <message>
-        <source>7 days</source>
-        <translation>7 Tage</translation>
-    </message>
-    <message>
-        <source>30 days</source>
-        <translation>30 Tage</translation>
-    </message>
-    <message>
-        <source>Custom…</source>
-        <translation>Benutzerdefiniert…</translation>
-    </message>
-    <message>
-        <source>Until…</source>
-        <translation>Bis…</translation>
-    </message>
-    <message>
-        <source>minutes</source>
-        <translation>Minuten</translation>
-    </message>
-    <message>
-        <source>hours</source>
-        <translation>Stunden</translation>
-    </message>
-    <message>
-        <source>days</source>
-        <translation>Tage</translation>
-    </message>
-    <message>
-        <source>The key is stored in %1.</source>
-        <translation>Der Schlüssel ist in %1 gespeichert.</translation>
-    </message>
-    <message>
-        <source>Reading the API key from %1…</source>
-        <translation>Der API-Schlüssel wird aus %1 gelesen…</translation>
-    </message>
-    <message>
-        <source>The CA file of this profile (%1) %2, so only the system&apos;s certificates are trusted; choose another file in Settings.</source>
-        <translation>Die CA-Datei dieses Profils (%1) %2, daher wird nur den Zertifikaten des Systems vertraut; wählen Sie in den Einstellungen eine andere Datei.</translation>
-    </message>
-    <message>
-        <source>FaultShare — Demo</source>
-        <translation>FaultShare — Demo</translation>
-    </message>
-    <message>
-        <source>FaultShare — %1</source>
-        <translation>FaultShare — %1</translation>
-    </message>
-    <message>
-        <source>Storing the key in %1…</source>
-        <translation>Der Schlüssel wird in %1 gespeichert…</translation>
-    </message>
-    <message>
-        <source>The link works for %1 (until %2)</source>
-        <translation>Der Link funktioniert %1 lang (bis %2)</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Abgebrochen</translation>
-    </message>
-    <message>
-        <source>Demo</source>
-        <translation>Demo</translation>
-    </message>
-    <message>
-        <source>(at %1).</source>
-        <translation>(um %1).</translation>
-    </message>
-    <message>
-        <source>The server sent no usable link; use the token instead</source>
-        <translation>Der Server hat keinen verwendbaren Link gesendet; verwenden Sie stattdessen das Token</translation>
-    </message>
-    <message>
-        <source>Expires %1</source>
-        <translation>Läuft ab %1</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>The token is not a JWT whose claims can be read.</source>
-        <translation>Das Token ist kein JWT, dessen Claims sich lesen lassen.</translation>
-    </message>
-    <message>
-        <source>Unknown: the server did not send its time</source>
-        <translation>Unbekannt: Der Server hat seine Uhrzeit nicht gesendet</translation>
-    </message>
-    <message>
-        <source>Server %1 ahead; countdown follows it</source>
-        <translation>Server %1 voraus; der Countdown richtet sich nach ihm</translation>
-    </message>
-    <message>
-        <source>Server %1 behind; countdown follows it</source>
-        <translation>Server %1 zurück; der Countdown richtet sich nach ihm</translation>
-    </message>
-    <message>
-        <source>In sync</source>
-        <translation>Synchron</translation>
-    </message>
-    <message>
-        <source>Expired — generate a new link</source>
-        <translation>Abgelaufen — erzeugen Sie einen neuen Link</translation>
-    </message>
-    <message>
-        <source>Copied</source>
-        <translation>Kopiert</translation>
-    </message>
-    <message>
-        <source>No web browser could open the link; copy it instead.</source>
-        <translation>Kein Webbrowser konnte den Link öffnen; kopieren Sie ihn stattdessen.</translation>
-    </message>
-    <message>
-        <source>Token copied; the clipboard is cleared in %1 s.</source>
-        <translation>Token kopiert; die Zwischenablage wird in %1 s geleert.</translation>
-    </message>
-    <message>
-        <source>Hid&amp;e</source>
-        <translation>&amp;Verbergen</translation>
-    </message>
-    <message>
-        <source>Hide token</source>
-        <translation>Token verbergen</translation>
-    </message>
-    <message>
-        <source>L (7%)</source>
-        <translation>L (7 %)</translation>
-    </message>
-    <message>
-        <source>M (15%)</source>
-        <translation>M (15 %)</translation>
-    </message>
-    <message>
-        <source>Q (25%)</source>
-        <translation>Q (25 %)</translation>
-    </message>
-    <message>
-        <source>H (30%)</source>
-        <translation>H (30 %)</translation>
-    </message>
-    <message>
-        <source>Embed size</source>
-        <translation>Einbettungsgröße</translation>
-    </message>
-    <message>
-        <source> px</source>
-        <translation> px</translation>
-    </message>
-    <message>
-        <source>Embed width</source>
-        <translation>Breite der Einbettung</translation>
-    </message>
-    <message>
-        <source>Embed height</source>
-        <translation>Höhe der Einbettung</translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Kopieren</translation>
-    </message>
-    <message>
-        <source>&amp;Width:</source>
-        <translation>&amp;Breite:</translation>
-    </message>
-    <message>
-        <source>&amp;Height:</source>
-        <translation>&amp;Höhe:</translation>
-    </message>
-    <message>
-        <source>There is no live link whose QR code could be saved.</source>
-        <translation>Es gibt keinen gültigen Link, dessen QR-Code gespeichert werden könnte.</translation>
-    </message>
-    <message>
-        <source>Choose a file name ending in .png or .svg.</source>
-        <translation>Wählen Sie einen Dateinamen, der auf .png oder .svg endet.</translation>
-    </message>
-    <message>
-        <source>Choose a size between %1 and %2 pixels for this QR code.</source>
-        <translation>Wählen Sie für diesen QR-Code eine Größe zwischen %1 und %2 Pixeln.</translation>
-    </message>
-    <message>
-        <source>Could not save the QR code to %1: %2</source>
-        <translation>Der QR-Code konnte nicht unter %1 gespeichert werden: %2</translation>
-    </message>
-    <message>
-        <source>QR code saved to %1</source>
-        <translation>QR-Code unter %1 gespeichert</translation>
-    </message>
-    <message>
-        <source>QR code size</source>
-        <translation>QR-Code-Größe</translation>
-    </message>
-    <message>
-        <source>QR code size in pixels</source>
-        <translation>QR-Code-Größe in Pixeln</translation>
-    </message>
-    <message>
-        <source>Width and height; rounded down to whole modules</source>
-        <translation>Breite und Höhe; auf ganze Module abgerundet</translation>
-    </message>
-    <message>
-        <source>&amp;Choose file…</source>
-        <translation>&amp;Datei wählen…</translation>
-    </message>
-    <message>
-        <source>&amp;Size:</source>
-        <translation>&amp;Größe:</translation>
-    </message>
-    <message>
-        <source>Save QR code</source>
-        <translation>QR-Code speichern</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG-Bild (*.png)</translation>
-    </message>
-    <message>
-        <source>SVG image (*.svg)</source>
-        <translation>SVG-Bild (*.svg)</translation>
-    </message>
-    <message>
-        <source>The printer could not be started; check it and try again.</source>
-        <translation>Der Drucker konnte nicht gestartet werden; prüfen Sie ihn und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>Printing the QR code failed.</source>
-        <translation>Das Drucken des QR-Codes ist fehlgeschlagen.</translation>
-    </message>
-    <message>
-        <source>QR code sent to the printer</source>
-        <translation>QR-Code an den Drucker gesendet</translation>
-    </message>
-    <message>
-        <source>About FaultShare</source>
-        <translation>Über FaultShare</translation>
-    </message>
-    <message>
-        <source>FaultShare %1</source>
-        <translation>FaultShare %1</translation>
-    </message>
-    <message>
-        <source>Share short-lived, read-only Altostrat fault links as links and QR codes.</source>
-        <translation>Kurzlebige, schreibgeschützte Altostrat-Störungslinks als Link und QR-Code teilen.</translation>
-    </message>
-    <message>
-        <source>The link expires in %1 min</source>
-        <translation>Der Link läuft in %1 Min. ab</translation>
-    </message>
-    <message>
-        <source>The link “%1” expires in %2 min</source>
-        <translation>Der Link „%1“ läuft in %2 Min. ab</translation>
-    </message>
-    <message>
-        <source>The link has expired; generate a new one</source>
-        <translation>Der Link ist abgelaufen; erzeugen Sie einen neuen</translation>
-    </message>
-    <message>
-        <source>The link “%1” has expired; generate a new one</source>
-        <translation>Der Link „%1“ ist abgelaufen; erzeugen Sie einen neuen</translation>
-    </message>
-    <message>
-        <source>The link was not kept in the history: %1</source>
-        <translation>Der Link wurde nicht im Verlauf behalten: %1</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Verlauf</translation>
-    </message>
-    <message>
-        <source>Link copied.</source>
-        <translation>Link kopiert.</translation>
-    </message>
-    <message>
-        <source>Link of &quot;%1&quot; copied.</source>
-        <translation>Link von „%1“ kopiert.</translation>
-    </message>
-    <message>
-        <source>The profile cannot change in demo mode or with FAULTSHARE_API_KEY</source>
-        <translation>Im Demo-Modus oder mit FAULTSHARE_API_KEY lässt sich das Profil nicht wechseln</translation>
-    </message>
-    <message>
-        <source>The key of this profile is no longer in %1; enter it again.</source>
-        <translation>Der Schlüssel dieses Profils ist nicht mehr in %1; bitte erneut eingeben.</translation>
-    </message>
-</context>
-<context>
-    <name>PresentWindow</name>
-    <message>
-        <source>%1 (%2 × %3)</source>
-        <translation>%1 (%2 × %3)</translation>
-    </message>
-    <message>
-        <source>In a &amp;Window</source>
-        <translation>In einem &amp;Fenster</translation>
-    </message>
-    <message>
-        <source>&amp;Close</source>
-        <translation>&amp;Schließen</translation>
-    </message>
-    <message>
-        <source>FaultShare — Present</source>
-        <translation>FaultShare — Präsentation</translation>
-    </message>
-    <message>
-        <source>Time left</source>
-        <translation>Restzeit</translation>
-    </message>
-    <message>
-        <source>Short link</source>
-        <translation>Kurzlink</translation>
-    </message>
-    <message>
-        <source>The server sent no usable link</source>
-        <translation>Der Server hat keinen verwendbaren Link gesendet</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>Expired — generate a new link</source>
-        <translation>Abgelaufen — erzeugen Sie einen neuen Link</translation>
-    </message>
-    <message>
-        <source>In a window</source>
-        <translation>In einem Fenster</translation>
-    </message>
-    <message>
-        <source>Present</source>
-        <translation>Präsentieren</translation>
-    </message>
-    <message>
-        <source>Show the QR code on:</source>
-        <translation>QR-Code zeigen auf:</translation>
-    </message>
-</context>
-<context>
-    <name>PreviewDialog</name>
-    <message>
-        <source>Preview</source>
-        <translation>Vorschau</translation>
-    </message>
-    <message>
-        <source>Link preview</source>
-        <translation>Linkvorschau</translation>
-    </message>
-    <message>
-        <source>Loading</source>
-        <translation>Wird geladen</translation>
-    </message>
-    <message>
-        <source>Loading the faults this link shows…</source>
-        <translation>Die Störungen, die dieser Link zeigt, werden geladen…</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel</source>
-        <translation>&amp;Abbrechen</translation>
-    </message>
-    <message>
-        <source>Stop loading the preview</source>
-        <translation>Das Laden der Vorschau abbrechen</translation>
-    </message>
-    <message>
-        <source>Cancel loading</source>
-        <translation>Laden abbrechen</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Erneut versuchen</translation>
-    </message>
-    <message>
-        <source>Load the preview again</source>
-        <translation>Die Vorschau erneut laden</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Erneut versuchen</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Übersicht</translation>
-    </message>
-    <message>
-        <source>Critical faults</source>
-        <translation>Kritische Störungen</translation>
-    </message>
-    <message>
-        <source>High faults</source>
-        <translation>Hohe Störungen</translation>
-    </message>
-    <message>
-        <source>Medium faults</source>
-        <translation>Mittlere Störungen</translation>
-    </message>
-    <message>
-        <source>Low faults</source>
-        <translation>Niedrige Störungen</translation>
-    </message>
-    <message>
-        <source>Unknown severity faults</source>
-        <translation>Störungen unbekannten Schweregrads</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Gesamt</translation>
-    </message>
-    <message>
-        <source>Faults</source>
-        <translation>Störungen</translation>
-    </message>
-    <message>
-        <source>Preview — unnamed link</source>
-        <translation>Vorschau — unbenannter Link</translation>
-    </message>
-    <message>
-        <source>Preview — %1</source>
-        <translation>Vorschau — %1</translation>
-    </message>
-    <message>
-        <source>Loading was cancelled; press Retry to try again.</source>
-        <translation>Das Laden wurde abgebrochen; klicken Sie auf „Erneut versuchen“.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>This link shows no faults right now.</source>
-        <translation>Dieser Link zeigt derzeit keine Störungen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n fault(s): %1 active, %2 resolved</source>
-        <translation>
-            <numerusform>%n Störung: %1 aktiv, %2 behoben</numerusform>
-            <numerusform>%n Störungen: %1 aktiv, %2 behoben</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Profiles</name>
-    <message>
-        <source>is empty</source>
-        <translation>leer ist</translation>
-    </message>
-    <message>
-        <source>is longer than %1 characters</source>
-        <translation>länger als %1 Zeichen ist</translation>
-    </message>
-    <message>
-        <source>contains &quot;/&quot;</source>
-        <translation>„/“ enthält</translation>
-    </message>
-    <message>
-        <source>contains &quot;\&quot;</source>
-        <translation>„\“ enthält</translation>
-    </message>
-    <message>
-        <source>contains a control character</source>
-        <translation>ein Steuerzeichen enthält</translation>
-    </message>
-    <message>
-        <source>starts or ends with a space</source>
-        <translation>mit einem Leerzeichen beginnt oder endet</translation>
-    </message>
-    <message>
-        <source>The file is not a FaultShare profiles export (it is not a JSON object); choose a file that FaultShare exported.</source>
-        <translation>Die Datei ist kein FaultShare-Profilexport (sie ist kein JSON-Objekt); wählen Sie eine von FaultShare exportierte Datei.</translation>
-    </message>
-    <message>
-        <source>The file is not a FaultShare profiles export (its format is not &quot;%1&quot;); choose a file that FaultShare exported.</source>
-        <translation>Die Datei ist kein FaultShare-Profilexport (ihr Format ist nicht „%1“); wählen Sie eine von FaultShare exportierte Datei.</translation>
-    </message>
-    <message>
-        <source>The file is a profiles export of an unknown version; import it with the FaultShare that wrote it, or export again.</source>
-        <translation>Die Datei ist ein Profilexport unbekannter Version; importieren Sie sie mit dem FaultShare, das sie geschrieben hat, oder exportieren Sie erneut.</translation>
-    </message>
-    <message>
-        <source>The file holds &quot;%1&quot;, which looks like a secret, and keys are never imported; remove it and import again.</source>
-        <translation>Die Datei enthält „%1“, das wie ein Geheimnis aussieht, und Schlüssel werden nie importiert; entfernen Sie es und importieren Sie erneut.</translation>
-    </message>
-    <message>
-        <source>The file has no list of profiles; choose a file that FaultShare exported.</source>
-        <translation>Die Datei enthält keine Profilliste; wählen Sie eine von FaultShare exportierte Datei.</translation>
-    </message>
-    <message>
-        <source>Profile %1 in the file has no name; give every profile a &quot;name&quot; and import again.</source>
-        <translation>Profil %1 in der Datei hat keinen Namen; geben Sie jedem Profil einen „name“ und importieren Sie erneut.</translation>
-    </message>
-    <message>
-        <source>Profile &quot;%1&quot; cannot be imported because its name %2.</source>
-        <translation>Das Profil „%1“ kann nicht importiert werden, weil sein Name %2.</translation>
-    </message>
-    <message>
-        <source>Profile &quot;%1&quot; appears twice in the file; keep one and import again.</source>
-        <translation>Das Profil „%1“ kommt in der Datei zweimal vor; behalten Sie eines und importieren Sie erneut.</translation>
-    </message>
-    <message>
-        <source>Profile &quot;%1&quot; holds &quot;%2&quot;, which looks like a secret, and keys are never imported; remove it and import again.</source>
-        <translation>Das Profil „%1“ enthält „%2“, das wie ein Geheimnis aussieht, und Schlüssel werden nie importiert; entfernen Sie es und importieren Sie erneut.</translation>
-    </message>
-    <message>
-        <source>Profile &quot;%1&quot; has an unknown setting &quot;%2&quot;; remove it and import again.</source>
-        <translation>Das Profil „%1“ hat eine unbekannte Einstellung „%2“; entfernen Sie sie und importieren Sie erneut.</translation>
-    </message>
-    <message>
-        <source>Profile &quot;%1&quot; has no API URL text (&quot;api_url&quot;); add it and import again.</source>
-        <translation>Das Profil „%1“ hat keine API-URL („api_url“); ergänzen Sie sie und importieren Sie erneut.</translation>
-    </message>
-    <message>
-        <source>Profile &quot;%1&quot; cannot be imported: %2</source>
-        <translation>Das Profil „%1“ kann nicht importiert werden: %2</translation>
-    </message>
-    <message>
-        <source>Profile &quot;%1&quot; needs &quot;default_minutes&quot; as a whole number from 1 to 43200; fix it and import again.</source>
-        <translation>Das Profil „%1“ braucht „default_minutes“ als ganze Zahl von 1 bis 43200; korrigieren Sie es und importieren Sie erneut.</translation>
-    </message>
-    <message>
-        <source>Profile &quot;%1&quot; has a &quot;ca_file&quot; that is not a file path; fix it and import again.</source>
-        <translation>Das Profil „%1“ hat eine „ca_file“, die kein Dateipfad ist; korrigieren Sie sie und importieren Sie erneut.</translation>
-    </message>
-    <message>
-        <source>Profile &quot;%1&quot; has a proxy setting of the wrong kind (&quot;proxy_mode&quot; is system, none, http or socks5; &quot;proxy_port&quot; a whole number up to 65535); fix it and import again.</source>
-        <translation>Das Profil „%1“ hat eine Proxy-Einstellung der falschen Art („proxy_mode“ ist system, none, http oder socks5; „proxy_port“ eine ganze Zahl bis 65535); korrigieren Sie sie und importieren Sie erneut.</translation>
-    </message>
-</context>
-<context>
-    <name>ProxySettings</name>
-    <message>
-        <source>Enter the proxy&apos;s host name or address.</source>
-        <translation>Geben Sie den Hostnamen oder die Adresse des Proxys ein.</translation>
-    </message>
-    <message>
-        <source>The proxy host must be a host name or an address, without a scheme, path or user name.</source>
-        <translation>Der Proxy-Host muss ein Hostname oder eine Adresse sein, ohne Schema, Pfad oder Benutzernamen.</translation>
-    </message>
-    <message>
-        <source>The proxy port must be a number from 1 to 65535.</source>
-        <translation>Der Proxy-Port muss eine Zahl von 1 bis 65535 sein.</translation>
-    </message>
-</context>
-<context>
-    <name>QrView</name>
-    <message>
-        <source>QR code of the short link</source>
-        <translation>QR-Code des Kurzlinks</translation>
-    </message>
-    <message>
-        <source>Scan it with a phone camera to open the short link.</source>
-        <translation>Mit der Handykamera scannen, um den Kurzlink zu öffnen.</translation>
-    </message>
-    <message>
-        <source>No QR code is shown.</source>
-        <translation>Es wird kein QR-Code angezeigt.</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <source>Settings</source>
-        <translation>Einstellungen</translation>
-    </message>
-    <message>
-        <source>&amp;Profiles</source>
-        <translation>&amp;Profile</translation>
-    </message>
-    <message>
-        <source>Every profile; the one in use is marked. This dialog edits the profile in use.</source>
-        <translation>Alle Profile; das verwendete ist markiert. Dieser Dialog bearbeitet das verwendete Profil.</translation>
-    </message>
-    <message>
-        <source>Profiles</source>
-        <translation>Profile</translation>
-    </message>
-    <message>
-        <source>Every profile; the one in use is marked</source>
-        <translation>Alle Profile; das verwendete ist markiert</translation>
-    </message>
-    <message>
-        <source>Create a profile with default settings</source>
-        <translation>Ein Profil mit Standardeinstellungen anlegen</translation>
-    </message>
-    <message>
-        <source>New profile</source>
-        <translation>Neues Profil</translation>
-    </message>
-    <message>
-        <source>N&amp;ew…</source>
-        <translation>&amp;Neu…</translation>
-    </message>
-    <message>
-        <source>Remove the selected profile and its stored key (not &quot;default&quot;, not the profile in use)</source>
-        <translation>Das ausgewählte Profil und seinen gespeicherten Schlüssel entfernen (nicht „default“, nicht das verwendete Profil)</translation>
-    </message>
-    <message>
-        <source>Remove profile</source>
-        <translation>Profil entfernen</translation>
-    </message>
-    <message>
-        <source>Re&amp;move…</source>
-        <translation>&amp;Entfernen…</translation>
-    </message>
-    <message>
-        <source>Save every profile&apos;s settings to a JSON file; keys are never exported</source>
-        <translation>Die Einstellungen aller Profile in einer JSON-Datei speichern; Schlüssel werden nie exportiert</translation>
-    </message>
-    <message>
-        <source>Export profiles</source>
-        <translation>Profile exportieren</translation>
-    </message>
-    <message>
-        <source>E&amp;xport…</source>
-        <translation>E&amp;xportieren…</translation>
-    </message>
-    <message>
-        <source>Create or update profiles from an exported JSON file; keys are never imported</source>
-        <translation>Profile aus einer exportierten JSON-Datei anlegen oder aktualisieren; Schlüssel werden nie importiert</translation>
-    </message>
-    <message>
-        <source>Import profiles</source>
-        <translation>Profile importieren</translation>
-    </message>
-    <message>
-        <source>&amp;Import…</source>
-        <translation>&amp;Importieren…</translation>
-    </message>
-    <message>
-        <source>Profiles status</source>
-        <translation>Status der Profile</translation>
-    </message>
-    <message>
-        <source>Connection</source>
-        <translation>Verbindung</translation>
-    </message>
-    <message>
-        <source>Profile:</source>
-        <translation>Profil:</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>Profil</translation>
-    </message>
-    <message>
-        <source>API &amp;URL:</source>
-        <translation>API-&amp;URL:</translation>
-    </message>
-    <message>
-        <source>Address of the Altostrat API; https is required except on this computer</source>
-        <translation>Adresse der Altostrat-API; https ist Pflicht, außer auf diesem Computer</translation>
-    </message>
-    <message>
-        <source>API URL</source>
-        <translation>API-URL</translation>
-    </message>
-    <message>
-        <source>API URL problem</source>
-        <translation>Problem mit der API-URL</translation>
-    </message>
-    <message>
-        <source>&amp;CA file:</source>
-        <translation>&amp;CA-Datei:</translation>
-    </message>
-    <message>
-        <source>Extra CA certificates (PEM) to trust besides the system ones, e.g. for a company proxy; empty for none</source>
-        <translation>Zusätzliche CA-Zertifikate (PEM), denen neben denen des Systems vertraut wird, z. B. für einen Firmen-Proxy; leer für keine</translation>
-    </message>
-    <message>
-        <source>CA certificate file</source>
-        <translation>CA-Zertifikatsdatei</translation>
-    </message>
-    <message>
-        <source>None (system certificates only)</source>
-        <translation>Keine (nur Zertifikate des Systems)</translation>
-    </message>
-    <message>
-        <source>Choose a PEM file of CA certificates</source>
-        <translation>Eine PEM-Datei mit CA-Zertifikaten wählen</translation>
-    </message>
-    <message>
-        <source>Browse for a CA file</source>
-        <translation>Nach einer CA-Datei suchen</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Durchsuchen…</translation>
-    </message>
-    <message>
-        <source>CA file problem</source>
-        <translation>Problem mit der CA-Datei</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>API-Schlüssel</translation>
-    </message>
-    <message>
-        <source>Where the key is stored</source>
-        <translation>Wo der Schlüssel gespeichert wird</translation>
-    </message>
-    <message>
-        <source>&amp;New key:</source>
-        <translation>Neuer &amp;Schlüssel:</translation>
-    </message>
-    <message>
-        <source>A new team API key, in the form tokenId:teamId:secret</source>
-        <translation>Ein neuer Team-API-Schlüssel, in der Form tokenId:teamId:secret</translation>
-    </message>
-    <message>
-        <source>New API key</source>
-        <translation>Neuer API-Schlüssel</translation>
-    </message>
-    <message>
-        <source>tokenId:teamId:secret</source>
-        <translation>tokenId:teamId:secret</translation>
-    </message>
-    <message>
-        <source>Check the new key and store it in place of the old one</source>
-        <translation>Den neuen Schlüssel prüfen und anstelle des alten speichern</translation>
-    </message>
-    <message>
-        <source>Replace key</source>
-        <translation>Schlüssel ersetzen</translation>
-    </message>
-    <message>
-        <source>&amp;Replace key</source>
-        <translation>Schlüssel e&amp;rsetzen</translation>
-    </message>
-    <message>
-        <source>Key status</source>
-        <translation>Status des Schlüssels</translation>
-    </message>
-    <message>
-        <source>Remove the stored key of this profile from the keychain</source>
-        <translation>Den gespeicherten Schlüssel dieses Profils aus dem Schlüsselbund entfernen</translation>
-    </message>
-    <message>
-        <source>Forget stored key</source>
-        <translation>Gespeicherten Schlüssel vergessen</translation>
-    </message>
-    <message>
-        <source>&amp;Forget stored key…</source>
-        <translation>Gespeicherten Schlüssel &amp;vergessen…</translation>
-    </message>
-    <message>
-        <source>Links</source>
-        <translation>Links</translation>
-    </message>
-    <message>
-        <source>Default &amp;validity:</source>
-        <translation>Standard-&amp;Gültigkeit:</translation>
-    </message>
-    <message>
-        <source>Validity preselected for new links, in minutes (1 minute to 30 days)</source>
-        <translation>Für neue Links vorgewählte Gültigkeit, in Minuten (1 Minute bis 30 Tage)</translation>
-    </message>
-    <message>
-        <source>Default validity in minutes</source>
-        <translation>Standard-Gültigkeit in Minuten</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation> Min.</translation>
-    </message>
-    <message>
-        <source>Default validity</source>
-        <translation>Standard-Gültigkeit</translation>
-    </message>
-    <message>
-        <source>Clear copied &amp;token after:</source>
-        <translation>Kopiertes &amp;Token löschen nach:</translation>
-    </message>
-    <message>
-        <source>A copied token is removed from the clipboard after this many seconds, unless something else was copied since</source>
-        <translation>Ein kopiertes Token wird nach so vielen Sekunden aus der Zwischenablage entfernt, sofern inzwischen nichts anderes kopiert wurde</translation>
-    </message>
-    <message>
-        <source>Clipboard clear delay in seconds</source>
-        <translation>Verzögerung bis zum Leeren der Zwischenablage in Sekunden</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> s</translation>
-    </message>
-    <message>
-        <source>Notifications</source>
-        <translation>Benachrichtigungen</translation>
-    </message>
-    <message>
-        <source>Show a tray icon and notify before and when a link expires</source>
-        <translation>Ein Symbol im Infobereich zeigen und vor und bei Ablauf eines Links benachrichtigen</translation>
-    </message>
-    <message>
-        <source>Expiry notifications</source>
-        <translation>Ablaufbenachrichtigungen</translation>
-    </message>
-    <message>
-        <source>&amp;Warn:</source>
-        <translation>&amp;Warnen:</translation>
-    </message>
-    <message>
-        <source>How many minutes before expiry to warn; 0 notifies only at expiry</source>
-        <translation>Wie viele Minuten vor Ablauf gewarnt wird; 0 benachrichtigt nur beim Ablauf</translation>
-    </message>
-    <message>
-        <source>Warning time in minutes before expiry</source>
-        <translation>Vorwarnzeit in Minuten vor Ablauf</translation>
-    </message>
-    <message>
-        <source>Only at expiry</source>
-        <translation>Nur beim Ablauf</translation>
-    </message>
-    <message>
-        <source> min before expiry</source>
-        <translation> Min. vor Ablauf</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Verlauf</translation>
-    </message>
-    <message>
-        <source>How long an expired link stays in the history; 0 forgets it as soon as it expires</source>
-        <translation>Wie lange ein abgelaufener Link im Verlauf bleibt; 0 vergisst ihn, sobald er abläuft</translation>
-    </message>
-    <message>
-        <source>Days an expired link stays in the history</source>
-        <translation>Tage, die ein abgelaufener Link im Verlauf bleibt</translation>
-    </message>
-    <message>
-        <source>At once</source>
-        <translation>Sofort</translation>
-    </message>
-    <message>
-        <source>after </source>
-        <translation>nach </translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation> Tagen</translation>
-    </message>
-    <message>
-        <source>The key of this profile is stored in %1, never in a file.</source>
-        <translation>Der Schlüssel dieses Profils wird in %1 gespeichert, nie in einer Datei.</translation>
-    </message>
-    <message>
-        <source>The file %1, so only the system&apos;s certificates are trusted; choose another or clear the field.</source>
-        <translation>Die Datei %1, daher wird nur den Zertifikaten des Systems vertraut; wählen Sie eine andere oder leeren Sie das Feld.</translation>
-    </message>
-    <message>
-        <source>The new key is stored in %1 and in use.</source>
-        <translation>Der neue Schlüssel ist in %1 gespeichert und in Gebrauch.</translation>
-    </message>
-    <message>
-        <source>The new key is stored in %1; this session keeps using the key from FAULTSHARE_API_KEY.</source>
-        <translation>Der neue Schlüssel ist in %1 gespeichert; diese Sitzung verwendet weiter den Schlüssel aus FAULTSHARE_API_KEY.</translation>
-    </message>
-    <message>
-        <source>Profile “%1” and its key were removed.</source>
-        <translation>Das Profil „%1“ und sein Schlüssel wurden entfernt.</translation>
-    </message>
-    <message>
-        <source>The stored key was removed from %1.</source>
-        <translation>Der gespeicherte Schlüssel wurde aus %1 entfernt.</translation>
-    </message>
-    <message>
-        <source>Demo mode: the connection and the key belong to the demo server and cannot be changed.</source>
-        <translation>Demo-Modus: Verbindung und Schlüssel gehören zum Demo-Server und können nicht geändert werden.</translation>
-    </message>
-    <message>
-        <source>Storing the key in %1…</source>
-        <translation>Der Schlüssel wird in %1 gespeichert…</translation>
-    </message>
-    <message>
-        <source>Forget the stored key?</source>
-        <translation>Gespeicherten Schlüssel vergessen?</translation>
-    </message>
-    <message>
-        <source>Remove the API key of profile “%1” from %2? You will need to paste it again to create links.</source>
-        <translation>Den API-Schlüssel des Profils „%1“ aus %2 entfernen? Um Links zu erzeugen, müssen Sie ihn dann erneut einfügen.</translation>
-    </message>
-    <message>
-        <source>&amp;Forget key</source>
-        <translation>Schlüssel &amp;vergessen</translation>
-    </message>
-    <message>
-        <source>Removing the key from %1…</source>
-        <translation>Der Schlüssel wird aus %1 entfernt…</translation>
-    </message>
-    <message>
-        <source>Choose a CA certificate file</source>
-        <translation>CA-Zertifikatsdatei wählen</translation>
-    </message>
-    <message>
-        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>The file cannot be read; choose an existing PEM file.</source>
-        <translation>Die Datei kann nicht gelesen werden; wählen Sie eine vorhandene PEM-Datei.</translation>
-    </message>
-    <message>
-        <source>The file holds no PEM certificate; choose the CA bundle your IT provides.</source>
-        <translation>Die Datei enthält kein PEM-Zertifikat; wählen Sie das CA-Bundle, das Ihre IT bereitstellt.</translation>
-    </message>
-    <message>
-        <source>%1 (in use)</source>
-        <translation>%1 (in Gebrauch)</translation>
-    </message>
-    <message>
-        <source>The profile in use: this dialog edits its settings</source>
-        <translation>Das verwendete Profil: Dieser Dialog bearbeitet seine Einstellungen</translation>
-    </message>
-    <message>
-        <source>Name of the new profile (for example “staging”):</source>
-        <translation>Name des neuen Profils (zum Beispiel „staging“):</translation>
-    </message>
-    <message>
-        <source>That profile name %1; choose another.</source>
-        <translation>Dieser Profilname %1; wählen Sie einen anderen.</translation>
-    </message>
-    <message>
-        <source>A profile named “%1” already exists; choose another name.</source>
-        <translation>Ein Profil „%1“ gibt es bereits; wählen Sie einen anderen Namen.</translation>
-    </message>
-    <message>
-        <source>Profile “%1” was created; switch to it in the main window to set its API URL and key.</source>
-        <translation>Das Profil „%1“ wurde angelegt; wechseln Sie im Hauptfenster dorthin, um API-URL und Schlüssel festzulegen.</translation>
-    </message>
-    <message>
-        <source>Remove the profile?</source>
-        <translation>Profil entfernen?</translation>
-    </message>
-    <message>
-        <source>Remove profile “%1” with its settings and its API key in %2?</source>
-        <translation>Das Profil „%1“ mit seinen Einstellungen und seinem API-Schlüssel in %2 entfernen?</translation>
-    </message>
-    <message>
-        <source>&amp;Remove profile</source>
-        <translation>Profil &amp;entfernen</translation>
-    </message>
-    <message>
-        <source>The profile “%1” cannot be removed; it is always there.</source>
-        <translation>Das Profil „%1“ kann nicht entfernt werden; es ist immer vorhanden.</translation>
-    </message>
-    <message>
-        <source>Profile “%1” is in use; switch to another profile first to remove it.</source>
-        <translation>Das Profil „%1“ ist in Gebrauch; wechseln Sie zuerst zu einem anderen Profil, um es zu entfernen.</translation>
-    </message>
-    <message>
-        <source>There is no profile named “%1”; it may have been removed already.</source>
-        <translation>Es gibt kein Profil „%1“; es wurde vielleicht schon entfernt.</translation>
-    </message>
-    <message>
-        <source>Removing the key of profile “%1” from %2…</source>
-        <translation>Der Schlüssel des Profils „%1“ wird aus %2 entfernt…</translation>
-    </message>
-    <message>
-        <source>JSON files (*.json);;All files (*)</source>
-        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>The profiles could not be written to %1 (%2); choose another place.</source>
-        <translation>Die Profile konnten nicht nach %1 geschrieben werden (%2); wählen Sie einen anderen Ort.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n profile(s) exported to %1, without keys.</source>
-        <translation>
-            <numerusform>%n Profil nach %1 exportiert, ohne Schlüssel.</numerusform>
-            <numerusform>%n Profile nach %1 exportiert, ohne Schlüssel.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The file %1 cannot be read (%2); choose another.</source>
-        <translation>Die Datei %1 kann nicht gelesen werden (%2); wählen Sie eine andere.</translation>
-    </message>
-    <message>
-        <source>The file %1 is too large to be a profiles export; choose a file made by Export.</source>
-        <translation>Die Datei %1 ist zu groß für einen Profilexport; wählen Sie eine mit „Exportieren“ erstellte Datei.</translation>
-    </message>
-    <message>
-        <source>The file holds no profile, so nothing changed.</source>
-        <translation>Die Datei enthält kein Profil, daher hat sich nichts geändert.</translation>
-    </message>
-    <message>
-        <source>Imported %1; their keys are not in the file, so store them after switching to each.</source>
-        <translation>%1 importiert; ihre Schlüssel sind nicht in der Datei, speichern Sie sie also nach dem Wechsel zu jedem Profil.</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Sprache</translation>
-    </message>
-    <message>
-        <source>&amp;Language:</source>
-        <translation>Sprac&amp;he:</translation>
-    </message>
-    <message>
-        <source>The language of FaultShare&apos;s windows and messages; the system default follows the desktop&apos;s language</source>
-        <translation>Die Sprache der Fenster und Meldungen von FaultShare; der Systemstandard folgt der Sprache des Desktops</translation>
-    </message>
-    <message>
-        <source>Takes effect when FaultShare restarts</source>
-        <translation>Wirkt nach einem Neustart von FaultShare</translation>
-    </message>
-    <message>
-        <source>Takes effect when FaultShare restarts.</source>
-        <translation>Wirkt nach einem Neustart von FaultShare.</translation>
-    </message>
-    <message>
-        <source>System default</source>
-        <translation>Systemstandard</translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation>Netzwerk</translation>
-    </message>
-    <message>
-        <source>Prox&amp;y:</source>
-        <translation>Prox&amp;y:</translation>
-    </message>
-    <message>
-        <source>How this profile reaches the API: the system&apos;s proxy settings, directly, or through an HTTP or SOCKS5 proxy</source>
-        <translation>Wie dieses Profil die API erreicht: über die Proxy-Einstellungen des Systems, direkt oder über einen HTTP- oder SOCKS5-Proxy</translation>
-    </message>
-    <message>
-        <source>Proxy</source>
-        <translation>Proxy</translation>
-    </message>
-    <message>
-        <source>How this profile reaches the API; host, port, user name and password apply to an HTTP or SOCKS5 proxy</source>
-        <translation>Wie dieses Profil die API erreicht; Host, Port, Benutzername und Passwort gelten für einen HTTP- oder SOCKS5-Proxy</translation>
-    </message>
-    <message>
-        <source>&amp;Host:</source>
-        <translation>H&amp;ost:</translation>
-    </message>
-    <message>
-        <source>Host name or address of the proxy, without a scheme or path</source>
-        <translation>Hostname oder Adresse des Proxys, ohne Schema oder Pfad</translation>
-    </message>
-    <message>
-        <source>Proxy host</source>
-        <translation>Proxy-Host</translation>
-    </message>
-    <message>
-        <source>P&amp;ort:</source>
-        <translation>Portnu&amp;mmer:</translation>
-    </message>
-    <message>
-        <source>Port of the proxy, 1 to 65535</source>
-        <translation>Port des Proxys, 1 bis 65535</translation>
-    </message>
-    <message>
-        <source>Proxy port</source>
-        <translation>Proxy-Port</translation>
-    </message>
-    <message>
-        <source>U&amp;ser name:</source>
-        <translation>Benut&amp;zername:</translation>
-    </message>
-    <message>
-        <source>The user name the proxy asks for; empty when it asks for none</source>
-        <translation>Der Benutzername, den der Proxy verlangt; leer, wenn er keinen verlangt</translation>
-    </message>
-    <message>
-        <source>Proxy user name</source>
-        <translation>Proxy-Benutzername</translation>
-    </message>
-    <message>
-        <source>P&amp;assword:</source>
-        <translation>P&amp;asswort:</translation>
-    </message>
-    <message>
-        <source>The proxy password, kept in the keychain and never in the settings file; leave empty to keep the stored one</source>
-        <translation>Das Proxy-Passwort, im Schlüsselbund aufbewahrt und nie in der Einstellungsdatei; leer lassen, um das gespeicherte zu behalten</translation>
-    </message>
-    <message>
-        <source>Proxy password</source>
-        <translation>Proxy-Passwort</translation>
-    </message>
-    <message>
-        <source>Kept in the keychain, never in the settings file; leave empty to keep the stored password</source>
-        <translation>Im Schlüsselbund aufbewahrt, nie in der Einstellungsdatei; leer lassen, um das gespeicherte Passwort zu behalten</translation>
-    </message>
-    <message>
-        <source>Remove the stored proxy password of this profile from the keychain when you press OK</source>
-        <translation>Das gespeicherte Proxy-Passwort dieses Profils beim Klick auf OK aus dem Schlüsselbund entfernen</translation>
-    </message>
-    <message>
-        <source>Forget proxy password</source>
-        <translation>Proxy-Passwort entfernen</translation>
-    </message>
-    <message>
-        <source>For&amp;get password</source>
-        <translation>Passwort ent&amp;fernen</translation>
-    </message>
-    <message>
-        <source>Proxy problem</source>
-        <translation>Proxy-Problem</translation>
-    </message>
-    <message>
-        <source>Proxy status</source>
-        <translation>Proxy-Status</translation>
-    </message>
-    <message>
-        <source>Notify when a lin&amp;k is about to expire</source>
-        <translation>&amp;Benachrichtigen, bevor ein Link abläuft</translation>
-    </message>
-    <message>
-        <source>Forget expire&amp;d links:</source>
-        <translation>Abgelaufene &amp;Links vergessen:</translation>
-    </message>
-    <message>
-        <source>Use the system settings</source>
-        <translation>Einstellungen des Systems verwenden</translation>
-    </message>
-    <message>
-        <source>No proxy (direct)</source>
-        <translation>Kein Proxy (direkt)</translation>
-    </message>
-    <message>
-        <source>HTTP proxy</source>
-        <translation>HTTP-Proxy</translation>
-    </message>
-    <message>
-        <source>SOCKS5 proxy</source>
-        <translation>SOCKS5-Proxy</translation>
-    </message>
-    <message>
-        <source>The proxy password could not be stored: %1</source>
-        <translation>Das Proxy-Passwort konnte nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
-        <source>The stored proxy password could not be removed: %1</source>
-        <translation>Das gespeicherte Proxy-Passwort konnte nicht entfernt werden: %1</translation>
-    </message>
-    <message>
-        <source>Enter the user name that goes with the proxy password, or clear the password.</source>
-        <translation>Geben Sie den Benutzernamen zum Proxy-Passwort ein, oder löschen Sie das Passwort.</translation>
-    </message>
-    <message>
-        <source>Removed from %1 when you press OK</source>
-        <translation>Wird beim Klick auf OK aus %1 entfernt</translation>
-    </message>
-    <message>
-        <source>Stored in %1; unchanged unless you type a new one</source>
-        <translation>Gespeichert in %1; bleibt, solange Sie kein neues eingeben</translation>
-    </message>
-    <message>
-        <source>None stored</source>
-        <translation>Keines gespeichert</translation>
-    </message>
-    <message>
-        <source>Unchanged unless you type one</source>
-        <translation>Bleibt unverändert, solange Sie keines eingeben</translation>
-    </message>
-    <message>
-        <source>The stored proxy password will be removed from %1 when you press OK.</source>
-        <translation>Das gespeicherte Proxy-Passwort wird beim Klick auf OK aus %1 entfernt.</translation>
-    </message>
-    <message>
-        <source>Storing the proxy password in %1…</source>
-        <translation>Das Proxy-Passwort wird in %1 gespeichert…</translation>
-    </message>
-    <message>
-        <source>Removing the proxy password from %1…</source>
-        <translation>Das Proxy-Passwort wird aus %1 entfernt…</translation>
-    </message>
-    <message>
-        <source>Profile “%1” was kept because its key or proxy password could not be removed from the keychain: %2</source>
-        <translation>Das Profil „%1“ wurde behalten, weil sein Schlüssel oder Proxy-Passwort nicht aus dem Schlüsselbund entfernt werden konnte: %2</translation>
-    </message>
-    <message>
-        <source>General</source>
-        <translation>Allgemein</translation>
-    </message>
-    <message>
-        <source>Demo mode: the demo server is reached without a proxy.</source>
-        <translation>Demo-Modus: Der Demo-Server wird ohne Proxy erreicht.</translation>
-    </message>
-    <message>
-        <source>Profile “%1” is set up for everyone on this computer by its administrator; it cannot be removed here.</source>
-        <translation>Das Profil „%1“ hat die Administration dieses Computers für alle eingerichtet; es kann hier nicht entfernt werden.</translation>
-    </message>
-</context>
-<context>
-    <name>ShareFormats</name>
-    <message>
-        <source>Altostrat faults</source>
-        <translation>Altostrat-Störungen</translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>Use the built-in demo server; nothing is stored.</source>
-        <translation>Den eingebauten Demo-Server verwenden; nichts wird gespeichert.</translation>
-    </message>
-    <message>
-        <source>API URL for this session.</source>
-        <translation>API-URL für diese Sitzung.</translation>
-    </message>
-    <message>
-        <source>URL</source>
-        <translation>URL</translation>
-    </message>
-    <message>
-        <source>Profile to start with (default: the one used last).</source>
-        <translation>Profil beim Start (Standard: das zuletzt verwendete).</translation>
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation>NAME</translation>
-    </message>
-    <message>
-        <source>Share short-lived, read-only Altostrat fault links as links and QR codes.
+        </message>
+        <message>
+            <source>Read the API key or token from the first line of standard input.</source>
+            <translation>Den API-Schlüssel oder das Token aus der ersten Zeile der Standardeingabe lesen.</translation>
+        </message>
+        <message>
+            <source>No API key or token for profile "%1": set FAULTSHARE_API_KEY, use --api-key-stdin, or save one in the FaultShare window.</source>
+            <translation>Kein API-Schlüssel und kein Token für das Profil „%1“: Setzen Sie FAULTSHARE_API_KEY, verwenden Sie --api-key-stdin oder speichern Sie einen im FaultShare-Fenster.</translation>
+        </message>
+        <message>
+            <source>Show the faults a link exposes right now (GET /fault/token/{token}).
+
+LINK_OR_TOKEN is a token, or a short link kept in the history of this computer.
+The API key or token of the profile goes along as Bearer credential: from
+FAULTSHARE_API_KEY, standard input with --api-key-stdin, or the keychain; without one
+the API is asked without.
+
+Exit codes: 0 ok, 2 invalid input, 3 link unknown, expired or rejected, or key
+rejected, 4 rate limited, 5 network, TLS or timeout, 6 server error or invalid response.</source>
+            <translation>Zeigt die Störungen, die ein Link gerade zeigt (GET /fault/token/{token}).
+
+LINK_OR_TOKEN ist ein Token oder ein Kurzlink aus dem Verlauf dieses Computers.
+Der API-Schlüssel oder das Token des Profils wird als Bearer-Anmeldung mitgesendet: aus
+FAULTSHARE_API_KEY, der Standardeingabe mit --api-key-stdin oder dem Schlüsselbund; ohne
+wird die API ohne gefragt.
+
+Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 Link unbekannt, abgelaufen oder abgelehnt, oder
+Schlüssel abgelehnt, 4 Ratenlimit, 5 Netzwerk, TLS oder Zeitüberschreitung, 6 Serverfehler oder ungültige Antwort.</translation>
+        </message>
+        <message>
+            <source>Show what a link shows.</source>
+            <translation>Zeigen, was ein Link zeigt.</translation>
+        </message>
+        <message>
+            <source>The link or token to preview.</source>
+            <translation>Der Link oder das Token für die Vorschau.</translation>
+        </message>
+        <message>
+            <source>Settings and keychain profile (default: default, or the one that made the link).</source>
+            <translation>Einstellungs- und Schlüsselbund-Profil (Standard: default oder das Profil, das den Link erzeugt hat).</translation>
+        </message>
+        <message>
+            <source>Give the link or token to preview.</source>
+            <translation>Geben Sie den Link oder das Token für die Vorschau an.</translation>
+        </message>
+        <message>
+            <source>The link is not in the history of this computer; pass its token instead.</source>
+            <translation>Der Link ist nicht im Verlauf dieses Computers; übergeben Sie stattdessen sein Token.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Countdown</name>
+        <message>
+            <source>Expired</source>
+            <translation>Abgelaufen</translation>
+        </message>
+        <message>
+            <source>%1 d %2:%3:%4</source>
+            <translation>%1 T %2:%3:%4</translation>
+        </message>
+        <message>
+            <source>Valid</source>
+            <translation>Gültig</translation>
+        </message>
+        <message>
+            <source>Expiring soon</source>
+            <translation>Läuft bald ab</translation>
+        </message>
+        <message>
+            <source>About to expire</source>
+            <translation>Läuft gleich ab</translation>
+        </message>
+        <message>
+            <source>%1 d</source>
+            <translation>%1 T</translation>
+        </message>
+        <message>
+            <source>%1 h</source>
+            <translation>%1 Std.</translation>
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation>%1 Min.</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <source>%1 UTC</source>
+            <translation>%1 UTC</translation>
+        </message>
+        <message>
+            <source>%1 %2 (%3 UTC)</source>
+            <translation>%1 %2 (%3 UTC)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CredentialStore</name>
+        <message>
+            <source>access was denied by the user</source>
+            <translation>der Zugriff wurde vom Benutzer verweigert</translation>
+        </message>
+        <message>
+            <source>access was denied (is the keyring locked?)</source>
+            <translation>der Zugriff wurde verweigert (ist der Schlüsselbund gesperrt?)</translation>
+        </message>
+        <message>
+            <source>no keychain service is available</source>
+            <translation>kein Schlüsselbund-Dienst verfügbar</translation>
+        </message>
+        <message>
+            <source>the keychain does not support this operation</source>
+            <translation>der Schlüsselbund unterstützt diesen Vorgang nicht</translation>
+        </message>
+        <message>
+            <source>the entry could not be deleted</source>
+            <translation>der Eintrag konnte nicht gelöscht werden</translation>
+        </message>
+        <message>
+            <source>the entry was not found</source>
+            <translation>der Eintrag wurde nicht gefunden</translation>
+        </message>
+        <message>
+            <source>the keychain reported an error</source>
+            <translation>der Schlüsselbund hat einen Fehler gemeldet</translation>
+        </message>
+        <message>
+            <source>the macOS Keychain</source>
+            <translation>dem macOS-Schlüsselbund</translation>
+        </message>
+        <message>
+            <source>the Windows Credential Manager</source>
+            <translation>der Windows-Anmeldeinformationsverwaltung</translation>
+        </message>
+        <message>
+            <source>your keyring (Secret Service)</source>
+            <translation>Ihrem Schlüsselbund (Secret Service)</translation>
+        </message>
+        <message>
+            <source>the keyring is locked</source>
+            <translation>der Schlüsselbund ist gesperrt</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExpiryInput</name>
+        <message>
+            <source>At least 1 minute</source>
+            <translation>Mindestens 1 Minute</translation>
+        </message>
+        <message>
+            <source>At most 30 days (%1 minutes)</source>
+            <translation>Höchstens 30 Tage (%1 Minuten)</translation>
+        </message>
+        <message>
+            <source>Choose a date and time</source>
+            <translation>Wählen Sie Datum und Uhrzeit</translation>
+        </message>
+        <message>
+            <source>%1 does not exist on that day (clocks go forward); choose another time</source>
+            <translation>%1 gibt es an diesem Tag nicht (Zeitumstellung vor); wählen Sie eine andere Uhrzeit</translation>
+        </message>
+        <message>
+            <source>That time has passed</source>
+            <translation>Dieser Zeitpunkt ist vorbei</translation>
+        </message>
+        <message>
+            <source>%1 happens twice on that day (clocks go back); the earlier one is used</source>
+            <translation>%1 gibt es an diesem Tag zweimal (Zeitumstellung zurück); der frühere Zeitpunkt gilt</translation>
+        </message>
+    </context>
+    <context>
+        <name>Fault</name>
+        <message>
+            <source>Low</source>
+            <translation>Niedrig</translation>
+        </message>
+        <message>
+            <source>Medium</source>
+            <translation>Mittel</translation>
+        </message>
+        <message>
+            <source>High</source>
+            <translation>Hoch</translation>
+        </message>
+        <message>
+            <source>Critical</source>
+            <translation>Kritisch</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>Unbekannt</translation>
+        </message>
+        <message>
+            <source>1 fault could not be read</source>
+            <translation>1 Störung konnte nicht gelesen werden</translation>
+        </message>
+        <message>
+            <source>%1 faults could not be read</source>
+            <translation>%1 Störungen konnten nicht gelesen werden</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>Warnung</translation>
+        </message>
+    </context>
+    <context>
+        <name>FaultModel</name>
+        <message>
+            <source>Resolved</source>
+            <translation>Behoben</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Aktiv</translation>
+        </message>
+        <message>
+            <source>Cause: %1</source>
+            <translation>Ursache: %1</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>Schweregrad</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Meldung</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>Type: %1</source>
+            <translation>Typ: %1</translation>
+        </message>
+        <message>
+            <source>Since: %1 (%2 UTC)</source>
+            <translation>Seit: %1 (%2 UTC)</translation>
+        </message>
+        <message>
+            <source>Resolved: %1 (%2 UTC)</source>
+            <translation>Behoben: %1 (%2 UTC)</translation>
+        </message>
+        <message>
+            <source>Path: %1</source>
+            <translation>Pfad: %1</translation>
+        </message>
+        <message>
+            <source>Fault: %1</source>
+            <translation>Störung: %1</translation>
+        </message>
+        <message>
+            <source>No comments.</source>
+            <translation>Keine Kommentare.</translation>
+        </message>
+        <message>
+            <source>Comments:</source>
+            <translation>Kommentare:</translation>
+        </message>
+        <message>
+            <source>someone</source>
+            <translation>jemand</translation>
+        </message>
+        <message>
+            <source>%1, %2: %3</source>
+            <translation>%1, %2: %3</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Unresolved</source>
+            <translation>Offen</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Wo</translation>
+        </message>
+        <message>
+            <source>Cause</source>
+            <translation>Ursache</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Typ</translation>
+        </message>
+        <message>
+            <source>Since</source>
+            <translation>Seit</translation>
+        </message>
+        <message>
+            <source>Comments</source>
+            <translation>Kommentare</translation>
+        </message>
+    </context>
+    <context>
+        <name>History</name>
+        <message>
+            <source>the link kept in the keychain cannot be read</source>
+            <translation>der im Schlüsselbund gespeicherte Link kann nicht gelesen werden</translation>
+        </message>
+        <message>
+            <source>the link is no longer in the keychain</source>
+            <translation>der Link ist nicht mehr im Schlüsselbund</translation>
+        </message>
+        <message>
+            <source>the link was not kept</source>
+            <translation>der Link wurde nicht behalten</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryModel</name>
+        <message>
+            <source>Expired</source>
+            <translation>Abgelaufen</translation>
+        </message>
+        <message>
+            <source>Expires %1</source>
+            <translation>Läuft ab %1</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>Bezeichnung</translation>
+        </message>
+        <message>
+            <source>Profile</source>
+            <translation>Profil</translation>
+        </message>
+        <message>
+            <source>Issued</source>
+            <translation>Erzeugt</translation>
+        </message>
+        <message>
+            <source>Expires</source>
+            <translation>Läuft ab</translation>
+        </message>
+        <message>
+            <source>Remaining</source>
+            <translation>Restzeit</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryPanel</name>
+        <message>
+            <source>Cop&amp;y link</source>
+            <translation>&amp;Link kopieren</translation>
+        </message>
+        <message>
+            <source>Copies the short link of the selected row</source>
+            <translation>Kopiert den Kurzlink der ausgewählten Zeile</translation>
+        </message>
+        <message>
+            <source>Sho&amp;w QR</source>
+            <translation>QR-C&amp;ode zeigen</translation>
+        </message>
+        <message>
+            <source>Shows the selected link in the main window</source>
+            <translation>Zeigt den ausgewählten Link im Hauptfenster</translation>
+        </message>
+        <message>
+            <source>Present</source>
+            <translation>Präsentieren</translation>
+        </message>
+        <message>
+            <source>Shows the selected link's QR code on a wall display</source>
+            <translation>Zeigt den QR-Code des ausgewählten Links auf einem Wanddisplay</translation>
+        </message>
+        <message>
+            <source>Preview…</source>
+            <translation>Vorschau…</translation>
+        </message>
+        <message>
+            <source>Shows the faults the selected link exposes</source>
+            <translation>Zeigt die Störungen, die der ausgewählte Link freigibt</translation>
+        </message>
+        <message>
+            <source>Forget</source>
+            <translation>Vergessen</translation>
+        </message>
+        <message>
+            <source>Removes the selected link from the history and the keychain</source>
+            <translation>Entfernt den ausgewählten Link aus dem Verlauf und dem Schlüsselbund</translation>
+        </message>
+        <message>
+            <source>Search labels</source>
+            <translation>Bezeichnungen durchsuchen</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Aktiv</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation>Abgelaufen</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>Alle</translation>
+        </message>
+        <message>
+            <source>Show links</source>
+            <translation>Links anzeigen</translation>
+        </message>
+        <message>
+            <source>&amp;Show:</source>
+            <translation>Aus&amp;wahl:</translation>
+        </message>
+        <message>
+            <source>Issued links</source>
+            <translation>Erzeugte Links</translation>
+        </message>
+        <message>
+            <source>Copy Link</source>
+            <translation>Link kopieren</translation>
+        </message>
+        <message>
+            <source>Show QR Code</source>
+            <translation>QR-Code zeigen</translation>
+        </message>
+        <message>
+            <source>Preview Faults…</source>
+            <translation>Störungen ansehen…</translation>
+        </message>
+        <message>
+            <source>That link has expired; generate a new one.</source>
+            <translation>Dieser Link ist abgelaufen; erzeugen Sie einen neuen.</translation>
+        </message>
+        <message>
+            <source>Forget Link</source>
+            <translation>Link vergessen</translation>
+        </message>
+        <message>
+            <source>The link "%1" still works. Forget it anyway? It keeps working until it expires, but FaultShare can no longer copy or show it.</source>
+            <translation>Der Link „%1“ funktioniert noch. Trotzdem vergessen? Er funktioniert weiter, bis er abläuft, aber FaultShare kann ihn dann nicht mehr kopieren oder anzeigen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyPage</name>
+        <message>
+            <source>API key setup</source>
+            <translation>API-Schlüssel einrichten</translation>
+        </message>
+        <message>
+            <source>Connect FaultShare to Altostrat</source>
+            <translation>FaultShare mit Altostrat verbinden</translation>
+        </message>
+        <message>
+            <source>Where the key is stored</source>
+            <translation>Wo der Schlüssel gespeichert wird</translation>
+        </message>
+        <message>
+            <source>Key problem</source>
+            <translation>Problem mit dem Schlüssel</translation>
+        </message>
+        <message>
+            <source>Check the key and store it in the keychain</source>
+            <translation>Den Schlüssel prüfen und im Schlüsselbund speichern</translation>
+        </message>
+        <message>
+            <source>Save key</source>
+            <translation>Schlüssel speichern</translation>
+        </message>
+        <message>
+            <source>&amp;Save key</source>
+            <translation>Schlüssel s&amp;peichern</translation>
+        </message>
+        <message>
+            <source>Read the stored key from the keychain again</source>
+            <translation>Den gespeicherten Schlüssel erneut aus dem Schlüsselbund lesen</translation>
+        </message>
+        <message>
+            <source>Retry keychain</source>
+            <translation>Schlüsselbund erneut lesen</translation>
+        </message>
+        <message>
+            <source>&amp;Retry keychain</source>
+            <translation>Schlüsselbund &amp;erneut lesen</translation>
+        </message>
+        <message>
+            <source>Try FaultShare with a built-in demo server on this computer; nothing is stored</source>
+            <translation>FaultShare mit einem eingebauten Demo-Server auf diesem Computer ausprobieren; nichts wird gespeichert</translation>
+        </message>
+        <message>
+            <source>Try the demo server</source>
+            <translation>Demo-Server ausprobieren</translation>
+        </message>
+        <message>
+            <source>Try the &amp;demo server</source>
+            <translation>Demo-Server &amp;testen</translation>
+        </message>
+        <message>
+            <source>Paste your team's Altostrat API key or token. FaultShare uses it only to create short-lived, read-only links to your fault data.</source>
+            <translation>Fügen Sie den Altostrat-API-Schlüssel oder das Token Ihres Teams ein. FaultShare verwendet ihn nur, um kurzlebige, schreibgeschützte Links zu Ihren Störungsdaten zu erzeugen.</translation>
+        </message>
+        <message>
+            <source>API &amp;key or token:</source>
+            <translation>API-&amp;Schlüssel oder Token:</translation>
+        </message>
+        <message>
+            <source>Your team API key (tokenId:teamId:secret) or token (a JWT)</source>
+            <translation>Der API-Schlüssel (tokenId:teamId:secret) oder das Token (ein JWT) Ihres Teams</translation>
+        </message>
+        <message>
+            <source>API key or token</source>
+            <translation>API-Schlüssel oder Token</translation>
+        </message>
+        <message>
+            <source>tokenId:teamId:secret or eyJ…</source>
+            <translation>tokenId:teamId:secret oder eyJ…</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinkDetails</name>
+        <message>
+            <source>Token and details</source>
+            <translation>Token und Details</translation>
+        </message>
+        <message>
+            <source>The embed token itself; treat it like a password</source>
+            <translation>Das Einbettungs-Token selbst; behandeln Sie es wie ein Passwort</translation>
+        </message>
+        <message>
+            <source>Token</source>
+            <translation>Token</translation>
+        </message>
+        <message>
+            <source>Show or hide the token</source>
+            <translation>Das Token anzeigen oder verbergen</translation>
+        </message>
+        <message>
+            <source>Reveal token</source>
+            <translation>Token anzeigen</translation>
+        </message>
+        <message>
+            <source>&amp;Reveal</source>
+            <translation>Anze&amp;igen</translation>
+        </message>
+        <message>
+            <source>Copy the token; the clipboard is cleared again after a while</source>
+            <translation>Das Token kopieren; die Zwischenablage wird nach einer Weile wieder geleert</translation>
+        </message>
+        <message>
+            <source>Copy token</source>
+            <translation>Token kopieren</translation>
+        </message>
+        <message>
+            <source>Copy &amp;token</source>
+            <translation>&amp;Token kopieren</translation>
+        </message>
+        <message>
+            <source>Type:</source>
+            <translation>Typ:</translation>
+        </message>
+        <message>
+            <source>Token type</source>
+            <translation>Token-Typ</translation>
+        </message>
+        <message>
+            <source>Clock:</source>
+            <translation>Uhr:</translation>
+        </message>
+        <message>
+            <source>Clock difference to the server</source>
+            <translation>Zeitunterschied zum Server</translation>
+        </message>
+        <message>
+            <source>Clai&amp;ms:</source>
+            <translation>Clai&amp;ms:</translation>
+        </message>
+        <message>
+            <source>What the token says about itself (its signature is not checked here)</source>
+            <translation>Was das Token über sich selbst aussagt (seine Signatur wird hier nicht geprüft)</translation>
+        </message>
+        <message>
+            <source>Token claims</source>
+            <translation>Claims des Tokens</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>FaultShare</source>
+            <translation>FaultShare</translation>
+        </message>
+        <message>
+            <source>Demo mode: a throwaway server on this computer, nothing is stored</source>
+            <translation>Demo-Modus: ein Wegwerf-Server auf diesem Computer, nichts wird gespeichert</translation>
+        </message>
+        <message>
+            <source>Demo mode</source>
+            <translation>Demo-Modus</translation>
+        </message>
+        <message>
+            <source>DEMO</source>
+            <translation>DEMO</translation>
+        </message>
+        <message>
+            <source>About demo mode</source>
+            <translation>Über den Demo-Modus</translation>
+        </message>
+        <message>
+            <source>Links come from the demo server inside FaultShare, show sample faults and work only on this computer while FaultShare runs.</source>
+            <translation>Links kommen vom Demo-Server in FaultShare, zeigen Beispielstörungen und funktionieren nur auf diesem Computer, solange FaultShare läuft.</translation>
+        </message>
+        <message>
+            <source>New link</source>
+            <translation>Neuer Link</translation>
+        </message>
+        <message>
+            <source>&amp;Profile:</source>
+            <translation>&amp;Profil:</translation>
+        </message>
+        <message>
+            <source>The profile (API URL, key, CA file) the next link is made with</source>
+            <translation>Das Profil (API-URL, Schlüssel, CA-Datei), mit dem der nächste Link erzeugt wird</translation>
+        </message>
+        <message>
+            <source>Profile</source>
+            <translation>Profil</translation>
+        </message>
+        <message>
+            <source>&amp;Valid for:</source>
+            <translation>&amp;Gültig für:</translation>
+        </message>
+        <message>
+            <source>How long the link keeps working</source>
+            <translation>Wie lange der Link funktioniert</translation>
+        </message>
+        <message>
+            <source>Valid for</source>
+            <translation>Gültig für</translation>
+        </message>
+        <message>
+            <source>C&amp;ustom:</source>
+            <translation>Ben&amp;utzerdefiniert:</translation>
+        </message>
+        <message>
+            <source>Custom validity, between 1 minute and 30 days</source>
+            <translation>Eigene Gültigkeit, zwischen 1 Minute und 30 Tagen</translation>
+        </message>
+        <message>
+            <source>Custom validity</source>
+            <translation>Eigene Gültigkeit</translation>
+        </message>
+        <message>
+            <source>Unit of the custom validity</source>
+            <translation>Einheit der eigenen Gültigkeit</translation>
+        </message>
+        <message>
+            <source>Custom validity unit</source>
+            <translation>Einheit der eigenen Gültigkeit</translation>
+        </message>
+        <message>
+            <source>Un&amp;til:</source>
+            <translation>&amp;Bis:</translation>
+        </message>
+        <message>
+            <source>Local date and time until which the link works, at most 30 days ahead</source>
+            <translation>Lokales Datum und Uhrzeit, bis zu denen der Link funktioniert, höchstens 30 Tage im Voraus</translation>
+        </message>
+        <message>
+            <source>Valid until, local time</source>
+            <translation>Gültig bis, Ortszeit</translation>
+        </message>
+        <message>
+            <source>Validity check</source>
+            <translation>Prüfung der Gültigkeit</translation>
+        </message>
+        <message>
+            <source>&amp;Label:</source>
+            <translation>Be&amp;zeichnung:</translation>
+        </message>
+        <message>
+            <source>Optional name for this link, e.g. the display it is for</source>
+            <translation>Optionaler Name für diesen Link, z. B. das Display, für das er bestimmt ist</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>Bezeichnung</translation>
+        </message>
+        <message>
+            <source>Optional, e.g. NOC wall 2</source>
+            <translation>Optional, z. B. NOC-Wand 2</translation>
+        </message>
+        <message>
+            <source>Create a new link (Ctrl+Return)</source>
+            <translation>Einen neuen Link erzeugen (Strg+Eingabe)</translation>
+        </message>
+        <message>
+            <source>Generate link</source>
+            <translation>Link erzeugen</translation>
+        </message>
+        <message>
+            <source>&amp;Generate link</source>
+            <translation>Link &amp;erzeugen</translation>
+        </message>
+        <message>
+            <source>Stop waiting for the server (Esc)</source>
+            <translation>Nicht länger auf den Server warten (Esc)</translation>
+        </message>
+        <message>
+            <source>Cancel request</source>
+            <translation>Anfrage abbrechen</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Waiting for the server</source>
+            <translation>Warten auf den Server</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <source>Reveal token</source>
+            <translation>Token anzeigen</translation>
+        </message>
+        <message>
+            <source>&amp;Reveal</source>
+            <translation>Anze&amp;igen</translation>
+        </message>
+        <message>
+            <source>Copy &amp;token</source>
+            <translation>&amp;Token kopieren</translation>
+        </message>
+        <message>
+            <source>The QR code and the link of a new link appear here.</source>
+            <translation>QR-Code und Adresse eines neuen Links erscheinen hier.</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Ergebnis</translation>
+        </message>
+        <message>
+            <source>Link label</source>
+            <translation>Bezeichnung des Links</translation>
+        </message>
+        <message>
+            <source>Scan to open the link</source>
+            <translation>Scannen, um den Link zu öffnen</translation>
+        </message>
+        <message>
+            <source>QR code of the link</source>
+            <translation>QR-Code des Links</translation>
+        </message>
+        <message>
+            <source>Error correctio&amp;n:</source>
+            <translation>&amp;Fehlerkorrektur:</translation>
+        </message>
+        <message>
+            <source>Higher levels still scan when part of the code is damaged or covered, but need more modules</source>
+            <translation>Höhere Stufen lassen sich auch scannen, wenn ein Teil des Codes beschädigt oder verdeckt ist, brauchen aber mehr Module</translation>
+        </message>
+        <message>
+            <source>QR error correction level</source>
+            <translation>Fehlerkorrekturstufe des QR-Codes</translation>
+        </message>
+        <message>
+            <source>Save, copy or print the QR code</source>
+            <translation>Den QR-Code speichern, kopieren oder drucken</translation>
+        </message>
+        <message>
+            <source>QR code export</source>
+            <translation>QR-Code exportieren</translation>
+        </message>
+        <message>
+            <source>&amp;QR code</source>
+            <translation>&amp;QR-Code</translation>
+        </message>
+        <message>
+            <source>The link to share</source>
+            <translation>Der zu teilende Link</translation>
+        </message>
+        <message>
+            <source>Short link</source>
+            <translation>Kurzlink</translation>
+        </message>
+        <message>
+            <source>Copy confirmation</source>
+            <translation>Kopierbestätigung</translation>
+        </message>
+        <message>
+            <source>Copy the link (Ctrl+Shift+C)</source>
+            <translation>Den Link kopieren (Strg+Umschalt+C)</translation>
+        </message>
+        <message>
+            <source>Copy link</source>
+            <translation>Link kopieren</translation>
+        </message>
+        <message>
+            <source>&amp;Copy link</source>
+            <translation>Link &amp;kopieren</translation>
+        </message>
+        <message>
+            <source>Copy the link as Markdown, HTML or an embeddable iframe</source>
+            <translation>Den Link als Markdown, HTML oder einbettbaren iframe kopieren</translation>
+        </message>
+        <message>
+            <source>Copy as</source>
+            <translation>Kopieren als</translation>
+        </message>
+        <message>
+            <source>Copy &amp;as</source>
+            <translation>Kopieren al&amp;s</translation>
+        </message>
+        <message>
+            <source>Open the link in the web browser</source>
+            <translation>Den Link im Webbrowser öffnen</translation>
+        </message>
+        <message>
+            <source>Open link</source>
+            <translation>Link öffnen</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>Öff&amp;nen</translation>
+        </message>
+        <message>
+            <source>Show the faults this link exposes before it goes on a wall</source>
+            <translation>Die Störungen zeigen, die dieser Link freigibt, bevor er an die Wand geht</translation>
+        </message>
+        <message>
+            <source>Preview faults</source>
+            <translation>Störungen ansehen</translation>
+        </message>
+        <message>
+            <source>Pre&amp;view…</source>
+            <translation>Stö&amp;rungen ansehen…</translation>
+        </message>
+        <message>
+            <source>Time remaining</source>
+            <translation>Verbleibende Zeit</translation>
+        </message>
+        <message>
+            <source>Link state</source>
+            <translation>Linkstatus</translation>
+        </message>
+        <message>
+            <source>Lifetime left</source>
+            <translation>Verbleibende Gültigkeit</translation>
+        </message>
+        <message>
+            <source>Expires at</source>
+            <translation>Läuft ab um</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Datei</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Ansicht</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Hilfe</translation>
+        </message>
+        <message>
+            <source>Create a new link</source>
+            <translation>Einen neuen Link erzeugen</translation>
+        </message>
+        <message>
+            <source>Ctrl+Return</source>
+            <translation>Ctrl+Return</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel request</source>
+            <translation>Anfrage &amp;abbrechen</translation>
+        </message>
+        <message>
+            <source>Esc</source>
+            <translation>Esc</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+C</source>
+            <translation>Ctrl+Shift+C</translation>
+        </message>
+        <message>
+            <source>Copy as &amp;Markdown link</source>
+            <translation>Als &amp;Markdown-Link kopieren</translation>
+        </message>
+        <message>
+            <source>Copy as &amp;HTML link</source>
+            <translation>Als &amp;HTML-Link kopieren</translation>
+        </message>
+        <message>
+            <source>Copy as &amp;embed (iframe)…</source>
+            <translation>Als E&amp;inbettung (iframe) kopieren…</translation>
+        </message>
+        <message>
+            <source>&amp;Save QR code…</source>
+            <translation>QR-Code &amp;speichern…</translation>
+        </message>
+        <message>
+            <source>Save the QR code as a PNG or SVG file</source>
+            <translation>Den QR-Code als PNG- oder SVG-Datei speichern</translation>
+        </message>
+        <message>
+            <source>Ctrl+S</source>
+            <translation>Ctrl+S</translation>
+        </message>
+        <message>
+            <source>Copy QR &amp;image</source>
+            <translation>QR-Code als Bil&amp;d kopieren</translation>
+        </message>
+        <message>
+            <source>&amp;Print QR code…</source>
+            <translation>QR-Code dr&amp;ucken…</translation>
+        </message>
+        <message>
+            <source>Ctrl+P</source>
+            <translation>Ctrl+P</translation>
+        </message>
+        <message>
+            <source>Pre&amp;view faults…</source>
+            <translation>Störungen &amp;vorab ansehen…</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+V</source>
+            <translation>Ctrl+Shift+V</translation>
+        </message>
+        <message>
+            <source>&amp;History</source>
+            <translation>&amp;Verlauf</translation>
+        </message>
+        <message>
+            <source>Ctrl+H</source>
+            <translation>Ctrl+H</translation>
+        </message>
+        <message>
+            <source>&amp;Open link in browser</source>
+            <translation>Link im Br&amp;owser öffnen</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>&amp;Einstellungen…</translation>
+        </message>
+        <message>
+            <source>Ctrl+,</source>
+            <translation>Ctrl+,</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Beenden</translation>
+        </message>
+        <message>
+            <source>Ctrl+Q</source>
+            <translation>Ctrl+Q</translation>
+        </message>
+        <message>
+            <source>&amp;About FaultShare</source>
+            <translation>Ü&amp;ber FaultShare</translation>
+        </message>
+        <message>
+            <source>&amp;Present on a wall display…</source>
+            <translation>Auf &amp;Wanddisplay zeigen…</translation>
+        </message>
+        <message>
+            <source>Show the QR code fullscreen, with the link, label and countdown</source>
+            <translation>Den QR-Code im Vollbild zeigen, mit Link, Bezeichnung und Countdown</translation>
+        </message>
+        <message>
+            <source>F11</source>
+            <translation>F11</translation>
+        </message>
+        <message>
+            <source>The key is stored in %1 on this computer, never in a file.</source>
+            <translation>Der Schlüssel wird in %1 auf diesem Computer gespeichert, nie in einer Datei.</translation>
+        </message>
+        <message>
+            <source>15 minutes</source>
+            <translation>15 Minuten</translation>
+        </message>
+        <message>
+            <source>1 hour</source>
+            <translation>1 Stunde</translation>
+        </message>
+        <message>
+            <source>8 hours (a shift)</source>
+            <translation>8 Stunden (eine Schicht)</translation>
+        </message>
+        <message>
+            <source>12 hours</source>
+            <translation>12 Stunden</translation>
+        </message>
+        <message>
+            <source>24 hours</source>
+            <translation>24 Stunden</translation>
+        </message>
+        <message>
+            <source>7 days</source>
+            <translation>7 Tage</translation>
+        </message>
+        <message>
+            <source>30 days</source>
+            <translation>30 Tage</translation>
+        </message>
+        <message>
+            <source>Custom…</source>
+            <translation>Benutzerdefiniert…</translation>
+        </message>
+        <message>
+            <source>Until…</source>
+            <translation>Bis…</translation>
+        </message>
+        <message>
+            <source>minutes</source>
+            <translation>Minuten</translation>
+        </message>
+        <message>
+            <source>hours</source>
+            <translation>Stunden</translation>
+        </message>
+        <message>
+            <source>days</source>
+            <translation>Tage</translation>
+        </message>
+        <message>
+            <source>The key is stored in %1.</source>
+            <translation>Der Schlüssel ist in %1 gespeichert.</translation>
+        </message>
+        <message>
+            <source>The CA file of this profile (%1) %2, so only the system's certificates are trusted; choose another file in Settings.</source>
+            <translation>Die CA-Datei dieses Profils (%1) %2, daher wird nur den Zertifikaten des Systems vertraut; wählen Sie in den Einstellungen eine andere Datei.</translation>
+        </message>
+        <message>
+            <source>FaultShare — Demo</source>
+            <translation>FaultShare — Demo</translation>
+        </message>
+        <message>
+            <source>FaultShare — %1</source>
+            <translation>FaultShare — %1</translation>
+        </message>
+        <message>
+            <source>Storing the key in %1…</source>
+            <translation>Der Schlüssel wird in %1 gespeichert…</translation>
+        </message>
+        <message>
+            <source>The link works for %1 (until %2)</source>
+            <translation>Der Link funktioniert %1 lang (bis %2)</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Abgebrochen</translation>
+        </message>
+        <message>
+            <source>Demo</source>
+            <translation>Demo</translation>
+        </message>
+        <message>
+            <source>(at %1).</source>
+            <translation>(um %1).</translation>
+        </message>
+        <message>
+            <source>Expires %1</source>
+            <translation>Läuft ab %1</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>The token is not a JWT whose claims can be read.</source>
+            <translation>Das Token ist kein JWT, dessen Claims sich lesen lassen.</translation>
+        </message>
+        <message>
+            <source>Unknown: the server did not send its time</source>
+            <translation>Unbekannt: Der Server hat seine Uhrzeit nicht gesendet</translation>
+        </message>
+        <message>
+            <source>Server %1 ahead; countdown follows it</source>
+            <translation>Server %1 voraus; der Countdown richtet sich nach ihm</translation>
+        </message>
+        <message>
+            <source>Server %1 behind; countdown follows it</source>
+            <translation>Server %1 zurück; der Countdown richtet sich nach ihm</translation>
+        </message>
+        <message>
+            <source>In sync</source>
+            <translation>Synchron</translation>
+        </message>
+        <message>
+            <source>Expired — generate a new link</source>
+            <translation>Abgelaufen — erzeugen Sie einen neuen Link</translation>
+        </message>
+        <message>
+            <source>Copied</source>
+            <translation>Kopiert</translation>
+        </message>
+        <message>
+            <source>No web browser could open the link; copy it instead.</source>
+            <translation>Kein Webbrowser konnte den Link öffnen; kopieren Sie ihn stattdessen.</translation>
+        </message>
+        <message>
+            <source>Token copied; the clipboard is cleared in %1 s.</source>
+            <translation>Token kopiert; die Zwischenablage wird in %1 s geleert.</translation>
+        </message>
+        <message>
+            <source>Hid&amp;e</source>
+            <translation>&amp;Verbergen</translation>
+        </message>
+        <message>
+            <source>Hide token</source>
+            <translation>Token verbergen</translation>
+        </message>
+        <message>
+            <source>L (7%)</source>
+            <translation>L (7 %)</translation>
+        </message>
+        <message>
+            <source>M (15%)</source>
+            <translation>M (15 %)</translation>
+        </message>
+        <message>
+            <source>Q (25%)</source>
+            <translation>Q (25 %)</translation>
+        </message>
+        <message>
+            <source>H (30%)</source>
+            <translation>H (30 %)</translation>
+        </message>
+        <message>
+            <source>Embed size</source>
+            <translation>Einbettungsgröße</translation>
+        </message>
+        <message>
+            <source> px</source>
+            <translation> px</translation>
+        </message>
+        <message>
+            <source>Embed width</source>
+            <translation>Breite der Einbettung</translation>
+        </message>
+        <message>
+            <source>Embed height</source>
+            <translation>Höhe der Einbettung</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Kopieren</translation>
+        </message>
+        <message>
+            <source>&amp;Width:</source>
+            <translation>&amp;Breite:</translation>
+        </message>
+        <message>
+            <source>&amp;Height:</source>
+            <translation>&amp;Höhe:</translation>
+        </message>
+        <message>
+            <source>There is no live link whose QR code could be saved.</source>
+            <translation>Es gibt keinen gültigen Link, dessen QR-Code gespeichert werden könnte.</translation>
+        </message>
+        <message>
+            <source>Choose a file name ending in .png or .svg.</source>
+            <translation>Wählen Sie einen Dateinamen, der auf .png oder .svg endet.</translation>
+        </message>
+        <message>
+            <source>Choose a size between %1 and %2 pixels for this QR code.</source>
+            <translation>Wählen Sie für diesen QR-Code eine Größe zwischen %1 und %2 Pixeln.</translation>
+        </message>
+        <message>
+            <source>Could not save the QR code to %1: %2</source>
+            <translation>Der QR-Code konnte nicht unter %1 gespeichert werden: %2</translation>
+        </message>
+        <message>
+            <source>QR code saved to %1</source>
+            <translation>QR-Code unter %1 gespeichert</translation>
+        </message>
+        <message>
+            <source>QR code size</source>
+            <translation>QR-Code-Größe</translation>
+        </message>
+        <message>
+            <source>QR code size in pixels</source>
+            <translation>QR-Code-Größe in Pixeln</translation>
+        </message>
+        <message>
+            <source>Width and height; rounded down to whole modules</source>
+            <translation>Breite und Höhe; auf ganze Module abgerundet</translation>
+        </message>
+        <message>
+            <source>&amp;Choose file…</source>
+            <translation>&amp;Datei wählen…</translation>
+        </message>
+        <message>
+            <source>&amp;Size:</source>
+            <translation>&amp;Größe:</translation>
+        </message>
+        <message>
+            <source>Save QR code</source>
+            <translation>QR-Code speichern</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png)</source>
+            <translation>PNG-Bild (*.png)</translation>
+        </message>
+        <message>
+            <source>SVG image (*.svg)</source>
+            <translation>SVG-Bild (*.svg)</translation>
+        </message>
+        <message>
+            <source>The printer could not be started; check it and try again.</source>
+            <translation>Der Drucker konnte nicht gestartet werden; prüfen Sie ihn und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>Printing the QR code failed.</source>
+            <translation>Das Drucken des QR-Codes ist fehlgeschlagen.</translation>
+        </message>
+        <message>
+            <source>QR code sent to the printer</source>
+            <translation>QR-Code an den Drucker gesendet</translation>
+        </message>
+        <message>
+            <source>About FaultShare</source>
+            <translation>Über FaultShare</translation>
+        </message>
+        <message>
+            <source>FaultShare %1</source>
+            <translation>FaultShare %1</translation>
+        </message>
+        <message>
+            <source>Share short-lived, read-only Altostrat fault links as links and QR codes.</source>
+            <translation>Kurzlebige, schreibgeschützte Altostrat-Störungslinks als Link und QR-Code teilen.</translation>
+        </message>
+        <message>
+            <source>The link expires in %1 min</source>
+            <translation>Der Link läuft in %1 Min. ab</translation>
+        </message>
+        <message>
+            <source>The link “%1” expires in %2 min</source>
+            <translation>Der Link „%1“ läuft in %2 Min. ab</translation>
+        </message>
+        <message>
+            <source>The link has expired; generate a new one</source>
+            <translation>Der Link ist abgelaufen; erzeugen Sie einen neuen</translation>
+        </message>
+        <message>
+            <source>The link “%1” has expired; generate a new one</source>
+            <translation>Der Link „%1“ ist abgelaufen; erzeugen Sie einen neuen</translation>
+        </message>
+        <message>
+            <source>The link was not kept in the history: %1</source>
+            <translation>Der Link wurde nicht im Verlauf behalten: %1</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>Verlauf</translation>
+        </message>
+        <message>
+            <source>Link copied.</source>
+            <translation>Link kopiert.</translation>
+        </message>
+        <message>
+            <source>Link of "%1" copied.</source>
+            <translation>Link von „%1“ kopiert.</translation>
+        </message>
+        <message>
+            <source>The profile cannot change in demo mode or with FAULTSHARE_API_KEY</source>
+            <translation>Im Demo-Modus oder mit FAULTSHARE_API_KEY lässt sich das Profil nicht wechseln</translation>
+        </message>
+        <message>
+            <source>The key of this profile is no longer in %1; enter it again.</source>
+            <translation>Der Schlüssel dieses Profils ist nicht mehr in %1; bitte erneut eingeben.</translation>
+        </message>
+        <message>
+            <source>Reading the API key or token from %1…</source>
+            <translation>Der API-Schlüssel oder das Token wird aus %1 gelesen …</translation>
+        </message>
+        <message>
+            <source>The API sent no link to share (%1); the token below is all there is.</source>
+            <translation>Die API hat keinen Link zum Teilen gesendet (%1); es gibt nur das Token unten.</translation>
+        </message>
+        <message>
+            <source>The link is too long for a QR code (%1 bytes) at this error correction; copy the link instead, or choose a lower level.</source>
+            <translation>Der Link ist bei dieser Fehlerkorrektur zu lang für einen QR-Code (%1 Bytes); kopieren Sie stattdessen den Link oder wählen Sie eine niedrigere Stufe.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PresentWindow</name>
+        <message>
+            <source>%1 (%2 × %3)</source>
+            <translation>%1 (%2 × %3)</translation>
+        </message>
+        <message>
+            <source>In a &amp;Window</source>
+            <translation>In einem &amp;Fenster</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Schließen</translation>
+        </message>
+        <message>
+            <source>FaultShare — Present</source>
+            <translation>FaultShare — Präsentation</translation>
+        </message>
+        <message>
+            <source>Time left</source>
+            <translation>Restzeit</translation>
+        </message>
+        <message>
+            <source>Short link</source>
+            <translation>Kurzlink</translation>
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <translation>%1 · %2</translation>
+        </message>
+        <message>
+            <source>Expired — generate a new link</source>
+            <translation>Abgelaufen — erzeugen Sie einen neuen Link</translation>
+        </message>
+        <message>
+            <source>In a window</source>
+            <translation>In einem Fenster</translation>
+        </message>
+        <message>
+            <source>Present</source>
+            <translation>Präsentieren</translation>
+        </message>
+        <message>
+            <source>Show the QR code on:</source>
+            <translation>QR-Code zeigen auf:</translation>
+        </message>
+        <message>
+            <source>The link is too long for a QR code</source>
+            <translation>Der Link ist zu lang für einen QR-Code</translation>
+        </message>
+        <message>
+            <source>The API sent no link to share</source>
+            <translation>Die API hat keinen Link zum Teilen gesendet</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreviewDialog</name>
+        <message>
+            <source>Preview</source>
+            <translation>Vorschau</translation>
+        </message>
+        <message>
+            <source>Link preview</source>
+            <translation>Linkvorschau</translation>
+        </message>
+        <message>
+            <source>Loading</source>
+            <translation>Wird geladen</translation>
+        </message>
+        <message>
+            <source>Loading the faults this link shows…</source>
+            <translation>Die Störungen, die dieser Link zeigt, werden geladen…</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>&amp;Abbrechen</translation>
+        </message>
+        <message>
+            <source>Stop loading the preview</source>
+            <translation>Das Laden der Vorschau abbrechen</translation>
+        </message>
+        <message>
+            <source>Cancel loading</source>
+            <translation>Laden abbrechen</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <source>&amp;Retry</source>
+            <translation>&amp;Erneut versuchen</translation>
+        </message>
+        <message>
+            <source>Load the preview again</source>
+            <translation>Die Vorschau erneut laden</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Erneut versuchen</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>Übersicht</translation>
+        </message>
+        <message>
+            <source>Critical faults</source>
+            <translation>Kritische Störungen</translation>
+        </message>
+        <message>
+            <source>High faults</source>
+            <translation>Hohe Störungen</translation>
+        </message>
+        <message>
+            <source>Medium faults</source>
+            <translation>Mittlere Störungen</translation>
+        </message>
+        <message>
+            <source>Low faults</source>
+            <translation>Niedrige Störungen</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Gesamt</translation>
+        </message>
+        <message>
+            <source>Faults</source>
+            <translation>Störungen</translation>
+        </message>
+        <message>
+            <source>Preview — unnamed link</source>
+            <translation>Vorschau — unbenannter Link</translation>
+        </message>
+        <message>
+            <source>Preview — %1</source>
+            <translation>Vorschau — %1</translation>
+        </message>
+        <message>
+            <source>Loading was cancelled; press Retry to try again.</source>
+            <translation>Das Laden wurde abgebrochen; klicken Sie auf „Erneut versuchen“.</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>This link shows no faults right now.</source>
+            <translation>Dieser Link zeigt derzeit keine Störungen.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n fault(s): %1 active, %2 resolved</source>
+            <translation>
+                <numerusform>%n Störung: %1 aktiv, %2 behoben</numerusform>
+                <numerusform>%n Störungen: %1 aktiv, %2 behoben</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Warning faults</source>
+            <translation>Störungen mit Warnung</translation>
+        </message>
+        <message>
+            <source>Faults of another severity</source>
+            <translation>Störungen mit anderem Schweregrad</translation>
+        </message>
+        <message>
+            <source>Unreadable faults</source>
+            <translation>Nicht lesbare Störungen</translation>
+        </message>
+        <message>
+            <source>Details of the selected fault</source>
+            <translation>Details der gewählten Störung</translation>
+        </message>
+        <message>
+            <source>Select a fault to see its cause, where it is and its comments.</source>
+            <translation>Wählen Sie eine Störung, um Ursache, Ort und Kommentare zu sehen.</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Andere</translation>
+        </message>
+    </context>
+    <context>
+        <name>Profiles</name>
+        <message>
+            <source>is empty</source>
+            <translation>leer ist</translation>
+        </message>
+        <message>
+            <source>is longer than %1 characters</source>
+            <translation>länger als %1 Zeichen ist</translation>
+        </message>
+        <message>
+            <source>contains "/"</source>
+            <translation>„/“ enthält</translation>
+        </message>
+        <message>
+            <source>contains "\"</source>
+            <translation>„\“ enthält</translation>
+        </message>
+        <message>
+            <source>contains a control character</source>
+            <translation>ein Steuerzeichen enthält</translation>
+        </message>
+        <message>
+            <source>starts or ends with a space</source>
+            <translation>mit einem Leerzeichen beginnt oder endet</translation>
+        </message>
+        <message>
+            <source>The file is not a FaultShare profiles export (it is not a JSON object); choose a file that FaultShare exported.</source>
+            <translation>Die Datei ist kein FaultShare-Profilexport (sie ist kein JSON-Objekt); wählen Sie eine von FaultShare exportierte Datei.</translation>
+        </message>
+        <message>
+            <source>The file is not a FaultShare profiles export (its format is not "%1"); choose a file that FaultShare exported.</source>
+            <translation>Die Datei ist kein FaultShare-Profilexport (ihr Format ist nicht „%1“); wählen Sie eine von FaultShare exportierte Datei.</translation>
+        </message>
+        <message>
+            <source>The file is a profiles export of an unknown version; import it with the FaultShare that wrote it, or export again.</source>
+            <translation>Die Datei ist ein Profilexport unbekannter Version; importieren Sie sie mit dem FaultShare, das sie geschrieben hat, oder exportieren Sie erneut.</translation>
+        </message>
+        <message>
+            <source>The file holds "%1", which looks like a secret, and keys are never imported; remove it and import again.</source>
+            <translation>Die Datei enthält „%1“, das wie ein Geheimnis aussieht, und Schlüssel werden nie importiert; entfernen Sie es und importieren Sie erneut.</translation>
+        </message>
+        <message>
+            <source>The file has no list of profiles; choose a file that FaultShare exported.</source>
+            <translation>Die Datei enthält keine Profilliste; wählen Sie eine von FaultShare exportierte Datei.</translation>
+        </message>
+        <message>
+            <source>Profile %1 in the file has no name; give every profile a "name" and import again.</source>
+            <translation>Profil %1 in der Datei hat keinen Namen; geben Sie jedem Profil einen „name“ und importieren Sie erneut.</translation>
+        </message>
+        <message>
+            <source>Profile "%1" cannot be imported because its name %2.</source>
+            <translation>Das Profil „%1“ kann nicht importiert werden, weil sein Name %2.</translation>
+        </message>
+        <message>
+            <source>Profile "%1" appears twice in the file; keep one and import again.</source>
+            <translation>Das Profil „%1“ kommt in der Datei zweimal vor; behalten Sie eines und importieren Sie erneut.</translation>
+        </message>
+        <message>
+            <source>Profile "%1" holds "%2", which looks like a secret, and keys are never imported; remove it and import again.</source>
+            <translation>Das Profil „%1“ enthält „%2“, das wie ein Geheimnis aussieht, und Schlüssel werden nie importiert; entfernen Sie es und importieren Sie erneut.</translation>
+        </message>
+        <message>
+            <source>Profile "%1" has an unknown setting "%2"; remove it and import again.</source>
+            <translation>Das Profil „%1“ hat eine unbekannte Einstellung „%2“; entfernen Sie sie und importieren Sie erneut.</translation>
+        </message>
+        <message>
+            <source>Profile "%1" has no API URL text ("api_url"); add it and import again.</source>
+            <translation>Das Profil „%1“ hat keine API-URL („api_url“); ergänzen Sie sie und importieren Sie erneut.</translation>
+        </message>
+        <message>
+            <source>Profile "%1" cannot be imported: %2</source>
+            <translation>Das Profil „%1“ kann nicht importiert werden: %2</translation>
+        </message>
+        <message>
+            <source>Profile "%1" needs "default_minutes" as a whole number from 1 to 43200; fix it and import again.</source>
+            <translation>Das Profil „%1“ braucht „default_minutes“ als ganze Zahl von 1 bis 43200; korrigieren Sie es und importieren Sie erneut.</translation>
+        </message>
+        <message>
+            <source>Profile "%1" has a "ca_file" that is not a file path; fix it and import again.</source>
+            <translation>Das Profil „%1“ hat eine „ca_file“, die kein Dateipfad ist; korrigieren Sie sie und importieren Sie erneut.</translation>
+        </message>
+        <message>
+            <source>Profile "%1" has a proxy setting of the wrong kind ("proxy_mode" is system, none, http or socks5; "proxy_port" a whole number up to 65535); fix it and import again.</source>
+            <translation>Das Profil „%1“ hat eine Proxy-Einstellung der falschen Art („proxy_mode“ ist system, none, http oder socks5; „proxy_port“ eine ganze Zahl bis 65535); korrigieren Sie sie und importieren Sie erneut.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProxySettings</name>
+        <message>
+            <source>Enter the proxy's host name or address.</source>
+            <translation>Geben Sie den Hostnamen oder die Adresse des Proxys ein.</translation>
+        </message>
+        <message>
+            <source>The proxy host must be a host name or an address, without a scheme, path or user name.</source>
+            <translation>Der Proxy-Host muss ein Hostname oder eine Adresse sein, ohne Schema, Pfad oder Benutzernamen.</translation>
+        </message>
+        <message>
+            <source>The proxy port must be a number from 1 to 65535.</source>
+            <translation>Der Proxy-Port muss eine Zahl von 1 bis 65535 sein.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QrView</name>
+        <message>
+            <source>QR code of the short link</source>
+            <translation>QR-Code des Kurzlinks</translation>
+        </message>
+        <message>
+            <source>Scan it with a phone camera to open the short link.</source>
+            <translation>Mit der Handykamera scannen, um den Kurzlink zu öffnen.</translation>
+        </message>
+        <message>
+            <source>No QR code is shown.</source>
+            <translation>Es wird kein QR-Code angezeigt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>Einstellungen</translation>
+        </message>
+        <message>
+            <source>&amp;Profiles</source>
+            <translation>&amp;Profile</translation>
+        </message>
+        <message>
+            <source>Every profile; the one in use is marked. This dialog edits the profile in use.</source>
+            <translation>Alle Profile; das verwendete ist markiert. Dieser Dialog bearbeitet das verwendete Profil.</translation>
+        </message>
+        <message>
+            <source>Profiles</source>
+            <translation>Profile</translation>
+        </message>
+        <message>
+            <source>Every profile; the one in use is marked</source>
+            <translation>Alle Profile; das verwendete ist markiert</translation>
+        </message>
+        <message>
+            <source>Create a profile with default settings</source>
+            <translation>Ein Profil mit Standardeinstellungen anlegen</translation>
+        </message>
+        <message>
+            <source>New profile</source>
+            <translation>Neues Profil</translation>
+        </message>
+        <message>
+            <source>N&amp;ew…</source>
+            <translation>&amp;Neu…</translation>
+        </message>
+        <message>
+            <source>Remove the selected profile and its stored key (not "default", not the profile in use)</source>
+            <translation>Das ausgewählte Profil und seinen gespeicherten Schlüssel entfernen (nicht „default“, nicht das verwendete Profil)</translation>
+        </message>
+        <message>
+            <source>Remove profile</source>
+            <translation>Profil entfernen</translation>
+        </message>
+        <message>
+            <source>Re&amp;move…</source>
+            <translation>&amp;Entfernen…</translation>
+        </message>
+        <message>
+            <source>Save every profile's settings to a JSON file; keys are never exported</source>
+            <translation>Die Einstellungen aller Profile in einer JSON-Datei speichern; Schlüssel werden nie exportiert</translation>
+        </message>
+        <message>
+            <source>Export profiles</source>
+            <translation>Profile exportieren</translation>
+        </message>
+        <message>
+            <source>E&amp;xport…</source>
+            <translation>E&amp;xportieren…</translation>
+        </message>
+        <message>
+            <source>Create or update profiles from an exported JSON file; keys are never imported</source>
+            <translation>Profile aus einer exportierten JSON-Datei anlegen oder aktualisieren; Schlüssel werden nie importiert</translation>
+        </message>
+        <message>
+            <source>Import profiles</source>
+            <translation>Profile importieren</translation>
+        </message>
+        <message>
+            <source>&amp;Import…</source>
+            <translation>&amp;Importieren…</translation>
+        </message>
+        <message>
+            <source>Profiles status</source>
+            <translation>Status der Profile</translation>
+        </message>
+        <message>
+            <source>Connection</source>
+            <translation>Verbindung</translation>
+        </message>
+        <message>
+            <source>Profile:</source>
+            <translation>Profil:</translation>
+        </message>
+        <message>
+            <source>Profile</source>
+            <translation>Profil</translation>
+        </message>
+        <message>
+            <source>API &amp;URL:</source>
+            <translation>API-&amp;URL:</translation>
+        </message>
+        <message>
+            <source>Address of the Altostrat API; https is required except on this computer</source>
+            <translation>Adresse der Altostrat-API; https ist Pflicht, außer auf diesem Computer</translation>
+        </message>
+        <message>
+            <source>API URL</source>
+            <translation>API-URL</translation>
+        </message>
+        <message>
+            <source>API URL problem</source>
+            <translation>Problem mit der API-URL</translation>
+        </message>
+        <message>
+            <source>&amp;CA file:</source>
+            <translation>&amp;CA-Datei:</translation>
+        </message>
+        <message>
+            <source>Extra CA certificates (PEM) to trust besides the system ones, e.g. for a company proxy; empty for none</source>
+            <translation>Zusätzliche CA-Zertifikate (PEM), denen neben denen des Systems vertraut wird, z. B. für einen Firmen-Proxy; leer für keine</translation>
+        </message>
+        <message>
+            <source>CA certificate file</source>
+            <translation>CA-Zertifikatsdatei</translation>
+        </message>
+        <message>
+            <source>None (system certificates only)</source>
+            <translation>Keine (nur Zertifikate des Systems)</translation>
+        </message>
+        <message>
+            <source>Choose a PEM file of CA certificates</source>
+            <translation>Eine PEM-Datei mit CA-Zertifikaten wählen</translation>
+        </message>
+        <message>
+            <source>Browse for a CA file</source>
+            <translation>Nach einer CA-Datei suchen</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Durchsuchen…</translation>
+        </message>
+        <message>
+            <source>CA file problem</source>
+            <translation>Problem mit der CA-Datei</translation>
+        </message>
+        <message>
+            <source>API key</source>
+            <translation>API-Schlüssel</translation>
+        </message>
+        <message>
+            <source>Where the key is stored</source>
+            <translation>Wo der Schlüssel gespeichert wird</translation>
+        </message>
+        <message>
+            <source>&amp;New key:</source>
+            <translation>Neuer &amp;Schlüssel:</translation>
+        </message>
+        <message>
+            <source>Check the new key and store it in place of the old one</source>
+            <translation>Den neuen Schlüssel prüfen und anstelle des alten speichern</translation>
+        </message>
+        <message>
+            <source>Replace key</source>
+            <translation>Schlüssel ersetzen</translation>
+        </message>
+        <message>
+            <source>&amp;Replace key</source>
+            <translation>Schlüssel e&amp;rsetzen</translation>
+        </message>
+        <message>
+            <source>Key status</source>
+            <translation>Status des Schlüssels</translation>
+        </message>
+        <message>
+            <source>Remove the stored key of this profile from the keychain</source>
+            <translation>Den gespeicherten Schlüssel dieses Profils aus dem Schlüsselbund entfernen</translation>
+        </message>
+        <message>
+            <source>Forget stored key</source>
+            <translation>Gespeicherten Schlüssel vergessen</translation>
+        </message>
+        <message>
+            <source>&amp;Forget stored key…</source>
+            <translation>Gespeicherten Schlüssel &amp;vergessen…</translation>
+        </message>
+        <message>
+            <source>Links</source>
+            <translation>Links</translation>
+        </message>
+        <message>
+            <source>Default &amp;validity:</source>
+            <translation>Standard-&amp;Gültigkeit:</translation>
+        </message>
+        <message>
+            <source>Validity preselected for new links, in minutes (1 minute to 30 days)</source>
+            <translation>Für neue Links vorgewählte Gültigkeit, in Minuten (1 Minute bis 30 Tage)</translation>
+        </message>
+        <message>
+            <source>Default validity in minutes</source>
+            <translation>Standard-Gültigkeit in Minuten</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> Min.</translation>
+        </message>
+        <message>
+            <source>Default validity</source>
+            <translation>Standard-Gültigkeit</translation>
+        </message>
+        <message>
+            <source>Clear copied &amp;token after:</source>
+            <translation>Kopiertes &amp;Token löschen nach:</translation>
+        </message>
+        <message>
+            <source>A copied token is removed from the clipboard after this many seconds, unless something else was copied since</source>
+            <translation>Ein kopiertes Token wird nach so vielen Sekunden aus der Zwischenablage entfernt, sofern inzwischen nichts anderes kopiert wurde</translation>
+        </message>
+        <message>
+            <source>Clipboard clear delay in seconds</source>
+            <translation>Verzögerung bis zum Leeren der Zwischenablage in Sekunden</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source>Notifications</source>
+            <translation>Benachrichtigungen</translation>
+        </message>
+        <message>
+            <source>Show a tray icon and notify before and when a link expires</source>
+            <translation>Ein Symbol im Infobereich zeigen und vor und bei Ablauf eines Links benachrichtigen</translation>
+        </message>
+        <message>
+            <source>Expiry notifications</source>
+            <translation>Ablaufbenachrichtigungen</translation>
+        </message>
+        <message>
+            <source>&amp;Warn:</source>
+            <translation>&amp;Warnen:</translation>
+        </message>
+        <message>
+            <source>How many minutes before expiry to warn; 0 notifies only at expiry</source>
+            <translation>Wie viele Minuten vor Ablauf gewarnt wird; 0 benachrichtigt nur beim Ablauf</translation>
+        </message>
+        <message>
+            <source>Warning time in minutes before expiry</source>
+            <translation>Vorwarnzeit in Minuten vor Ablauf</translation>
+        </message>
+        <message>
+            <source>Only at expiry</source>
+            <translation>Nur beim Ablauf</translation>
+        </message>
+        <message>
+            <source> min before expiry</source>
+            <translation> Min. vor Ablauf</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>Verlauf</translation>
+        </message>
+        <message>
+            <source>How long an expired link stays in the history; 0 forgets it as soon as it expires</source>
+            <translation>Wie lange ein abgelaufener Link im Verlauf bleibt; 0 vergisst ihn, sobald er abläuft</translation>
+        </message>
+        <message>
+            <source>Days an expired link stays in the history</source>
+            <translation>Tage, die ein abgelaufener Link im Verlauf bleibt</translation>
+        </message>
+        <message>
+            <source>At once</source>
+            <translation>Sofort</translation>
+        </message>
+        <message>
+            <source>after </source>
+            <translation>nach </translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> Tagen</translation>
+        </message>
+        <message>
+            <source>The key of this profile is stored in %1, never in a file.</source>
+            <translation>Der Schlüssel dieses Profils wird in %1 gespeichert, nie in einer Datei.</translation>
+        </message>
+        <message>
+            <source>The file %1, so only the system's certificates are trusted; choose another or clear the field.</source>
+            <translation>Die Datei %1, daher wird nur den Zertifikaten des Systems vertraut; wählen Sie eine andere oder leeren Sie das Feld.</translation>
+        </message>
+        <message>
+            <source>The new key is stored in %1 and in use.</source>
+            <translation>Der neue Schlüssel ist in %1 gespeichert und in Gebrauch.</translation>
+        </message>
+        <message>
+            <source>The new key is stored in %1; this session keeps using the key from FAULTSHARE_API_KEY.</source>
+            <translation>Der neue Schlüssel ist in %1 gespeichert; diese Sitzung verwendet weiter den Schlüssel aus FAULTSHARE_API_KEY.</translation>
+        </message>
+        <message>
+            <source>Profile “%1” and its key were removed.</source>
+            <translation>Das Profil „%1“ und sein Schlüssel wurden entfernt.</translation>
+        </message>
+        <message>
+            <source>The stored key was removed from %1.</source>
+            <translation>Der gespeicherte Schlüssel wurde aus %1 entfernt.</translation>
+        </message>
+        <message>
+            <source>Demo mode: the connection and the key belong to the demo server and cannot be changed.</source>
+            <translation>Demo-Modus: Verbindung und Schlüssel gehören zum Demo-Server und können nicht geändert werden.</translation>
+        </message>
+        <message>
+            <source>Storing the key in %1…</source>
+            <translation>Der Schlüssel wird in %1 gespeichert…</translation>
+        </message>
+        <message>
+            <source>Forget the stored key?</source>
+            <translation>Gespeicherten Schlüssel vergessen?</translation>
+        </message>
+        <message>
+            <source>&amp;Forget key</source>
+            <translation>Schlüssel &amp;vergessen</translation>
+        </message>
+        <message>
+            <source>Removing the key from %1…</source>
+            <translation>Der Schlüssel wird aus %1 entfernt…</translation>
+        </message>
+        <message>
+            <source>Choose a CA certificate file</source>
+            <translation>CA-Zertifikatsdatei wählen</translation>
+        </message>
+        <message>
+            <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+            <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>The file cannot be read; choose an existing PEM file.</source>
+            <translation>Die Datei kann nicht gelesen werden; wählen Sie eine vorhandene PEM-Datei.</translation>
+        </message>
+        <message>
+            <source>The file holds no PEM certificate; choose the CA bundle your IT provides.</source>
+            <translation>Die Datei enthält kein PEM-Zertifikat; wählen Sie das CA-Bundle, das Ihre IT bereitstellt.</translation>
+        </message>
+        <message>
+            <source>%1 (in use)</source>
+            <translation>%1 (in Gebrauch)</translation>
+        </message>
+        <message>
+            <source>The profile in use: this dialog edits its settings</source>
+            <translation>Das verwendete Profil: Dieser Dialog bearbeitet seine Einstellungen</translation>
+        </message>
+        <message>
+            <source>Name of the new profile (for example “staging”):</source>
+            <translation>Name des neuen Profils (zum Beispiel „staging“):</translation>
+        </message>
+        <message>
+            <source>That profile name %1; choose another.</source>
+            <translation>Dieser Profilname %1; wählen Sie einen anderen.</translation>
+        </message>
+        <message>
+            <source>A profile named “%1” already exists; choose another name.</source>
+            <translation>Ein Profil „%1“ gibt es bereits; wählen Sie einen anderen Namen.</translation>
+        </message>
+        <message>
+            <source>Profile “%1” was created; switch to it in the main window to set its API URL and key.</source>
+            <translation>Das Profil „%1“ wurde angelegt; wechseln Sie im Hauptfenster dorthin, um API-URL und Schlüssel festzulegen.</translation>
+        </message>
+        <message>
+            <source>Remove the profile?</source>
+            <translation>Profil entfernen?</translation>
+        </message>
+        <message>
+            <source>&amp;Remove profile</source>
+            <translation>Profil &amp;entfernen</translation>
+        </message>
+        <message>
+            <source>The profile “%1” cannot be removed; it is always there.</source>
+            <translation>Das Profil „%1“ kann nicht entfernt werden; es ist immer vorhanden.</translation>
+        </message>
+        <message>
+            <source>Profile “%1” is in use; switch to another profile first to remove it.</source>
+            <translation>Das Profil „%1“ ist in Gebrauch; wechseln Sie zuerst zu einem anderen Profil, um es zu entfernen.</translation>
+        </message>
+        <message>
+            <source>There is no profile named “%1”; it may have been removed already.</source>
+            <translation>Es gibt kein Profil „%1“; es wurde vielleicht schon entfernt.</translation>
+        </message>
+        <message>
+            <source>Removing the key of profile “%1” from %2…</source>
+            <translation>Der Schlüssel des Profils „%1“ wird aus %2 entfernt…</translation>
+        </message>
+        <message>
+            <source>JSON files (*.json);;All files (*)</source>
+            <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>The profiles could not be written to %1 (%2); choose another place.</source>
+            <translation>Die Profile konnten nicht nach %1 geschrieben werden (%2); wählen Sie einen anderen Ort.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n profile(s) exported to %1, without keys.</source>
+            <translation>
+                <numerusform>%n Profil nach %1 exportiert, ohne Schlüssel.</numerusform>
+                <numerusform>%n Profile nach %1 exportiert, ohne Schlüssel.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The file %1 cannot be read (%2); choose another.</source>
+            <translation>Die Datei %1 kann nicht gelesen werden (%2); wählen Sie eine andere.</translation>
+        </message>
+        <message>
+            <source>The file %1 is too large to be a profiles export; choose a file made by Export.</source>
+            <translation>Die Datei %1 ist zu groß für einen Profilexport; wählen Sie eine mit „Exportieren“ erstellte Datei.</translation>
+        </message>
+        <message>
+            <source>The file holds no profile, so nothing changed.</source>
+            <translation>Die Datei enthält kein Profil, daher hat sich nichts geändert.</translation>
+        </message>
+        <message>
+            <source>Imported %1; their keys are not in the file, so store them after switching to each.</source>
+            <translation>%1 importiert; ihre Schlüssel sind nicht in der Datei, speichern Sie sie also nach dem Wechsel zu jedem Profil.</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Sprache</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>Sprac&amp;he:</translation>
+        </message>
+        <message>
+            <source>The language of FaultShare's windows and messages; the system default follows the desktop's language</source>
+            <translation>Die Sprache der Fenster und Meldungen von FaultShare; der Systemstandard folgt der Sprache des Desktops</translation>
+        </message>
+        <message>
+            <source>Takes effect when FaultShare restarts</source>
+            <translation>Wirkt nach einem Neustart von FaultShare</translation>
+        </message>
+        <message>
+            <source>Takes effect when FaultShare restarts.</source>
+            <translation>Wirkt nach einem Neustart von FaultShare.</translation>
+        </message>
+        <message>
+            <source>System default</source>
+            <translation>Systemstandard</translation>
+        </message>
+        <message>
+            <source>Network</source>
+            <translation>Netzwerk</translation>
+        </message>
+        <message>
+            <source>Prox&amp;y:</source>
+            <translation>Prox&amp;y:</translation>
+        </message>
+        <message>
+            <source>How this profile reaches the API: the system's proxy settings, directly, or through an HTTP or SOCKS5 proxy</source>
+            <translation>Wie dieses Profil die API erreicht: über die Proxy-Einstellungen des Systems, direkt oder über einen HTTP- oder SOCKS5-Proxy</translation>
+        </message>
+        <message>
+            <source>Proxy</source>
+            <translation>Proxy</translation>
+        </message>
+        <message>
+            <source>How this profile reaches the API; host, port, user name and password apply to an HTTP or SOCKS5 proxy</source>
+            <translation>Wie dieses Profil die API erreicht; Host, Port, Benutzername und Passwort gelten für einen HTTP- oder SOCKS5-Proxy</translation>
+        </message>
+        <message>
+            <source>&amp;Host:</source>
+            <translation>H&amp;ost:</translation>
+        </message>
+        <message>
+            <source>Host name or address of the proxy, without a scheme or path</source>
+            <translation>Hostname oder Adresse des Proxys, ohne Schema oder Pfad</translation>
+        </message>
+        <message>
+            <source>Proxy host</source>
+            <translation>Proxy-Host</translation>
+        </message>
+        <message>
+            <source>P&amp;ort:</source>
+            <translation>Portnu&amp;mmer:</translation>
+        </message>
+        <message>
+            <source>Port of the proxy, 1 to 65535</source>
+            <translation>Port des Proxys, 1 bis 65535</translation>
+        </message>
+        <message>
+            <source>Proxy port</source>
+            <translation>Proxy-Port</translation>
+        </message>
+        <message>
+            <source>U&amp;ser name:</source>
+            <translation>Benut&amp;zername:</translation>
+        </message>
+        <message>
+            <source>The user name the proxy asks for; empty when it asks for none</source>
+            <translation>Der Benutzername, den der Proxy verlangt; leer, wenn er keinen verlangt</translation>
+        </message>
+        <message>
+            <source>Proxy user name</source>
+            <translation>Proxy-Benutzername</translation>
+        </message>
+        <message>
+            <source>P&amp;assword:</source>
+            <translation>P&amp;asswort:</translation>
+        </message>
+        <message>
+            <source>The proxy password, kept in the keychain and never in the settings file; leave empty to keep the stored one</source>
+            <translation>Das Proxy-Passwort, im Schlüsselbund aufbewahrt und nie in der Einstellungsdatei; leer lassen, um das gespeicherte zu behalten</translation>
+        </message>
+        <message>
+            <source>Proxy password</source>
+            <translation>Proxy-Passwort</translation>
+        </message>
+        <message>
+            <source>Kept in the keychain, never in the settings file; leave empty to keep the stored password</source>
+            <translation>Im Schlüsselbund aufbewahrt, nie in der Einstellungsdatei; leer lassen, um das gespeicherte Passwort zu behalten</translation>
+        </message>
+        <message>
+            <source>Remove the stored proxy password of this profile from the keychain when you press OK</source>
+            <translation>Das gespeicherte Proxy-Passwort dieses Profils beim Klick auf OK aus dem Schlüsselbund entfernen</translation>
+        </message>
+        <message>
+            <source>Forget proxy password</source>
+            <translation>Proxy-Passwort entfernen</translation>
+        </message>
+        <message>
+            <source>For&amp;get password</source>
+            <translation>Passwort ent&amp;fernen</translation>
+        </message>
+        <message>
+            <source>Proxy problem</source>
+            <translation>Proxy-Problem</translation>
+        </message>
+        <message>
+            <source>Proxy status</source>
+            <translation>Proxy-Status</translation>
+        </message>
+        <message>
+            <source>Notify when a lin&amp;k is about to expire</source>
+            <translation>&amp;Benachrichtigen, bevor ein Link abläuft</translation>
+        </message>
+        <message>
+            <source>Forget expire&amp;d links:</source>
+            <translation>Abgelaufene &amp;Links vergessen:</translation>
+        </message>
+        <message>
+            <source>Use the system settings</source>
+            <translation>Einstellungen des Systems verwenden</translation>
+        </message>
+        <message>
+            <source>No proxy (direct)</source>
+            <translation>Kein Proxy (direkt)</translation>
+        </message>
+        <message>
+            <source>HTTP proxy</source>
+            <translation>HTTP-Proxy</translation>
+        </message>
+        <message>
+            <source>SOCKS5 proxy</source>
+            <translation>SOCKS5-Proxy</translation>
+        </message>
+        <message>
+            <source>The proxy password could not be stored: %1</source>
+            <translation>Das Proxy-Passwort konnte nicht gespeichert werden: %1</translation>
+        </message>
+        <message>
+            <source>The stored proxy password could not be removed: %1</source>
+            <translation>Das gespeicherte Proxy-Passwort konnte nicht entfernt werden: %1</translation>
+        </message>
+        <message>
+            <source>Enter the user name that goes with the proxy password, or clear the password.</source>
+            <translation>Geben Sie den Benutzernamen zum Proxy-Passwort ein, oder löschen Sie das Passwort.</translation>
+        </message>
+        <message>
+            <source>Removed from %1 when you press OK</source>
+            <translation>Wird beim Klick auf OK aus %1 entfernt</translation>
+        </message>
+        <message>
+            <source>Stored in %1; unchanged unless you type a new one</source>
+            <translation>Gespeichert in %1; bleibt, solange Sie kein neues eingeben</translation>
+        </message>
+        <message>
+            <source>None stored</source>
+            <translation>Keines gespeichert</translation>
+        </message>
+        <message>
+            <source>Unchanged unless you type one</source>
+            <translation>Bleibt unverändert, solange Sie keines eingeben</translation>
+        </message>
+        <message>
+            <source>The stored proxy password will be removed from %1 when you press OK.</source>
+            <translation>Das gespeicherte Proxy-Passwort wird beim Klick auf OK aus %1 entfernt.</translation>
+        </message>
+        <message>
+            <source>Storing the proxy password in %1…</source>
+            <translation>Das Proxy-Passwort wird in %1 gespeichert…</translation>
+        </message>
+        <message>
+            <source>Removing the proxy password from %1…</source>
+            <translation>Das Proxy-Passwort wird aus %1 entfernt…</translation>
+        </message>
+        <message>
+            <source>Profile “%1” was kept because its key or proxy password could not be removed from the keychain: %2</source>
+            <translation>Das Profil „%1“ wurde behalten, weil sein Schlüssel oder Proxy-Passwort nicht aus dem Schlüsselbund entfernt werden konnte: %2</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>Allgemein</translation>
+        </message>
+        <message>
+            <source>Demo mode: the demo server is reached without a proxy.</source>
+            <translation>Demo-Modus: Der Demo-Server wird ohne Proxy erreicht.</translation>
+        </message>
+        <message>
+            <source>Profile “%1” is set up for everyone on this computer by its administrator; it cannot be removed here.</source>
+            <translation>Das Profil „%1“ hat die Administration dieses Computers für alle eingerichtet; es kann hier nicht entfernt werden.</translation>
+        </message>
+        <message>
+            <source>A new team API key (tokenId:teamId:secret) or token (a JWT)</source>
+            <translation>Ein neuer API-Schlüssel (tokenId:teamId:secret) oder ein neues Token (ein JWT) des Teams</translation>
+        </message>
+        <message>
+            <source>New API key or token</source>
+            <translation>Neuer API-Schlüssel oder neues Token</translation>
+        </message>
+        <message>
+            <source>tokenId:teamId:secret or eyJ…</source>
+            <translation>tokenId:teamId:secret oder eyJ…</translation>
+        </message>
+        <message>
+            <source>Remove the API key or token of profile “%1” from %2? You will need to paste it again to create links.</source>
+            <translation>Den API-Schlüssel oder das Token des Profils „%1“ aus %2 entfernen? Sie müssen ihn erneut einfügen, um Links zu erzeugen.</translation>
+        </message>
+        <message>
+            <source>Remove profile “%1” with its settings and its API key or token in %2?</source>
+            <translation>Profil „%1“ mit seinen Einstellungen und seinem API-Schlüssel oder Token in %2 entfernen?</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShareFormats</name>
+        <message>
+            <source>Altostrat faults</source>
+            <translation>Altostrat-Störungen</translation>
+        </message>
+    </context>
+    <context>
+        <name>main</name>
+        <message>
+            <source>Use the built-in demo server; nothing is stored.</source>
+            <translation>Den eingebauten Demo-Server verwenden; nichts wird gespeichert.</translation>
+        </message>
+        <message>
+            <source>API URL for this session.</source>
+            <translation>API-URL für diese Sitzung.</translation>
+        </message>
+        <message>
+            <source>URL</source>
+            <translation>URL</translation>
+        </message>
+        <message>
+            <source>Profile to start with (default: the one used last).</source>
+            <translation>Profil beim Start (Standard: das zuletzt verwendete).</translation>
+        </message>
+        <message>
+            <source>NAME</source>
+            <translation>NAME</translation>
+        </message>
+        <message>
+            <source>Share short-lived, read-only Altostrat fault links as links and QR codes.
 Headless use: faultshare generate --help</source>
-        <translation>Kurzlebige, schreibgeschützte Altostrat-Störungslinks als Link und QR-Code teilen.
+            <translation>Kurzlebige, schreibgeschützte Altostrat-Störungslinks als Link und QR-Code teilen.
 Ohne Fenster: faultshare generate --help</translation>
-    </message>
-    <message>
-        <source>No profile named &quot;%1&quot;; faultshare profiles lists them.</source>
-        <translation>Es gibt kein Profil „%1“; faultshare profiles listet alle auf.</translation>
-    </message>
-    <message>
-        <source>FAULTSHARE_API_KEY: %1</source>
-        <translation>FAULTSHARE_API_KEY: %1</translation>
-    </message>
-    <message>
-        <source>--api-url: %1</source>
-        <translation>--api-url: %1</translation>
-    </message>
-    <message>
-        <source>The demo server could not listen on 127.0.0.1.</source>
-        <translation>Der Demo-Server konnte nicht auf 127.0.0.1 lauschen.</translation>
-    </message>
-</context>
+        </message>
+        <message>
+            <source>No profile named "%1"; faultshare profiles lists them.</source>
+            <translation>Es gibt kein Profil „%1“; faultshare profiles listet alle auf.</translation>
+        </message>
+        <message>
+            <source>FAULTSHARE_API_KEY: %1</source>
+            <translation>FAULTSHARE_API_KEY: %1</translation>
+        </message>
+        <message>
+            <source>--api-url: %1</source>
+            <translation>--api-url: %1</translation>
+        </message>
+        <message>
+            <source>The demo server could not listen on 127.0.0.1.</source>
+            <translation>Der Demo-Server konnte nicht auf 127.0.0.1 lauschen.</translation>
+        </message>
+    </context>
 </TS>

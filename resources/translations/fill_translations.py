@@ -55,11 +55,6 @@ DE = {
     "The API URL must not contain ? or #.": "Die API-URL darf weder ? noch # enthalten.",
     "The API URL must start with https:// (plain http only for this computer).":
         "Die API-URL muss mit https:// beginnen (einfaches http nur für diesen Computer).",
-    "Paste the API key.": "Fügen Sie den API-Schlüssel ein.",
-    "The API key contains spaces or characters that cannot be sent; paste it again.":
-        "Der API-Schlüssel enthält Leerzeichen oder Zeichen, die nicht gesendet werden können; fügen Sie ihn erneut ein.",
-    "An Altostrat API key has three parts separated by colons (tokenId:teamId:secret).":
-        "Ein Altostrat-API-Schlüssel besteht aus drei durch Doppelpunkte getrennten Teilen (tokenId:teamId:secret).",
     "The expiry must be between 1 minute and 30 days (1 to 43200 minutes).":
         "Die Gültigkeit muss zwischen 1 Minute und 30 Tagen liegen (1 bis 43200 Minuten).",
     "There is no usable token to preview; generate a new link and try again.":
@@ -71,25 +66,9 @@ DE = {
     "%1 minutes": "%1 Minuten",
     "The request is not valid; check the expiry and the API URL":
         "Die Anfrage ist ungültig; prüfen Sie die Gültigkeit und die API-URL",
-    "No API key is set: paste your Altostrat API key, or try the demo server.":
-        "Es ist kein API-Schlüssel hinterlegt: Fügen Sie Ihren Altostrat-API-Schlüssel ein oder probieren Sie den Demo-Server aus.",
     "The system keychain could not be used (%1); unlock or start it, then try again.":
         "Der Schlüsselbund des Systems konnte nicht verwendet werden (%1); entsperren oder starten Sie ihn und versuchen Sie es erneut.",
     "no answer": "keine Antwort",
-    "The API rejected the key (401): check or replace the API key in Settings.":
-        "Die API hat den Schlüssel abgelehnt (401): Prüfen oder ersetzen Sie den API-Schlüssel in den Einstellungen.",
-    "The API key is not allowed to create fault tokens (403): ask your team admin for a key with that permission.":
-        "Der API-Schlüssel darf keine Störungs-Token erzeugen (403): Bitten Sie Ihren Team-Admin um einen Schlüssel mit dieser Berechtigung.",
-    "The API answered 404 Not Found: check the API URL in Settings.":
-        "Die API hat mit 404 Not Found geantwortet: Prüfen Sie die API-URL in den Einstellungen.",
-    "The API rejected the request (%1): check the expiry and try again.":
-        "Die API hat die Anfrage abgelehnt (%1): Prüfen Sie die Gültigkeit und versuchen Sie es erneut.",
-    "The API rejected the request (HTTP %1: “%2”): check the expiry and try again.":
-        "Die API hat die Anfrage abgelehnt (HTTP %1: „%2“): Prüfen Sie die Gültigkeit und versuchen Sie es erneut.",
-    "Too many requests: the API allows 60 a minute; try again in %1.":
-        "Zu viele Anfragen: Die API erlaubt 60 pro Minute; versuchen Sie es in %1 erneut.",
-    "Too many requests: the API allows 60 a minute; wait a minute and try again.":
-        "Zu viele Anfragen: Die API erlaubt 60 pro Minute; warten Sie eine Minute und versuchen Sie es erneut.",
     "The API had a problem (HTTP %1); try again in %2, and check the Altostrat status page if it persists.":
         "Die API hatte ein Problem (HTTP %1); versuchen Sie es in %2 erneut und prüfen Sie die Altostrat-Statusseite, falls es anhält.",
     "The API had a problem (HTTP %1); try again in a moment, and check the Altostrat status page if it persists.":
@@ -115,8 +94,6 @@ DE = {
     "Link:    %1\n": "Link:    %1\n",
     "Expires: %1\n": "Ablauf:  %1\n",
     "Token:   %1\n": "Token:   %1\n",
-    "Create a short-lived, read-only Altostrat fault link.\n\nThe API key is taken from the FAULTSHARE_API_KEY environment variable, then from\nstandard input with --api-key-stdin, then from the profile's keychain entry.\n\nExit codes: 0 ok, 2 invalid input, 3 key missing or rejected, 4 rate limited,\n5 network, TLS or timeout, 6 server error or invalid response.":
-        "Erzeugt einen kurzlebigen, schreibgeschützten Altostrat-Störungslink.\n\nDer API-Schlüssel wird aus der Umgebungsvariablen FAULTSHARE_API_KEY genommen, dann aus\nder Standardeingabe mit --api-key-stdin, dann aus dem Schlüsselbund-Eintrag des Profils.\n\nExit-Codes: 0 ok, 2 ungültige Eingabe, 3 Schlüssel fehlt oder abgelehnt, 4 Ratenlimit,\n5 Netzwerk, TLS oder Zeitüberschreitung, 6 Serverfehler oder ungültige Antwort.",
     "Create a link.": "Einen Link erzeugen.",
     "Show this help.": "Diese Hilfe anzeigen.",
     "Lifetime in minutes, 1 to 43200 (default: the profile's).": "Gültigkeit in Minuten, 1 bis 43200 (Standard: die des Profils).",
@@ -133,7 +110,6 @@ DE = {
     "FILE": "DATEI",
     'A name for the link, e.g. "NOC wall 2".': "Ein Name für den Link, z. B. „NOC-Wand 2“.",
     "TEXT": "TEXT",
-    "Read the API key from the first line of standard input.": "Den API-Schlüssel aus der ersten Zeile der Standardeingabe lesen.",
     "Do not keep the link in the history (faultshare history).": "Den Link nicht im Verlauf behalten (faultshare history).",
     "(see faultshare generate --help)": "(siehe faultshare generate --help)",
     "Unexpected argument: %1.": "Unerwartetes Argument: %1.",
@@ -145,8 +121,6 @@ DE = {
         "Ein PNG gehört nicht ins Terminal: Geben Sie --output DATEI an oder leiten Sie die Standardausgabe um.",
     'The CA file of profile "%1" (%2) %3; fix it, or clear it in Settings.':
         "Die CA-Datei des Profils „%1“ (%2) %3; korrigieren Sie sie oder leeren Sie das Feld in den Einstellungen.",
-    'No API key for profile "%1": set FAULTSHARE_API_KEY, use --api-key-stdin, or save one in the FaultShare window.':
-        "Kein API-Schlüssel für das Profil „%1“: Setzen Sie FAULTSHARE_API_KEY, verwenden Sie --api-key-stdin oder speichern Sie einen im FaultShare-Fenster.",
     "Cannot write %1: %2.": "%1 kann nicht geschrieben werden: %2.",
     "the link was not kept in the history: %1": "der Link wurde nicht im Verlauf behalten: %1",
     "List the links issued on this computer, newest first: label, profile, expiry, time left\nand the short link (read from the keychain). Tokens are never shown. Links are forgotten\nsome days after they expired (Settings, History).":
@@ -435,7 +409,6 @@ DE = {
     "Cancelled": "Abgebrochen",
     "Demo": "Demo",
     "(at %1).": "(um %1).",
-    "The server sent no usable link; use the token instead": "Der Server hat keinen verwendbaren Link gesendet; verwenden Sie stattdessen das Token",
     "%1 (%2)": "%1 (%2)",
     "%1: %2": "%1: %2",
     "The token is not a JWT whose claims can be read.": "Das Token ist kein JWT, dessen Claims sich lesen lassen.",
@@ -497,7 +470,6 @@ DE = {
     "&Close": "&Schließen",
     "FaultShare — Present": "FaultShare — Präsentation",
     "Time left": "Restzeit",
-    "The server sent no usable link": "Der Server hat keinen verwendbaren Link gesendet",
     "%1 · %2": "%1 · %2",
     "In a window": "In einem Fenster",
     "Show the QR code on:": "QR-Code zeigen auf:",
@@ -519,7 +491,6 @@ DE = {
     "High faults": "Hohe Störungen",
     "Medium faults": "Mittlere Störungen",
     "Low faults": "Niedrige Störungen",
-    "Unknown severity faults": "Störungen unbekannten Schweregrads",
     "Total": "Gesamt",
     "Faults": "Störungen",
     "Preview — unnamed link": "Vorschau — unbenannter Link",
@@ -781,6 +752,142 @@ DE = {
     "The stored proxy password could not be removed: %1": "Das gespeicherte Proxy-Passwort konnte nicht entfernt werden: %1",
     "Demo mode: the demo server is reached without a proxy.":
         "Demo-Modus: Der Demo-Server wird ohne Proxy erreicht.",
+
+    # --- The published API (API keys or tokens, the reference's faults, preview) ---
+    "Paste the API key or token.":
+        "Fügen Sie den API-Schlüssel oder das Token ein.",
+    "The API key or token contains spaces or control characters that cannot be sent; paste it again.":
+        "Der API-Schlüssel oder das Token enthält Leer- oder Steuerzeichen, die nicht gesendet werden können; fügen Sie ihn erneut ein.",
+    "The API key or token is longer than %1 KiB; paste only the key.":
+        "Der API-Schlüssel oder das Token ist länger als %1 KiB; fügen Sie nur den Schlüssel ein.",
+    "%1: “%2”":
+        "%1: „%2“",
+    "No API key or token is set: paste your Altostrat API key or token, or try the demo server.":
+        "Es ist kein API-Schlüssel und kein Token hinterlegt: Fügen Sie Ihren Altostrat-API-Schlüssel oder Ihr Token ein oder probieren Sie den Demo-Server aus.",
+    "The API rejected the API key or token (%1): check or replace it in Settings.":
+        "Die API hat den API-Schlüssel oder das Token abgelehnt (%1): Prüfen oder ersetzen Sie ihn in den Einstellungen.",
+    "The API key or token is not allowed to create fault tokens (%1): ask your team admin for one with that permission.":
+        "Der API-Schlüssel oder das Token darf keine Störungs-Token erzeugen (%1): Bitten Sie Ihren Team-Admin um einen mit dieser Berechtigung.",
+    "The API answered Not Found (%1): check the API URL in Settings.":
+        "Die API hat mit Not Found geantwortet (%1): Prüfen Sie die API-URL in den Einstellungen.",
+    "The API rejected the request (HTTP %1): check the expiry and try again.":
+        "Die API hat die Anfrage abgelehnt (HTTP %1): Prüfen Sie die Gültigkeit und versuchen Sie es erneut.",
+    "Too many requests (the API allows %1 in its period)":
+        "Zu viele Anfragen (die API erlaubt %1 pro Zeitraum)",
+    "Too many requests":
+        "Zu viele Anfragen",
+    "%1; try again in %2.":
+        "%1; versuchen Sie es in %2 erneut.",
+    "%1; wait a minute and try again.":
+        "%1; warten Sie eine Minute und versuchen Sie es erneut.",
+    "The API does not know this link, or it has expired (%1); generate a new one.":
+        "Die API kennt diesen Link nicht, oder er ist abgelaufen (%1); erzeugen Sie einen neuen.",
+    "The API refused to show this link (%1); generate a new one.":
+        "Die API verweigert die Anzeige dieses Links (%1); erzeugen Sie einen neuen.",
+    "The API wants an API key or token to show this link (%1): save the key of the profile that made it, then try again.":
+        "Die API verlangt einen API-Schlüssel oder ein Token, um diesen Link zu zeigen (%1): Hinterlegen Sie den Schlüssel des Profils, das ihn erzeugt hat, und versuchen Sie es erneut.",
+    "Unknown command \"%1\"; the commands are %2, and faultshare --help lists the window's options.":
+        "Unbekannter Befehl „%1“; die Befehle sind %2, und faultshare --help listet die Optionen des Fensters.",
+    "Link:    none (%1)\n":
+        "Link:    keiner (%1)\n",
+    "The API created a token but sent no link to share (%1): use --format text or json to get the token.":
+        "Die API hat ein Token erzeugt, aber keinen Link zum Teilen gesendet (%1): Verwenden Sie --format text oder json, um das Token zu erhalten.",
+    "The link is too long for a QR code (%1 bytes): use --format link instead.":
+        "Der Link ist zu lang für einen QR-Code (%1 Bytes): Verwenden Sie stattdessen --format link.",
+    "Create a short-lived, read-only Altostrat fault link.\n\nThe API key or token is taken from the FAULTSHARE_API_KEY environment variable, then from\nstandard input with --api-key-stdin, then from the profile's keychain entry.\n\nExit codes: 0 ok, 2 invalid input, 3 key missing or rejected, 4 rate limited,\n5 network, TLS or timeout, 6 server error or invalid response.":
+        "Erzeugt einen kurzlebigen, schreibgeschützten Altostrat-Störungslink.\n\nDer API-Schlüssel oder das Token wird aus der Umgebungsvariablen FAULTSHARE_API_KEY genommen, dann aus\nder Standardeingabe mit --api-key-stdin, dann aus dem Schlüsselbund-Eintrag des Profils.\n\nExit-Codes: 0 ok, 2 ungültige Eingabe, 3 Schlüssel fehlt oder abgelehnt, 4 Ratenlimit,\n5 Netzwerk, TLS oder Zeitüberschreitung, 6 Serverfehler oder ungültige Antwort.",
+    "Read the API key or token from the first line of standard input.":
+        "Den API-Schlüssel oder das Token aus der ersten Zeile der Standardeingabe lesen.",
+    "No API key or token for profile \"%1\": set FAULTSHARE_API_KEY, use --api-key-stdin, or save one in the FaultShare window.":
+        "Kein API-Schlüssel und kein Token für das Profil „%1“: Setzen Sie FAULTSHARE_API_KEY, verwenden Sie --api-key-stdin oder speichern Sie einen im FaultShare-Fenster.",
+    "Show the faults a link exposes right now (GET /fault/token/{token}).\n\nLINK_OR_TOKEN is a token, or a short link kept in the history of this computer.\nThe API key or token of the profile goes along as Bearer credential: from\nFAULTSHARE_API_KEY, standard input with --api-key-stdin, or the keychain; without one\nthe API is asked without.\n\nExit codes: 0 ok, 2 invalid input, 3 link unknown, expired or rejected, or key\nrejected, 4 rate limited, 5 network, TLS or timeout, 6 server error or invalid response.":
+        "Zeigt die Störungen, die ein Link gerade zeigt (GET /fault/token/{token}).\n\nLINK_OR_TOKEN ist ein Token oder ein Kurzlink aus dem Verlauf dieses Computers.\nDer API-Schlüssel oder das Token des Profils wird als Bearer-Anmeldung mitgesendet: aus\nFAULTSHARE_API_KEY, der Standardeingabe mit --api-key-stdin oder dem Schlüsselbund; ohne\nwird die API ohne gefragt.\n\nExit-Codes: 0 ok, 2 ungültige Eingabe, 3 Link unbekannt, abgelaufen oder abgelehnt, oder\nSchlüssel abgelehnt, 4 Ratenlimit, 5 Netzwerk, TLS oder Zeitüberschreitung, 6 Serverfehler oder ungültige Antwort.",
+    "Show what a link shows.":
+        "Zeigen, was ein Link zeigt.",
+    "The link or token to preview.":
+        "Der Link oder das Token für die Vorschau.",
+    "Settings and keychain profile (default: default, or the one that made the link).":
+        "Einstellungs- und Schlüsselbund-Profil (Standard: default oder das Profil, das den Link erzeugt hat).",
+    "Give the link or token to preview.":
+        "Geben Sie den Link oder das Token für die Vorschau an.",
+    "The link is not in the history of this computer; pass its token instead.":
+        "Der Link ist nicht im Verlauf dieses Computers; übergeben Sie stattdessen sein Token.",
+    "1 fault could not be read":
+        "1 Störung konnte nicht gelesen werden",
+    "%1 faults could not be read":
+        "%1 Störungen konnten nicht gelesen werden",
+    "Warning":
+        "Warnung",
+    "Type: %1":
+        "Typ: %1",
+    "Since: %1 (%2 UTC)":
+        "Seit: %1 (%2 UTC)",
+    "Resolved: %1 (%2 UTC)":
+        "Behoben: %1 (%2 UTC)",
+    "Path: %1":
+        "Pfad: %1",
+    "Fault: %1":
+        "Störung: %1",
+    "No comments.":
+        "Keine Kommentare.",
+    "Comments:":
+        "Kommentare:",
+    "someone":
+        "jemand",
+    "%1, %2: %3":
+        "%1, %2: %3",
+    "Unresolved":
+        "Offen",
+    "Where":
+        "Wo",
+    "Cause":
+        "Ursache",
+    "Type":
+        "Typ",
+    "Since":
+        "Seit",
+    "Comments":
+        "Kommentare",
+    "Paste your team's Altostrat API key or token. FaultShare uses it only to create short-lived, read-only links to your fault data.":
+        "Fügen Sie den Altostrat-API-Schlüssel oder das Token Ihres Teams ein. FaultShare verwendet ihn nur, um kurzlebige, schreibgeschützte Links zu Ihren Störungsdaten zu erzeugen.",
+    "API &key or token:":
+        "API-&Schlüssel oder Token:",
+    "Your team API key (tokenId:teamId:secret) or token (a JWT)":
+        "Der API-Schlüssel (tokenId:teamId:secret) oder das Token (ein JWT) Ihres Teams",
+    "API key or token":
+        "API-Schlüssel oder Token",
+    "tokenId:teamId:secret or eyJ…":
+        "tokenId:teamId:secret oder eyJ…",
+    "Reading the API key or token from %1…":
+        "Der API-Schlüssel oder das Token wird aus %1 gelesen …",
+    "The API sent no link to share (%1); the token below is all there is.":
+        "Die API hat keinen Link zum Teilen gesendet (%1); es gibt nur das Token unten.",
+    "The link is too long for a QR code (%1 bytes) at this error correction; copy the link instead, or choose a lower level.":
+        "Der Link ist bei dieser Fehlerkorrektur zu lang für einen QR-Code (%1 Bytes); kopieren Sie stattdessen den Link oder wählen Sie eine niedrigere Stufe.",
+    "The link is too long for a QR code":
+        "Der Link ist zu lang für einen QR-Code",
+    "The API sent no link to share":
+        "Die API hat keinen Link zum Teilen gesendet",
+    "Warning faults":
+        "Störungen mit Warnung",
+    "Faults of another severity":
+        "Störungen mit anderem Schweregrad",
+    "Unreadable faults":
+        "Nicht lesbare Störungen",
+    "Details of the selected fault":
+        "Details der gewählten Störung",
+    "Select a fault to see its cause, where it is and its comments.":
+        "Wählen Sie eine Störung, um Ursache, Ort und Kommentare zu sehen.",
+    "Other":
+        "Andere",
+    "A new team API key (tokenId:teamId:secret) or token (a JWT)":
+        "Ein neuer API-Schlüssel (tokenId:teamId:secret) oder ein neues Token (ein JWT) des Teams",
+    "New API key or token":
+        "Neuer API-Schlüssel oder neues Token",
+    "Remove the API key or token of profile “%1” from %2? You will need to paste it again to create links.":
+        "Den API-Schlüssel oder das Token des Profils „%1“ aus %2 entfernen? Sie müssen ihn erneut einfügen, um Links zu erzeugen.",
+    "Remove profile “%1” with its settings and its API key or token in %2?":
+        "Profil „%1“ mit seinen Einstellungen und seinem API-Schlüssel oder Token in %2 entfernen?",
 }
 
 # (context, source) -> translation where one context needs other words.

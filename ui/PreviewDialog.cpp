@@ -7,7 +7,10 @@
 #include "Presentation.h"
 
 #include <QEvent>
+#include <QDateTime>
+#include <QFontMetrics>
 #include <QHeaderView>
+#include <QLocale>
 #include <QPainter>
 #include <QPixmap>
 #include <QPushButton>
@@ -64,14 +67,32 @@ PreviewDialog::PreviewDialog(ApiClient& api, const QString& token, const QString
     table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     QHeaderView* header = table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setSectionResizeMode(FaultModel::MessageColumn, QHeaderView::Stretch);
-    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    const std::pair<int, int> widths[] = {
-        {FaultModel::SeverityColumn, 7}, {FaultModel::StatusColumn, 7}, {FaultModel::WhereColumn, 14},
-        {FaultModel::CauseColumn, 14},   {FaultModel::TypeColumn, 9},   {FaultModel::CreatedColumn, 9},
-        {FaultModel::ResolvedColumn, 9}, {FaultModel::CommentsColumn, 6}};
-    for (const auto& [column, ems] : widths)
-        header->resizeSection(column, ems * em);
+    header->setStretchLastSection(true);
+    // Columns as wide as their longest usual text (measured once, not per row: a view
+    // over tens of thousands of rows measures only what it paints); the message takes the rest.
+    const QFontMetrics metrics = fontMetrics();
+    const int padding = 2 * metrics.horizontalAdvance(QLatin1Char('M'));
+    const auto widthOf = [&metrics, padding, this](int column, const QStringList& samples) {
+        int width = metrics.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString()) + padding;
+        for (const QString& sample : samples)
+            width = std::max(width, metrics.horizontalAdvance(sample) + padding);
+        return width;
+    };
+    const QString sampleTime = QLocale().toString(QDateTime(QDate(2025, 12, 28), QTime(23, 59)), QLocale::ShortFormat);
+    const int em = metrics.horizontalAdvance(QLatin1Char('M'));
+    header->resizeSection(FaultModel::SeverityColumn,
+                          widthOf(FaultModel::SeverityColumn, {Fault::severityName(Fault::Severity::Critical),
+                                                               Fault::severityName(Fault::Severity::Warning)})
+                              + metrics.height());
+    header->resizeSection(FaultModel::StatusColumn, widthOf(FaultModel::StatusColumn, {FaultModel::tr("Unresolved")}));
+    header->resizeSection(FaultModel::MessageColumn, 28 * em);
+    header->resizeSection(FaultModel::WhereColumn, 18 * em);
+    header->resizeSection(FaultModel::CauseColumn, 20 * em);
+    header->resizeSection(FaultModel::TypeColumn, 10 * em);
+    header->resizeSection(FaultModel::CreatedColumn, widthOf(FaultModel::CreatedColumn, {sampleTime}));
+    header->resizeSection(FaultModel::ResolvedColumn, widthOf(FaultModel::ResolvedColumn, {sampleTime}));
+    header->resizeSection(FaultModel::CommentsColumn, widthOf(FaultModel::CommentsColumn, {}));
+    header->setMinimumSectionSize(3 * em);
     header->setSortIndicator(FaultModel::SeverityColumn, Qt::DescendingOrder);
     table->setSortingEnabled(true);
     m_ui->splitter->setStretchFactor(0, 3);

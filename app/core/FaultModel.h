@@ -16,16 +16,17 @@ class FaultModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(FaultModel)
 
 public:
+    // What an operator reads first comes first; the cause, long, comes last.
     enum Column {
         SeverityColumn,
         StatusColumn,
-        WhereColumn,
         MessageColumn,
-        CauseColumn,
-        TypeColumn,
+        WhereColumn,
         CreatedColumn,
         ResolvedColumn,
         CommentsColumn,
+        TypeColumn,
+        CauseColumn,
         ColumnCount
     };
     enum Role {

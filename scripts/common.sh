@@ -8,10 +8,13 @@ BUILD_PACKAGES=(
     qtkeychain-qt6-dev libsecret-1-0 libqrencode-dev libgl-dev
 )
 TEST_PACKAGES=(
-    libzxing-dev xvfb xauth dbus gnome-keyring libsecret-tools tzdata openssl ca-certificates
+    libzxing-dev xvfb xauth dbus gnome-keyring gcr libsecret-tools tzdata openssl ca-certificates
     poppler-utils qt6-translations-l10n
     desktop-file-utils appstream groff-base man-db
     python3 python3-jsonschema
+    # A monospace face fontconfig does not call fixed-pitch (and, installed, the default
+    # monospace): the link font's check runs on it and on DejaVu Sans Mono, which it does.
+    fonts-noto-mono fonts-dejavu-core
 )
 # scripts/package: the .deb (dpkg-shlibdeps derives its dependencies; CPack needs file).
 PACKAGE_PACKAGES=(

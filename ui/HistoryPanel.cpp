@@ -217,18 +217,31 @@ void HistoryPanel::forgetCurrent()
     if (id.isEmpty() || !m_history)
         return;
     const QModelIndex current = m_view->currentIndex();
-    if (!current.data(HistoryModel::ExpiredRole).toBool()) {
-        const QString label = current.siblingAtColumn(HistoryModel::LabelColumn).data().toString();
-        const auto answer = QMessageBox::question(
-            this, tr("Forget Link"),
-            tr("The link \"%1\" still works. Forget it anyway? It keeps working until it expires, "
-               "but FaultShare can no longer copy or show it.")
-                .arg(label),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-        if (answer != QMessageBox::Yes)
-            return;
+    if (current.data(HistoryModel::ExpiredRole).toBool()) {
+        m_history->forget(id);
+        return;
     }
-    m_history->forget(id);
+    if (m_forgetConfirm) {
+        m_forgetConfirm->raise();
+        return;
+    }
+    const QString label = current.siblingAtColumn(HistoryModel::LabelColumn).data().toString();
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Forget Link"),
+                                tr("The link \"%1\" still works. Forget it anyway? It keeps working until it "
+                                   "expires, but FaultShare can no longer copy or show it.")
+                                    .arg(label),
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setObjectName(u"forgetLinkConfirm"_s);
+    // The label is whatever was typed or imported: shown as it is, never as markup.
+    box->setTextFormat(Qt::PlainText);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, id](int result) {
+        if (result == QMessageBox::Yes && m_history)
+            m_history->forget(id);
+    });
+    m_forgetConfirm = box;
+    box->open();
 }
 
 void HistoryPanel::onTokenReady(const QString& id, const EmbedToken& token)

@@ -2,6 +2,7 @@
 
 #include "EmbedToken.h"
 
+#include <QPointer>
 #include <QString>
 #include <QWidget>
 
@@ -11,6 +12,7 @@ class HistoryFilterModel;
 class HistoryModel;
 class QComboBox;
 class QLineEdit;
+class QMessageBox;
 class QPushButton;
 class QTableView;
 class Ticker;
@@ -82,6 +84,7 @@ private:
     QPushButton* m_previewButton;
     QPushButton* m_forgetButton;
     QList<QAction*> m_rowActions;
+    QPointer<QMessageBox> m_forgetConfirm;
 
     QString m_pendingId; // the row whose token is being fetched for m_pendingAction
     Action m_pendingAction = Action::ShowQr;

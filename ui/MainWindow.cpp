@@ -14,9 +14,11 @@
 #include "Presentation.h"
 #include "PresentWindow.h"
 #include "PreviewDialog.h"
+#include "Origin.h"
 #include "Profiles.h"
 #include "QrCode.h"
 #include "QrPrintout.h"
+#include "SecretLineEdit.h"
 #include "Settings.h"
 #include "SettingsDialog.h"
 #include "ShareFormats.h"
@@ -277,6 +279,8 @@ Ui::LinkDetails& MainWindow::detailsUi()
     // Between the form and the spacer below it, taking the column's spare height.
     m_ui->leftColumnLayout->insertWidget(1, m_detailsGroup, 1);
     connect(m_detailsUi->copyTokenButton, &QPushButton::clicked, this, &MainWindow::copyToken);
+    // Ctrl+C, Ctrl+Insert and Copy in the token field: the same secret copy as the button.
+    connect(m_detailsUi->tokenEdit, &SecretLineEdit::copyRequested, this, &MainWindow::copyToken);
     connect(m_detailsUi->revealTokenButton, &QPushButton::toggled, this, &MainWindow::setTokenRevealed);
     return *m_detailsUi;
 }
@@ -302,18 +306,24 @@ void MainWindow::connectKeychain()
     connect(&m_keys, &CredentialStore::secretRemoved, this,
             [note](const QString& entry) { note(entry, std::nullopt); });
 
-    connect(&m_keys, &CredentialStore::secretRead, this, [this](const QString& entry, const QString& key) {
+    connect(&m_keys, &CredentialStore::secretRead, this,
+            [this](const QString& entry, const QString& key, const QString& origin) {
         if (entry != CredentialStore::apiKeyEntry(m_settings.profile()) || !m_readingKey)
             return;
         m_readingKey = false;
         statusBar()->clearMessage();
         if (m_keySource == KeySource::Session || m_keySource == KeySource::Demo)
             return;
-        m_api.setApiKey(key);
-        setKeySource(KeySource::Keychain);
-        showMainPage();
-        if (std::exchange(m_generateAfterRead, false))
-            generate();
+        // The key goes only to the API it was stored for; a changed URL asks first.
+        const QString current = Origin::of(m_settings.apiUrl());
+        if (!origin.isEmpty() && origin != current) {
+            confirmKeyOrigin(key, origin, current);
+            return;
+        }
+        // Stored before keys were bound: bound now, to the API it is used with.
+        if (origin.isEmpty())
+            m_keys.write(entry, key, current);
+        useKeychainKey(key);
     });
     connect(&m_keys, &CredentialStore::secretMissing, this, [this](const QString& entry) {
         if (entry != CredentialStore::apiKeyEntry(m_settings.profile()) || !m_readingKey)
@@ -603,7 +613,7 @@ void MainWindow::saveKey()
     keyUi().saveKeyButton->setEnabled(false);
     keyUi().apiKeyEdit->setEnabled(false);
     statusBar()->showMessage(tr("Storing the key in %1…").arg(CredentialStore::backendName()));
-    m_keys.write(CredentialStore::apiKeyEntry(m_settings.profile()), key);
+    m_keys.write(CredentialStore::apiKeyEntry(m_settings.profile()), key, Origin::of(m_settings.apiUrl()));
 }
 
 ExpiryInput::ExpiryChoice MainWindow::expiryChoice() const
@@ -1149,6 +1159,9 @@ bool MainWindow::exportQr(const QString& path, int pixelSize)
     const int moduleSize = code.moduleSizeFor(QSize(pixelSize, pixelSize));
     QSaveFile file(path);
     bool written = file.open(QIODevice::WriteOnly);
+    // The code alone grants read access to fault data: owner-only, as the CLI's --output.
+    if (written)
+        written = file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     if (written && suffix == u"svg"_s) {
         const QByteArray svg = code.toSvg(moduleSize);
         written = file.write(svg) == svg.size();
@@ -1587,4 +1600,47 @@ void MainWindow::closeEvent(QCloseEvent* event)
     if (!isDemo())
         m_settings.setWindowGeometry(saveGeometry());
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::useKeychainKey(const QString& key)
+{
+    m_api.setApiKey(key);
+    setKeySource(KeySource::Keychain);
+    showMainPage();
+    if (std::exchange(m_generateAfterRead, false))
+        generate();
+}
+
+void MainWindow::confirmKeyOrigin(const QString& key, const QString& storedFor, const QString& current)
+{
+    const QString newHost = Origin::hostText(current);
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Send the key to another API?"),
+                                tr("The API key or token of profile “%1” was stored for %2, and the profile now points to %3. "
+                                   "Send it to %3?")
+                                    .arg(m_settings.profile(), Origin::hostText(storedFor), newHost),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(u"keyOriginConfirm"_s);
+    // Host and profile names are the operator's or an imported file's words, not markup.
+    box->setTextFormat(Qt::PlainText);
+    QPushButton* use = box->addButton(tr("&Use it for %1").arg(newHost), QMessageBox::AcceptRole);
+    use->setObjectName(u"useKeyForNewApiButton"_s);
+    box->addButton(tr("&Enter a new key"), QMessageBox::RejectRole)->setObjectName(u"enterNewKeyButton"_s);
+    box->setDefaultButton(qobject_cast<QPushButton*>(box->buttons().constLast()));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    const QString profile = m_settings.profile();
+    connect(box, &QMessageBox::finished, this, [this, box, use, key, current, profile, newHost] {
+        if (profile != m_settings.profile() || Origin::of(m_settings.apiUrl()) != current)
+            return; // the profile or its API changed meanwhile: the next Generate asks again
+        if (box->clickedButton() == use) {
+            m_keys.write(CredentialStore::apiKeyEntry(profile), key, current);
+            useKeychainKey(key);
+            return;
+        }
+        m_generateAfterRead = false;
+        setKeySource(KeySource::None);
+        showKeyPage();
+        keyUi().keyErrorLabel->setText(tr("Enter the API key or token for %1.").arg(newHost));
+        keyUi().keyErrorLabel->show();
+    });
+    box->open();
 }

@@ -166,6 +166,11 @@ private:
     void copyAs(CopyFormat format);
     void askIframeSizeAndCopy();
     void onErrorCorrectionChanged();
+    // The key read from the keychain goes into use (and a pending Generate goes on).
+    void useKeychainKey(const QString& key);
+    // The stored key was bound to storedFor, and the profile now points to current: asks
+    // the operator (both hosts named) whether to send it there or enter a new one.
+    void confirmKeyOrigin(const QString& key, const QString& storedFor, const QString& current);
     // The QR code of the link at the chosen error correction, or why there is none.
     void showQrCode();
     void saveQrWithDialogs();

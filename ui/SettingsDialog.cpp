@@ -4,6 +4,7 @@
 
 #include "ApiClient.h"
 #include "CredentialStore.h"
+#include "Origin.h"
 #include "Language.h"
 #include "Logging.h"
 #include "Presentation.h"
@@ -448,7 +449,10 @@ void SettingsDialog::replaceKey()
     m_writingKey = true;
     setKeyBusy(true);
     showKeyStatus(tr("Storing the key in %1…").arg(CredentialStore::backendName()), false);
-    m_keys.write(CredentialStore::apiKeyEntry(m_settings.profile()), key);
+    // Bound to the API it is entered for: the URL in the form, which OK is about to save.
+    const QUrl typed(m_ui->apiUrlEdit->text().trimmed(), QUrl::StrictMode);
+    const QUrl apiUrl = ApiClient::checkApiUrl(typed).isEmpty() ? typed : m_settings.apiUrl();
+    m_keys.write(CredentialStore::apiKeyEntry(m_settings.profile()), key, Origin::of(apiUrl));
 }
 
 void SettingsDialog::confirmForgetKey()
@@ -465,6 +469,8 @@ void SettingsDialog::confirmForgetKey()
                                     .arg(m_settings.profile(), CredentialStore::backendName()),
                                 QMessageBox::Yes | QMessageBox::Cancel, this);
     box->setObjectName(u"forgetKeyConfirm"_s);
+    // The profile name may come from an imported file: shown as it is, never as markup.
+    box->setTextFormat(Qt::PlainText);
     box->setDefaultButton(QMessageBox::Cancel);
     box->button(QMessageBox::Yes)->setText(tr("&Forget key"));
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -561,7 +567,7 @@ void SettingsDialog::accept()
         if (proxy.needsPassword() && !password.isEmpty()) {
             m_proxyOperation = ProxyOperation::Write;
             setProxyBusy(true, tr("Storing the proxy password in %1…").arg(CredentialStore::backendName()));
-            m_keys.write(entry, password);
+            m_keys.write(entry, password, Origin::ofProxy(proxy));
             return;
         }
         // A password no longer needed (no named proxy, or no user name) is not kept.
@@ -634,7 +640,9 @@ void SettingsDialog::updateProfileButtons()
     const bool managed = !name.isEmpty() && m_profiles.isManaged(name);
     m_ui->removeProfileButton->setEnabled(m_removingProfile.isEmpty() && !name.isEmpty() && !managed
                                           && name != Settings::defaultProfile() && name != m_settings.profile());
-    m_ui->removeProfileButton->setToolTip(managed ? managedProfileText(name) : QString());
+    // A tooltip takes markup when it looks like some: the name is escaped into a paragraph.
+    m_ui->removeProfileButton->setToolTip(
+        managed ? u"<p>"_s + managedProfileText(name).toHtmlEscaped() + u"</p>"_s : QString());
 }
 
 QString SettingsDialog::managedProfileText(const QString& name)
@@ -705,6 +713,7 @@ void SettingsDialog::confirmRemoveProfile()
                                     .arg(name, CredentialStore::backendName()),
                                 QMessageBox::Yes | QMessageBox::Cancel, this);
     box->setObjectName(u"removeProfileConfirm"_s);
+    box->setTextFormat(Qt::PlainText); // the name as it is, never as markup
     box->setDefaultButton(QMessageBox::Cancel);
     box->button(QMessageBox::Yes)->setText(tr("&Remove profile"));
     box->setAttribute(Qt::WA_DeleteOnClose);

@@ -1,5 +1,7 @@
 #include "Cli.h"
 
+#include "Origin.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
@@ -17,7 +19,7 @@ namespace Cli {
 const QStringList& commands()
 {
     static const QStringList names{QStringLiteral("generate"), QStringLiteral("preview"), QStringLiteral("history"),
-                                   QStringLiteral("profiles")};
+                                   QStringLiteral("profiles"), QStringLiteral("key")};
     return names;
 }
 
@@ -43,9 +45,21 @@ int run(const QStringList& arguments)
         return runPreview(arguments);
     if (command == QLatin1StringView("generate"))
         return runGenerate(arguments);
+    if (command == QLatin1StringView("key"))
+        return runKey(arguments);
     printError(QCoreApplication::translate("Cli", "Unknown command \"%1\"; the commands are %2, and faultshare --help lists the window's options.")
                    .arg(command, commands().join(QStringLiteral(", "))));
     return Usage;
+}
+
+QString boundElsewhere(const QString& what, const QString& profile, const QString& boundOrigin,
+                       const QString& currentOrigin)
+{
+    if (boundOrigin.isEmpty() || boundOrigin == currentOrigin)
+        return {};
+    return QCoreApplication::translate("Cli", "The %1 of profile \"%2\" was stored for %3, and the profile now points to %4: "
+                                              "confirm it in the FaultShare window, or store it again with faultshare key set.")
+        .arg(what, profile, Origin::hostText(boundOrigin), Origin::hostText(currentOrigin));
 }
 
 QString tr(const char* text)

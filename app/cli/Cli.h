@@ -6,11 +6,12 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <chrono>
 #include <optional>
 
 class QCommandLineParser;
 
-// The headless commands: `faultshare generate|preview|history|profiles ...`. Each runs inside an
+// The headless commands: `faultshare generate|preview|history|profiles|key ...`. Each runs inside an
 // existing QCoreApplication and returns the process exit code: 0 ok, 2 invalid input or
 // usage (nothing sent), 3 key missing or rejected, 4 rate limited, 5 network/TLS/timeout,
 // 6 server error or invalid response. Errors are one line on stderr, never a secret.
@@ -18,7 +19,17 @@ namespace Cli {
 
 enum ExitCode { Ok = 0, Usage = 2, Key = 3 };
 
-// The command words: generate, preview, history, profiles.
+// How long a headless command waits for the keychain: a prompt nobody answers (a locked
+// keyring on a wall-display box) must not hold a script forever.
+constexpr std::chrono::seconds KeychainTimeout{10};
+
+// Why a stored secret of profile must not be sent to currentOrigin, as one sentence
+// naming both hosts; empty when it may (bound to it, or stored before secrets were bound).
+// what: "API key or token", "proxy password".
+QString boundElsewhere(const QString& what, const QString& profile, const QString& boundOrigin,
+                       const QString& currentOrigin);
+
+// The command words: generate, preview, history, profiles, key.
 const QStringList& commands();
 // True when the arguments ask for a headless command: argv[1] is a word, not an option
 // (an unknown word is a usage error of run()).
@@ -28,6 +39,7 @@ int run(const QStringList& arguments);
 
 int runGenerate(const QStringList& arguments);
 int runPreview(const QStringList& arguments);
+int runKey(const QStringList& arguments);
 int runHistory(const QStringList& arguments);
 int runProfiles(const QStringList& arguments);
 

@@ -5,6 +5,7 @@
 #include "CredentialStore.h"
 #include "History.h"
 #include "Logging.h"
+#include "Origin.h"
 #include "Profiles.h"
 #include "QrCode.h"
 #include "Settings.h"
@@ -181,6 +182,8 @@ public:
         , m_store(QStringLiteral("FaultShare"))
     {
         m_client.setApiUrl(m_request.apiUrl);
+        m_store.setTimeout(KeychainTimeout);
+        m_proxySecrets.setTimeout(KeychainTimeout);
     }
 
     // Reads the proxy password from the keychain when the profile's proxy has a user, then
@@ -200,8 +203,14 @@ public:
             startWithProxySet();
         };
         connect(&m_proxySecrets, &CredentialStore::secretRead, this,
-                [entry, useProxy](const QString& read, const QString& password) {
-                    if (read == entry)
+                [this, entry, useProxy](const QString& read, const QString& password, const QString& origin) {
+                    if (read != entry)
+                        return;
+                    const QString why = boundElsewhere(QCoreApplication::translate("Cli", "proxy password"), m_request.profile, origin,
+                                                       Origin::ofProxy(m_request.proxy));
+                    if (!why.isEmpty())
+                        quit(Key, why);
+                    else
                         useProxy(password);
                 });
         // No password stored: the proxy's answer says whether it needs one.
@@ -239,7 +248,16 @@ private:
             useKey(QString::fromUtf8(in.readLine(ApiClient::MaxApiKeyBytes + 3)).trimmed());
             return;
         }
-        connect(&m_store, &CredentialStore::secretRead, this, [this](const QString&, const QString& key) { useKey(key); });
+        connect(&m_store, &CredentialStore::secretRead, this,
+                [this](const QString&, const QString& key, const QString& origin) {
+                    // The stored key goes only where it was stored for (--api-url included).
+                    const QString why = boundElsewhere(QCoreApplication::translate("Cli", "API key or token"), m_request.profile, origin,
+                                                       Origin::of(m_request.apiUrl));
+                    if (!why.isEmpty())
+                        quit(Key, why);
+                    else
+                        useKey(key);
+                });
         connect(&m_store, &CredentialStore::secretMissing, this, [this](const QString&) {
             quit(Key, QCoreApplication::translate("Cli", "No API key or token for profile \"%1\": set FAULTSHARE_API_KEY, use --api-key-stdin, or save one in the FaultShare window.")
                           .arg(m_request.profile));
@@ -311,6 +329,7 @@ private:
         m_settings = std::make_unique<QSettings>();
         // A store of its own: the key's store quits on any of its failures.
         m_historySecrets = std::make_unique<CredentialStore>(QStringLiteral("FaultShare"));
+        m_historySecrets->setTimeout(KeychainTimeout);
         m_history = std::make_unique<History>(m_settings.get(), m_historySecrets.get());
         const QString entry = CredentialStore::historyEntry(m_history->add(token, m_request.label, m_request.profile));
         connect(m_historySecrets.get(), &CredentialStore::secretWritten, this,

@@ -86,6 +86,7 @@ public:
         , m_secrets(u"FaultShare"_s)
         , m_history(&m_store, &m_secrets)
     {
+        m_secrets.setTimeout(KeychainTimeout);
         connect(&m_history, &History::tokenReady, this, [this](const QString& id, const EmbedToken& token) {
             m_links.insert(id, token.shortLink().toString(QUrl::FullyEncoded));
             fetchNext();

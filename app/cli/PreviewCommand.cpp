@@ -3,6 +3,7 @@
 #include "ApiClient.h"
 #include "CredentialStore.h"
 #include "History.h"
+#include "Origin.h"
 #include "Profiles.h"
 #include "Settings.h"
 
@@ -95,12 +96,6 @@ std::optional<Request> parseArguments(const QStringList& arguments, int* exitCod
     return request;
 }
 
-bool sameOrigin(const QUrl& a, const QUrl& b)
-{
-    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
-        && a.port(a.scheme() == "https"_L1 ? 443 : 80) == b.port(b.scheme() == "https"_L1 ? 443 : 80);
-}
-
 // One run: find the token (in the history for a link), set up the client of the profile
 // that goes with it, ask for the faults, print them.
 class PreviewCommand final : public QObject
@@ -111,6 +106,7 @@ public:
         , m_secrets(u"FaultShare"_s)
         , m_history(&m_store, &m_secrets)
     {
+        m_secrets.setTimeout(KeychainTimeout);
         connect(&m_history, &History::tokenReady, this, [this](const QString& id, const EmbedToken& token) {
             if (token.shortLink() == QUrl(m_request.target, QUrl::TolerantMode)) {
                 const qsizetype index = m_history.indexOf(id);
@@ -176,7 +172,14 @@ private:
             m_client.setProxy(withPassword);
             findKey(settings);
         };
-        connect(&m_secrets, &CredentialStore::secretRead, this, [useProxy](const QString&, const QString& password) { useProxy(password); });
+        connect(&m_secrets, &CredentialStore::secretRead, this,
+                [this, useProxy, proxy](const QString&, const QString& password, const QString& origin) {
+                    const QString why = boundElsewhere(QCoreApplication::translate("Cli", "proxy password"), m_request.profile, origin, Origin::ofProxy(proxy));
+                    if (!why.isEmpty())
+                        quit(Key, why);
+                    else
+                        useProxy(password);
+                });
         connect(&m_secrets, &CredentialStore::secretMissing, this, [useProxy] { useProxy({}); });
         connect(&m_secrets, &CredentialStore::failed, this,
                 [this](const QString&, CredentialStore::Operation, const ApiError& error) { quit(error.exitCode(), error.userMessage()); });
@@ -196,12 +199,20 @@ private:
             return;
         }
         // The stored key belongs to the profile's API: it goes nowhere else.
-        if (!sameOrigin(m_client.apiUrl(), settings.apiUrl())) {
+        const QString origin = Origin::of(m_client.apiUrl());
+        if (origin != Origin::of(settings.apiUrl())) {
             send();
             return;
         }
-        // No key stored, or a keychain that cannot be read: ask without one.
-        connect(&m_secrets, &CredentialStore::secretRead, this, [this](const QString&, const QString& key) { useKey(key); });
+        // No key stored, one stored for another API, or a keychain that cannot be read:
+        // ask without one.
+        connect(&m_secrets, &CredentialStore::secretRead, this,
+                [this, origin](const QString&, const QString& key, const QString& boundOrigin) {
+                    if (boundOrigin.isEmpty() || boundOrigin == origin)
+                        useKey(key);
+                    else
+                        send();
+                });
         connect(&m_secrets, &CredentialStore::secretMissing, this, [this] { send(); });
         connect(&m_secrets, &CredentialStore::failed, this, [this] { send(); });
         m_secrets.read(CredentialStore::apiKeyEntry(m_request.profile));

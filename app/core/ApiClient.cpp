@@ -100,6 +100,10 @@ ApiError transportError(QNetworkReply::NetworkError error, const QString& tlsDet
         error = QNetworkReply::ProxyConnectionRefusedError;
     if (!proxyName.isEmpty() && error == QNetworkReply::HostNotFoundError)
         error = QNetworkReply::ProxyNotFoundError;
+    // A tunnel (CONNECT for https, SOCKS5) whose proxy refuses or is not found comes as an
+    // unknown network error: the socket that failed is the one to the proxy.
+    if (!proxyName.isEmpty() && error == QNetworkReply::UnknownNetworkError)
+        error = QNetworkReply::UnknownProxyError;
     switch (error) {
     case QNetworkReply::ConnectionRefusedError:
         return ApiError(Kind::Network, QCoreApplication::translate("ApiClient", "connection refused"));
@@ -196,15 +200,44 @@ private:
     int m_proxyAnswersUsed = 0;
 };
 
-// The system's proxy configuration for this manager alone (on Linux the proxy
-// environment variables or the desktop's settings), whatever the process-wide default.
-class SystemProxyFactory final : public QNetworkProxyFactory
+// The proxies a request goes through, first choice first. A loopback host is always
+// reached directly, whatever the mode (security rule 10): the key sent to an API on this
+// computer must never leave it, and neither a proxy named in Settings nor http_proxy in
+// the environment (the system mode's default on Linux) may see it. Otherwise: none, the
+// explicit proxy, or the system's configuration (on Linux the proxy environment
+// variables or the desktop's settings), whatever the process-wide default.
+QList<QNetworkProxy> proxiesFor(ProxySettings::Mode mode, const QNetworkProxy& explicitProxy,
+                                const QNetworkProxyQuery& query)
+{
+    if (EmbedToken::isLoopbackHost(query.peerHostName()))
+        return {QNetworkProxy(QNetworkProxy::NoProxy)};
+    if (mode != ProxySettings::Mode::System)
+        return {explicitProxy};
+    QList<QNetworkProxy> proxies = QNetworkProxyFactory::systemProxyForQuery(query);
+    if (proxies.isEmpty())
+        proxies << QNetworkProxy(QNetworkProxy::NoProxy);
+    return proxies;
+}
+
+// Every mode goes through this factory, so that the loopback rule of proxiesFor() holds
+// for each request, redirects included. Holds no credentials: ApiClient answers the
+// proxy's challenge itself.
+class ProxyFactory final : public QNetworkProxyFactory
 {
 public:
+    explicit ProxyFactory(const ProxySettings& settings)
+        : m_mode(settings.mode)
+        , m_explicitProxy(settings.toNetworkProxy())
+    {
+    }
     QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery& query) override
     {
-        return systemProxyForQuery(query);
+        return proxiesFor(m_mode, m_explicitProxy, query);
     }
+
+private:
+    const ProxySettings::Mode m_mode;
+    const QNetworkProxy m_explicitProxy;
 };
 
 QString proxyDisplayName(const QNetworkProxy& proxy)
@@ -464,10 +497,7 @@ void ApiClient::setProxy(const ProxySettings& proxy)
 {
     m_proxy = proxy;
     m_proxyAuthAnswered = false;
-    if (proxy.mode == ProxySettings::Mode::System)
-        m_nam->setProxyFactory(new SystemProxyFactory);
-    else
-        m_nam->setProxy(proxy.toNetworkProxy());
+    m_nam->setProxyFactory(new ProxyFactory(proxy));
     // Pooled connections and remembered proxy credentials belong to the previous proxy.
     m_nam->clearAccessCache();
     qCInfo(lcApi).noquote() << "proxy:" << ProxySettings::modeName(proxy.mode) << proxy.displayName()
@@ -476,16 +506,8 @@ void ApiClient::setProxy(const ProxySettings& proxy)
 
 QString ApiClient::proxyNameFor(const QUrl& url) const
 {
-    switch (m_proxy.mode) {
-    case ProxySettings::Mode::None:
-        return {};
-    case ProxySettings::Mode::Http:
-    case ProxySettings::Mode::Socks5:
-        return m_proxy.displayName();
-    case ProxySettings::Mode::System:
-        break;
-    }
-    const QList<QNetworkProxy> proxies = QNetworkProxyFactory::systemProxyForQuery(QNetworkProxyQuery(url));
+    // The same choice as the manager's factory, so an error names the proxy really used.
+    const QList<QNetworkProxy> proxies = proxiesFor(m_proxy.mode, m_proxy.toNetworkProxy(), QNetworkProxyQuery(url));
     return proxies.isEmpty() ? QString() : proxyDisplayName(proxies.first());
 }
 

@@ -125,9 +125,9 @@ private:
 };
 
 // Talks to the Altostrat fault-token API. Owns the one QNetworkAccessManager; enforces
-// the transport rules: https except on loopback, the bearer key only for the configured
-// origin (redirects elsewhere are refused), TLS errors never ignored, answers capped
-// in size and time.
+// the transport rules: https except on loopback, loopback never through a proxy, the
+// bearer key only for the configured origin (redirects elsewhere are refused), TLS
+// errors never ignored, answers capped in size and time.
 class ApiClient final : public QObject
 {
     Q_OBJECT
@@ -161,12 +161,14 @@ public:
     // certificate (checkCaFile() says which).
     bool setCaFile(const QString& path);
     // How requests reach the API from now on: the system's proxy configuration (the
-    // default), directly, or through the given HTTP or SOCKS5 proxy. When that proxy asks
-    // for credentials it gets proxy.user and proxy.password once per request; a second
-    // challenge or a 407 fails the request with ApiError::Kind::ProxyAuth.
+    // default), directly, or through the given HTTP or SOCKS5 proxy. Loopback hosts
+    // (EmbedToken::isLoopbackHost) are always reached directly, whatever the mode. When
+    // that proxy asks for credentials it gets proxy.user and proxy.password once per
+    // request; a second challenge or a 407 fails the request with ApiError::Kind::ProxyAuth.
     void setProxy(const ProxySettings& proxy);
     ProxySettings::Mode proxyMode() const { return m_proxy.mode; }
-    // The proxy a request to url goes through ("host:port"), empty when it goes direct.
+    // The proxy a request to url goes through ("host:port"), empty when it goes direct
+    // (always for a loopback host).
     QString proxyNameFor(const QUrl& url) const;
     // The TLS configuration of every request: the peer is always verified; the system
     // store plus the CA file's certificates when one is set.

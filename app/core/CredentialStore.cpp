@@ -4,6 +4,13 @@
 
 #include <qt6keychain/keychain.h>
 
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+
+#include <memory>
+#include <utility>
+
 #if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN)
 #define FAULTSHARE_SECRET_SERVICE
 #include <QDBusConnection>
@@ -93,6 +100,31 @@ QString safeDetail(const QKeychain::Job& job, const QString& secret)
     return message.left(maxLength);
 }
 
+// A bound secret is kept as a small JSON object with its origin; anything else is a secret
+// stored as it is (by a FaultShare from before binding, or an unbound entry).
+const auto BoundOriginKey = "faultshare_origin"_L1;
+const auto BoundSecretKey = "secret"_L1;
+
+QString encodeBound(const QString& secret, const QString& origin)
+{
+    if (origin.isEmpty())
+        return secret;
+    return QString::fromUtf8(
+        QJsonDocument(QJsonObject{{BoundOriginKey, origin}, {BoundSecretKey, secret}}).toJson(QJsonDocument::Compact));
+}
+
+std::pair<QString, QString> decodeBound(const QString& stored)
+{
+    if (!stored.startsWith(u'{'))
+        return {stored, {}};
+    const QJsonObject object = QJsonDocument::fromJson(stored.toUtf8()).object();
+    const QJsonValue origin = object.value(BoundOriginKey);
+    const QJsonValue secret = object.value(BoundSecretKey);
+    if (object.size() != 2 || !origin.isString() || !secret.isString())
+        return {stored, {}};
+    return {secret.toString(), origin.toString()};
+}
+
 } // namespace
 
 CredentialStore::CredentialStore(const QString& service, QObject* parent)
@@ -144,11 +176,24 @@ void CredentialStore::run(Job* job, const QString& entry, Operation operation,
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(entry);
+    // Whichever comes first, the answer or the deadline, is the only outcome.
+    const auto answered = std::make_shared<bool>(false);
     // The lambda holds the secret (if any) only to keep it out of an error detail.
-    connect(job, &QKeychain::Job::finished, this, [this, job, entry, operation, secret, onSuccess] {
+    connect(job, &QKeychain::Job::finished, this, [this, job, entry, operation, secret, onSuccess, answered] {
+        if (std::exchange(*answered, true))
+            return;
         if (!onSuccess(*job))
             fail(entry, operation, safeDetail(*job, secret));
     });
+    if (m_timeout.count() > 0) {
+        QTimer::singleShot(m_timeout, this, [this, entry, operation, answered] {
+            if (std::exchange(*answered, true))
+                return;
+            fail(entry, operation,
+                 tr("no answer in %1 s; a prompt may be waiting on the screen")
+                     .arg(std::chrono::duration_cast<std::chrono::seconds>(m_timeout).count()));
+        });
+    }
     qCInfo(lcKeychain) << operation << "started for" << entry;
     job->start();
 }
@@ -185,20 +230,22 @@ void CredentialStore::read(const QString& entry)
 {
     auto* job = new QKeychain::ReadPasswordJob(m_service);
     run(job, entry, Operation::Read, {}, [this, entry](const QKeychain::ReadPasswordJob& done) {
-        if (done.error() == QKeychain::NoError)
-            Q_EMIT secretRead(entry, done.textData());
-        else if (done.error() == QKeychain::EntryNotFound)
+        if (done.error() == QKeychain::NoError) {
+            const auto [secret, origin] = decodeBound(done.textData());
+            Q_EMIT secretRead(entry, secret, origin);
+        } else if (done.error() == QKeychain::EntryNotFound) {
             reportMissing(entry);
-        else
+        } else {
             return false;
+        }
         return true;
     });
 }
 
-void CredentialStore::write(const QString& entry, const QString& secret)
+void CredentialStore::write(const QString& entry, const QString& secret, const QString& origin)
 {
     auto* job = new QKeychain::WritePasswordJob(m_service);
-    job->setTextData(secret);
+    job->setTextData(encodeBound(secret, origin));
     run(job, entry, Operation::Write, secret, [this, entry](const QKeychain::WritePasswordJob& done) {
         if (done.error() != QKeychain::NoError)
             return false;

@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QString>
 
+#include <chrono>
+
 // Secrets in the OS keychain (Secret Service, macOS Keychain, Windows Credential
 // Manager) through QtKeychain: the API key of each profile, and the token and link of
 // each link kept in the history. Every operation is an asynchronous job on one entry
@@ -36,12 +38,21 @@ public:
     // "the macOS Keychain", "the Windows Credential Manager".
     static QString backendName();
 
+    // A job not answered within timeout fails with "no answer" (a prompt may be waiting
+    // on a screen nobody looks at); its late answer is dropped. Zero (the default): wait
+    // as long as it takes, for a window whose operator may be typing a password.
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+
     void read(const QString& entry);
-    void write(const QString& entry, const QString& secret);
+    // origin (Origin::of) binds the secret to where it may be sent; secretRead gives it
+    // back. Empty: not bound (history entries, which hold their issuer themselves).
+    void write(const QString& entry, const QString& secret, const QString& origin = {});
     void remove(const QString& entry);
 
 Q_SIGNALS:
-    void secretRead(const QString& entry, const QString& secret);
+    // origin: what write() bound the secret to; empty for a secret stored without one
+    // (by FaultShare before secrets were bound, or an unbound entry).
+    void secretRead(const QString& entry, const QString& secret, const QString& origin);
     // Read found no entry: not an error (no key yet: the first-run panel shows).
     void secretMissing(const QString& entry);
     void secretWritten(const QString& entry);
@@ -64,4 +75,5 @@ private:
     void reportRemoved(const QString& entry);
 
     QString m_service;
+    std::chrono::milliseconds m_timeout{0};
 };

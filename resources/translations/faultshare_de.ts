@@ -611,6 +611,18 @@ Schlüssel abgelehnt, 4 Ratenlimit, 5 Netzwerk, TLS oder Zeitüberschreitung, 6 
             <source>The link is not in the history of this computer; pass its token instead.</source>
             <translation>Der Link ist nicht im Verlauf dieses Computers; übergeben Sie stattdessen sein Token.</translation>
         </message>
+        <message>
+            <source>The %1 of profile "%2" was stored for %3, and the profile now points to %4: confirm it in the FaultShare window, or store it again with faultshare key set.</source>
+            <translation>Das Geheimnis (%1) des Profils „%2“ wurde für %3 gespeichert, und das Profil zeigt jetzt auf %4: Bestätigen Sie es im FaultShare-Fenster oder speichern Sie es erneut mit faultshare key set.</translation>
+        </message>
+        <message>
+            <source>proxy password</source>
+            <translation>Proxy-Passwort</translation>
+        </message>
+        <message>
+            <source>API key or token</source>
+            <translation>API-Schlüssel oder Token</translation>
+        </message>
     </context>
     <context>
         <name>Countdown</name>
@@ -704,6 +716,10 @@ Schlüssel abgelehnt, 4 Ratenlimit, 5 Netzwerk, TLS oder Zeitüberschreitung, 6 
         <message>
             <source>the keyring is locked</source>
             <translation>der Schlüsselbund ist gesperrt</translation>
+        </message>
+        <message>
+            <source>no answer in %1 s; a prompt may be waiting on the screen</source>
+            <translation>keine Antwort in %1 s; vielleicht wartet eine Abfrage auf dem Bildschirm</translation>
         </message>
     </context>
     <context>
@@ -2153,6 +2169,17 @@ Schlüssel abgelehnt, 4 Ratenlimit, 5 Netzwerk, TLS oder Zeitüberschreitung, 6 
         <message>
             <source>No QR code is shown.</source>
             <translation>Es wird kein QR-Code angezeigt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SecretLineEdit</name>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Kopieren</translation>
+        </message>
+        <message>
+            <source>Select All</source>
+            <translation>Alles auswählen</translation>
         </message>
     </context>
     <context>

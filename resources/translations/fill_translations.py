@@ -753,6 +753,16 @@ DE = {
     "Demo mode: the demo server is reached without a proxy.":
         "Demo-Modus: Der Demo-Server wird ohne Proxy erreicht.",
 
+    # --- Trust boundaries: bound secrets, deadlines, the secret token field ---
+    "The %1 of profile \"%2\" was stored for %3, and the profile now points to %4: confirm it in the FaultShare window, or store it again with faultshare key set.":
+        "Das Geheimnis (%1) des Profils „%2“ wurde für %3 gespeichert, und das Profil zeigt jetzt auf %4: Bestätigen Sie es im FaultShare-Fenster oder speichern Sie es erneut mit faultshare key set.",
+    "proxy password":
+        "Proxy-Passwort",
+    "no answer in %1 s; a prompt may be waiting on the screen":
+        "keine Antwort in %1 s; vielleicht wartet eine Abfrage auf dem Bildschirm",
+    "Select All":
+        "Alles auswählen",
+
     # --- The published API (API keys or tokens, the reference's faults, preview) ---
     "Paste the API key or token.":
         "Fügen Sie den API-Schlüssel oder das Token ein.",

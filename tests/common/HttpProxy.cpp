@@ -21,11 +21,6 @@ QByteArray simpleResponse(int status, const QByteArray& reason, const QList<QByt
     return raw + "Content-Length: 0\r\n\r\n";
 }
 
-bool isLoopback(const QString& host)
-{
-    return host == QLatin1StringView("localhost") || QHostAddress(host).isLoopback();
-}
-
 } // namespace
 
 HttpProxy::HttpProxy(QObject* parent)
@@ -145,7 +140,8 @@ void HttpProxy::forward(QTcpSocket* client, const QByteArray& method, const QByt
                         const QByteArray& version, const QList<QByteArray>& headers, const QByteArray& body)
 {
     const QUrl url(QString::fromLatin1(target), QUrl::StrictMode);
-    if (url.scheme() != QLatin1StringView("http") || !isLoopback(url.host())) {
+    const QString address = TestSupport::proxyTargetAddress(url.host());
+    if (url.scheme() != QLatin1StringView("http") || address.isEmpty()) {
         client->write(simpleResponse(403, "Forbidden"));
         client->disconnectFromHost();
         return;
@@ -187,13 +183,14 @@ void HttpProxy::forward(QTcpSocket* client, const QByteArray& method, const QByt
             client->disconnectFromHost();
         }
     });
-    upstream->connectToHost(url.host(), quint16(url.port(80)));
+    upstream->connectToHost(address, quint16(url.port(80)));
 }
 
 void HttpProxy::tunnel(QTcpSocket* client, const QByteArray& hostPort)
 {
     const QUrl url(QStringLiteral("//") + QString::fromLatin1(hostPort));
-    if (!url.isValid() || url.port() <= 0 || !isLoopback(url.host())) {
+    const QString address = TestSupport::proxyTargetAddress(url.host());
+    if (!url.isValid() || url.port() <= 0 || address.isEmpty()) {
         client->write(simpleResponse(403, "Forbidden"));
         client->disconnectFromHost();
         return;
@@ -213,5 +210,5 @@ void HttpProxy::tunnel(QTcpSocket* client, const QByteArray& hostPort)
             client->disconnectFromHost();
         }
     });
-    upstream->connectToHost(url.host(), quint16(url.port()));
+    upstream->connectToHost(address, quint16(url.port()));
 }

@@ -5,10 +5,12 @@
 #include <QObject>
 #include <QTcpServer>
 
-// A small real HTTP proxy on 127.0.0.1 for tests: forwards absolute-URI requests
-// ("POST http://127.0.0.1:8080/fault/token HTTP/1.1") to their loopback target and
-// tunnels CONNECT. It records every request it reads, may demand Basic credentials
-// (407 with Proxy-Authenticate), and never connects anywhere but loopback.
+// A small real HTTP proxy on 127.0.0.1 for tests: tunnels CONNECT ("CONNECT
+// api.faultshare.test:8443") and forwards absolute-URI requests ("POST
+// http://127.0.0.1:8080/fault/token HTTP/1.1") to their target. It records every request
+// it reads, may demand Basic credentials (407 with Proxy-Authenticate), and never
+// connects anywhere but loopback: a target is a loopback address, localhost, or
+// TestSupport::ProxyOnlyHost (the name only the test proxies know, meaning 127.0.0.1).
 class HttpProxy final : public QObject
 {
     Q_OBJECT

@@ -152,8 +152,8 @@ void Socks5Proxy::readFrom(QTcpSocket* client)
             connection.target = host.toLatin1() + ':' + QByteArray::number(port);
             connection.user = client->property(UserProperty).toByteArray();
             connection.passwordMatched = client->property(MatchedProperty).toBool();
-            const bool loopback = host == QLatin1StringView("localhost") || QHostAddress(host).isLoopback();
-            if (!connectCommand || !loopback) {
+            const QString address = TestSupport::proxyTargetAddress(host);
+            if (!connectCommand || address.isEmpty()) {
                 m_connections.append(connection);
                 return fail(reply(connectCommand ? NotAllowed : CommandNotSupported));
             }
@@ -175,7 +175,7 @@ void Socks5Proxy::readFrom(QTcpSocket* client)
                 client->write(reply(HostUnreachable));
                 client->disconnectFromHost();
             });
-            upstream->connectToHost(host == QLatin1StringView("localhost") ? QStringLiteral("127.0.0.1") : host, port);
+            upstream->connectToHost(address, port);
             return;
         }
         case Relaying:

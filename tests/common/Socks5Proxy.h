@@ -9,7 +9,9 @@ class QTcpSocket;
 
 // A small real SOCKS5 proxy on 127.0.0.1 for tests (RFC 1928, CONNECT only): no
 // authentication, or user name and password (RFC 1929) when required. It records every
-// connection it is asked for and relays it only to a loopback target, never elsewhere.
+// connection it is asked for and relays it only to a loopback target, never elsewhere: a
+// loopback address, localhost, or TestSupport::ProxyOnlyHost (the name only the test
+// proxies know, meaning 127.0.0.1).
 class Socks5Proxy final : public QObject
 {
     Q_OBJECT

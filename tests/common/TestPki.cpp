@@ -21,7 +21,7 @@ subjectKeyIdentifier = hash
 basicConstraints = critical, CA:FALSE
 keyUsage = critical, digitalSignature
 extendedKeyUsage = serverAuth
-subjectAltName = IP:127.0.0.1, DNS:localhost
+subjectAltName = IP:127.0.0.1, DNS:localhost, DNS:api.faultshare.test
 authorityKeyIdentifier = keyid
 [ wrong_host_ext ]
 basicConstraints = critical, CA:FALSE

@@ -9,9 +9,9 @@
 struct TestPki
 {
     QString caCertificate;       // the test CA (what a profile's CA file names)
-    QString serverCertificate;   // 127.0.0.1 and localhost, signed by the CA
+    QString serverCertificate;   // 127.0.0.1, localhost and TestSupport::ProxyOnlyHost, signed by the CA
     QString serverKey;
-    QString expiredCertificate;  // 127.0.0.1 and localhost, signed by the CA, valid 2020-01-01..02
+    QString expiredCertificate;  // the names of serverCertificate, signed by the CA, valid 2020-01-01..02
     QString expiredKey;
     QString wrongHostCertificate; // wrong.example only, signed by the CA
     QString wrongHostKey;

@@ -2,9 +2,26 @@
 
 #include <QDirIterator>
 #include <QFile>
+#include <QHostAddress>
 #include <QTcpSocket>
 
 namespace TestSupport {
+
+QUrl viaProxyOnlyHost(const QUrl& url)
+{
+    QUrl proxied = url;
+    proxied.setHost(QString::fromLatin1(ProxyOnlyHost));
+    return proxied;
+}
+
+QString proxyTargetAddress(const QString& host)
+{
+    if (host.compare(QLatin1StringView(ProxyOnlyHost), Qt::CaseInsensitive) == 0
+        || host.compare(QLatin1StringView("localhost"), Qt::CaseInsensitive) == 0)
+        return QStringLiteral("127.0.0.1");
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback() ? address.toString() : QString();
+}
 
 QStringList filesContaining(const QString& dir, const QByteArray& needle)
 {

@@ -1,12 +1,19 @@
 // The clipboard of secrets: marked for clipboard managers on every platform, cleared after
 // the delay and when the application quits, and only while it still holds our secret.
-// The clipboard is Qt's own (offscreen platform); the application's event loop really
-// runs and really quits.
+// The token field lets its text out only through that path. The clipboard is Qt's own
+// (offscreen platform), and a real X server's in tst_clipboard_x11 (a private Xvfb, with
+// the PRIMARY selection); the application's event loop really runs and really quits.
 
 #include "Clipboard.h"
+#include "SecretLineEdit.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QContextMenuEvent>
+#include <QKeySequence>
+#include <QLineEdit>
+#include <QMenu>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTest>
@@ -35,8 +42,14 @@ private Q_SLOTS:
     void copySecret_replacedMeanwhile_isLeftAlone();
     void applicationQuit_clearsSecret();
     void applicationQuit_leavesReplacedClipboardAlone();
+    void secretLineEdit_copyKeys_requestSecretCopy_copyNothingPlain_data();
+    void secretLineEdit_copyKeys_requestSecretCopy_copyNothingPlain();
+    void secretLineEdit_contextMenu_copyRequestsSecretCopy_noActionCopiesPlain();
+    void secretLineEdit_selecting_neverFillsPrimarySelection();
 
 private:
+    // A revealed token in a SecretLineEdit, shown in a window of its own.
+    static std::unique_ptr<SecretLineEdit> revealedToken();
     // Runs the application's event loop and quits it as the quit action does, with a
     // safety exit in case quitting does not end the loop.
     static int runAndQuit();
@@ -178,6 +191,135 @@ void TestClipboard::applicationQuit_leavesReplacedClipboardAlone()
     QCOMPARE(runAndQuit(), 0);
     m_clipboard.reset();
     QCOMPARE(QGuiApplication::clipboard()->text(), u"the operator's own text"_s);
+}
+
+std::unique_ptr<SecretLineEdit> TestClipboard::revealedToken()
+{
+    auto edit = std::make_unique<SecretLineEdit>();
+    edit->setReadOnly(true);
+    edit->setText(u"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZWFtIn0.c2lnbmF0dXJl"_s);
+    edit->setEchoMode(QLineEdit::Normal);
+    edit->resize(400, edit->sizeHint().height());
+    edit->show();
+    edit->activateWindow();
+    edit->setFocus();
+    return edit;
+}
+
+// Copy in the token field asks for the secret copy (copyRequested, which the window
+// answers with copySecret: tst_mainwindow) and puts nothing on the clipboard itself.
+void TestClipboard::secretLineEdit_copyKeys_requestSecretCopy_copyNothingPlain_data()
+{
+    QTest::addColumn<QKeyCombination>("key");
+    QTest::newRow("Ctrl+C") << QKeyCombination(Qt::ControlModifier, Qt::Key_C);
+    QTest::newRow("Ctrl+Insert") << QKeyCombination(Qt::ControlModifier, Qt::Key_Insert);
+}
+
+void TestClipboard::secretLineEdit_copyKeys_requestSecretCopy_copyNothingPlain()
+{
+    QFETCH(QKeyCombination, key);
+    if (!QKeySequence::keyBindings(QKeySequence::Copy).contains(QKeySequence(key)))
+        QSKIP("not a Copy key on this platform");
+    const auto edit = revealedToken();
+    QVERIFY(QTest::qWaitForWindowExposed(edit.get()));
+    QVERIFY(!edit->dragEnabled());
+    QSignalSpy requested(edit.get(), &SecretLineEdit::copyRequested);
+    QGuiApplication::clipboard()->setText(u"before"_s);
+    edit->selectAll();
+    QCOMPARE(edit->selectedText(), edit->text());
+
+    QTest::keyClick(edit.get(), key.key(), key.keyboardModifiers());
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"before"_s);
+
+    // Masked, the same: the field copies the secret only through the secret path.
+    edit->setEchoMode(QLineEdit::Password);
+    QTest::keyClick(edit.get(), key.key(), key.keyboardModifiers());
+    QCOMPARE(requested.count(), 2);
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"before"_s);
+}
+
+void TestClipboard::secretLineEdit_contextMenu_copyRequestsSecretCopy_noActionCopiesPlain()
+{
+    const auto edit = revealedToken();
+    QVERIFY(QTest::qWaitForWindowExposed(edit.get()));
+    QSignalSpy requested(edit.get(), &SecretLineEdit::copyRequested);
+    edit->selectAll();
+    const QPoint at = edit->rect().center();
+    QContextMenuEvent event(QContextMenuEvent::Mouse, at, edit->mapToGlobal(at));
+    QApplication::sendEvent(edit.get(), &event);
+    QMenu* menu = nullptr;
+    QTRY_VERIFY((menu = edit->findChild<QMenu*>()) != nullptr && menu->isVisible());
+
+    // Every action the menu offers, one after the other: none puts the token on the
+    // clipboard, and Copy asks for the secret copy.
+    const QList<QAction*> actions = menu->actions();
+    QAction* copy = nullptr;
+    for (QAction* action : actions) {
+        if (action->isSeparator() || !action->isEnabled())
+            continue;
+        QGuiApplication::clipboard()->setText(u"before"_s);
+        const qsizetype before = requested.count();
+        action->trigger();
+        QVERIFY2(!QGuiApplication::clipboard()->text().contains(edit->text()), qPrintable(action->text()));
+        if (requested.count() > before)
+            copy = action;
+        edit->selectAll();
+    }
+    QVERIFY(copy);
+    QCOMPARE(requested.count(), 1);
+    QVERIFY2(copy->text().contains(u"Copy"_s), qPrintable(copy->text()));
+    menu->close();
+}
+
+// On X11 any middle click pastes the PRIMARY selection, which no clipboard manager hint
+// covers: selecting the shown token (keys, mouse) must not put it there. The offscreen
+// platform has no selection; tst_clipboard_x11 runs this on a private Xvfb.
+void TestClipboard::secretLineEdit_selecting_neverFillsPrimarySelection()
+{
+    QClipboard* clipboard = QGuiApplication::clipboard();
+    if (!clipboard->supportsSelection())
+        QSKIP("no selection on this platform (tst_clipboard_x11 checks it on X11)");
+    const auto edit = revealedToken();
+    QVERIFY(QTest::qWaitForWindowExposed(edit.get()));
+    const QString token = edit->text();
+    const auto primaryHoldsToken = [clipboard, &token] {
+        const QString primary = clipboard->text(QClipboard::Selection);
+        return !primary.isEmpty() && token.contains(primary);
+    };
+
+    // What a plain line edit does here: the check below can fail.
+    {
+        QLineEdit plain(token);
+        plain.setReadOnly(true);
+        plain.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plain));
+        QTest::keyClick(&plain, Qt::Key_A, Qt::ControlModifier);
+        QCOMPARE(clipboard->text(QClipboard::Selection), token);
+        clipboard->clear(QClipboard::Selection);
+    }
+
+    QTest::keyClick(edit.get(), Qt::Key_A, Qt::ControlModifier);
+    QCOMPARE(edit->selectedText(), token); // still selectable, to the eye
+    QVERIFY(!primaryHoldsToken());
+    QTest::keyClick(edit.get(), Qt::Key_Home);
+    QTest::keyClick(edit.get(), Qt::Key_End, Qt::ShiftModifier);
+    QCOMPARE(edit->selectedText(), token);
+    QVERIFY(!primaryHoldsToken());
+    QTest::keyClick(edit.get(), Qt::Key_Left, Qt::ShiftModifier);
+    QVERIFY(edit->hasSelectedText());
+    QVERIFY(!primaryHoldsToken());
+
+    // With the mouse: a drag across, a double click on a word.
+    const int y = edit->height() / 2;
+    QTest::mousePress(edit.get(), Qt::LeftButton, {}, QPoint(8, y));
+    QTest::mouseMove(edit.get(), QPoint(edit->width() / 2, y));
+    QTest::mouseRelease(edit.get(), Qt::LeftButton, {}, QPoint(edit->width() / 2, y));
+    QVERIFY(edit->hasSelectedText());
+    QVERIFY(!primaryHoldsToken());
+    QTest::mouseDClick(edit.get(), Qt::LeftButton, {}, QPoint(20, y));
+    QVERIFY(edit->hasSelectedText());
+    QVERIFY(!primaryHoldsToken());
 }
 
 QTEST_MAIN(TestClipboard)

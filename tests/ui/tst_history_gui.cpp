@@ -24,6 +24,7 @@
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QSettings>
 #include <QPointer>
 #include <QProgressBar>
@@ -51,6 +52,7 @@ private Q_SLOTS:
 
     void generatedLinks_appearInHistory_andSurviveRestart();
     void rowActions_copyShowAndForget();
+    void forgetLiveLink_asksWithLabelAsText();
     void oneTicker_drivesCountdownAndEveryRow();
     void demoMode_keepsHistoryInMemoryOnly();
     void linksMadeByTheCommandLine_showWhenTheWindowIsActivated();
@@ -213,6 +215,38 @@ void TestHistoryGui::rowActions_copyShowAndForget()
     m_window->history().forget(id);
     QCOMPARE(rows()->rowCount(), 1);
     QCOMPARE(cell(0, HistoryModel::LabelColumn), u"beta"_s);
+}
+
+// A label is whatever was typed (or made by the command line): the confirmation shows it
+// as it is, never as markup. The confirmation does not block: Cancel keeps the row, Yes
+// forgets it.
+void TestHistoryGui::forgetLiveLink_asksWithLabelAsText()
+{
+    const QString label = u"<b>bold</b><img src=x>"_s;
+    QVERIFY(Qt::mightBeRichText(label)); // what a message box would render as markup
+    m_window->useDemo(m_demo->url(), m_demo->apiKey());
+    m_window->show();
+    QVERIFY(!generate(label).isEmpty());
+    QVERIFY(!generate(u"other"_s).isEmpty());
+    QCOMPARE(rows()->rowCount(), 2);
+
+    for (const QMessageBox::StandardButton answer : {QMessageBox::Cancel, QMessageBox::Yes}) {
+        QVERIFY(selectRow(label));
+        panel()->forgetCurrent();
+        QMessageBox* confirm = nullptr;
+        QTRY_VERIFY((confirm = panel()->findChild<QMessageBox*>(u"forgetLinkConfirm"_s)) != nullptr);
+        QCOMPARE(confirm->textFormat(), Qt::PlainText);
+        QVERIFY2(confirm->text().contains(u"\""_s + label + u"\""_s), qPrintable(confirm->text()));
+        auto* shown = confirm->findChild<QLabel*>(u"qt_msgbox_label"_s);
+        QVERIFY(shown);
+        QCOMPARE(shown->textFormat(), Qt::PlainText);
+        QCOMPARE(shown->text(), confirm->text());
+        QCOMPARE(rows()->rowCount(), 2); // nothing forgotten while it asks
+        confirm->button(answer)->click();
+        QTRY_VERIFY(!panel()->findChild<QMessageBox*>(u"forgetLinkConfirm"_s));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(rows()->rowCount(), 1, TimeoutMs);
+    QCOMPARE(cell(0, HistoryModel::LabelColumn), u"other"_s);
 }
 
 void TestHistoryGui::oneTicker_drivesCountdownAndEveryRow()

@@ -11,6 +11,7 @@
 #include "HistoryPanel.h"
 #include "Jwt.h"
 #include "MainWindow.h"
+#include "MonospaceCheck.h"
 #include "QrDecode.h"
 #include "QrView.h"
 #include "Settings.h"
@@ -18,17 +19,21 @@
 #include "SettingsDialog.h"
 #include "TestSupport.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QContextMenuEvent>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
 #include <QGroupBox>
+#include <QKeySequence>
 #include <QFontInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMimeData>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -71,6 +76,7 @@ private Q_SLOTS:
     void copyToken_leavesClipboardAloneWhenChangedMeanwhile();
     void copyToken_isClearedWhenTheWindowGoesAway();
     void revealToken_togglesEchoMode();
+    void revealedToken_copiesOnlyThroughSecretPath();
     void details_showClaimsAndClockInSync();
     void clockSkew_isShownAndCountdownFollowsServer();
     void clockSkew_serverBehind_countdownFollowsServer();
@@ -212,8 +218,10 @@ void TestMainWindow::generate_showsQrThatDecodesToShortLink()
     const QString decoded = decodedQr();
     QVERIFY2(!decoded.isEmpty(), "the drawn QR code does not decode");
     QCOMPARE(decoded, shortLinkLabel->text());
-    // Read out or typed: l, I and 1 must differ (a fixed-width face).
-    QVERIFY(QFontInfo(shortLinkLabel->font()).fixedPitch());
+    // Read out or typed: l, I and 1 must differ (a fixed-width face), and the text is the
+    // link itself (no ligature).
+    const QString fontProblem = TestSupport::monospaceProblem(shortLinkLabel->font());
+    QVERIFY2(fontProblem.isEmpty(), qPrintable(QFontInfo(shortLinkLabel->font()).family() + u": "_s + fontProblem));
     const QUrl link(decoded);
     QCOMPARE(link.scheme(), u"http"_s);
     QCOMPARE(link.host(), m_demo->url().host());
@@ -359,6 +367,82 @@ void TestMainWindow::revealToken_togglesEchoMode()
     QCOMPARE(tokenEdit->echoMode(), QLineEdit::Normal);
     QTest::mouseClick(reveal, Qt::LeftButton);
     QCOMPARE(tokenEdit->echoMode(), QLineEdit::Password);
+}
+
+// Shown, the token can be selected, but copied only as Copy token copies it: marked for
+// clipboard managers and cleared after the delay. Never into the X11 PRIMARY selection
+// (tst_clipboard_x11 checks the field on a real X server), never dragged out.
+void TestMainWindow::revealedToken_copiesOnlyThroughSecretPath()
+{
+    m_settings->setClipboardClearDelay(1s);
+    m_window->useDemo(m_demo->url(), m_demo->apiKey());
+    showWindow();
+    generateWithShortcut();
+    if (QTest::currentTestFailed())
+        return;
+    auto* tokenEdit = child<QLineEdit>("tokenEdit");
+    auto* reveal = child<QPushButton>("revealTokenButton");
+    auto* clipboard = m_window->findChild<Clipboard*>();
+    QVERIFY(tokenEdit && reveal && clipboard);
+    QTest::mouseClick(reveal, Qt::LeftButton);
+    QCOMPARE(tokenEdit->echoMode(), QLineEdit::Normal);
+    QVERIFY(!tokenEdit->dragEnabled());
+    const QString token = tokenEdit->text();
+    QVERIFY(!token.isEmpty());
+
+    QGuiApplication::clipboard()->clear();
+    tokenEdit->setFocus();
+    QTest::keyClick(tokenEdit, Qt::Key_A, Qt::ControlModifier);
+    QCOMPARE(tokenEdit->selectedText(), token);
+    if (QGuiApplication::clipboard()->supportsSelection())
+        QVERIFY(!token.contains(QGuiApplication::clipboard()->text(QClipboard::Selection)));
+    QVERIFY(QGuiApplication::clipboard()->text().isEmpty());
+
+    const auto checkSecretCopy = [&](const char* how) {
+        const QMimeData* mime = QGuiApplication::clipboard()->mimeData();
+        QVERIFY2(mime && mime->text() == token, how);
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+        QVERIFY2(mime->data(u"x-kde-passwordManagerHint"_s) == QByteArrayLiteral("secret"), how);
+#endif
+        QVERIFY2(clipboard->holdsSecret(), how);
+    };
+
+    // Ctrl+C: the secret copy, cleared after the delay.
+    QSignalSpy expired(clipboard, &Clipboard::secretExpired);
+    QTest::keyClick(tokenEdit, Qt::Key_C, Qt::ControlModifier);
+    checkSecretCopy("Ctrl+C");
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(expired.wait(NetworkTimeoutMs));
+    QCOMPARE(expired.first().at(0).toBool(), true);
+    QVERIFY(QGuiApplication::clipboard()->text().isEmpty());
+
+    // Ctrl+Insert, where it means Copy.
+    if (QKeySequence::keyBindings(QKeySequence::Copy).contains(QKeySequence(Qt::CTRL | Qt::Key_Insert))) {
+        QGuiApplication::clipboard()->setText(u"before"_s);
+        QTest::keyClick(tokenEdit, Qt::Key_Insert, Qt::ControlModifier);
+        checkSecretCopy("Ctrl+Insert");
+        if (QTest::currentTestFailed())
+            return;
+    }
+
+    // Copy in the field's context menu.
+    QGuiApplication::clipboard()->setText(u"before"_s);
+    const QPoint at = tokenEdit->rect().center();
+    QContextMenuEvent event(QContextMenuEvent::Mouse, at, tokenEdit->mapToGlobal(at));
+    QApplication::sendEvent(tokenEdit, &event);
+    QMenu* menu = nullptr;
+    QTRY_VERIFY((menu = tokenEdit->findChild<QMenu*>()) != nullptr && menu->isVisible());
+    QAction* copy = nullptr;
+    const QList<QAction*> actions = menu->actions();
+    for (QAction* action : actions) {
+        if (action->shortcut() == QKeySequence(QKeySequence::Copy))
+            copy = action;
+    }
+    QVERIFY(copy && copy->isEnabled());
+    copy->trigger();
+    menu->close();
+    checkSecretCopy("context menu");
 }
 
 void TestMainWindow::details_showClaimsAndClockInSync()

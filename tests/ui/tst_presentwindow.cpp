@@ -6,6 +6,7 @@
 #include "CredentialStore.h"
 #include "DemoServer.h"
 #include "MainWindow.h"
+#include "MonospaceCheck.h"
 #include "PresentWindow.h"
 #include "Presentation.h"
 #include "QrCode.h"
@@ -122,6 +123,9 @@ private Q_SLOTS:
     void grab_modulesAreWholePixelsOnLight_evenInDarkTheme_data();
     void grab_modulesAreWholePixelsOnLight_evenInDarkTheme();
     void showsLinkLabelAndCountdown();
+    void monospaceCheck_acceptsMonospaceFacesOnly_data();
+    void monospaceCheck_acceptsMonospaceFacesOnly();
+    void linkFont_noLigatureEvenInAFaceThatHasThem();
     void countdown_followsClockWithPhaseColours();
     void countdown_followsServerClockWhenSkewed();
     void expired_takesQrDown_nothingDecodes();
@@ -224,8 +228,51 @@ void TestPresentWindow::showsLinkLabelAndCountdown()
     window->resize(1920, 1080);
     QVERIFY2(link->font().pixelSize() >= 30, qPrintable(QString::number(link->font().pixelSize())));
     QVERIFY(countdown->font().pixelSize() > link->font().pixelSize());
-    // Read from across the room and typed: l, I and 1 must differ (a fixed-width face).
-    QVERIFY(QFontInfo(link->font()).fixedPitch());
+    // Read from across the room and typed: l, I and 1 must differ (a fixed-width face),
+    // and the text is the link itself (no ligature).
+    const QString fontProblem = TestSupport::monospaceProblem(link->font());
+    QVERIFY2(fontProblem.isEmpty(), qPrintable(QFontInfo(link->font()).family() + u": "_s + fontProblem));
+}
+
+// The check of the link font, on faces named outright, whatever the default monospace
+// is: one that fontconfig calls fixed-pitch, one it does not although every glyph has
+// the same advance, and a proportional one, which must fail it.
+void TestPresentWindow::monospaceCheck_acceptsMonospaceFacesOnly_data()
+{
+    QTest::addColumn<QString>("family");
+    QTest::addColumn<bool>("monospace");
+    QTest::newRow("DejaVu Sans Mono") << u"DejaVu Sans Mono"_s << true;
+    QTest::newRow("Noto Sans Mono") << u"Noto Sans Mono"_s << true;
+    QTest::newRow("DejaVu Sans") << u"DejaVu Sans"_s << false;
+}
+
+void TestPresentWindow::monospaceCheck_acceptsMonospaceFacesOnly()
+{
+    QFETCH(QString, family);
+    QFETCH(bool, monospace);
+    QFont font = Presentation::linkFont();
+    font.setFamilies({family});
+    const QFontInfo info(font);
+    if (info.family() != family)
+        QSKIP(qPrintable(family + u" is not installed (fonts-dejavu-core, fonts-noto-mono)"_s));
+    qInfo("%s: fontconfig says %s", qPrintable(family), info.fixedPitch() ? "fixed pitch" : "not fixed pitch");
+    const QString problem = TestSupport::monospaceProblem(font);
+    QVERIFY2(problem.isEmpty() == monospace, qPrintable(problem.isEmpty() ? u"accepted"_s : problem));
+}
+
+// Whatever monospace face the desktop has, some have ligatures (Fira Code, Cascadia
+// Code...): the link font sets one glyph per character even in a face that has them.
+void TestPresentWindow::linkFont_noLigatureEvenInAFaceThatHasThem()
+{
+    const QString text = u"ffi fl"_s;
+    QFont shaped(u"DejaVu Sans"_s);
+    if (QFontInfo(shaped).family() != u"DejaVu Sans"_s)
+        QSKIP("DejaVu Sans is not installed (fonts-dejavu-core)");
+    // The face has the ligatures: the check below can fail.
+    QVERIFY(TestSupport::glyphCount(shaped, text) < text.size());
+    QFont font = Presentation::linkFont();
+    font.setFamilies({u"DejaVu Sans"_s});
+    QCOMPARE(TestSupport::glyphCount(font, text), text.size());
 }
 
 void TestPresentWindow::countdown_followsClockWithPhaseColours()

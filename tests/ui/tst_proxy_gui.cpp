@@ -1,16 +1,21 @@
 // The window behind a company proxy: a profile set to an HTTP proxy with Basic auth (a
-// real proxy on loopback, tests/common/HttpProxy) in front of the demo API. On start the
-// window reads the proxy password from the keychain (a service of this test) and
-// generates through the proxy with the right Proxy-Authorization; with a wrong stored
-// password it says so inline in one sentence and the password appears in none of its
-// texts. A link of another profile is previewed through that profile's proxy.
+// real proxy on loopback, tests/common/HttpProxy) in front of an HTTPS API that the
+// profile names api.faultshare.test, a name only the test proxies know
+// (TestSupport::ProxyOnlyHost), with the test CA as its CA file. On start the window reads
+// the proxy password from the keychain (a service of this test) and generates through the
+// proxy with the right Proxy-Authorization; with a wrong stored password it says so
+// inline in one sentence and the password appears in none of its texts. A link of another
+// profile is previewed through that profile's proxy.
 
 #include "WindowTest.h"
 #include "HistoryPanel.h"
 #include "HttpProxy.h"
+#include "HttpsServer.h"
 #include "PreviewDialog.h"
 #include "Profiles.h"
 #include "RequestOutcome.h"
+#include "TestPki.h"
+#include "TestSupport.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -48,6 +53,9 @@ class tst_ProxyGui final : public WindowTest
 
 private:
     const QString m_password = u"proxy-pw-"_s + QUuid::createUuid().toString(QUuid::Id128);
+    QTemporaryDir m_pkiDir;
+    TestPki m_pki;
+    std::unique_ptr<HttpsServer> m_server; // reached only through the proxy
     std::unique_ptr<HttpProxy> m_proxy;
     QStringList m_entries; // keychain entries this test wrote
 
@@ -62,11 +70,14 @@ private:
             && written.count() == 1;
     }
 
-    // The profile reaches the demo API through the proxy, as user "noc".
+    QUrl proxiedApiUrl() const { return TestSupport::viaProxyOnlyHost(m_server->url()); }
+
+    // The profile reaches the HTTPS API through the proxy, as user "noc".
     void configureProfile(const QString& profile)
     {
         Settings settings(*m_store, profile);
-        settings.setApiUrl(m_demo->url());
+        settings.setApiUrl(proxiedApiUrl());
+        settings.setCaFile(m_pki.caCertificate);
         ProxySettings proxy;
         proxy.mode = ProxySettings::Mode::Http;
         proxy.host = u"127.0.0.1"_s;
@@ -81,7 +92,7 @@ private:
         configureProfile(m_settings->profile());
         QVERIFY(writeSecret(CredentialStore::apiKeyEntry(m_settings->profile()), m_demo->apiKey()));
         QVERIFY(writeSecret(CredentialStore::proxyEntry(m_settings->profile()), storedProxyPassword));
-        m_api->setApiUrl(m_demo->url());
+        m_api->setApiUrl(proxiedApiUrl());
         newWindow();
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -121,11 +132,17 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_pkiDir.isValid());
+        QString why;
+        QVERIFY2(m_pki.create(m_pkiDir.path(), &why), qPrintable(why));
     }
 
     void init()
     {
         QVERIFY(setUpWindow());
+        m_server = std::make_unique<HttpsServer>();
+        QVERIFY(m_server->setIdentity(m_pki.serverCertificate, m_pki.serverKey));
+        QVERIFY(m_server->listen());
         m_proxy = std::make_unique<HttpProxy>();
         QVERIFY(m_proxy->listen());
         m_proxy->requireBasicAuth(ProxyUser, m_password.toUtf8());
@@ -143,6 +160,7 @@ private Q_SLOTS:
         }
         m_entries.clear();
         m_proxy.reset();
+        m_server.reset();
         tearDownWindow();
     }
 
@@ -155,14 +173,15 @@ private Q_SLOTS:
         auto* errorLabel = child<QLabel>("errorLabel");
         QVERIFY2(!errorLabel->isVisible(), qPrintable(errorLabel->text()));
         QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>("resultPanel")->isVisible(), TimeoutMs);
-        QCOMPARE(m_demo->tokenRequestCount(), 1);
-        QCOMPARE(m_proxy->forwardedCount("POST"), 1);
+        QCOMPARE(m_server->requests().size(), 1);
+        QVERIFY(m_server->requests().first().startsWith("POST /fault/token "));
+        QCOMPARE(m_proxy->forwardedCount("CONNECT"), 1);
         const QList<HttpProxy::Request> requests = m_proxy->requests();
         const auto forwarded = std::find_if(requests.cbegin(), requests.cend(),
                                             [](const HttpProxy::Request& r) { return r.forwarded; });
         QVERIFY(forwarded != requests.cend());
-        QCOMPARE(forwarded->method, QByteArray("POST"));
-        QVERIFY(forwarded->target.endsWith("/fault/token"));
+        QCOMPARE(forwarded->method, QByteArray("CONNECT"));
+        QCOMPARE(forwarded->target, TestSupport::ProxyOnlyHost + ':' + QByteArray::number(m_server->serverPort()));
         QCOMPARE(forwarded->proxyAuthorization, basic(ProxyUser, m_password.toUtf8()));
     }
 
@@ -178,8 +197,8 @@ private Q_SLOTS:
         const QString message = errorLabel->text();
         QCOMPARE(message, u"The proxy refused the user name or password; check them in Settings."_s);
         QVERIFY(isOneSentence(message));
-        QCOMPARE(m_demo->tokenRequestCount(), 0);
-        QCOMPARE(m_proxy->forwardedCount("POST"), 0);
+        QVERIFY(m_server->requests().isEmpty());
+        QCOMPARE(m_proxy->forwardedCount("CONNECT"), 0);
         // The wrong password did reach the proxy (so it was read from the keychain)...
         const QList<HttpProxy::Request> requests = m_proxy->requests();
         QVERIFY(std::any_of(requests.cbegin(), requests.cend(), [&wrong](const HttpProxy::Request& r) {
@@ -208,23 +227,25 @@ private Q_SLOTS:
         m_window->start();
         QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>("generateButton")->isEnabled(), TimeoutMs);
 
-        // A link the other profile issued, previewed from the history's menu.
-        ApiClient issuer;
-        issuer.setApiUrl(m_demo->url());
-        issuer.setApiKey(m_demo->apiKey());
-        ProxySettings direct;
-        direct.mode = ProxySettings::Mode::None;
-        issuer.setProxy(direct);
-        const TestSupport::Outcome issued = TestSupport::waitFor(issuer.requestToken(30), TimeoutMs);
-        QVERIFY(issued.token);
+        // A link the other profile's API issued, previewed from the history's menu.
+        const QByteArray answer = HttpsServer::tokenResponse(30);
+        QString why;
+        const std::optional<EmbedToken> issued = EmbedToken::parse(answer.mid(answer.indexOf("\r\n\r\n") + 4),
+                                                                   QDateTime::currentDateTimeUtc(), {},
+                                                                   proxiedApiUrl(), &why);
+        QVERIFY2(issued, qPrintable(why));
+        m_server->setResponses({"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+                                "Connection: close\r\n\r\n[]"});
         QVERIFY(m_proxy->requests().isEmpty());
         auto* panel = m_window->findChild<HistoryPanel*>();
         QVERIFY(panel);
-        Q_EMIT panel->actionReady(HistoryPanel::Action::Preview, *issued.token, u"wall"_s, other);
+        Q_EMIT panel->actionReady(HistoryPanel::Action::Preview, *issued, u"wall"_s, other);
         PreviewDialog* dialog = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<PreviewDialog*>()) != nullptr, TimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->isLoading(), TimeoutMs);
-        QCOMPARE(m_proxy->forwardedCount("GET"), 1);
+        QCOMPARE(m_proxy->forwardedCount("CONNECT"), 1);
+        QCOMPARE(m_server->requests().size(), 1);
+        QVERIFY(m_server->requests().first().startsWith("GET /fault/token/"));
         const QList<HttpProxy::Request> requests = m_proxy->requests();
         QCOMPARE(requests.last().proxyAuthorization, basic(ProxyUser, m_password.toUtf8()));
         dialog->close();

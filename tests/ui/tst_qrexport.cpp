@@ -28,6 +28,7 @@
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -37,6 +38,10 @@
 #include <QUuid>
 
 #include <memory>
+
+#if defined(Q_OS_UNIX)
+#include <sys/stat.h>
+#endif
 
 using namespace Qt::StringLiterals;
 using Level = QrCode::ErrorCorrection;
@@ -64,6 +69,8 @@ private Q_SLOTS:
     void saveQrAction_asksSizeThenFileAndSaves();
     void saveQr_badSizeOrSuffix_writesNothing_data();
     void saveQr_badSizeOrSuffix_writesNothing();
+    void saveQr_fileIsOwnerOnly_data();
+    void saveQr_fileIsOwnerOnly();
     void copyQrImage_putsDecodableImageOnClipboard();
     void printQr_pdfRasterizesToCentredDecodableQrWithLinkAndLabel();
     void printout_textIsTheLinkAsTyped_noLigatures();
@@ -270,6 +277,54 @@ void TestQrExport::saveQr_badSizeOrSuffix_writesNothing()
     const QString path = m_dir->filePath(name);
     QVERIFY(!m_window->exportQr(path, pixels));
     QVERIFY(!QFile::exists(path));
+}
+
+// The code alone grants read access to fault data: like the CLI's --output files, a saved
+// code is the owner's only, whatever the umask, also when it replaces a readable file.
+void TestQrExport::saveQr_fileIsOwnerOnly_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("replaces");
+    QTest::newRow("new PNG") << u"qr.png"_s << false;
+    QTest::newRow("new SVG") << u"qr.svg"_s << false;
+    QTest::newRow("PNG over a readable file") << u"old.png"_s << true;
+}
+
+void TestQrExport::saveQr_fileIsOwnerOnly()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, replaces);
+#if defined(Q_OS_UNIX)
+    // The usual umask: without the export's own permissions, group and others could read.
+    const mode_t oldMask = ::umask(022);
+    const auto restoreMask = qScopeGuard([oldMask] { ::umask(oldMask); });
+#endif
+    generate(true);
+    if (QTest::currentTestFailed())
+        return;
+    const QString path = m_dir->filePath(name);
+    const QFileDevice::Permissions readable = QFileDevice::ReadOwner | QFileDevice::WriteOwner
+        | QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+    if (replaces) {
+        QFile old(path);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("old");
+        old.close();
+        QVERIFY(old.setPermissions(readable));
+        QCOMPARE(QFile::permissions(path), readable);
+    }
+    QVERIFY(m_window->exportQr(path, 500));
+
+    const QFileDevice::Permissions permissions = QFile::permissions(path);
+    const QFileDevice::Permissions groupOrOther = QFileDevice::ReadGroup | QFileDevice::WriteGroup
+        | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    QVERIFY2(!(permissions & groupOrOther), qPrintable(QString::number(int(permissions), 16)));
+    QVERIFY(permissions.testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    QImage image;
+    if (name.endsWith(u".png"_s)) {
+        QVERIFY(image.load(path, "PNG"));
+        QCOMPARE(TestSupport::decodeQr(image), link());
+    }
 }
 
 void TestQrExport::copyQrImage_putsDecodableImageOnClipboard()

@@ -28,6 +28,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTextDocument>
 #include <QTest>
 #include <QUuid>
 
@@ -366,6 +367,80 @@ private Q_SLOTS:
         QTest::qWait(0);
         QCOMPARE(changed.size(), 0);
         QVERIFY(Profiles(*m_store).contains(u"lab"_s));
+    }
+
+    // A profile name may come from an imported file: the confirmations that name it show
+    // it as it is, never as markup (a picture fetched, a word in bold). ("/" is not
+    // allowed in a profile name.)
+    void confirmations_showMarkupInProfileNameAsText()
+    {
+        const QString name = u"<b>bold<img src=x>"_s;
+        QVERIFY(Profiles(*m_store).add(name));
+        QVERIFY(Qt::mightBeRichText(name)); // what a message box would render as markup
+        const auto checkPlain = [&name](QMessageBox* box) {
+            QVERIFY(box);
+            QCOMPARE(box->textFormat(), Qt::PlainText);
+            QVERIFY2(box->text().contains(name), qPrintable(box->text()));
+            auto* label = box->findChild<QLabel*>(u"qt_msgbox_label"_s);
+            QVERIFY(label);
+            QCOMPARE(label->textFormat(), Qt::PlainText);
+            QCOMPARE(label->text(), box->text());
+        };
+
+        openDialog(name);
+        QTest::mouseClick(child<QPushButton>("forgetKeyButton"), Qt::LeftButton);
+        auto* forget = child<QMessageBox>("forgetKeyConfirm");
+        checkPlain(forget);
+        if (QTest::currentTestFailed())
+            return;
+        forget->button(QMessageBox::Cancel)->click();
+
+        openDialog();
+        QVERIFY(select(name));
+        QTest::mouseClick(child<QPushButton>("removeProfileButton"), Qt::LeftButton);
+        auto* remove = child<QMessageBox>("removeProfileConfirm");
+        checkPlain(remove);
+        if (QTest::currentTestFailed())
+            return;
+        remove->button(QMessageBox::Cancel)->click();
+        QTest::qWait(0);
+        QVERIFY(Profiles(*m_store).contains(name));
+    }
+
+    // A tooltip takes markup when it looks like some: the one naming a managed profile
+    // shows the name as it is.
+    void managedProfile_tooltipShowsMarkupInNameAsText()
+    {
+        const QString name = u"<i>corp<img src=x>"_s;
+        QTemporaryDir system;
+        QTemporaryDir user;
+        QVERIFY(system.isValid() && user.isValid());
+        QSettings::setPath(QSettings::IniFormat, QSettings::SystemScope, system.path());
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, user.path());
+        {
+            QSettings managed(QSettings::IniFormat, QSettings::SystemScope, u"FaultShare"_s, u"FaultShare"_s);
+            managed.setValue(u"profiles/"_s + name + u"/apiUrl"_s, u"https://api.corp.example"_s);
+            managed.sync();
+            QCOMPARE(managed.status(), QSettings::NoError);
+        }
+        m_dialog.reset();
+        m_settings.reset();
+        m_store = std::make_unique<QSettings>(QSettings::IniFormat, QSettings::UserScope, u"FaultShare"_s,
+                                              u"FaultShare"_s);
+        m_settings = std::make_unique<Settings>(*m_store);
+        openDialog();
+        QVERIFY(select(name));
+        auto* remove = child<QPushButton>("removeProfileButton");
+        QVERIFY(remove && !remove->isEnabled());
+        // What QToolTip shows: rich text when Qt thinks it is, then rendered.
+        const QString tip = remove->toolTip();
+        QTextDocument shown;
+        if (Qt::mightBeRichText(tip))
+            shown.setHtml(tip);
+        else
+            shown.setPlainText(tip);
+        QVERIFY2(shown.toPlainText().contains(u"“"_s + name + u"”"_s), qPrintable(shown.toPlainText()));
+        QVERIFY2(shown.toPlainText().contains(u"administrator"_s), qPrintable(shown.toPlainText()));
     }
 
     void exportProfilesTo_writesAllProfilesWithoutKeys()

@@ -623,6 +623,58 @@ Schlüssel abgelehnt, 4 Ratenlimit, 5 Netzwerk, TLS oder Zeitüberschreitung, 6 
             <source>API key or token</source>
             <translation>API-Schlüssel oder Token</translation>
         </message>
+        <message>
+            <source>Store, forget or check the API key or token of a profile in the keychain, for
+provisioning a machine by script.
+
+  set     reads the key from the first line of standard input (never from an argument)
+          and binds it to the profile's API URL: it is sent nowhere else
+  forget  removes it from the keychain
+  status  says whether a key is stored and for which API, never the key
+
+Exit codes: 0 ok, 2 invalid input, 3 no usable key (status) or the keychain failed.</source>
+            <translation>Den API-Schlüssel oder das Token eines Profils im Schlüsselbund speichern, vergessen oder prüfen,
+um einen Rechner per Skript einzurichten.
+
+  set     liest den Schlüssel aus der ersten Zeile der Standardeingabe (nie aus einem Argument)
+          und bindet ihn an die API-URL des Profils: er wird nirgendwohin sonst gesendet
+  forget  entfernt ihn aus dem Schlüsselbund
+  status  sagt, ob ein Schlüssel gespeichert ist und für welche API, nie den Schlüssel
+
+Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) oder Schlüsselbund-Fehler.</translation>
+        </message>
+        <message>
+            <source>Manage the stored key.</source>
+            <translation>Den gespeicherten Schlüssel verwalten.</translation>
+        </message>
+        <message>
+            <source>set, forget or status.</source>
+            <translation>set, forget oder status.</translation>
+        </message>
+        <message>
+            <source>Say what to do: set, forget or status.</source>
+            <translation>Sagen Sie, was zu tun ist: set, forget oder status.</translation>
+        </message>
+        <message>
+            <source>The API key or token of profile "%1" is no longer stored.</source>
+            <translation>Der API-Schlüssel oder das Token des Profils „%1“ ist nicht mehr gespeichert.</translation>
+        </message>
+        <message>
+            <source>The API key or token of profile "%1" is stored in %2, for %3 only.</source>
+            <translation>Der API-Schlüssel oder das Token des Profils „%1“ ist in %2 gespeichert, nur für %3.</translation>
+        </message>
+        <message>
+            <source>No API key or token is stored for profile "%1".</source>
+            <translation>Für das Profil „%1“ ist kein API-Schlüssel und kein Token gespeichert.</translation>
+        </message>
+        <message>
+            <source>An API key or token is stored for profile "%1" (from before keys were bound to an API; it is used for %2).</source>
+            <translation>Für das Profil „%1“ ist ein API-Schlüssel oder Token gespeichert (aus der Zeit, bevor Schlüssel an eine API gebunden wurden; er wird für %2 verwendet).</translation>
+        </message>
+        <message>
+            <source>An API key or token is stored for profile "%1", for %2.</source>
+            <translation>Für das Profil „%1“ ist ein API-Schlüssel oder Token gespeichert, für %2.</translation>
+        </message>
     </context>
     <context>
         <name>Countdown</name>
@@ -1867,6 +1919,26 @@ Schlüssel abgelehnt, 4 Ratenlimit, 5 Netzwerk, TLS oder Zeitüberschreitung, 6 
         <message>
             <source>The link is too long for a QR code (%1 bytes) at this error correction; copy the link instead, or choose a lower level.</source>
             <translation>Der Link ist bei dieser Fehlerkorrektur zu lang für einen QR-Code (%1 Bytes); kopieren Sie stattdessen den Link oder wählen Sie eine niedrigere Stufe.</translation>
+        </message>
+        <message>
+            <source>Send the key to another API?</source>
+            <translation>Den Schlüssel an eine andere API senden?</translation>
+        </message>
+        <message>
+            <source>The API key or token of profile “%1” was stored for %2, and the profile now points to %3. Send it to %3?</source>
+            <translation>Der API-Schlüssel oder das Token des Profils „%1“ wurde für %2 gespeichert, und das Profil zeigt jetzt auf %3. An %3 senden?</translation>
+        </message>
+        <message>
+            <source>&amp;Use it for %1</source>
+            <translation>Für %1 &amp;verwenden</translation>
+        </message>
+        <message>
+            <source>&amp;Enter a new key</source>
+            <translation>Neuen Schlüssel &amp;eingeben</translation>
+        </message>
+        <message>
+            <source>Enter the API key or token for %1.</source>
+            <translation>Geben Sie den API-Schlüssel oder das Token für %1 ein.</translation>
         </message>
     </context>
     <context>

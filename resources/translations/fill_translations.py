@@ -763,6 +763,35 @@ DE = {
     "Select All":
         "Alles auswählen",
 
+    "Store, forget or check the API key or token of a profile in the keychain, for\nprovisioning a machine by script.\n\n  set     reads the key from the first line of standard input (never from an argument)\n          and binds it to the profile's API URL: it is sent nowhere else\n  forget  removes it from the keychain\n  status  says whether a key is stored and for which API, never the key\n\nExit codes: 0 ok, 2 invalid input, 3 no usable key (status) or the keychain failed.":
+        "Den API-Schlüssel oder das Token eines Profils im Schlüsselbund speichern, vergessen oder prüfen,\num einen Rechner per Skript einzurichten.\n\n  set     liest den Schlüssel aus der ersten Zeile der Standardeingabe (nie aus einem Argument)\n          und bindet ihn an die API-URL des Profils: er wird nirgendwohin sonst gesendet\n  forget  entfernt ihn aus dem Schlüsselbund\n  status  sagt, ob ein Schlüssel gespeichert ist und für welche API, nie den Schlüssel\n\nExit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) oder Schlüsselbund-Fehler.",
+    "Manage the stored key.":
+        "Den gespeicherten Schlüssel verwalten.",
+    "set, forget or status.":
+        "set, forget oder status.",
+    "Say what to do: set, forget or status.":
+        "Sagen Sie, was zu tun ist: set, forget oder status.",
+    "The API key or token of profile \"%1\" is no longer stored.":
+        "Der API-Schlüssel oder das Token des Profils „%1“ ist nicht mehr gespeichert.",
+    "The API key or token of profile \"%1\" is stored in %2, for %3 only.":
+        "Der API-Schlüssel oder das Token des Profils „%1“ ist in %2 gespeichert, nur für %3.",
+    "No API key or token is stored for profile \"%1\".":
+        "Für das Profil „%1“ ist kein API-Schlüssel und kein Token gespeichert.",
+    "An API key or token is stored for profile \"%1\" (from before keys were bound to an API; it is used for %2).":
+        "Für das Profil „%1“ ist ein API-Schlüssel oder Token gespeichert (aus der Zeit, bevor Schlüssel an eine API gebunden wurden; er wird für %2 verwendet).",
+    "An API key or token is stored for profile \"%1\", for %2.":
+        "Für das Profil „%1“ ist ein API-Schlüssel oder Token gespeichert, für %2.",
+    "Send the key to another API?":
+        "Den Schlüssel an eine andere API senden?",
+    "The API key or token of profile “%1” was stored for %2, and the profile now points to %3. Send it to %3?":
+        "Der API-Schlüssel oder das Token des Profils „%1“ wurde für %2 gespeichert, und das Profil zeigt jetzt auf %3. An %3 senden?",
+    "&Use it for %1":
+        "Für %1 &verwenden",
+    "&Enter a new key":
+        "Neuen Schlüssel &eingeben",
+    "Enter the API key or token for %1.":
+        "Geben Sie den API-Schlüssel oder das Token für %1 ein.",
+
     # --- The published API (API keys or tokens, the reference's faults, preview) ---
     "Paste the API key or token.":
         "Fügen Sie den API-Schlüssel oder das Token ein.",

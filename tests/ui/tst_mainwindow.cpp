@@ -11,6 +11,7 @@
 #include "HistoryPanel.h"
 #include "Jwt.h"
 #include "MainWindow.h"
+#include "Origin.h"
 #include "MonospaceCheck.h"
 #include "QrDecode.h"
 #include "QrView.h"
@@ -105,6 +106,8 @@ private Q_SLOTS:
     void settings_invalidApiUrl_disablesOk();
     void settings_forgetKey_returnsToKeyPage();
     void settings_replaceKey_storesAndUsesNewKey();
+    void keyStoredForAnotherApi_asksWithBothHosts_data();
+    void keyStoredForAnotherApi_asksWithBothHosts();
     void settings_demoMode_disablesConnectionAndKey();
     void settings_notifications_defaultOnAtTenMinutes_andAreSaved();
 
@@ -1308,6 +1311,65 @@ void TestMainWindow::settings_notifications_defaultOnAtTenMinutes_andAreSaved()
     QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
     QVERIFY(!m_settings->notifyEnabled());
     QCOMPARE(m_settings->notifyLeadMinutes(), 0);
+}
+
+// A stored key is bound to the API it was stored for. When the profile points elsewhere
+// (Settings, an import, a managed default), the window names both hosts and sends the key
+// only when the operator says so.
+void TestMainWindow::keyStoredForAnotherApi_asksWithBothHosts_data()
+{
+    QTest::addColumn<bool>("useIt");
+    QTest::newRow("use it for the new API") << true;
+    QTest::newRow("enter a new key") << false;
+}
+
+void TestMainWindow::keyStoredForAnotherApi_asksWithBothHosts()
+{
+    QFETCH(bool, useIt);
+    CredentialStore store(m_service);
+    QSignalSpy written(&store, &CredentialStore::secretWritten);
+    store.write(CredentialStore::apiKeyEntry(m_settings->profile()), m_demo->apiKey(), u"https://old-api.example:443"_s);
+    QVERIFY(written.wait(NetworkTimeoutMs));
+    m_settings->setApiUrl(m_demo->url());
+    m_api->setApiUrl(m_demo->url());
+    showWindow();
+    auto* generate = child<QPushButton>("generateButton");
+    m_window->start();
+    // The key is read at start when the settings do not know yet whether one is stored,
+    // else at the first Generate: either way the question comes before anything is sent.
+    QMessageBox* confirm = nullptr;
+    const auto asked = [&] { return (confirm = m_window->findChild<QMessageBox*>(u"keyOriginConfirm"_s)) != nullptr; };
+    QTRY_VERIFY_WITH_TIMEOUT(asked() || generate->isEnabled(), NetworkTimeoutMs);
+    if (!asked())
+        QTest::mouseClick(generate, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(asked(), NetworkTimeoutMs);
+    QCOMPARE(confirm->textFormat(), Qt::PlainText);
+    const QString newHost = u"127.0.0.1:"_s + QString::number(m_demo->url().port());
+    QVERIFY2(confirm->text().contains(u"old-api.example"_s) && confirm->text().contains(newHost), qPrintable(confirm->text()));
+    QVERIFY(!confirm->text().contains(m_demo->apiKey()));
+    // Nothing was sent while the question is open.
+    QCOMPARE(m_demo->tokenRequestCount(), 0);
+    QVERIFY(!m_api->hasApiKey());
+
+    auto* button = confirm->findChild<QPushButton*>(useIt ? u"useKeyForNewApiButton"_s : u"enterNewKeyButton"_s);
+    QVERIFY(button);
+    QTest::mouseClick(button, Qt::LeftButton);
+    if (!useIt) {
+        QTRY_VERIFY_WITH_TIMEOUT(showsKeyPage(), NetworkTimeoutMs);
+        QVERIFY(child<QLabel>("keyErrorLabel")->text().contains(newHost));
+        QCOMPARE(m_demo->tokenRequestCount(), 0);
+        return;
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(m_api->hasApiKey() && generate->isEnabled(), NetworkTimeoutMs);
+    if (m_demo->tokenRequestCount() == 0)
+        QTest::mouseClick(generate, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!child<QLabel>("shortLinkLabel")->text().isEmpty(), NetworkTimeoutMs);
+    QCOMPARE(m_demo->tokenRequestCount(), 1);
+    // Bound to the new API from now on.
+    QString origin;
+    connect(&store, &CredentialStore::secretRead, this, [&origin](const QString&, const QString&, const QString& bound) { origin = bound; });
+    store.read(CredentialStore::apiKeyEntry(m_settings->profile()));
+    QTRY_COMPARE_WITH_TIMEOUT(origin, Origin::of(m_demo->url()), NetworkTimeoutMs);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -819,7 +819,41 @@ bool SettingsDialog::importProfilesFrom(const QString& path)
                           true);
         return false;
     }
-    const Profiles::ImportResult result = m_profiles.importJson(json);
+    const Profiles::ImportResult check = m_profiles.importJson(json, Profiles::ImportMode::Check);
+    if (!check.error.isEmpty()) {
+        showProfileStatus(check.error, true);
+        return false;
+    }
+    if (check.changes.isEmpty())
+        return applyImport(json);
+    // Changes to profiles that exist are listed, and made only on OK: a shared file must
+    // not quietly point a profile, and its stored key, somewhere else.
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Change existing profiles?"),
+                                tr("The file changes profiles that exist:\n\n%1\n\n%2")
+                                    .arg(check.changes.join(u'\n'),
+                                         check.retargets ? tr("A profile pointed at another API or proxy keeps its stored key or "
+                                                              "password only once you confirm it there.")
+                                                         : QString())
+                                    .trimmed(),
+                                QMessageBox::Ok | QMessageBox::Cancel, this);
+    box->setObjectName(u"importChangesConfirm"_s);
+    box->setTextFormat(Qt::PlainText);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->button(QMessageBox::Ok)->setText(tr("&Apply changes"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, json](int result) {
+        if (result == QMessageBox::Ok)
+            applyImport(json);
+        else
+            showProfileStatus(tr("Nothing was imported."), false);
+    });
+    box->open();
+    return true;
+}
+
+bool SettingsDialog::applyImport(const QByteArray& json)
+{
+    const Profiles::ImportResult result = m_profiles.importJson(json, Profiles::ImportMode::Apply);
     if (!result.error.isEmpty()) {
         showProfileStatus(result.error, true);
         return false;

@@ -62,6 +62,8 @@ public:
     // Writes every profile (never a key) as JSON to path.
     bool exportProfilesTo(const QString& path);
     // Imports the profiles of an exported file, all or none.
+    // Imports the profiles of a file; changes to existing profiles are listed first and
+    // made only when the operator confirms them (true: imported, or asking).
     bool importProfilesFrom(const QString& path);
 
 Q_SIGNALS:
@@ -73,6 +75,7 @@ Q_SIGNALS:
     void profilesChanged();
 
 private:
+    bool applyImport(const QByteArray& json);
     QUrl enteredApiUrl() const;
     // The proxy as the fields say (without the password).
     ProxySettings enteredProxy() const;

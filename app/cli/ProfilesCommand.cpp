@@ -142,6 +142,10 @@ int importProfiles(const QStringList& arguments)
     parser.addPositionalArgument(QStringLiteral("profiles"), QCoreApplication::translate("Cli", "Manage profiles."));
     parser.addPositionalArgument(QStringLiteral("import"), QCoreApplication::translate("Cli", "Import profiles."));
     parser.addPositionalArgument(QStringLiteral("FILE"), QCoreApplication::translate("Cli", "The JSON file to import."));
+    const QCommandLineOption replace(QStringLiteral("replace"),
+                                     QCoreApplication::translate("Cli", "Also apply changes that point an existing profile at another API or proxy "
+                                                                        "(its stored key or password then waits to be confirmed)."));
+    parser.addOption(replace);
     const QString command = QStringLiteral("profiles import");
     if (const std::optional<int> code = parseCommandLine(parser, arguments, command))
         return *code;
@@ -167,7 +171,8 @@ int importProfiles(const QStringList& arguments)
 
     QSettings store;
     Profiles profiles(store);
-    const Profiles::ImportResult result = profiles.importJson(json);
+    const Profiles::ImportResult result = profiles.importJson(json, parser.isSet(replace) ? Profiles::ImportMode::Apply
+                                                                                        : Profiles::ImportMode::ApplyUnlessRetarget);
     if (!result.error.isEmpty()) {
         printError(result.error);
         return Usage;

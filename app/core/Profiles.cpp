@@ -1,5 +1,7 @@
 #include "Profiles.h"
 
+#include "Origin.h"
+
 #include "ApiClient.h"
 #include "Settings.h"
 
@@ -208,9 +210,9 @@ QByteArray Profiles::exportJson(const QStringList& names) const
     return QJsonDocument(document).toJson(QJsonDocument::Indented);
 }
 
-Profiles::ImportResult Profiles::importJson(const QByteArray& json)
+Profiles::ImportResult Profiles::importJson(const QByteArray& json, ImportMode mode)
 {
-    const auto fail = [](const QString& error) { return ImportResult{{}, error}; };
+    const auto fail = [](const QString& error) { return ImportResult{{}, error, {}, false}; };
 
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
@@ -315,7 +317,38 @@ Profiles::ImportResult Profiles::importJson(const QByteArray& json)
         entries.push_back(std::move(entry));
     }
 
+    // What the file changes in profiles that exist: listed, and retargets kept apart.
     ImportResult result;
+    for (const Entry& entry : entries) {
+        if (!contains(entry.name))
+            continue;
+        const Settings current(m_store, entry.name);
+        const auto change = [&result, &entry](const QString& what, const QString& from, const QString& to) {
+            if (from != to)
+                result.changes << tr("“%1”: %2 %3 → %4").arg(entry.name, what, from.isEmpty() ? tr("(none)") : from,
+                                                             to.isEmpty() ? tr("(none)") : to);
+        };
+        change(tr("API URL"), current.apiUrl().toString(), entry.apiUrl.toString());
+        const ProxySettings proxy = current.proxy();
+        const auto proxyText = [](const ProxySettings& p) {
+            return p.isExplicit() ? ProxySettings::modeName(p.mode) + QLatin1Char(' ') + p.displayName()
+                                  : ProxySettings::modeName(p.mode);
+        };
+        change(tr("proxy"), proxyText(proxy), proxyText(entry.proxy));
+        change(tr("proxy user"), proxy.user, entry.proxy.user);
+        change(tr("CA file"), current.caFile(), entry.caFile);
+        change(tr("default minutes"), QString::number(current.defaultMinutes()), QString::number(entry.minutes));
+        if (Origin::of(current.apiUrl()) != Origin::of(entry.apiUrl) || Origin::ofProxy(proxy) != Origin::ofProxy(entry.proxy))
+            result.retargets = true;
+    }
+    if (mode == ImportMode::Check)
+        return result;
+    if (mode == ImportMode::ApplyUnlessRetarget && result.retargets) {
+        result.error = tr("The file points existing profiles at another API or proxy (%1); nothing was imported. "
+                          "Check the changes, then import with --replace to apply them.")
+                           .arg(result.changes.join(QStringLiteral("; ")));
+        return result;
+    }
     for (const Entry& entry : entries) {
         Settings settings(m_store, entry.name);
         // Written even when equal to the defaults: a profile exists as a settings group.

@@ -45,13 +45,24 @@ public:
     {
         QStringList imported; // names created or updated, in file order
         QString error;        // why nothing was imported (one sentence), or empty
+        // One line per setting the file changes in a profile that exists already
+        // ("“default”: API URL https://a → https://b"), in file order.
+        QStringList changes;
+        // Whether a change points an existing profile's API or proxy at another origin:
+        // its stored key or proxy password then waits to be confirmed or re-entered.
+        bool retargets = false;
+    };
+    enum class ImportMode {
+        Check,               // check and list the changes; write nothing
+        Apply,               // write everything
+        ApplyUnlessRetarget, // write nothing when a change retargets (error says which)
     };
     // All or nothing: every profile in the file is checked (name, https API URL or
     // loopback http, minutes 1..43200, a usable proxy; the proxy members may be absent:
     // System) before any is written. A profile of the same name
     // gets the file's settings; keys are never touched. A file holding anything that
     // looks like a key ("api_key", "key", "token", "secret" members) is refused.
-    ImportResult importJson(const QByteArray& json);
+    ImportResult importJson(const QByteArray& json, ImportMode mode = ImportMode::Apply);
 
 private:
     QSettings& m_store;

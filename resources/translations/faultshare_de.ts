@@ -675,6 +675,10 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <source>An API key or token is stored for profile "%1", for %2.</source>
             <translation>Für das Profil „%1“ ist ein API-Schlüssel oder Token gespeichert, für %2.</translation>
         </message>
+        <message>
+            <source>Also apply changes that point an existing profile at another API or proxy (its stored key or password then waits to be confirmed).</source>
+            <translation>Auch Änderungen übernehmen, die ein vorhandenes Profil auf eine andere API oder einen anderen Proxy richten (sein gespeicherter Schlüssel oder sein Passwort wartet dann auf Bestätigung).</translation>
+        </message>
     </context>
     <context>
         <name>Countdown</name>
@@ -2212,6 +2216,38 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <source>Profile "%1" has a proxy setting of the wrong kind ("proxy_mode" is system, none, http or socks5; "proxy_port" a whole number up to 65535); fix it and import again.</source>
             <translation>Das Profil „%1“ hat eine Proxy-Einstellung der falschen Art („proxy_mode“ ist system, none, http oder socks5; „proxy_port“ eine ganze Zahl bis 65535); korrigieren Sie sie und importieren Sie erneut.</translation>
         </message>
+        <message>
+            <source>“%1”: %2 %3 → %4</source>
+            <translation>„%1“: %2 %3 → %4</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(keine)</translation>
+        </message>
+        <message>
+            <source>API URL</source>
+            <translation>API-URL</translation>
+        </message>
+        <message>
+            <source>proxy</source>
+            <translation>Proxy</translation>
+        </message>
+        <message>
+            <source>proxy user</source>
+            <translation>Proxy-Benutzer</translation>
+        </message>
+        <message>
+            <source>CA file</source>
+            <translation>CA-Datei</translation>
+        </message>
+        <message>
+            <source>default minutes</source>
+            <translation>Standard-Minuten</translation>
+        </message>
+        <message>
+            <source>The file points existing profiles at another API or proxy (%1); nothing was imported. Check the changes, then import with --replace to apply them.</source>
+            <translation>Die Datei richtet vorhandene Profile auf eine andere API oder einen anderen Proxy (%1); nichts wurde importiert. Prüfen Sie die Änderungen und importieren Sie dann mit --replace, um sie zu übernehmen.</translation>
+        </message>
     </context>
     <context>
         <name>ProxySettings</name>
@@ -2878,6 +2914,34 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>Remove profile “%1” with its settings and its API key or token in %2?</source>
             <translation>Profil „%1“ mit seinen Einstellungen und seinem API-Schlüssel oder Token in %2 entfernen?</translation>
+        </message>
+        <message>
+            <source>Change existing profiles?</source>
+            <translation>Vorhandene Profile ändern?</translation>
+        </message>
+        <message>
+            <source>The file changes profiles that exist:
+
+%1
+
+%2</source>
+            <translation>Die Datei ändert vorhandene Profile:
+
+%1
+
+%2</translation>
+        </message>
+        <message>
+            <source>A profile pointed at another API or proxy keeps its stored key or password only once you confirm it there.</source>
+            <translation>Ein Profil, das auf eine andere API oder einen anderen Proxy zeigt, behält seinen gespeicherten Schlüssel oder sein Passwort erst, wenn Sie es dort bestätigen.</translation>
+        </message>
+        <message>
+            <source>&amp;Apply changes</source>
+            <translation>Änderungen &amp;übernehmen</translation>
+        </message>
+        <message>
+            <source>Nothing was imported.</source>
+            <translation>Nichts wurde importiert.</translation>
         </message>
     </context>
     <context>

@@ -792,6 +792,33 @@ DE = {
     "Enter the API key or token for %1.":
         "Geben Sie den API-Schlüssel oder das Token für %1 ein.",
 
+    "Also apply changes that point an existing profile at another API or proxy (its stored key or password then waits to be confirmed).":
+        "Auch Änderungen übernehmen, die ein vorhandenes Profil auf eine andere API oder einen anderen Proxy richten (sein gespeicherter Schlüssel oder sein Passwort wartet dann auf Bestätigung).",
+    "“%1”: %2 %3 → %4":
+        "„%1“: %2 %3 → %4",
+    "(none)":
+        "(keine)",
+    "proxy":
+        "Proxy",
+    "proxy user":
+        "Proxy-Benutzer",
+    "CA file":
+        "CA-Datei",
+    "default minutes":
+        "Standard-Minuten",
+    "The file points existing profiles at another API or proxy (%1); nothing was imported. Check the changes, then import with --replace to apply them.":
+        "Die Datei richtet vorhandene Profile auf eine andere API oder einen anderen Proxy (%1); nichts wurde importiert. Prüfen Sie die Änderungen und importieren Sie dann mit --replace, um sie zu übernehmen.",
+    "Change existing profiles?":
+        "Vorhandene Profile ändern?",
+    "The file changes profiles that exist:\n\n%1\n\n%2":
+        "Die Datei ändert vorhandene Profile:\n\n%1\n\n%2",
+    "A profile pointed at another API or proxy keeps its stored key or password only once you confirm it there.":
+        "Ein Profil, das auf eine andere API oder einen anderen Proxy zeigt, behält seinen gespeicherten Schlüssel oder sein Passwort erst, wenn Sie es dort bestätigen.",
+    "&Apply changes":
+        "Änderungen &übernehmen",
+    "Nothing was imported.":
+        "Nichts wurde importiert.",
+
     # --- The published API (API keys or tokens, the reference's faults, preview) ---
     "Paste the API key or token.":
         "Fügen Sie den API-Schlüssel oder das Token ein.",

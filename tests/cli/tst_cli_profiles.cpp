@@ -193,6 +193,37 @@ private Q_SLOTS:
         QCOMPARE(r.out, QByteArray("stdin\n"));
     }
 
+    // A shared file must not quietly point an existing profile (and its stored key)
+    // somewhere else: without --replace nothing is written, and the changes are named.
+    void import_retargetingExistingProfile_needsReplace()
+    {
+        addProfiles();
+        const QByteArray retarget = "{\"format\":\"faultshare-profiles\",\"version\":1,\"profiles\":["
+                                    "{\"name\":\"new one\",\"api_url\":\"https://new.example\",\"default_minutes\":5},"
+                                    "{\"name\":\"lab\",\"api_url\":\"https://elsewhere.example\",\"default_minutes\":480,"
+                                    "\"ca_file\":\"/etc/ssl/lab.pem\"}]}";
+        const QByteArray before = childSettingsBytes();
+        CliRun r = run({u"profiles"_s, u"import"_s, u"-"_s}, retarget);
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.contains("--replace") && r.err.contains("http://127.0.0.1:8080") && r.err.contains("https://elsewhere.example"),
+                 r.err.constData());
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(childSettingsBytes(), before);
+
+        // A change within the same origin is no retarget.
+        const QByteArray sameOrigin = "{\"format\":\"faultshare-profiles\",\"version\":1,\"profiles\":["
+                                      "{\"name\":\"lab\",\"api_url\":\"http://127.0.0.1:8080/v2\",\"default_minutes\":60}]}";
+        r = run({u"profiles"_s, u"import"_s, u"-"_s}, sameOrigin);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(Settings(*childSettings(), u"lab"_s).defaultMinutes(), 60);
+
+        r = run({u"profiles"_s, u"import"_s, u"--replace"_s, u"-"_s}, retarget);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.out, QByteArray("new one\nlab\n"));
+        QCOMPARE(Settings(*childSettings(), u"lab"_s).apiUrl(), QUrl(u"https://elsewhere.example"_s));
+    }
+
     void import_badFile_exit2_changesNothing_data()
     {
         QTest::addColumn<QByteArray>("json");

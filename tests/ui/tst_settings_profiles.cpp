@@ -510,7 +510,25 @@ private Q_SLOTS:
         Settings(other, u"noc"_s).setDefaultMinutes(720);
         const QString path = writeFile(u"noc.json"_s, Profiles(other).exportJson({u"noc"_s}));
         openDialog(u"noc"_s);
-        QVERIFY(m_dialog->importProfilesFrom(path));
+        const QUrl before = Settings(*m_store, u"noc"_s).apiUrl();
+        // Changes to a profile that exists are listed first, and made only on OK.
+        for (const bool apply : {false, true}) {
+            QVERIFY(m_dialog->importProfilesFrom(path));
+            auto* confirm = m_dialog->findChild<QMessageBox*>(u"importChangesConfirm"_s);
+            QVERIFY(confirm && confirm->isVisible());
+            QCOMPARE(confirm->textFormat(), Qt::PlainText);
+            QVERIFY2(confirm->text().contains(u"“noc”: API URL "_s + before.toString() + u" → https://noc.example.com"_s),
+                     qPrintable(confirm->text()));
+            QVERIFY(confirm->text().contains(u"“noc”: default minutes"_s));
+            QVERIFY(confirm->text().contains(u"stored key"_s)); // another origin: the key waits
+            QCOMPARE(Settings(*m_store, u"noc"_s).apiUrl(), before);
+            QTest::mouseClick(confirm->button(apply ? QMessageBox::Ok : QMessageBox::Cancel), Qt::LeftButton);
+            QTRY_VERIFY(m_dialog->findChild<QMessageBox*>(u"importChangesConfirm"_s) == nullptr);
+            if (!apply) {
+                QCOMPARE(Settings(*m_store, u"noc"_s).apiUrl(), before);
+                QCOMPARE(child<QLineEdit>("apiUrlEdit")->text(), before.toString());
+            }
+        }
         QCOMPARE(child<QLineEdit>("apiUrlEdit")->text(), u"https://noc.example.com"_s);
         QCOMPARE(child<QSpinBox>("defaultExpirySpin")->value(), 720);
     }

@@ -1449,6 +1449,12 @@ void MainWindow::setUpHistory()
         statusBar()->showMessage(tr("The link was not kept in the history: %1").arg(error.userMessage()),
                                  StatusMessageMs);
     });
+    connect(m_history, &History::forgetFailed, this, [this](const QString&, const ApiError& error) {
+        statusBar()->showMessage(tr("The link stays in the history until the keychain removes it; FaultShare tries again at "
+                                    "the next start: %1")
+                                     .arg(error.userMessage()),
+                                 StatusMessageMs);
+    });
 
     // The dock is in the first frame; its panel (a table, its header, a filter) is built
     // after it, by start(), or when first asked for.

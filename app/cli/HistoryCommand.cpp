@@ -99,6 +99,11 @@ public:
                            .arg(label.isEmpty() ? id : label, error.detail()));
             fetchNext();
         });
+        connect(&m_history, &History::forgetFailed, this, [](const QString&, const ApiError& error) {
+            printError(QCoreApplication::translate("Cli", "An expired link stays in the history until the keychain removes it (%1); "
+                                                          "the next run tries again.")
+                           .arg(error.detail()));
+        });
         // Purged rows leave the keychain asynchronously: wait for that before quitting.
         const auto removalDone = [this](const QString& entry) {
             if (m_removing.remove(entry))
@@ -116,16 +121,16 @@ public:
     {
         m_now = QDateTime::currentDateTimeUtc();
         m_history.load();
-        QSet<QString> before;
-        for (const HistoryEntry& entry : m_history.entries())
-            before.insert(entry.id);
         m_history.purge(m_now, Settings(m_store).historyPurgeDays());
-        for (const HistoryEntry& entry : m_history.entries())
-            before.remove(entry.id);
-        for (const QString& id : std::as_const(before))
-            m_removing.insert(CredentialStore::historyEntry(id));
+        // Purged rows (and removals left over from before) go once the keychain confirms.
+        for (const HistoryEntry& entry : m_history.entries()) {
+            if (m_history.isRemoving(entry.id))
+                m_removing.insert(CredentialStore::historyEntry(entry.id));
+        }
 
         for (const HistoryEntry& entry : m_history.entries()) {
+            if (m_history.isRemoving(entry.id))
+                continue;
             if (!m_request.profile.isEmpty() && entry.profile != m_request.profile)
                 continue;
             const bool expired = entry.isExpired(m_now);

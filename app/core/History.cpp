@@ -16,6 +16,8 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QString LinksGroup = u"history/links"_s;
+// Ids whose keychain entry could not be removed yet: their rows stay until it is.
+const QString PendingRemovalsKey = u"history/pendingRemovals"_s;
 const QString LabelKey = u"label"_s;
 const QString ProfileKey = u"profile"_s;
 const QString IssuedKey = u"issuedAt"_s;
@@ -77,6 +79,11 @@ History::History(QSettings* store, CredentialStore* secrets, QObject* parent)
     connect(m_secrets, &CredentialStore::secretWritten, this, [this](const QString& entry) {
         m_pendingWrites.remove(idOf(entry));
     });
+    connect(m_secrets, &CredentialStore::secretRemoved, this, [this](const QString& entry) {
+        const QString id = idOf(entry);
+        if (m_removing.remove(id))
+            finishForget(id);
+    });
     connect(m_secrets, &CredentialStore::failed, this,
             [this](const QString& entry, CredentialStore::Operation operation, const ApiError& error) {
                 const QString id = idOf(entry);
@@ -84,6 +91,8 @@ History::History(QSettings* store, CredentialStore* secrets, QObject* parent)
                     answerFetch(id, std::nullopt, error);
                 else if (operation == CredentialStore::Operation::Write && m_pendingWrites.remove(id))
                     Q_EMIT keepFailed(id, error);
+                else if (operation == CredentialStore::Operation::Remove && m_removing.remove(id))
+                    deferForget(id, error);
             });
 }
 
@@ -123,6 +132,8 @@ void History::load()
     m_store->endGroup();
     std::stable_sort(entries.begin(), entries.end(), isNewer);
     m_entries = std::move(entries);
+    // Removals the keychain refused last time are tried again (from here, at start).
+    const QStringList pending = m_store->value(PendingRemovalsKey).toStringList();
     // Tokens of rows that are gone (forgotten elsewhere) are not kept around.
     for (auto it = m_tokens.begin(); it != m_tokens.end();) {
         if (indexOf(it.key()) < 0)
@@ -131,6 +142,8 @@ void History::load()
             ++it;
     }
     Q_EMIT reset();
+    for (const QString& id : pending)
+        forget(id);
 }
 
 bool History::reloadIfChanged()
@@ -191,18 +204,59 @@ QString History::add(const EmbedToken& token, const QString& label, const QStrin
 
 void History::forget(const QString& id)
 {
-    const qsizetype index = indexOf(id);
-    if (index < 0)
+    if (m_secrets) {
+        // The row and its metadata go once the keychain confirms that the token and link
+        // are gone: never a secret left behind with nothing pointing to it.
+        if (!m_removing.contains(id) && (indexOf(id) >= 0 || isPendingRemoval(id))) {
+            m_removing.insert(id);
+            m_secrets->remove(CredentialStore::historyEntry(id));
+        }
         return;
+    }
+    finishForget(id);
+}
+
+bool History::isRemoving(const QString& id) const
+{
+    return m_removing.contains(id);
+}
+
+bool History::isPendingRemoval(const QString& id) const
+{
+    return m_store && m_store->value(PendingRemovalsKey).toStringList().contains(id);
+}
+
+void History::finishForget(const QString& id)
+{
     if (m_store) {
         m_store->remove(LinksGroup + u'/' + id);
+        QStringList pending = m_store->value(PendingRemovalsKey).toStringList();
+        if (pending.removeAll(id) > 0) {
+            if (pending.isEmpty())
+                m_store->remove(PendingRemovalsKey);
+            else
+                m_store->setValue(PendingRemovalsKey, pending);
+        }
         syncStore();
     }
     m_tokens.remove(id);
     m_pendingWrites.remove(id);
-    removeAt(index);
-    if (m_secrets)
-        m_secrets->remove(CredentialStore::historyEntry(id));
+    if (const qsizetype index = indexOf(id); index >= 0)
+        removeAt(index);
+    Q_EMIT forgotten(id);
+}
+
+void History::deferForget(const QString& id, const ApiError& error)
+{
+    if (m_store) {
+        QStringList pending = m_store->value(PendingRemovalsKey).toStringList();
+        if (!pending.contains(id)) {
+            pending << id;
+            m_store->setValue(PendingRemovalsKey, pending);
+            syncStore();
+        }
+    }
+    Q_EMIT forgetFailed(id, error);
 }
 
 int History::purge(const QDateTime& now, int days)

@@ -64,8 +64,13 @@ public:
     // Keeps a newly issued token: the metadata at once, the secret asynchronously
     // (keepFailed follows when the keychain refuses). Returns the new entry's id.
     QString add(const EmbedToken& token, const QString& label, const QString& profile);
-    // Removes the metadata at once and the keychain entry asynchronously.
+    // Removes the keychain entry, then (once the keychain confirms) the row and its
+    // metadata: forgotten(id). When the keychain refuses, the row stays, the id joins a
+    // pending-removal list tried again at the next load(), and forgetFailed(id) says why.
+    // In memory (no keychain) the row goes at once.
     void forget(const QString& id);
+    // Whether forget(id) is waiting for the keychain.
+    bool isRemoving(const QString& id) const;
     // Forgets every entry whose expiry lies more than days before now. Returns how many.
     int purge(const QDateTime& now, int days);
 
@@ -92,12 +97,20 @@ Q_SIGNALS:
     // The token could not be kept in the keychain; the row stays (it says when the
     // link expires) but cannot be copied or shown after a restart.
     void keepFailed(const QString& id, const ApiError& error);
+    // The row of id is gone, its token and link with it.
+    void forgotten(const QString& id);
+    // The keychain did not remove the token and link of id: the row stays, and removal is
+    // tried again at the next start.
+    void forgetFailed(const QString& id, const ApiError& error);
 
 private:
     // Writes and re-reads the settings file, and notes how it looks now.
     void syncStore();
     void insertSorted(const HistoryEntry& entry);
     void removeAt(qsizetype index);
+    bool isPendingRemoval(const QString& id) const;
+    void finishForget(const QString& id);
+    void deferForget(const QString& id, const ApiError& error);
     // Emits the answer to every fetch(id) waiting for the keychain.
     void answerFetch(const QString& id, const std::optional<EmbedToken>& token, const ApiError& error);
     // The history id of a keychain entry name, empty for other entries.
@@ -110,4 +123,5 @@ private:
     QHash<QString, EmbedToken> m_tokens; // this session's cache
     QHash<QString, int> m_pendingReads;  // id -> fetches waiting for the keychain
     QSet<QString> m_pendingWrites;       // ids whose secret is being written
+    QSet<QString> m_removing;            // ids whose secret is being removed
 };

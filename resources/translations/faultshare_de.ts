@@ -679,6 +679,10 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <source>Also apply changes that point an existing profile at another API or proxy (its stored key or password then waits to be confirmed).</source>
             <translation>Auch Änderungen übernehmen, die ein vorhandenes Profil auf eine andere API oder einen anderen Proxy richten (sein gespeicherter Schlüssel oder sein Passwort wartet dann auf Bestätigung).</translation>
         </message>
+        <message>
+            <source>An expired link stays in the history until the keychain removes it (%1); the next run tries again.</source>
+            <translation>Ein abgelaufener Link bleibt im Verlauf, bis der Schlüsselbund ihn entfernt (%1); der nächste Lauf versucht es erneut.</translation>
+        </message>
     </context>
     <context>
         <name>Countdown</name>
@@ -1943,6 +1947,10 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>Enter the API key or token for %1.</source>
             <translation>Geben Sie den API-Schlüssel oder das Token für %1 ein.</translation>
+        </message>
+        <message>
+            <source>The link stays in the history until the keychain removes it; FaultShare tries again at the next start: %1</source>
+            <translation>Der Link bleibt im Verlauf, bis der Schlüsselbund ihn entfernt; FaultShare versucht es beim nächsten Start erneut: %1</translation>
         </message>
     </context>
     <context>

@@ -819,6 +819,11 @@ DE = {
     "Nothing was imported.":
         "Nichts wurde importiert.",
 
+    "An expired link stays in the history until the keychain removes it (%1); the next run tries again.":
+        "Ein abgelaufener Link bleibt im Verlauf, bis der Schlüsselbund ihn entfernt (%1); der nächste Lauf versucht es erneut.",
+    "The link stays in the history until the keychain removes it; FaultShare tries again at the next start: %1":
+        "Der Link bleibt im Verlauf, bis der Schlüsselbund ihn entfernt; FaultShare versucht es beim nächsten Start erneut: %1",
+
     # --- The published API (API keys or tokens, the reference's faults, preview) ---
     "Paste the API key or token.":
         "Fügen Sie den API-Schlüssel oder das Token ein.",

@@ -395,10 +395,15 @@ void HistoryTest::forget_removesKeychainEntry()
     QVERIFY(History::fromSecret(secret));
 
     QSignalSpy removed(m_secrets.get(), &CredentialStore::secretRemoved);
+    QSignalSpy forgotten(&history, &History::forgotten);
     history.forget(id);
+    // The row and its metadata go only once the keychain confirms the removal.
+    QVERIFY(history.isRemoving(id));
+    QCOMPARE(history.indexOf(id), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(forgotten.size(), 1, TimeoutMs);
     QCOMPARE(history.indexOf(id), -1);
     QVERIFY(!QSettings(settingsPath(), QSettings::IniFormat).contains(u"history/links/%1/expiresAt"_s.arg(id)));
-    QTRY_COMPARE_WITH_TIMEOUT(removed.size(), 1, TimeoutMs);
+    QCOMPARE(removed.size(), 1);
     QCOMPARE(removed.first().at(0).toString(), CredentialStore::historyEntry(id));
     QCOMPARE(readDirectly(m_service, id), u"missing"_s);
 }

@@ -13,6 +13,8 @@
 #include "CredentialStore.h"
 #include "DemoServer.h"
 #include "MainWindow.h"
+#include "TestTokens.h"
+#include "History.h"
 #include "Settings.h"
 #include "SettingsDialog.h"
 #include "TestSupport.h"
@@ -152,6 +154,7 @@ private Q_SLOTS:
     void lockedKeyring_start_saysLocked_retryWorksOnceUnlocked();
     void lockedKeyring_failingReplace_keepsOldKeyInUseAndStored();
     void lockedKeyring_failingForget_keepsKeyInUseAndStored();
+    void lockedKeyring_forgetLink_keepsRowUntilTheKeychainRemovesIt();
 
 private:
     // Parent: runs the current test function in a child process in the given session;
@@ -516,6 +519,48 @@ void TestKeychainFailure::lockedKeyring_failingForget_keepsKeyInUseAndStored()
 
     QVERIFY(unlockLoginCollection());
     QVERIFY2(readKeyDirectly() == key, "the stored key went away");
+}
+
+// Forgetting a link while the keyring is locked: the row and its metadata stay (nothing is
+// left in the keychain with nothing pointing to it), the reason is given, and the removal
+// is tried again, and done, at the next start once the keyring is unlocked.
+void TestKeychainFailure::lockedKeyring_forgetLink_keepsRowUntilTheKeychainRemovesIt()
+{
+    if (childRole().isEmpty()) {
+        runInChild(Session::LockedKeyring);
+        return;
+    }
+    History history(m_store.get(), m_keys.get());
+    history.load();
+    QSignalSpy written(m_keys.get(), &CredentialStore::secretWritten);
+    const QString id = history.add(TestSupport::makeToken(QDateTime::currentDateTimeUtc(), 30), u"wall"_s,
+                                   Settings::defaultProfile());
+    QTRY_COMPARE_WITH_TIMEOUT(written.count(), 1, AnswerMs);
+
+    QVERIFY(lockLoginCollection());
+    QSignalSpy forgetFailed(&history, &History::forgetFailed);
+    QSignalSpy forgotten(&history, &History::forgotten);
+    history.forget(id);
+    QTRY_COMPARE_WITH_TIMEOUT(forgetFailed.count(), 1, AnswerMs);
+    QCOMPARE(forgotten.count(), 0);
+    QCOMPARE(history.indexOf(id), 0);
+    QVERIFY(!history.isRemoving(id));
+    m_store->sync();
+    QVERIFY(m_store->contains(u"history/links/%1/expiresAt"_s.arg(id)));
+    QCOMPARE(m_store->value(u"history/pendingRemovals"_s).toStringList(), QStringList{id});
+    const QString why = forgetFailed.first().at(1).value<ApiError>().userMessage();
+    QVERIFY2(why.contains(u"locked"_s), qPrintable(why));
+
+    // The next start tries again and, with the keyring open, finishes the job.
+    QVERIFY(unlockLoginCollection());
+    History next(m_store.get(), m_keys.get());
+    QSignalSpy nextForgotten(&next, &History::forgotten);
+    next.load();
+    QTRY_COMPARE_WITH_TIMEOUT(nextForgotten.count(), 1, AnswerMs);
+    QCOMPARE(next.indexOf(id), -1);
+    m_store->sync();
+    QVERIFY(!m_store->contains(u"history/links/%1/expiresAt"_s.arg(id)));
+    QVERIFY(!m_store->contains(u"history/pendingRemovals"_s));
 }
 
 QTEST_MAIN(TestKeychainFailure)

@@ -1510,29 +1510,52 @@ void MainWindow::preview(const EmbedToken& token, const QString& label, const QS
             own->setParent(dialog);
         dialog->show();
     };
-    const bool current = profile.isEmpty() || profile == m_settings.profile();
-    if ((current && m_api.hasApiKey()) || !Profiles(m_settings.store()).contains(profile.isEmpty() ? m_settings.profile() : profile)) {
+    // A link goes back only to the API that issued it (kept with the token; links kept
+    // before that was noted belong to their profile's API).
+    const Profiles profiles(m_settings.store());
+    const QString rowProfile = profile.isEmpty() ? m_settings.profile() : profile;
+    const QUrl issuerUrl = !token.apiUrl().isEmpty() ? token.apiUrl()
+        : profiles.contains(rowProfile)          ? Settings(m_settings.store(), rowProfile).apiUrl()
+                                                 : m_api.apiUrl();
+    const bool windowsApi = Origin::same(issuerUrl, m_api.apiUrl());
+    if (windowsApi && (m_api.hasApiKey() || isDemo())) {
         open(m_api, nullptr);
         return;
     }
-    // The link belongs to the API of the profile that issued it, reached the way that
-    // profile reaches it, with that profile's key (none stored: the API is asked without).
-    const QString issuer = current ? m_settings.profile() : profile;
+    // The profile that reaches that API: the row's own, else any other that does.
+    QString issuer;
+    if (profiles.contains(rowProfile) && Origin::same(Settings(m_settings.store(), rowProfile).apiUrl(), issuerUrl))
+        issuer = rowProfile;
+    for (const QString& name : profiles.names()) {
+        if (issuer.isEmpty() && Origin::same(Settings(m_settings.store(), name).apiUrl(), issuerUrl))
+            issuer = name;
+    }
+    if (issuer.isEmpty()) {
+        statusBar()->showMessage(tr("No profile uses %1, the API that made this link; add a profile for it to preview the link.")
+                                     .arg(Origin::hostText(Origin::of(issuerUrl))),
+                                 StatusMessageMs);
+        return;
+    }
+    // That profile's CA file, proxy and key (none stored: the API is asked without).
     Settings other(m_settings.store(), issuer);
     auto* own = new ApiClient(this);
-    own->setApiUrl(other.apiUrl());
+    own->setApiUrl(issuerUrl);
     own->setCaFile(other.caFile());
     const ProxySettings proxy = other.proxy();
     own->setProxy(proxy);
     // Readers of their own: the window's reads of the profile in use go on undisturbed.
-    const auto read = [this, own](const QString& entry, std::function<void(const QString&)> then) {
+    // A secret bound to another origin than the one it would go to is not used.
+    const auto read = [this, own](const QString& entry, const QString& origin, std::function<void(const QString&)> then) {
         auto* reader = new CredentialStore(m_keys.service(), own);
         const auto done = [reader, then](const QString& secret) {
             reader->disconnect();
             reader->deleteLater();
             then(secret);
         };
-        connect(reader, &CredentialStore::secretRead, own, [done](const QString&, const QString& secret) { done(secret); });
+        connect(reader, &CredentialStore::secretRead, own,
+                [done, origin](const QString&, const QString& secret, const QString& bound) {
+                    done(bound.isEmpty() || bound == origin ? secret : QString());
+                });
         connect(reader, &CredentialStore::secretMissing, own, [done] { done({}); });
         connect(reader, &CredentialStore::failed, own,
                 [this, done](const QString&, CredentialStore::Operation, const ApiError& error) {
@@ -1541,8 +1564,8 @@ void MainWindow::preview(const EmbedToken& token, const QString& label, const QS
                 });
         reader->read(entry);
     };
-    const auto readKey = [read, issuer, own, open] {
-        read(CredentialStore::apiKeyEntry(issuer), [own, open](const QString& key) {
+    const auto readKey = [read, issuer, issuerUrl, own, open] {
+        read(CredentialStore::apiKeyEntry(issuer), Origin::of(issuerUrl), [own, open](const QString& key) {
             if (ApiClient::checkApiKey(key).isEmpty())
                 own->setApiKey(key);
             open(*own, own);
@@ -1552,7 +1575,7 @@ void MainWindow::preview(const EmbedToken& token, const QString& label, const QS
         readKey();
         return;
     }
-    read(CredentialStore::proxyEntry(issuer), [own, proxy, readKey](const QString& password) {
+    read(CredentialStore::proxyEntry(issuer), Origin::ofProxy(proxy), [own, proxy, readKey](const QString& password) {
         ProxySettings withPassword = proxy;
         withPassword.password = password;
         own->setProxy(withPassword);

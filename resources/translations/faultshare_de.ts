@@ -1952,6 +1952,10 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <source>The link stays in the history until the keychain removes it; FaultShare tries again at the next start: %1</source>
             <translation>Der Link bleibt im Verlauf, bis der Schlüsselbund ihn entfernt; FaultShare versucht es beim nächsten Start erneut: %1</translation>
         </message>
+        <message>
+            <source>No profile uses %1, the API that made this link; add a profile for it to preview the link.</source>
+            <translation>Kein Profil verwendet %1, die API, die diesen Link erzeugt hat; legen Sie ein Profil dafür an, um den Link in der Vorschau zu sehen.</translation>
+        </message>
     </context>
     <context>
         <name>PresentWindow</name>

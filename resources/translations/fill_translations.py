@@ -824,6 +824,9 @@ DE = {
     "The link stays in the history until the keychain removes it; FaultShare tries again at the next start: %1":
         "Der Link bleibt im Verlauf, bis der Schlüsselbund ihn entfernt; FaultShare versucht es beim nächsten Start erneut: %1",
 
+    "No profile uses %1, the API that made this link; add a profile for it to preview the link.":
+        "Kein Profil verwendet %1, die API, die diesen Link erzeugt hat; legen Sie ein Profil dafür an, um den Link in der Vorschau zu sehen.",
+
     # --- The published API (API keys or tokens, the reference's faults, preview) ---
     "Paste the API key or token.":
         "Fügen Sie den API-Schlüssel oder das Token ein.",

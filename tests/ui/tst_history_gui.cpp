@@ -31,6 +31,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
@@ -443,6 +444,20 @@ void TestHistoryGui::preview_ofAnotherProfile_sendsThatProfilesKeyOnly()
     auto* error = dialog->findChild<QLabel*>(u"errorLabel"_s);
     QVERIFY(error && error->isVisible());
     QVERIFY2(error->text().contains(u"wants an API key or token"_s), qPrintable(error->text()));
+    delete dialog;
+
+    // A link whose API no profile uses any more goes nowhere: the window says so.
+    DemoServer gone(DemoServer::generateApiKey());
+    QVERIFY(gone.listen(QHostAddress::LocalHost, 0));
+    ApiClient goneIssuer;
+    goneIssuer.setApiUrl(gone.url());
+    goneIssuer.setApiKey(gone.apiKey());
+    const TestSupport::Outcome orphan = TestSupport::waitFor(goneIssuer.requestToken(30), TimeoutMs);
+    QVERIFY(orphan.token);
+    Q_EMIT panel()->actionReady(HistoryPanel::Action::Preview, *orphan.token, u"old"_s, u"night"_s);
+    QVERIFY(m_window->findChild<PreviewDialog*>() == nullptr);
+    const QString said = m_window->statusBar()->currentMessage();
+    QVERIFY2(said.contains(u"No profile uses 127.0.0.1:"_s + QString::number(gone.url().port())), qPrintable(said));
 }
 
 QTEST_MAIN(TestHistoryGui)

@@ -63,6 +63,8 @@ constexpr int CustomPreset = 0;
 constexpr int UntilPreset = -1;
 constexpr auto CopyFeedbackTime = 2s;
 constexpr int StatusMessageMs = 5000;
+// A keychain read that takes longer than this gets a hint in the status bar.
+constexpr std::chrono::milliseconds KeychainHintDelay{3000};
 // Copy QR image: about this many pixels per side, in whole modules.
 constexpr int ClipboardQrPixels = 512;
 constexpr int MaxQrExportPixels = 20000;
@@ -447,6 +449,13 @@ void MainWindow::readKeyFromKeychain()
     statusBar()->showMessage(tr("Reading the API key or token from %1…").arg(CredentialStore::backendName()));
     m_keys.read(CredentialStore::apiKeyEntry(m_settings.profile()));
     updateGenerateEnabled();
+    // The window keeps waiting (an operator may be typing the keyring's password), and
+    // says where the answer may be held up.
+    QTimer::singleShot(KeychainHintDelay, this, [this] {
+        if (m_readingKey)
+            statusBar()->showMessage(tr("No answer yet from %1: a prompt to unlock it may be waiting on the screen.")
+                                         .arg(CredentialStore::backendName()));
+    });
 }
 
 void MainWindow::applyCaFile()

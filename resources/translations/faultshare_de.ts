@@ -1956,6 +1956,10 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <source>No profile uses %1, the API that made this link; add a profile for it to preview the link.</source>
             <translation>Kein Profil verwendet %1, die API, die diesen Link erzeugt hat; legen Sie ein Profil dafür an, um den Link in der Vorschau zu sehen.</translation>
         </message>
+        <message>
+            <source>No answer yet from %1: a prompt to unlock it may be waiting on the screen.</source>
+            <translation>Noch keine Antwort von %1: Vielleicht wartet eine Abfrage zum Entsperren auf dem Bildschirm.</translation>
+        </message>
     </context>
     <context>
         <name>PresentWindow</name>

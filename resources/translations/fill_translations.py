@@ -827,6 +827,9 @@ DE = {
     "No profile uses %1, the API that made this link; add a profile for it to preview the link.":
         "Kein Profil verwendet %1, die API, die diesen Link erzeugt hat; legen Sie ein Profil dafür an, um den Link in der Vorschau zu sehen.",
 
+    "No answer yet from %1: a prompt to unlock it may be waiting on the screen.":
+        "Noch keine Antwort von %1: Vielleicht wartet eine Abfrage zum Entsperren auf dem Bildschirm.",
+
     # --- The published API (API keys or tokens, the reference's faults, preview) ---
     "Paste the API key or token.":
         "Fügen Sie den API-Schlüssel oder das Token ein.",

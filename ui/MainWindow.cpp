@@ -316,8 +316,9 @@ void MainWindow::connectKeychain()
         statusBar()->clearMessage();
         if (m_keySource == KeySource::Session || m_keySource == KeySource::Demo)
             return;
-        // The key goes only to the API it was stored for; a changed URL asks first.
-        const QString current = Origin::of(m_settings.apiUrl());
+        // The key goes only to the API it was stored for; a changed URL (the profile's, or
+        // --api-url) asks first.
+        const QString current = Origin::of(m_api.apiUrl());
         if (!origin.isEmpty() && origin != current) {
             confirmKeyOrigin(key, origin, current);
             return;
@@ -498,9 +499,20 @@ void MainWindow::connectProxyKeychain()
         m_api.setProxy(proxy);
         updateGenerateEnabled();
     };
-    connect(&m_keys, &CredentialStore::secretRead, this, [this, done](const QString& entry, const QString& password) {
-        if (m_readingProxyPassword && entry == CredentialStore::proxyEntry(m_settings.profile()))
-            done(password);
+    connect(&m_keys, &CredentialStore::secretRead, this,
+            [this, done](const QString& entry, const QString& password, const QString& origin) {
+        if (!m_readingProxyPassword || entry != CredentialStore::proxyEntry(m_settings.profile()))
+            return;
+        // The password goes only to the proxy it was stored for.
+        const QString current = Origin::ofProxy(m_settings.proxy());
+        if (!origin.isEmpty() && origin != current) {
+            done({});
+            showError(tr("The proxy password of profile “%1” was stored for %2, and the proxy is now %3: enter the password "
+                         "again in Settings.")
+                          .arg(m_settings.profile(), Origin::hostText(origin), Origin::hostText(current)));
+            return;
+        }
+        done(password);
     });
     // No password stored: the proxy's answer says whether it needs one.
     connect(&m_keys, &CredentialStore::secretMissing, this, [this, done](const QString& entry) {
@@ -622,7 +634,7 @@ void MainWindow::saveKey()
     keyUi().saveKeyButton->setEnabled(false);
     keyUi().apiKeyEdit->setEnabled(false);
     statusBar()->showMessage(tr("Storing the key in %1…").arg(CredentialStore::backendName()));
-    m_keys.write(CredentialStore::apiKeyEntry(m_settings.profile()), key, Origin::of(m_settings.apiUrl()));
+    m_keys.write(CredentialStore::apiKeyEntry(m_settings.profile()), key, Origin::of(m_api.apiUrl()));
 }
 
 ExpiryInput::ExpiryChoice MainWindow::expiryChoice() const
@@ -1667,7 +1679,7 @@ void MainWindow::confirmKeyOrigin(const QString& key, const QString& storedFor, 
     box->setAttribute(Qt::WA_DeleteOnClose);
     const QString profile = m_settings.profile();
     connect(box, &QMessageBox::finished, this, [this, box, use, key, current, profile, newHost] {
-        if (profile != m_settings.profile() || Origin::of(m_settings.apiUrl()) != current)
+        if (profile != m_settings.profile() || Origin::of(m_api.apiUrl()) != current)
             return; // the profile or its API changed meanwhile: the next Generate asks again
         if (box->clickedButton() == use) {
             m_keys.write(CredentialStore::apiKeyEntry(profile), key, current);

@@ -53,13 +53,15 @@ int run(const QStringList& arguments)
 }
 
 QString boundElsewhere(const QString& what, const QString& profile, const QString& boundOrigin,
-                       const QString& currentOrigin)
+                       const QString& currentOrigin, Secret secret)
 {
     if (boundOrigin.isEmpty() || boundOrigin == currentOrigin)
         return {};
-    return QCoreApplication::translate("Cli", "The %1 of profile \"%2\" was stored for %3, and the profile now points to %4: "
-                                              "confirm it in the FaultShare window, or store it again with faultshare key set.")
-        .arg(what, profile, Origin::hostText(boundOrigin), Origin::hostText(currentOrigin));
+    const QString hosts = QCoreApplication::translate("Cli", "The %1 of profile \"%2\" was stored for %3, and the profile now points to %4")
+                              .arg(what, profile, Origin::hostText(boundOrigin), Origin::hostText(currentOrigin));
+    return secret == Secret::ApiKey
+        ? QCoreApplication::translate("Cli", "%1: confirm it in the FaultShare window, or store it again with faultshare key set.").arg(hosts)
+        : QCoreApplication::translate("Cli", "%1: enter the password again in the FaultShare window's Settings.").arg(hosts);
 }
 
 QString tr(const char* text)

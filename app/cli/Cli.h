@@ -25,9 +25,10 @@ constexpr std::chrono::seconds KeychainTimeout{10};
 
 // Why a stored secret of profile must not be sent to currentOrigin, as one sentence
 // naming both hosts; empty when it may (bound to it, or stored before secrets were bound).
-// what: "API key or token", "proxy password".
+// what: "API key or token", "proxy password"; the remedy follows the kind of secret.
+enum class Secret { ApiKey, ProxyPassword };
 QString boundElsewhere(const QString& what, const QString& profile, const QString& boundOrigin,
-                       const QString& currentOrigin);
+                       const QString& currentOrigin, Secret secret);
 
 // The command words: generate, preview, history, profiles, key.
 const QStringList& commands();

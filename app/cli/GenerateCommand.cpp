@@ -207,7 +207,7 @@ public:
                     if (read != entry)
                         return;
                     const QString why = boundElsewhere(QCoreApplication::translate("Cli", "proxy password"), m_request.profile, origin,
-                                                       Origin::ofProxy(m_request.proxy));
+                                                       Origin::ofProxy(m_request.proxy), Secret::ProxyPassword);
                     if (!why.isEmpty())
                         quit(Key, why);
                     else
@@ -252,7 +252,7 @@ private:
                 [this](const QString&, const QString& key, const QString& origin) {
                     // The stored key goes only where it was stored for (--api-url included).
                     const QString why = boundElsewhere(QCoreApplication::translate("Cli", "API key or token"), m_request.profile, origin,
-                                                       Origin::of(m_request.apiUrl));
+                                                       Origin::of(m_request.apiUrl), Secret::ApiKey);
                     if (!why.isEmpty())
                         quit(Key, why);
                     else

@@ -133,7 +133,7 @@ private:
                 say(QCoreApplication::translate("Cli", "An API key or token is stored for profile \"%1\", for %2.")
                         .arg(m_request.profile, Origin::hostText(origin)));
             } else {
-                quit(Key, boundElsewhere(QCoreApplication::translate("Cli", "API key or token"), m_request.profile, origin, m_origin),
+                quit(Key, boundElsewhere(QCoreApplication::translate("Cli", "API key or token"), m_request.profile, origin, m_origin, Secret::ApiKey),
                      stdout);
             }
         });

@@ -174,7 +174,7 @@ private:
         };
         connect(&m_secrets, &CredentialStore::secretRead, this,
                 [this, useProxy, proxy](const QString&, const QString& password, const QString& origin) {
-                    const QString why = boundElsewhere(QCoreApplication::translate("Cli", "proxy password"), m_request.profile, origin, Origin::ofProxy(proxy));
+                    const QString why = boundElsewhere(QCoreApplication::translate("Cli", "proxy password"), m_request.profile, origin, Origin::ofProxy(proxy), Secret::ProxyPassword);
                     if (!why.isEmpty())
                         quit(Key, why);
                     else

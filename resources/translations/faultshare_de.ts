@@ -612,10 +612,6 @@ Schlüssel abgelehnt, 4 Ratenlimit, 5 Netzwerk, TLS oder Zeitüberschreitung, 6 
             <translation>Der Link ist nicht im Verlauf dieses Computers; übergeben Sie stattdessen sein Token.</translation>
         </message>
         <message>
-            <source>The %1 of profile "%2" was stored for %3, and the profile now points to %4: confirm it in the FaultShare window, or store it again with faultshare key set.</source>
-            <translation>Das Geheimnis (%1) des Profils „%2“ wurde für %3 gespeichert, und das Profil zeigt jetzt auf %4: Bestätigen Sie es im FaultShare-Fenster oder speichern Sie es erneut mit faultshare key set.</translation>
-        </message>
-        <message>
             <source>proxy password</source>
             <translation>Proxy-Passwort</translation>
         </message>
@@ -682,6 +678,18 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>An expired link stays in the history until the keychain removes it (%1); the next run tries again.</source>
             <translation>Ein abgelaufener Link bleibt im Verlauf, bis der Schlüsselbund ihn entfernt (%1); der nächste Lauf versucht es erneut.</translation>
+        </message>
+        <message>
+            <source>The %1 of profile "%2" was stored for %3, and the profile now points to %4</source>
+            <translation>Das Geheimnis (%1) des Profils „%2“ wurde für %3 gespeichert, und das Profil zeigt jetzt auf %4</translation>
+        </message>
+        <message>
+            <source>%1: confirm it in the FaultShare window, or store it again with faultshare key set.</source>
+            <translation>%1: Bestätigen Sie es im FaultShare-Fenster oder speichern Sie es erneut mit faultshare key set.</translation>
+        </message>
+        <message>
+            <source>%1: enter the password again in the FaultShare window's Settings.</source>
+            <translation>%1: Geben Sie das Passwort in den Einstellungen des FaultShare-Fensters erneut ein.</translation>
         </message>
     </context>
     <context>
@@ -1959,6 +1967,10 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>No answer yet from %1: a prompt to unlock it may be waiting on the screen.</source>
             <translation>Noch keine Antwort von %1: Vielleicht wartet eine Abfrage zum Entsperren auf dem Bildschirm.</translation>
+        </message>
+        <message>
+            <source>The proxy password of profile “%1” was stored for %2, and the proxy is now %3: enter the password again in Settings.</source>
+            <translation>Das Proxy-Passwort des Profils „%1“ wurde für %2 gespeichert, und der Proxy ist jetzt %3: Geben Sie das Passwort in den Einstellungen erneut ein.</translation>
         </message>
     </context>
     <context>

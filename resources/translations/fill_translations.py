@@ -754,8 +754,6 @@ DE = {
         "Demo-Modus: Der Demo-Server wird ohne Proxy erreicht.",
 
     # --- Trust boundaries: bound secrets, deadlines, the secret token field ---
-    "The %1 of profile \"%2\" was stored for %3, and the profile now points to %4: confirm it in the FaultShare window, or store it again with faultshare key set.":
-        "Das Geheimnis (%1) des Profils „%2“ wurde für %3 gespeichert, und das Profil zeigt jetzt auf %4: Bestätigen Sie es im FaultShare-Fenster oder speichern Sie es erneut mit faultshare key set.",
     "proxy password":
         "Proxy-Passwort",
     "no answer in %1 s; a prompt may be waiting on the screen":
@@ -829,6 +827,15 @@ DE = {
 
     "No answer yet from %1: a prompt to unlock it may be waiting on the screen.":
         "Noch keine Antwort von %1: Vielleicht wartet eine Abfrage zum Entsperren auf dem Bildschirm.",
+
+    "The %1 of profile \"%2\" was stored for %3, and the profile now points to %4":
+        "Das Geheimnis (%1) des Profils „%2“ wurde für %3 gespeichert, und das Profil zeigt jetzt auf %4",
+    "%1: confirm it in the FaultShare window, or store it again with faultshare key set.":
+        "%1: Bestätigen Sie es im FaultShare-Fenster oder speichern Sie es erneut mit faultshare key set.",
+    "%1: enter the password again in the FaultShare window's Settings.":
+        "%1: Geben Sie das Passwort in den Einstellungen des FaultShare-Fensters erneut ein.",
+    "The proxy password of profile “%1” was stored for %2, and the proxy is now %3: enter the password again in Settings.":
+        "Das Proxy-Passwort des Profils „%1“ wurde für %2 gespeichert, und der Proxy ist jetzt %3: Geben Sie das Passwort in den Einstellungen erneut ein.",
 
     # --- The published API (API keys or tokens, the reference's faults, preview) ---
     "Paste the API key or token.":

@@ -82,6 +82,7 @@ check_command history
 check_command profiles
 check_command profiles export
 check_command profiles import
+check_command key
 
 # The environment variable and the exit codes that the help texts name.
 for word in FAULTSHARE_API_KEY "EXIT STATUS" ENVIRONMENT FILES EXAMPLES; do

@@ -591,6 +591,10 @@ void SettingsDialog::saveAndClose()
         // (--api-url) survives opening and closing the dialog.
         const QUrl url = enteredApiUrl();
         if (url != m_initialApiUrl) {
+            // A stored key goes only where it was stored for: dropped from memory, it is
+            // read again at the next Generate, which asks before sending it elsewhere.
+            if (m_keyMode == KeyMode::Stored && !Origin::same(url, m_api.apiUrl()))
+                m_api.setApiKey({});
             m_api.setApiUrl(url);
             m_settings.setApiUrl(url);
             qCInfo(lcUi) << "API URL changed in settings";

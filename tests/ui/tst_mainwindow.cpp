@@ -108,6 +108,7 @@ private Q_SLOTS:
     void settings_replaceKey_storesAndUsesNewKey();
     void keyStoredForAnotherApi_asksWithBothHosts_data();
     void keyStoredForAnotherApi_asksWithBothHosts();
+    void apiUrlChangedInSettings_keyInUseIsNotSentThereUnasked();
     void settings_demoMode_disablesConnectionAndKey();
     void settings_notifications_defaultOnAtTenMinutes_andAreSaved();
 
@@ -1370,6 +1371,40 @@ void TestMainWindow::keyStoredForAnotherApi_asksWithBothHosts()
     connect(&store, &CredentialStore::secretRead, this, [&origin](const QString&, const QString&, const QString& bound) { origin = bound; });
     store.read(CredentialStore::apiKeyEntry(m_settings->profile()));
     QTRY_COMPARE_WITH_TIMEOUT(origin, Origin::of(m_demo->url()), NetworkTimeoutMs);
+}
+
+// The key in use when Settings points the profile at another API: it is not sent there
+// until the operator confirms it.
+void TestMainWindow::apiUrlChangedInSettings_keyInUseIsNotSentThereUnasked()
+{
+    m_settings->setApiUrl(m_demo->url());
+    m_api->setApiUrl(m_demo->url());
+    QVERIFY(writeKeyDirectly(m_demo->apiKey()));
+    showWindow();
+    auto* generate = child<QPushButton>("generateButton");
+    m_window->start();
+    QTRY_VERIFY_WITH_TIMEOUT(generate->isEnabled(), NetworkTimeoutMs);
+    QTest::mouseClick(generate, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_demo->tokenRequestCount(), 1, NetworkTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(m_api->hasApiKey() && generate->isEnabled(), NetworkTimeoutMs);
+
+    DemoServer other(m_demo->apiKey());
+    QVERIFY(other.listen(QHostAddress::LocalHost, 0));
+    QTest::keyClick(m_window.get(), Qt::Key_Comma, Qt::ControlModifier);
+    SettingsDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<SettingsDialog*>()) != nullptr);
+    dialog->findChild<QLineEdit*>(u"apiUrlEdit"_s)->setText(other.url().toString());
+    QTest::mouseClick(dialog->findChild<QDialogButtonBox*>(u"buttonBox"_s)->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QCOMPARE(m_api->apiUrl(), other.url());
+    QVERIFY(!m_api->hasApiKey());
+
+    QTRY_VERIFY_WITH_TIMEOUT(generate->isEnabled(), NetworkTimeoutMs);
+    QTest::mouseClick(generate, Qt::LeftButton);
+    QMessageBox* confirm = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((confirm = m_window->findChild<QMessageBox*>(u"keyOriginConfirm"_s)) != nullptr, NetworkTimeoutMs);
+    QVERIFY(confirm->text().contains(QString::number(other.url().port())));
+    QCOMPARE(other.tokenRequestCount(), 0);
+    confirm->reject();
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -101,7 +101,12 @@ QDateTime EmbedToken::parseHttpDate(const QByteArray& value)
 
 bool EmbedToken::isLoopbackHost(const QString& host)
 {
-    if (host.compare(QLatin1StringView("localhost"), Qt::CaseInsensitive) == 0)
+    // "localhost", a name under it (RFC 6761 keeps them on this computer), with or
+    // without the root's trailing dot.
+    QString name = host.toLower();
+    if (name.endsWith(QLatin1Char('.')))
+        name.chop(1);
+    if (name == QLatin1StringView("localhost") || name.endsWith(QLatin1StringView(".localhost")))
         return true;
     const QHostAddress address(host);
     return !address.isNull() && address.isLoopback();

@@ -294,6 +294,10 @@ private Q_SLOTS:
         QTest::newRow("http loopback") << QStringLiteral("http://127.0.0.1:8080/s/x") << true;
         QTest::newRow("http loopback v6") << QStringLiteral("http://[::1]:8080/s/x") << true;
         QTest::newRow("http localhost") << QStringLiteral("http://localhost/s/x") << true;
+        QTest::newRow("http localhost, root dot") << QStringLiteral("http://localhost./s/x") << true;
+        QTest::newRow("http under localhost") << QStringLiteral("http://api.localhost:8080/s/x") << true;
+        QTest::newRow("http localhost lookalike") << QStringLiteral("http://localhost.example.com/s/x") << false;
+        QTest::newRow("http notlocalhost") << QStringLiteral("http://notlocalhost/s/x") << false;
         QTest::newRow("http remote") << QStringLiteral("http://altostr.at/x") << false;
         QTest::newRow("ftp") << QStringLiteral("ftp://altostr.at/x") << false;
         QTest::newRow("file") << QStringLiteral("file:///etc/passwd") << false;

@@ -173,8 +173,23 @@ QString ApiError::userMessage() const
     // "401", or "401: “Token revoked.”" when the API said why in words of its own. An
     // error made without an answer names the status its kind stands for.
     int httpStatus = m_httpStatus;
-    if (httpStatus == 0)
-        httpStatus = m_kind == Kind::Forbidden ? 403 : (m_kind == Kind::NotFound || m_kind == Kind::LinkInvalid) ? 404 : 401;
+    if (httpStatus == 0) {
+        switch (m_kind) {
+        case Kind::Unauthorized:
+        case Kind::KeyRequired:
+            httpStatus = 401;
+            break;
+        case Kind::Forbidden:
+            httpStatus = 403;
+            break;
+        case Kind::NotFound:
+        case Kind::LinkInvalid:
+            httpStatus = 404;
+            break;
+        default:
+            break;
+        }
+    }
     const QString status = server.isEmpty()
         ? QString::number(httpStatus)
         : QCoreApplication::translate("ApiError", "%1: “%2”").arg(httpStatus).arg(server);

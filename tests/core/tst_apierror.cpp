@@ -157,6 +157,17 @@ private Q_SLOTS:
         QVERIFY(!ApiError::fromHttpStatus(status, "<html>Error</html>", {}, m_now).userMessage().contains(QStringLiteral("“")));
     }
 
+    // Made without an answer, a status error names the status its kind stands for, and
+    // no other kind borrows one.
+    void kindWithoutAnswer_namesItsOwnStatus()
+    {
+        QVERIFY(ApiError(Kind::Unauthorized).userMessage().contains(QStringLiteral("(401)")));
+        QVERIFY(ApiError(Kind::Forbidden).userMessage().contains(QStringLiteral("(403)")));
+        QVERIFY(ApiError(Kind::LinkInvalid).userMessage().contains(QStringLiteral("(404)")));
+        QVERIFY(!ApiError(Kind::Validation).userMessage().contains(QStringLiteral("401")));
+        QVERIFY(!ApiError(Kind::Server).userMessage().contains(QStringLiteral("401")));
+    }
+
     void previewStatuses_sayWhatTheyMeanForALink()
     {
         QCOMPARE(ApiError::fromPreviewStatus(404, {}, true, {}, m_now).kind(), Kind::LinkInvalid);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiError.h"
+#include "KeychainJob.h"
 
 #include <QObject>
 #include <QString>
@@ -18,8 +19,7 @@ class CredentialStore final : public QObject
     Q_DISABLE_COPY_MOVE(CredentialStore)
 
 public:
-    enum class Operation { Read, Write, Remove };
-    Q_ENUM(Operation)
+    using Operation = KeychainJob::Operation;
 
     // service names the keychain entries ("FaultShare"); tests pass their own.
     explicit CredentialStore(const QString& service, QObject* parent = nullptr);
@@ -43,6 +43,13 @@ public:
     // as long as it takes, for a window whose operator may be typing a password.
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
 
+    // One operation on entry; its job is a child of caller and ends in one of its signals.
+    KeychainJob* read(const QString& entry, QObject* caller) const;
+    // origin (Origin::of) binds the secret to where it may be sent; a read gives it back.
+    // Empty: not bound (history entries, which hold their issuer themselves).
+    KeychainJob* write(const QString& entry, const QString& secret, const QString& origin, QObject* caller) const;
+    KeychainJob* remove(const QString& entry, QObject* caller) const;
+
     void read(const QString& entry);
     // origin (Origin::of) binds the secret to where it may be sent; secretRead gives it
     // back. Empty: not bound (history entries, which hold their issuer themselves).
@@ -62,17 +69,8 @@ Q_SIGNALS:
     void failed(const QString& entry, CredentialStore::Operation operation, const ApiError& error);
 
 private:
-    // Starts job on entry; onSuccess(job) emits the outcome (now or later) and returns
-    // true, or returns false to report the job's error as failed().
-    template <typename Job, typename OnSuccess>
-    void run(Job* job, const QString& entry, Operation operation, const QString& secret,
-             OnSuccess onSuccess);
-    void fail(const QString& entry, Operation operation, const QString& detail);
-    // libsecret answers a read of an entry in a locked keyring "not found", and its
-    // removal "done", when the unlock prompt cannot be shown or is dismissed: these ask
-    // the Secret Service whether the entry is there, locked, before saying so.
-    void reportMissing(const QString& entry);
-    void reportRemoved(const QString& entry);
+    KeychainJob* start(KeychainJob::Operation operation, const QString& entry, QObject* caller,
+                       const QString& secret = {}, const QString& origin = {}) const;
 
     QString m_service;
     std::chrono::milliseconds m_timeout{0};

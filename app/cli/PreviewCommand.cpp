@@ -149,6 +149,7 @@ private:
         if (!Profiles(m_store).contains(m_request.profile))
             m_request.profile = Settings::defaultProfile();
         const Settings settings(m_store, m_request.profile);
+        const QUrl profileUrl = settings.apiUrl();
         const QUrl apiUrl = !m_request.apiUrl.isEmpty() ? m_request.apiUrl
             : issuer.isValid()                          ? issuer
                                                         : settings.apiUrl();
@@ -161,16 +162,16 @@ private:
         const ProxySettings proxy = settings.proxy();
         if (!proxy.needsPassword()) {
             m_client.setProxy(proxy);
-            findKey(settings);
+            findKey(profileUrl);
             return;
         }
         // The proxy's password first; none stored: the proxy's answer says whether it needs one.
-        const auto useProxy = [this, proxy, settings](const QString& password) {
+        const auto useProxy = [this, proxy, profileUrl](const QString& password) {
             m_secrets.disconnect(this);
             ProxySettings withPassword = proxy;
             withPassword.password = password;
             m_client.setProxy(withPassword);
-            findKey(settings);
+            findKey(profileUrl);
         };
         connect(&m_secrets, &CredentialStore::secretRead, this,
                 [this, useProxy, proxy](const QString&, const QString& password, const QString& origin) {
@@ -186,7 +187,8 @@ private:
         m_secrets.read(CredentialStore::proxyEntry(m_request.profile));
     }
 
-    void findKey(const Settings& settings)
+    // profileUrl: the profile's own API URL, the only place its stored key goes.
+    void findKey(const QUrl& profileUrl)
     {
         if (const QString key = qEnvironmentVariable("FAULTSHARE_API_KEY").trimmed(); !key.isEmpty()) {
             useKey(key);
@@ -200,7 +202,7 @@ private:
         }
         // The stored key belongs to the profile's API: it goes nowhere else.
         const QString origin = Origin::of(m_client.apiUrl());
-        if (origin != Origin::of(settings.apiUrl())) {
+        if (origin != Origin::of(profileUrl)) {
             send();
             return;
         }

@@ -15,8 +15,9 @@ constexpr int DefaultNotifyLeadMinutes = 10;
 constexpr char16_t ErrorCorrectionLetters[] = u"LMQH";
 } // namespace
 
-Settings::Settings(QSettings& store, QString profile)
-    : m_store(store)
+Settings::Settings(QSettings& store, QString profile, QObject* parent)
+    : QObject(parent)
+    , m_store(store)
     , m_profile(std::move(profile))
 {
 }
@@ -26,12 +27,33 @@ QString Settings::key(const QString& name) const
     return QStringLiteral("profiles/") + m_profile + QLatin1Char('/') + name;
 }
 
-void Settings::update(const QString& key, const QVariant& value, const QVariant& inEffect)
+void Settings::setProfile(const QString& profile)
+{
+    if (profile == m_profile)
+        return;
+    m_profile = profile;
+    Q_EMIT changed(Key::Profile);
+}
+
+void Settings::update(const QString& key, const QVariant& value, const QVariant& inEffect, Key which)
+{
+    if (write(key, value, inEffect))
+        Q_EMIT changed(which);
+}
+
+bool Settings::write(const QString& key, const QVariant& value, const QVariant& inEffect)
 {
     // Compared as text: an INI file gives every value back as a string.
     if (value == inEffect && (!m_store.contains(key) || m_store.value(key).toString() == value.toString()))
-        return;
+        return false;
     m_store.setValue(key, value);
+    return value.toString() != inEffect.toString();
+}
+
+void Settings::put(const QString& key, const QVariant& value, Key which)
+{
+    if (write(key, value, m_store.value(key)))
+        Q_EMIT changed(which);
 }
 
 QUrl Settings::apiUrl() const
@@ -42,7 +64,7 @@ QUrl Settings::apiUrl() const
 
 void Settings::setApiUrl(const QUrl& url)
 {
-    update(key(QStringLiteral("apiUrl")), url.toString(), apiUrl().toString());
+    update(key(QStringLiteral("apiUrl")), url.toString(), apiUrl().toString(), Key::ApiUrl);
 }
 
 int Settings::defaultMinutes() const
@@ -53,7 +75,7 @@ int Settings::defaultMinutes() const
 
 void Settings::setDefaultMinutes(int minutes)
 {
-    update(key(QStringLiteral("defaultMinutes")), minutes, defaultMinutes());
+    update(key(QStringLiteral("defaultMinutes")), minutes, defaultMinutes(), Key::DefaultMinutes);
 }
 
 std::optional<bool> Settings::keyStored() const
@@ -67,10 +89,13 @@ std::optional<bool> Settings::keyStored() const
 void Settings::setKeyStored(std::optional<bool> stored)
 {
     // The user's own file only: a managed default cannot know what this keychain holds.
+    if (stored == keyStored())
+        return;
     if (stored)
         m_store.setValue(key(QStringLiteral("keyStored")), *stored);
     else
         m_store.remove(key(QStringLiteral("keyStored")));
+    Q_EMIT changed(Key::KeyStored);
 }
 
 QString Settings::caFile() const
@@ -80,7 +105,7 @@ QString Settings::caFile() const
 
 void Settings::setCaFile(const QString& path)
 {
-    update(key(QStringLiteral("caFile")), path, caFile());
+    update(key(QStringLiteral("caFile")), path, caFile(), Key::CaFile);
 }
 
 ProxySettings Settings::proxy() const
@@ -97,10 +122,14 @@ ProxySettings Settings::proxy() const
 void Settings::setProxy(const ProxySettings& proxy)
 {
     const ProxySettings current = this->proxy();
-    update(key(QStringLiteral("proxyMode")), ProxySettings::modeName(proxy.mode), ProxySettings::modeName(current.mode));
-    update(key(QStringLiteral("proxyHost")), proxy.host, current.host);
-    update(key(QStringLiteral("proxyPort")), proxy.port, current.port);
-    update(key(QStringLiteral("proxyUser")), proxy.user, current.user);
+    // Each part is written (or not) on its own; one signal for the whole proxy.
+    const bool changedMode = write(key(QStringLiteral("proxyMode")), ProxySettings::modeName(proxy.mode),
+                                   ProxySettings::modeName(current.mode));
+    const bool changedHost = write(key(QStringLiteral("proxyHost")), proxy.host, current.host);
+    const bool changedPort = write(key(QStringLiteral("proxyPort")), proxy.port, current.port);
+    const bool changedUser = write(key(QStringLiteral("proxyUser")), proxy.user, current.user);
+    if (changedMode || changedHost || changedPort || changedUser)
+        Q_EMIT changed(Key::Proxy);
 }
 
 seconds Settings::clipboardClearDelay() const
@@ -112,7 +141,7 @@ seconds Settings::clipboardClearDelay() const
 
 void Settings::setClipboardClearDelay(seconds delay)
 {
-    update(QStringLiteral("clipboard/clearDelaySeconds"), qint64(delay.count()), qint64(clipboardClearDelay().count()));
+    update(QStringLiteral("clipboard/clearDelaySeconds"), qint64(delay.count()), qint64(clipboardClearDelay().count()), Key::ClipboardClearDelay);
 }
 
 QByteArray Settings::windowGeometry() const
@@ -122,7 +151,7 @@ QByteArray Settings::windowGeometry() const
 
 void Settings::setWindowGeometry(const QByteArray& geometry)
 {
-    m_store.setValue(QStringLiteral("window/geometry"), geometry);
+    put(QStringLiteral("window/geometry"), geometry, Key::WindowGeometry);
 }
 
 QString Settings::presentScreen() const
@@ -132,7 +161,7 @@ QString Settings::presentScreen() const
 
 void Settings::setPresentScreen(const QString& screenName)
 {
-    m_store.setValue(QStringLiteral("present/screen"), screenName);
+    put(QStringLiteral("present/screen"), screenName, Key::PresentScreen);
 }
 
 bool Settings::presentInWindow() const
@@ -142,7 +171,7 @@ bool Settings::presentInWindow() const
 
 void Settings::setPresentInWindow(bool inWindow)
 {
-    m_store.setValue(QStringLiteral("present/inWindow"), inWindow);
+    put(QStringLiteral("present/inWindow"), inWindow, Key::PresentScreen);
 }
 
 bool Settings::notifyEnabled() const
@@ -152,7 +181,7 @@ bool Settings::notifyEnabled() const
 
 void Settings::setNotifyEnabled(bool enabled)
 {
-    update(QStringLiteral("notify/enabled"), enabled, notifyEnabled());
+    update(QStringLiteral("notify/enabled"), enabled, notifyEnabled(), Key::Notify);
 }
 
 int Settings::notifyLeadMinutes() const
@@ -163,7 +192,7 @@ int Settings::notifyLeadMinutes() const
 
 void Settings::setNotifyLeadMinutes(int minutes)
 {
-    update(QStringLiteral("notify/leadMinutes"), minutes, notifyLeadMinutes());
+    update(QStringLiteral("notify/leadMinutes"), minutes, notifyLeadMinutes(), Key::Notify);
 }
 
 QrCode::ErrorCorrection Settings::qrErrorCorrection() const
@@ -175,7 +204,7 @@ QrCode::ErrorCorrection Settings::qrErrorCorrection() const
 
 void Settings::setQrErrorCorrection(QrCode::ErrorCorrection level)
 {
-    m_store.setValue(QStringLiteral("qr/errorCorrection"), QString(QChar(ErrorCorrectionLetters[int(level)])));
+    put(QStringLiteral("qr/errorCorrection"), QString(QChar(ErrorCorrectionLetters[int(level)])), Key::QrErrorCorrection);
 }
 
 int Settings::qrExportPixels() const
@@ -186,7 +215,7 @@ int Settings::qrExportPixels() const
 
 void Settings::setQrExportPixels(int pixels)
 {
-    m_store.setValue(QStringLiteral("qr/exportPixels"), pixels);
+    put(QStringLiteral("qr/exportPixels"), pixels, Key::QrExportPixels);
 }
 
 QSize Settings::iframeSize() const
@@ -201,8 +230,10 @@ QSize Settings::iframeSize() const
 
 void Settings::setIframeSize(const QSize& size)
 {
-    m_store.setValue(QStringLiteral("share/iframeWidth"), size.width());
-    m_store.setValue(QStringLiteral("share/iframeHeight"), size.height());
+    const bool changedWidth = write(QStringLiteral("share/iframeWidth"), size.width(), m_store.value(QStringLiteral("share/iframeWidth")));
+    const bool changedHeight = write(QStringLiteral("share/iframeHeight"), size.height(), m_store.value(QStringLiteral("share/iframeHeight")));
+    if (changedWidth || changedHeight)
+        Q_EMIT changed(Key::IframeSize);
 }
 
 QString Settings::lastProfile() const
@@ -213,7 +244,7 @@ QString Settings::lastProfile() const
 
 void Settings::setLastProfile(const QString& profile)
 {
-    m_store.setValue(QStringLiteral("app/lastProfile"), profile);
+    put(QStringLiteral("app/lastProfile"), profile, Key::LastProfile);
 }
 
 int Settings::historyPurgeDays() const
@@ -224,5 +255,5 @@ int Settings::historyPurgeDays() const
 
 void Settings::setHistoryPurgeDays(int days)
 {
-    update(QStringLiteral("history/purgeDays"), days, historyPurgeDays());
+    update(QStringLiteral("history/purgeDays"), days, historyPurgeDays(), Key::HistoryPurgeDays);
 }

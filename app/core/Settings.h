@@ -3,6 +3,7 @@
 #include "ProxySettings.h"
 #include "QrCode.h"
 
+#include <QObject>
 #include <QSettings>
 #include <QSize>
 #include <QString>
@@ -16,19 +17,33 @@
 // /etc/xdg/FaultShare/FaultShare.conf) for what the user has not set; a setter writes only
 // when the value differs from the one in effect, so a default is never copied into the
 // user's file, where it would hide a later change of the managed default.
-class Settings final
+//
+// Observable: a setter that changes the value in effect emits changed(), so the one
+// object that applies a setting (the window's LinkSession, its tray, its history) hears
+// of it from whoever edited it (the Settings dialog, a profile switch).
+class Settings final : public QObject
 {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Settings)
+
 public:
+    // What changed: one value, or (Profile) every profile-scoped value at once.
+    enum class Key {
+        Profile, ApiUrl, DefaultMinutes, CaFile, KeyStored, Proxy, ClipboardClearDelay, WindowGeometry,
+        QrErrorCorrection, QrExportPixels, IframeSize, PresentScreen, Notify, HistoryPurgeDays, LastProfile,
+    };
+    Q_ENUM(Key)
+
     // Uses the given QSettings (the default user scope in the app, a temporary file in
     // tests). The caller keeps it alive.
-    explicit Settings(QSettings& store, QString profile = defaultProfile());
+    explicit Settings(QSettings& store, QString profile = defaultProfile(), QObject* parent = nullptr);
 
     static QString defaultProfile() { return QStringLiteral("default"); }
     // The QSettings underneath, for what manages all profiles at once (Profiles).
     QSettings& store() const { return m_store; }
     QString profile() const { return m_profile; }
     // The profile whose settings profile-scoped getters and setters use from now on.
-    void setProfile(const QString& profile) { m_profile = profile; }
+    void setProfile(const QString& profile);
     // The profile the window used last (app-wide); defaultProfile() when never chosen.
     QString lastProfile() const;
     void setLastProfile(const QString& profile);
@@ -91,11 +106,19 @@ public:
     int historyPurgeDays() const;
     void setHistoryPurgeDays(int days);
 
+Q_SIGNALS:
+    void changed(Settings::Key key);
+
 private:
     QString key(const QString& name) const;
     // Writes value under key unless the value in effect (user, system scope or built-in
-    // default) is already equal to it.
-    void update(const QString& key, const QVariant& value, const QVariant& inEffect);
+    // default) is already equal to it; changed(which) when the value in effect changes.
+    void update(const QString& key, const QVariant& value, const QVariant& inEffect, Key which);
+    // The same for a value without a managed default: what was there is what is in effect.
+    void put(const QString& key, const QVariant& value, Key which);
+    // Writes value unless inEffect equals it (the user's file too); true when the value
+    // in effect changed.
+    bool write(const QString& key, const QVariant& value, const QVariant& inEffect);
 
     QSettings& m_store;
     QString m_profile;

@@ -1,5 +1,7 @@
 #include "Cli.h"
 
+#include "ApiClient.h"
+
 #include "Origin.h"
 
 #include <QCommandLineParser>
@@ -52,16 +54,25 @@ int run(const QStringList& arguments)
     return Usage;
 }
 
-QString boundElsewhere(const QString& what, const QString& profile, const QString& boundOrigin,
-                       const QString& currentOrigin, Secret secret)
+QString keyBoundElsewhere(const QString& profile, const QString& boundOrigin, const QString& currentOrigin)
 {
     if (boundOrigin.isEmpty() || boundOrigin == currentOrigin)
         return {};
-    const QString hosts = QCoreApplication::translate("Cli", "The %1 of profile \"%2\" was stored for %3, and the profile now points to %4")
-                              .arg(what, profile, Origin::hostText(boundOrigin), Origin::hostText(currentOrigin));
-    return secret == Secret::ApiKey
-        ? QCoreApplication::translate("Cli", "%1: confirm it in the FaultShare window, or store it again with faultshare key set.").arg(hosts)
-        : QCoreApplication::translate("Cli", "%1: enter the password again in the FaultShare window's Settings.").arg(hosts);
+    return QCoreApplication::translate("Cli", "The API key or token of profile \"%1\" was stored for %2, and the profile now points to %3: "
+                                              "confirm it in the FaultShare window, or store it again with faultshare key set.")
+        .arg(profile, Origin::hostText(boundOrigin), Origin::hostText(currentOrigin));
+}
+
+std::optional<QString> givenKey(bool fromStdin)
+{
+    if (const QString key = qEnvironmentVariable("FAULTSHARE_API_KEY").trimmed(); !key.isEmpty())
+        return key;
+    if (!fromStdin)
+        return std::nullopt;
+    QFile in;
+    in.open(stdin, QIODevice::ReadOnly);
+    // Room for one byte more than a key may have, so that a longer one is refused.
+    return QString::fromUtf8(in.readLine(ApiClient::MaxApiKeyBytes + 3)).trimmed();
 }
 
 QString tr(const char* text)

@@ -23,12 +23,12 @@ enum ExitCode { Ok = 0, Usage = 2, Key = 3 };
 // keyring on a wall-display box) must not hold a script forever.
 constexpr std::chrono::seconds KeychainTimeout{10};
 
-// Why a stored secret of profile must not be sent to currentOrigin, as one sentence
-// naming both hosts; empty when it may (bound to it, or stored before secrets were bound).
-// what: "API key or token", "proxy password"; the remedy follows the kind of secret.
-enum class Secret { ApiKey, ProxyPassword };
-QString boundElsewhere(const QString& what, const QString& profile, const QString& boundOrigin,
-                       const QString& currentOrigin, Secret secret);
+// Why the stored key of profile must not be sent to currentOrigin, as one sentence naming
+// both hosts; empty when it may (bound to it, or stored before keys were bound).
+QString keyBoundElsewhere(const QString& profile, const QString& boundOrigin, const QString& currentOrigin);
+// The key given for this run: FAULTSHARE_API_KEY, else (fromStdin) the first line of
+// standard input; nullopt when neither applies (the keychain's is used).
+std::optional<QString> givenKey(bool fromStdin);
 
 // The command words: generate, preview, history, profiles, key.
 const QStringList& commands();

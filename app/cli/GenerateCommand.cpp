@@ -4,8 +4,10 @@
 #include "Countdown.h"
 #include "CredentialStore.h"
 #include "History.h"
+#include "LinkIssuer.h"
 #include "Logging.h"
 #include "Origin.h"
+#include "ProfileConnection.h"
 #include "Profiles.h"
 #include "QrCode.h"
 #include "Settings.h"
@@ -17,7 +19,6 @@
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QSettings>
-#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -173,106 +174,49 @@ std::optional<Request> parseArguments(const QStringList& arguments, int* exitCod
     return request;
 }
 
-// One run: get the key, request the token, write the output, quit with the exit code.
+// One run: configure the connection, get the key, issue the link, write the output, quit
+// with the exit code once the history has kept the link.
 class GenerateCommand final : public QObject
 {
 public:
     explicit GenerateCommand(Request request)
         : m_request(std::move(request))
-        , m_store(QStringLiteral("FaultShare"))
+        , m_keychain(QStringLiteral("FaultShare"))
+        , m_connection(m_keychain, m_client)
+        , m_issuer(m_client, nullptr)
     {
-        m_client.setApiUrl(m_request.apiUrl);
-        m_store.setTimeout(KeychainTimeout);
-        m_proxySecrets.setTimeout(KeychainTimeout);
-    }
-
-    // Reads the proxy password from the keychain when the profile's proxy has a user, then
-    // gets the key and sends the request.
-    void start()
-    {
-        if (!m_request.proxy.needsPassword()) {
-            m_client.setProxy(m_request.proxy);
-            startWithProxySet();
-            return;
-        }
-        const QString entry = CredentialStore::proxyEntry(m_request.profile);
-        const auto useProxy = [this](const QString& password) {
-            ProxySettings proxy = m_request.proxy;
-            proxy.password = password;
-            m_client.setProxy(proxy);
-            startWithProxySet();
-        };
-        connect(&m_proxySecrets, &CredentialStore::secretRead, this,
-                [this, entry, useProxy](const QString& read, const QString& password, const QString& origin) {
-                    if (read != entry)
-                        return;
-                    const QString why = boundElsewhere(QCoreApplication::translate("Cli", "proxy password"), m_request.profile, origin,
-                                                       Origin::ofProxy(m_request.proxy), Secret::ProxyPassword);
-                    if (!why.isEmpty())
-                        quit(Key, why);
-                    else
-                        useProxy(password);
-                });
-        // No password stored: the proxy's answer says whether it needs one.
-        connect(&m_proxySecrets, &CredentialStore::secretMissing, this, [entry, useProxy](const QString& read) {
-            if (read == entry)
-                useProxy({});
+        m_keychain.setTimeout(KeychainTimeout);
+        connect(&m_connection, &ProfileConnection::configured, this, [this](const QList<ApiError>& problems) {
+            // A CA file that cannot be used is a configuration error (exit 2, nothing
+            // sent): going on with the system store alone would report a TLS failure,
+            // which scripts treat as a network problem worth retrying.
+            if (!problems.isEmpty())
+                quit(problems.first());
+            else if (const std::optional<QString> key = givenKey(m_request.keyFromStdin))
+                useKey(*key);
+            else
+                m_connection.readKey();
         });
-        connect(&m_proxySecrets, &CredentialStore::failed, this,
-                [this, entry](const QString& failed, CredentialStore::Operation, const ApiError& error) {
-                    if (failed == entry)
-                        quit(error.exitCode(), error.userMessage());
-                });
-        m_proxySecrets.read(entry);
-    }
-
-private:
-    void startWithProxySet()
-    {
-        // A CA file the profile names but that cannot be used is a configuration error
-        // (exit 2, nothing sent): going on with the system store alone would report a TLS
-        // failure, which scripts treat as a network problem worth retrying.
-        if (!m_client.setCaFile(m_request.caFile)) {
-            quit(Usage, QCoreApplication::translate("Cli", "The CA file of profile \"%1\" (%2) %3; fix it, or clear it in Settings.")
-                            .arg(m_request.profile, m_request.caFile, ApiClient::checkCaFile(m_request.caFile)));
-            return;
-        }
-        if (const QString key = qEnvironmentVariable("FAULTSHARE_API_KEY").trimmed(); !key.isEmpty()) {
-            useKey(key);
-            return;
-        }
-        if (m_request.keyFromStdin) {
-            QFile in;
-            in.open(stdin, QIODevice::ReadOnly);
-            // Room for one byte more than a key may have, so that a longer one is refused.
-            useKey(QString::fromUtf8(in.readLine(ApiClient::MaxApiKeyBytes + 3)).trimmed());
-            return;
-        }
-        connect(&m_store, &CredentialStore::secretRead, this,
-                [this](const QString&, const QString& key, const QString& origin) {
-                    // The stored key goes only where it was stored for (--api-url included).
-                    const QString why = boundElsewhere(QCoreApplication::translate("Cli", "API key or token"), m_request.profile, origin,
-                                                       Origin::of(m_request.apiUrl), Secret::ApiKey);
-                    if (!why.isEmpty())
-                        quit(Key, why);
-                    else
-                        useKey(key);
-                });
-        connect(&m_store, &CredentialStore::secretMissing, this, [this](const QString&) {
+        connect(&m_connection, &ProfileConnection::keyFound, this, &GenerateCommand::useKey);
+        connect(&m_connection, &ProfileConnection::keyBoundElsewhere, this, [this](const QString&, const QString& storedFor) {
+            quit(Key, keyBoundElsewhere(m_request.profile, storedFor, Origin::of(m_request.apiUrl)));
+        });
+        connect(&m_connection, &ProfileConnection::keyMissing, this, [this] {
             quit(Key, QCoreApplication::translate("Cli", "No API key or token for profile \"%1\": set FAULTSHARE_API_KEY, use --api-key-stdin, or save one in the FaultShare window.")
                           .arg(m_request.profile));
         });
-        connect(&m_store, &CredentialStore::failed, this,
-                [this](const QString&, CredentialStore::Operation, const ApiError& error) {
-                    quit(error.exitCode(), error.userMessage());
-                });
-        m_store.read(CredentialStore::apiKeyEntry(m_request.profile));
+        connect(&m_connection, &ProfileConnection::keyFailed, this, [this](const ApiError& error) { quit(error); });
+        connect(&m_issuer, &LinkIssuer::issued, this, &GenerateCommand::write);
+        connect(&m_issuer, &LinkIssuer::failed, this, [this](const ApiError& error) { quit(error); });
     }
 
+    void start() { m_connection.configure({m_request.profile, m_request.apiUrl, m_request.caFile, m_request.proxy}); }
+
+private:
     void useKey(const QString& key)
     {
         if (key.isEmpty()) {
-            quit(Key, ApiError(ApiError::Kind::NoApiKey).userMessage());
+            quit(ApiError(ApiError::Kind::NoApiKey));
             return;
         }
         if (const QString why = ApiClient::checkApiKey(key); !why.isEmpty()) {
@@ -280,72 +224,63 @@ private:
             return;
         }
         m_client.setApiKey(key);
-        TokenRequest* request = m_client.requestToken(m_request.minutes);
-        connect(request, &TokenRequest::finished, this, &GenerateCommand::write);
-        connect(request, &TokenRequest::failed, this,
-                [this](const ApiError& error) { quit(error.exitCode(), error.userMessage()); });
+        if (m_request.keepHistory) {
+            m_settings = std::make_unique<QSettings>();
+            m_history = std::make_unique<History>(m_settings.get(), &m_keychain);
+            m_issuer.setHistory(m_history.get());
+        }
+        m_issuer.issue(m_request.minutes, m_request.label, m_request.profile);
     }
 
-    void write(const EmbedToken& token)
+    // The link is in the history already (its secret on the way to the keychain).
+    void write(const EmbedToken& token, const QString&, const QString& historyId)
     {
         const Rendered rendered = render(token, m_request);
         // A token the API made is kept even when it cannot be shown in this format.
-        if (!rendered.error.isEmpty()) {
-            keep(token, 6, rendered.error);
-            return;
-        }
-        if (m_request.output.isEmpty()) {
-            if (writeStdout(rendered.bytes))
-                keep(token);
-            else
-                quit(Usage, {});
-            return;
-        }
-        QSaveFile file(m_request.output);
-        if (!file.open(QIODevice::WriteOnly)) {
-            quit(Usage, QCoreApplication::translate("Cli", "Cannot write %1: %2.").arg(m_request.output, file.errorString()));
-            return;
-        }
-        // The link alone grants read access to fault data: keep the file private.
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        file.write(rendered.bytes);
-        if (!file.commit()) {
-            quit(Usage, QCoreApplication::translate("Cli", "Cannot write %1: %2.").arg(m_request.output, file.errorString()));
-            return;
-        }
-        keep(token);
+        if (!rendered.error.isEmpty())
+            finish(historyId, 6, rendered.error);
+        else if (!m_request.output.isEmpty())
+            finish(historyId, writeFile(rendered.bytes) ? Ok : Usage, m_writeError);
+        else
+            finish(historyId, writeStdout(rendered.bytes) ? Ok : Usage, {});
     }
 
-    // Keeps the link in the history (metadata in the settings, token and link in the
-    // keychain), then quits with code and message once the keychain has answered. The
-    // result was delivered already, so a keychain failure is reported but does not change
-    // the exit code.
-    void keep(const EmbedToken& token, int code = Ok, const QString& message = {})
+    bool writeFile(const QByteArray& bytes)
     {
-        if (!m_request.keepHistory) {
+        QSaveFile file(m_request.output);
+        if (file.open(QIODevice::WriteOnly)) {
+            // The link alone grants read access to fault data: keep the file private.
+            file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            file.write(bytes);
+            if (file.commit())
+                return true;
+        }
+        m_writeError = QCoreApplication::translate("Cli", "Cannot write %1: %2.").arg(m_request.output, file.errorString());
+        return false;
+    }
+
+    // Quits with code and message once the keychain has the link. The result was
+    // delivered already, so a keychain failure is reported but does not change the code.
+    void finish(const QString& historyId, int code, const QString& message)
+    {
+        if (historyId.isEmpty()) {
             quit(code, message);
             return;
         }
-        m_settings = std::make_unique<QSettings>();
-        // A store of its own: the key's store quits on any of its failures.
-        m_historySecrets = std::make_unique<CredentialStore>(QStringLiteral("FaultShare"));
-        m_historySecrets->setTimeout(KeychainTimeout);
-        m_history = std::make_unique<History>(m_settings.get(), m_historySecrets.get());
-        const QString entry = CredentialStore::historyEntry(m_history->add(token, m_request.label, m_request.profile));
-        connect(m_historySecrets.get(), &CredentialStore::secretWritten, this,
-                [this, entry, code, message](const QString& written) {
-                    if (written == entry)
-                        quit(code, message);
-                });
-        connect(m_historySecrets.get(), &CredentialStore::failed, this,
-                [this, entry, code, message](const QString& failed, CredentialStore::Operation, const ApiError& error) {
-                    if (failed != entry)
+        connect(m_history.get(), &History::kept, this, [this, historyId, code, message](const QString& id) {
+            if (id == historyId)
+                quit(code, message);
+        });
+        connect(m_history.get(), &History::keepFailed, this,
+                [this, historyId, code, message](const QString& id, const ApiError& error) {
+                    if (id != historyId)
                         return;
                     printError(QCoreApplication::translate("Cli", "the link was not kept in the history: %1").arg(error.userMessage()));
                     quit(code, message);
                 });
     }
 
+    void quit(const ApiError& error) { quit(error.exitCode(), error.userMessage()); }
     void quit(int code, const QString& message)
     {
         if (!message.isEmpty())
@@ -355,11 +290,12 @@ private:
 
     Request m_request;
     ApiClient m_client;
-    CredentialStore m_store;
-    CredentialStore m_proxySecrets{QStringLiteral("FaultShare")};
+    CredentialStore m_keychain;
+    ProfileConnection m_connection;
+    LinkIssuer m_issuer;
     std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<CredentialStore> m_historySecrets;
     std::unique_ptr<History> m_history;
+    QString m_writeError;
 };
 
 } // namespace

@@ -99,22 +99,18 @@ public:
                            .arg(label.isEmpty() ? id : label, error.detail()));
             fetchNext();
         });
-        connect(&m_history, &History::forgetFailed, this, [](const QString&, const ApiError& error) {
+        // Purged rows leave the keychain asynchronously: wait for that before quitting.
+        connect(&m_history, &History::forgotten, this, [this](const QString& id) {
+            if (m_removing.remove(id))
+                finishIfDone();
+        });
+        connect(&m_history, &History::forgetFailed, this, [this](const QString& id, const ApiError& error) {
             printError(QCoreApplication::translate("Cli", "An expired link stays in the history until the keychain removes it (%1); "
                                                           "the next run tries again.")
                            .arg(error.detail()));
-        });
-        // Purged rows leave the keychain asynchronously: wait for that before quitting.
-        const auto removalDone = [this](const QString& entry) {
-            if (m_removing.remove(entry))
+            if (m_removing.remove(id))
                 finishIfDone();
-        };
-        connect(&m_secrets, &CredentialStore::secretRemoved, this, removalDone);
-        connect(&m_secrets, &CredentialStore::failed, this,
-                [removalDone](const QString& entry, CredentialStore::Operation operation, const ApiError&) {
-                    if (operation == CredentialStore::Operation::Remove)
-                        removalDone(entry);
-                });
+        });
     }
 
     void start()
@@ -125,7 +121,7 @@ public:
         // Purged rows (and removals left over from before) go once the keychain confirms.
         for (const HistoryEntry& entry : m_history.entries()) {
             if (m_history.isRemoving(entry.id))
-                m_removing.insert(CredentialStore::historyEntry(entry.id));
+                m_removing.insert(entry.id);
         }
 
         for (const HistoryEntry& entry : m_history.entries()) {
@@ -211,7 +207,7 @@ private:
     QList<HistoryEntry> m_listed;
     QStringList m_toFetch;
     QHash<QString, QString> m_links; // id -> short link, for the rows it could be read of
-    QSet<QString> m_removing;        // keychain entries of purged rows still being removed
+    QSet<QString> m_removing;        // ids of purged rows whose keychain entry is still being removed
     bool m_fetched = false;
     bool m_printed = false;
 };

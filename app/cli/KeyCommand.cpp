@@ -2,6 +2,7 @@
 
 #include "ApiClient.h"
 #include "CredentialStore.h"
+#include "KeychainJob.h"
 #include "Origin.h"
 #include "Profiles.h"
 #include "Settings.h"
@@ -76,8 +77,6 @@ public:
         , m_origin(Origin::of(m_settings.apiUrl()))
     {
         m_keys.setTimeout(KeychainTimeout);
-        connect(&m_keys, &CredentialStore::failed, this,
-                [this](const QString&, CredentialStore::Operation, const ApiError& error) { quit(Key, error.userMessage()); });
     }
 
     void start()
@@ -87,11 +86,10 @@ public:
             set();
             return;
         case Action::Forget:
-            connect(&m_keys, &CredentialStore::secretRemoved, this, [this] {
+            connect(watch(m_keys.remove(m_entry, this)), &KeychainJob::succeeded, this, [this] {
                 m_settings.setKeyStored(false);
                 say(QCoreApplication::translate("Cli", "The API key or token of profile \"%1\" is no longer stored.").arg(m_request.profile));
             });
-            m_keys.remove(m_entry);
             return;
         case Action::Status:
             status();
@@ -110,21 +108,28 @@ private:
             quit(Usage, why);
             return;
         }
-        connect(&m_keys, &CredentialStore::secretWritten, this, [this] {
+        connect(watch(m_keys.write(m_entry, key, m_origin, this)), &KeychainJob::succeeded, this, [this] {
             m_settings.setKeyStored(true);
             say(QCoreApplication::translate("Cli", "The API key or token of profile \"%1\" is stored in %2, for %3 only.")
                     .arg(m_request.profile, CredentialStore::backendName(), Origin::hostText(m_origin)));
         });
-        m_keys.write(m_entry, key, m_origin);
+    }
+
+    // A failing job ends the command with its sentence.
+    KeychainJob* watch(KeychainJob* job)
+    {
+        connect(job, &KeychainJob::failed, this, [this](const ApiError& error) { quit(Key, error.userMessage()); });
+        return job;
     }
 
     void status()
     {
-        connect(&m_keys, &CredentialStore::secretMissing, this, [this] {
+        KeychainJob* job = watch(m_keys.read(m_entry, this));
+        connect(job, &KeychainJob::missing, this, [this] {
             quit(Key, QCoreApplication::translate("Cli", "No API key or token is stored for profile \"%1\".").arg(m_request.profile),
                  stdout);
         });
-        connect(&m_keys, &CredentialStore::secretRead, this, [this](const QString&, const QString&, const QString& origin) {
+        connect(job, &KeychainJob::succeeded, this, [this](const QString&, const QString& origin) {
             if (origin.isEmpty()) {
                 say(QCoreApplication::translate("Cli", "An API key or token is stored for profile \"%1\" (from before keys were bound to an API; "
                                                        "it is used for %2).")
@@ -133,11 +138,10 @@ private:
                 say(QCoreApplication::translate("Cli", "An API key or token is stored for profile \"%1\", for %2.")
                         .arg(m_request.profile, Origin::hostText(origin)));
             } else {
-                quit(Key, boundElsewhere(QCoreApplication::translate("Cli", "API key or token"), m_request.profile, origin, m_origin, Secret::ApiKey),
+                quit(Key, keyBoundElsewhere(m_request.profile, origin, m_origin),
                      stdout);
             }
         });
-        m_keys.read(m_entry);
     }
 
     void say(const QString& line) { quit(Ok, line, stdout); }

@@ -4,6 +4,7 @@
 #include "CredentialStore.h"
 #include "History.h"
 #include "Origin.h"
+#include "ProfileConnection.h"
 #include "Profiles.h"
 #include "Settings.h"
 
@@ -148,81 +149,33 @@ private:
         m_token = token;
         if (!Profiles(m_store).contains(m_request.profile))
             m_request.profile = Settings::defaultProfile();
-        const Settings settings(m_store, m_request.profile);
-        const QUrl profileUrl = settings.apiUrl();
-        const QUrl apiUrl = !m_request.apiUrl.isEmpty() ? m_request.apiUrl
-            : issuer.isValid()                          ? issuer
-                                                        : settings.apiUrl();
-        m_client.setApiUrl(apiUrl);
-        if (!m_client.setCaFile(settings.caFile())) {
-            quit(Usage, QCoreApplication::translate("Cli", "The CA file of profile \"%1\" (%2) %3; fix it, or clear it in Settings.")
-                            .arg(m_request.profile, settings.caFile(), ApiClient::checkCaFile(settings.caFile())));
-            return;
-        }
-        const ProxySettings proxy = settings.proxy();
-        if (!proxy.needsPassword()) {
-            m_client.setProxy(proxy);
-            findKey(profileUrl);
-            return;
-        }
-        // The proxy's password first; none stored: the proxy's answer says whether it needs one.
-        const auto useProxy = [this, proxy, profileUrl](const QString& password) {
-            m_secrets.disconnect(this);
-            ProxySettings withPassword = proxy;
-            withPassword.password = password;
-            m_client.setProxy(withPassword);
-            findKey(profileUrl);
-        };
-        connect(&m_secrets, &CredentialStore::secretRead, this,
-                [this, useProxy, proxy](const QString&, const QString& password, const QString& origin) {
-                    const QString why = boundElsewhere(QCoreApplication::translate("Cli", "proxy password"), m_request.profile, origin, Origin::ofProxy(proxy), Secret::ProxyPassword);
-                    if (!why.isEmpty())
-                        quit(Key, why);
-                    else
-                        useProxy(password);
-                });
-        connect(&m_secrets, &CredentialStore::secretMissing, this, [useProxy] { useProxy({}); });
-        connect(&m_secrets, &CredentialStore::failed, this,
-                [this](const QString&, CredentialStore::Operation, const ApiError& error) { quit(error.exitCode(), error.userMessage()); });
-        m_secrets.read(CredentialStore::proxyEntry(m_request.profile));
-    }
-
-    // profileUrl: the profile's own API URL, the only place its stored key goes.
-    void findKey(const QUrl& profileUrl)
-    {
-        if (const QString key = qEnvironmentVariable("FAULTSHARE_API_KEY").trimmed(); !key.isEmpty()) {
-            useKey(key);
-            return;
-        }
-        if (m_request.keyFromStdin) {
-            QFile in;
-            in.open(stdin, QIODevice::ReadOnly);
-            useKey(QString::fromUtf8(in.readLine(ApiClient::MaxApiKeyBytes + 3)).trimmed());
-            return;
-        }
-        // The stored key belongs to the profile's API: it goes nowhere else.
-        const QString origin = Origin::of(m_client.apiUrl());
-        if (origin != Origin::of(profileUrl)) {
-            send();
-            return;
-        }
+        ProfileConnection::Profile profile = ProfileConnection::profileOf(Settings(m_store, m_request.profile));
+        const QUrl profileUrl = profile.apiUrl;
+        if (!m_request.apiUrl.isEmpty())
+            profile.apiUrl = m_request.apiUrl;
+        else if (issuer.isValid())
+            profile.apiUrl = issuer;
+        connect(&m_connection, &ProfileConnection::configured, this, [this, profileUrl](const QList<ApiError>& problems) {
+            if (!problems.isEmpty())
+                quit(problems.first().exitCode(), problems.first().userMessage());
+            else if (const std::optional<QString> key = givenKey(m_request.keyFromStdin))
+                useKey(*key);
+            else if (Origin::of(m_client.apiUrl()) == Origin::of(profileUrl))
+                m_connection.readKey();
+            else
+                send(); // the stored key belongs to the profile's API: it goes nowhere else
+        });
         // No key stored, one stored for another API, or a keychain that cannot be read:
         // ask without one.
-        connect(&m_secrets, &CredentialStore::secretRead, this,
-                [this, origin](const QString&, const QString& key, const QString& boundOrigin) {
-                    if (boundOrigin.isEmpty() || boundOrigin == origin)
-                        useKey(key);
-                    else
-                        send();
-                });
-        connect(&m_secrets, &CredentialStore::secretMissing, this, [this] { send(); });
-        connect(&m_secrets, &CredentialStore::failed, this, [this] { send(); });
-        m_secrets.read(CredentialStore::apiKeyEntry(m_request.profile));
+        connect(&m_connection, &ProfileConnection::keyFound, this, &PreviewCommand::useKey);
+        connect(&m_connection, &ProfileConnection::keyBoundElsewhere, this, &PreviewCommand::send);
+        connect(&m_connection, &ProfileConnection::keyMissing, this, &PreviewCommand::send);
+        connect(&m_connection, &ProfileConnection::keyFailed, this, &PreviewCommand::send);
+        m_connection.configure(profile);
     }
 
     void useKey(const QString& key)
     {
-        m_secrets.disconnect(this);
         if (const QString why = ApiClient::checkApiKey(key); !why.isEmpty()) {
             quit(Key, why);
             return;
@@ -233,7 +186,6 @@ private:
 
     void send()
     {
-        m_secrets.disconnect(this);
         FaultsRequest* request = m_client.requestFaults(m_token);
         connect(request, &FaultsRequest::finished, this, &PreviewCommand::print);
         connect(request, &FaultsRequest::failed, this,
@@ -278,6 +230,7 @@ private:
     CredentialStore m_secrets;
     History m_history;
     ApiClient m_client;
+    ProfileConnection m_connection{m_secrets, m_client};
     QStringList m_toSearch;
     QString m_token;
 };

@@ -250,6 +250,10 @@ QString ApiError::userMessage() const
             .arg(m_detail.isEmpty() ? QCoreApplication::translate("ApiError", "(no answer)") : m_detail);
     case Kind::ProxyAuth:
         return QCoreApplication::translate("ApiError", "The proxy refused the user name or password; check them in Settings.");
+    case Kind::SecretElsewhere:
+        return m_detail.isEmpty()
+            ? QCoreApplication::translate("ApiError", "A stored secret belongs to another server and was not sent; enter it again in Settings.")
+            : m_detail;
     }
     return {};
 }
@@ -266,6 +270,7 @@ int ApiError::exitCode() const
     case Kind::Forbidden:
     case Kind::LinkInvalid:
     case Kind::KeyRequired:
+    case Kind::SecretElsewhere:
         return 3;
     case Kind::RateLimited:
         return 4;

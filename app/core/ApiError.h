@@ -30,6 +30,7 @@ public:
         KeyRequired,     // 401 when previewing without a key: the API wants one
         Proxy,           // the proxy could not be reached (detail: "host:port: reason")
         ProxyAuth,       // the proxy refused the user name or password (407)
+        SecretElsewhere, // a stored secret is bound to another origin (detail: the sentence)
     };
 
     ApiError() = default;

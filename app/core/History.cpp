@@ -1,6 +1,7 @@
 #include "History.h"
 
 #include "CredentialStore.h"
+#include "KeychainJob.h"
 #include "Logging.h"
 
 #include <QFileInfo>
@@ -47,62 +48,14 @@ bool isNewer(const HistoryEntry& a, const HistoryEntry& b)
 
 } // namespace
 
-History::History(QSettings* store, CredentialStore* secrets, QObject* parent)
+History::History(QSettings* store, const CredentialStore* secrets, QObject* parent)
     : QObject(parent)
     , m_store(store)
     , m_secrets(store ? secrets : nullptr)
 {
-    if (!m_secrets)
-        return;
-    // The store may serve others (the profile's API key): only the history entries this
-    // object is waiting for are answered here.
-    connect(m_secrets, &CredentialStore::secretRead, this, [this](const QString& entry, const QString& secret) {
-        const QString id = idOf(entry);
-        if (!m_pendingReads.contains(id))
-            return;
-        if (const std::optional<EmbedToken> token = fromSecret(secret)) {
-            if (indexOf(id) >= 0)
-                m_tokens.insert(id, *token);
-            answerFetch(id, *token, {});
-        } else {
-            qCWarning(lcKeychain) << "history entry" << entry << "holds no readable token";
-            answerFetch(id, std::nullopt,
-                        ApiError(ApiError::Kind::Keychain, tr("the link kept in the keychain cannot be read")));
-        }
-    });
-    connect(m_secrets, &CredentialStore::secretMissing, this, [this](const QString& entry) {
-        const QString id = idOf(entry);
-        if (m_pendingReads.contains(id))
-            answerFetch(id, std::nullopt,
-                        ApiError(ApiError::Kind::Keychain, tr("the link is no longer in the keychain")));
-    });
-    connect(m_secrets, &CredentialStore::secretWritten, this, [this](const QString& entry) {
-        m_pendingWrites.remove(idOf(entry));
-    });
-    connect(m_secrets, &CredentialStore::secretRemoved, this, [this](const QString& entry) {
-        const QString id = idOf(entry);
-        if (m_removing.remove(id))
-            finishForget(id);
-    });
-    connect(m_secrets, &CredentialStore::failed, this,
-            [this](const QString& entry, CredentialStore::Operation operation, const ApiError& error) {
-                const QString id = idOf(entry);
-                if (operation == CredentialStore::Operation::Read && m_pendingReads.contains(id))
-                    answerFetch(id, std::nullopt, error);
-                else if (operation == CredentialStore::Operation::Write && m_pendingWrites.remove(id))
-                    Q_EMIT keepFailed(id, error);
-                else if (operation == CredentialStore::Operation::Remove && m_removing.remove(id))
-                    deferForget(id, error);
-            });
 }
 
 History::~History() = default;
-
-QString History::idOf(const QString& entry)
-{
-    const QString prefix = CredentialStore::historyEntry({});
-    return entry.startsWith(prefix) ? entry.mid(prefix.size()) : QString();
-}
 
 void History::load()
 {
@@ -196,8 +149,12 @@ QString History::add(const EmbedToken& token, const QString& label, const QStrin
     m_tokens.insert(entry.id, token);
     insertSorted(entry);
     if (m_secrets) {
-        m_pendingWrites.insert(entry.id);
-        m_secrets->write(CredentialStore::historyEntry(entry.id), toSecret(token));
+        const QString id = entry.id;
+        KeychainJob* job = m_secrets->write(CredentialStore::historyEntry(id), toSecret(token), {}, this);
+        connect(job, &KeychainJob::succeeded, this, [this, id] { Q_EMIT kept(id); });
+        connect(job, &KeychainJob::failed, this, [this, id](const ApiError& error) { Q_EMIT keepFailed(id, error); });
+    } else {
+        QMetaObject::invokeMethod(this, [this, id = entry.id] { Q_EMIT kept(id); }, Qt::QueuedConnection);
     }
     return entry.id;
 }
@@ -209,7 +166,15 @@ void History::forget(const QString& id)
         // are gone: never a secret left behind with nothing pointing to it.
         if (!m_removing.contains(id) && (indexOf(id) >= 0 || isPendingRemoval(id))) {
             m_removing.insert(id);
-            m_secrets->remove(CredentialStore::historyEntry(id));
+            KeychainJob* job = m_secrets->remove(CredentialStore::historyEntry(id), this);
+            connect(job, &KeychainJob::succeeded, this, [this, id] {
+                m_removing.remove(id);
+                finishForget(id);
+            });
+            connect(job, &KeychainJob::failed, this, [this, id](const ApiError& error) {
+                m_removing.remove(id);
+                deferForget(id, error);
+            });
         }
         return;
     }
@@ -240,7 +205,6 @@ void History::finishForget(const QString& id)
         syncStore();
     }
     m_tokens.remove(id);
-    m_pendingWrites.remove(id);
     if (const qsizetype index = indexOf(id); index >= 0)
         removeAt(index);
     Q_EMIT forgotten(id);
@@ -284,8 +248,24 @@ void History::fetch(const QString& id)
         return;
     }
     // One keychain read answers every fetch of the same id made meanwhile.
-    if (m_pendingReads[id]++ == 0)
-        m_secrets->read(CredentialStore::historyEntry(id));
+    if (m_pendingReads[id]++ > 0)
+        return;
+    KeychainJob* job = m_secrets->read(CredentialStore::historyEntry(id), this);
+    connect(job, &KeychainJob::succeeded, this, [this, id](const QString& secret) {
+        if (const std::optional<EmbedToken> token = fromSecret(secret)) {
+            if (indexOf(id) >= 0)
+                m_tokens.insert(id, *token);
+            answerFetch(id, *token, {});
+        } else {
+            qCWarning(lcKeychain) << "history entry" << id << "holds no readable token";
+            answerFetch(id, std::nullopt,
+                        ApiError(ApiError::Kind::Keychain, tr("the link kept in the keychain cannot be read")));
+        }
+    });
+    connect(job, &KeychainJob::missing, this, [this, id] {
+        answerFetch(id, std::nullopt, ApiError(ApiError::Kind::Keychain, tr("the link is no longer in the keychain")));
+    });
+    connect(job, &KeychainJob::failed, this, [this, id](const ApiError& error) { answerFetch(id, std::nullopt, error); });
 }
 
 void History::answerFetch(const QString& id, const std::optional<EmbedToken>& token, const ApiError& error)

@@ -47,7 +47,7 @@ class History final : public QObject
 
 public:
     // store and secrets may both be null (memory only); the caller keeps them alive.
-    History(QSettings* store, CredentialStore* secrets, QObject* parent = nullptr);
+    History(QSettings* store, const CredentialStore* secrets, QObject* parent = nullptr);
     ~History() override;
 
     bool isPersistent() const { return m_store != nullptr; }
@@ -61,8 +61,8 @@ public:
     const QList<HistoryEntry>& entries() const { return m_entries; }
     qsizetype indexOf(const QString& id) const;
 
-    // Keeps a newly issued token: the metadata at once, the secret asynchronously
-    // (keepFailed follows when the keychain refuses). Returns the new entry's id.
+    // Keeps a newly issued token: the metadata at once, the secret asynchronously (kept or
+    // keepFailed follows). Returns the new entry's id.
     QString add(const EmbedToken& token, const QString& label, const QString& profile);
     // Removes the keychain entry, then (once the keychain confirms) the row and its
     // metadata: forgotten(id). When the keychain refuses, the row stays, the id joins a
@@ -94,6 +94,8 @@ Q_SIGNALS:
     void tokenReady(const QString& id, const EmbedToken& token);
     // Kind Keychain (the keychain failed or no longer holds it: "forget" the row).
     void tokenFailed(const QString& id, const ApiError& error);
+    // The token and link of id are in the keychain (in memory: right after add()).
+    void kept(const QString& id);
     // The token could not be kept in the keychain; the row stays (it says when the
     // link expires) but cannot be copied or shown after a restart.
     void keepFailed(const QString& id, const ApiError& error);
@@ -113,15 +115,12 @@ private:
     void deferForget(const QString& id, const ApiError& error);
     // Emits the answer to every fetch(id) waiting for the keychain.
     void answerFetch(const QString& id, const std::optional<EmbedToken>& token, const ApiError& error);
-    // The history id of a keychain entry name, empty for other entries.
-    static QString idOf(const QString& entry);
 
     QSettings* m_store;
     std::pair<QDateTime, qint64> m_fileStamp; // the file's time and size after our last sync
-    CredentialStore* m_secrets;
+    const CredentialStore* m_secrets;
     QList<HistoryEntry> m_entries;
     QHash<QString, EmbedToken> m_tokens; // this session's cache
     QHash<QString, int> m_pendingReads;  // id -> fetches waiting for the keychain
-    QSet<QString> m_pendingWrites;       // ids whose secret is being written
     QSet<QString> m_removing;            // ids whose secret is being removed
 };

@@ -185,7 +185,7 @@ private Q_SLOTS:
         for (Kind k : {Kind::InvalidInput, Kind::NoApiKey, Kind::Keychain, Kind::Unauthorized, Kind::Forbidden,
                        Kind::NotFound, Kind::Validation, Kind::RateLimited, Kind::Server, Kind::Network, Kind::Tls,
                        Kind::Timeout, Kind::Cancelled, Kind::InvalidResponse, Kind::LinkInvalid, Kind::KeyRequired,
-                       Kind::Proxy, Kind::ProxyAuth})
+                       Kind::Proxy, Kind::ProxyAuth, Kind::SecretElsewhere})
             QTest::newRow(qPrintable(QString::number(int(k)))) << k;
     }
 

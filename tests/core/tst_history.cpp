@@ -2,6 +2,7 @@
 #include "CredentialStore.h"
 #include "DemoServer.h"
 #include "History.h"
+#include "KeychainOutcome.h"
 #include "TestSupport.h"
 
 #include <QJsonDocument>
@@ -54,19 +55,10 @@ EmbedToken makeToken(const QDateTime& issuedAt, int minutes, const QString& link
 // The one outcome of a direct keychain read of a history entry.
 QString readDirectly(const QString& service, const QString& id, QString* secret = nullptr)
 {
-    CredentialStore store(service);
-    QSignalSpy read(&store, &CredentialStore::secretRead);
-    QSignalSpy missing(&store, &CredentialStore::secretMissing);
-    QSignalSpy failed(&store, &CredentialStore::failed);
-    store.read(CredentialStore::historyEntry(id));
-    if (!QTest::qWaitFor([&] { return read.size() + missing.size() + failed.size() > 0; }, TimeoutMs))
-        return u"timeout"_s;
-    if (read.size() == 1) {
-        if (secret)
-            *secret = read.first().at(1).toString();
-        return u"read"_s;
-    }
-    return missing.size() == 1 ? u"missing"_s : u"failed"_s;
+    const TestSupport::KeychainOutcome outcome = TestSupport::readSecret(CredentialStore(service), CredentialStore::historyEntry(id), TimeoutMs);
+    if (secret)
+        *secret = outcome.secret;
+    return outcome.signal.isEmpty() ? u"timeout"_s : outcome.signal;
 }
 
 } // namespace
@@ -129,12 +121,9 @@ void HistoryTest::init()
 
 void HistoryTest::cleanup()
 {
-    CredentialStore store(m_service);
-    QSignalSpy done(&store, &CredentialStore::secretRemoved);
-    QSignalSpy failed(&store, &CredentialStore::failed);
+    const CredentialStore store(m_service);
     for (const QString& id : std::as_const(m_written))
-        store.remove(CredentialStore::historyEntry(id));
-    QTRY_COMPARE_WITH_TIMEOUT(done.size() + failed.size(), m_written.size(), TimeoutMs);
+        QVERIFY(!TestSupport::removeSecret(store, CredentialStore::historyEntry(id), TimeoutMs).signal.isEmpty());
     m_written.clear();
     m_secrets.reset();
     m_settings.reset();
@@ -143,13 +132,13 @@ void HistoryTest::cleanup()
 
 QString HistoryTest::addAndKeep(History& history, const EmbedToken& token, const QString& label, const QString& profile)
 {
-    QSignalSpy written(m_secrets.get(), &CredentialStore::secretWritten);
+    QSignalSpy kept(&history, &History::kept);
     QSignalSpy keepFailed(&history, &History::keepFailed);
     const QString id = history.add(token, label, profile);
     m_written << id;
-    if (!QTest::qWaitFor([&] { return written.size() + keepFailed.size() > 0; }, TimeoutMs))
+    if (!QTest::qWaitFor([&] { return kept.size() + keepFailed.size() > 0; }, TimeoutMs))
         return {};
-    if (keepFailed.size() != 0 || written.first().at(0).toString() != CredentialStore::historyEntry(id))
+    if (keepFailed.size() != 0 || kept.first().at(0).toString() != id)
         return {};
     return id;
 }
@@ -295,19 +284,18 @@ void HistoryTest::memoryOnly_touchesNeitherSettingsNorKeychain()
     // A fresh settings object on the file, to see whether anything was written.
     History history(nullptr, m_secrets.get());
     QVERIFY(!history.isPersistent());
-    QSignalSpy written(m_secrets.get(), &CredentialStore::secretWritten);
-    QSignalSpy failedStore(m_secrets.get(), &CredentialStore::failed);
+    const TestSupport::KeychainJobLog jobs;
     const EmbedToken token = makeToken(QDateTime::currentDateTimeUtc(), 30);
+    QSignalSpy kept(&history, &History::kept);
     const QString id = history.add(token, u"demo"_s, u"demo"_s);
+    QTRY_COMPARE(kept.size(), 1);
 
     QSignalSpy ready(&history, &History::tokenReady);
     history.fetch(id);
     QTRY_COMPARE(ready.size(), 1);
     QCOMPARE(ready.first().at(1).value<EmbedToken>().shortLink(), token.shortLink());
 
-    QTest::qWait(200);
-    QCOMPARE(written.size(), 0);
-    QCOMPARE(failedStore.size(), 0);
+    QCOMPARE(jobs.count(), 0);
     QCOMPARE(readDirectly(m_service, id), u"missing"_s);
     QVERIFY(!QFile::exists(settingsPath()));
     QCOMPARE(openSettings()->allKeys(), QStringList());
@@ -317,11 +305,10 @@ void HistoryTest::memoryOnly_touchesNeitherSettingsNorKeychain()
     history.load();
     QCOMPARE(reset.size(), 1);
 
-    QSignalSpy removed(m_secrets.get(), &CredentialStore::secretRemoved);
+    const TestSupport::KeychainJobLog forgetJobs;
     history.forget(id);
     QCOMPARE(history.entries().size(), 0);
-    QTest::qWait(200);
-    QCOMPARE(removed.size(), 0);
+    QCOMPARE(forgetJobs.count(), 0);
     QVERIFY(!QFile::exists(settingsPath()));
 }
 
@@ -379,10 +366,10 @@ void HistoryTest::restart_withRealKeychain_restoresRowAndToken()
     QVERIFY(token.serverDate().isValid()); // the demo API sends a Date header
 
     // The next fetch is answered from memory: no second keychain read.
-    QSignalSpy directRead(&secrets, &CredentialStore::secretRead);
+    const TestSupport::KeychainJobLog jobs;
     second.fetch(id);
     QTRY_COMPARE(ready.size(), 2);
-    QCOMPARE(directRead.size(), 0);
+    QCOMPARE(jobs.count(), 0);
 }
 
 void HistoryTest::forget_removesKeychainEntry()
@@ -394,7 +381,7 @@ void HistoryTest::forget_removesKeychainEntry()
     QCOMPARE(readDirectly(m_service, id, &secret), u"read"_s);
     QVERIFY(History::fromSecret(secret));
 
-    QSignalSpy removed(m_secrets.get(), &CredentialStore::secretRemoved);
+    const TestSupport::KeychainJobLog jobs;
     QSignalSpy forgotten(&history, &History::forgotten);
     history.forget(id);
     // The row and its metadata go only once the keychain confirms the removal.
@@ -403,8 +390,7 @@ void HistoryTest::forget_removesKeychainEntry()
     QTRY_COMPARE_WITH_TIMEOUT(forgotten.size(), 1, TimeoutMs);
     QCOMPARE(history.indexOf(id), -1);
     QVERIFY(!QSettings(settingsPath(), QSettings::IniFormat).contains(u"history/links/%1/expiresAt"_s.arg(id)));
-    QCOMPARE(removed.size(), 1);
-    QCOMPARE(removed.first().at(0).toString(), CredentialStore::historyEntry(id));
+    QCOMPARE(jobs.count(CredentialStore::historyEntry(id)), 1);
     QCOMPARE(readDirectly(m_service, id), u"missing"_s);
 }
 
@@ -414,10 +400,8 @@ void HistoryTest::fetch_missingEntry_failsWithKeychainError()
     const QString id = addAndKeep(writer, makeToken(QDateTime::currentDateTimeUtc(), 30), u"gone"_s);
     QVERIFY(!id.isEmpty());
     // Someone removed the keychain entry behind the history's back.
-    CredentialStore other(m_service);
-    QSignalSpy removed(&other, &CredentialStore::secretRemoved);
-    other.remove(CredentialStore::historyEntry(id));
-    QTRY_COMPARE_WITH_TIMEOUT(removed.size(), 1, TimeoutMs);
+    QCOMPARE(TestSupport::removeSecret(CredentialStore(m_service), CredentialStore::historyEntry(id), TimeoutMs).signal,
+             u"removed"_s);
 
     const auto settings = openSettings();
     History reader(settings.get(), m_secrets.get());

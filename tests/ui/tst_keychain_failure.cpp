@@ -532,7 +532,7 @@ void TestKeychainFailure::lockedKeyring_forgetLink_keepsRowUntilTheKeychainRemov
     }
     History history(m_store.get(), m_keys.get());
     history.load();
-    QSignalSpy written(m_keys.get(), &CredentialStore::secretWritten);
+    QSignalSpy written(&history, &History::kept);
     const QString id = history.add(TestSupport::makeToken(QDateTime::currentDateTimeUtc(), 30), u"wall"_s,
                                    Settings::defaultProfile());
     QTRY_COMPARE_WITH_TIMEOUT(written.count(), 1, AnswerMs);

@@ -1,0 +1,36 @@
+#include "LinkIssuer.h"
+
+#include "ApiClient.h"
+#include "History.h"
+#include "Logging.h"
+
+LinkIssuer::LinkIssuer(ApiClient& client, History* history, QObject* parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_history(history)
+{
+}
+
+LinkIssuer::~LinkIssuer() = default;
+
+void LinkIssuer::issue(int minutes, const QString& label, const QString& profile)
+{
+    Q_ASSERT(!isBusy());
+    m_request = m_client.requestToken(minutes);
+    connect(m_request, &TokenRequest::finished, this, [this, label, profile](const EmbedToken& token) {
+        m_request = nullptr;
+        const QString id = m_history ? m_history->add(token, label, profile) : QString();
+        qCInfo(lcApi) << "link issued, valid for" << token.expiresInMinutes() << "minutes";
+        Q_EMIT issued(token, label, id);
+    });
+    connect(m_request, &TokenRequest::failed, this, [this](const ApiError& error) {
+        m_request = nullptr;
+        Q_EMIT failed(error);
+    });
+}
+
+void LinkIssuer::cancel()
+{
+    if (m_request)
+        m_request->cancel();
+}

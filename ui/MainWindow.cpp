@@ -1,53 +1,35 @@
 #include "MainWindow.h"
 #include "ui_KeyPage.h"
-#include "ui_LinkDetails.h"
 #include "ui_MainWindow.h"
 
 #include "ApiClient.h"
 #include "Clipboard.h"
 #include "CredentialStore.h"
-#include "ExpiryNotifier.h"
+#include "ExpiryForm.h"
 #include "History.h"
+#include "HistoryDock.h"
 #include "HistoryPanel.h"
-#include "Jwt.h"
+#include "LinkResultPanel.h"
 #include "Logging.h"
+#include "Origin.h"
 #include "Presentation.h"
 #include "PresentWindow.h"
 #include "PreviewDialog.h"
-#include "Origin.h"
 #include "Profiles.h"
-#include "QrCode.h"
-#include "QrPrintout.h"
-#include "SecretLineEdit.h"
 #include "Settings.h"
 #include "SettingsDialog.h"
-#include "ShareFormats.h"
+#include "ShareActions.h"
 #include "Ticker.h"
+#include "TrayNotifier.h"
 
 #include <QAccessible>
 #include <QCloseEvent>
-#include <QDateTimeEdit>
-#include <QDesktopServices>
-#include <QDialog>
-#include <QDialogButtonBox>
 #include <QDir>
-#include <QDockWidget>
-#include <QFileDialog>
 #include <QGroupBox>
-#include <QFileInfo>
-#include <QFormLayout>
-#include <QJsonDocument>
 #include <QLocale>
-#include <QMenu>
 #include <QMessageBox>
-#include <QPrintDialog>
-#include <QPrinter>
 #include <QPushButton>
-#include <QSaveFile>
-#include <QSpinBox>
-#include <QStandardPaths>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
 #include <QTimer>
 
 #include <algorithm>
@@ -58,18 +40,9 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// Item data of "Custom…" and "Until…" in the preset combo (the others hold their minutes).
-constexpr int CustomPreset = 0;
-constexpr int UntilPreset = -1;
-constexpr auto CopyFeedbackTime = 2s;
 constexpr int StatusMessageMs = 5000;
 // A keychain read that takes longer than this gets a hint in the status bar.
 constexpr std::chrono::milliseconds KeychainHintDelay{3000};
-// Copy QR image: about this many pixels per side, in whole modules.
-constexpr int ClipboardQrPixels = 512;
-constexpr int MaxQrExportPixels = 20000;
-// An expiry warning stays in the status bar this long; the expiry itself stays.
-constexpr int NotifyWarningStatusMs = 60000;
 
 } // namespace
 
@@ -82,22 +55,10 @@ MainWindow::MainWindow(ApiClient& api, CredentialStore& keys, Settings& settings
     , m_clipboard(new Clipboard(this))
     , m_ticker(new Ticker(this))
     , m_retryTimer(new QTimer(this))
-    , m_copyFeedbackTimer(new QTimer(this))
 {
     m_ui->setupUi(this);
     updateTitle();
 
-    QFont countdownFont = m_ui->countdownLabel->font();
-    countdownFont.setPointSizeF(countdownFont.pointSizeF() * 2.0);
-    countdownFont.setBold(true);
-    m_ui->countdownLabel->setFont(countdownFont);
-    QFont titleOfLink = m_ui->resultTitleLabel->font();
-    titleOfLink.setPointSizeF(titleOfLink.pointSizeF() * 1.3);
-    titleOfLink.setBold(true);
-    m_ui->resultTitleLabel->setFont(titleOfLink);
-    QFont linkFont = Presentation::linkFont();
-    linkFont.setPointSizeF(m_ui->shortLinkLabel->font().pointSizeF() * 1.2);
-    m_ui->shortLinkLabel->setFont(linkFont);
     QFont badgeFont = m_ui->demoBadge->font();
     badgeFont.setBold(true);
     m_ui->demoBadge->setFont(badgeFont);
@@ -108,27 +69,37 @@ MainWindow::MainWindow(ApiClient& api, CredentialStore& keys, Settings& settings
     m_ui->cancelButton->hide();
     m_ui->busyBar->hide();
     m_ui->errorLabel->hide();
-    m_ui->copyFeedbackLabel->hide();
-    m_ui->resultStack->setCurrentWidget(m_ui->emptyResultPage);
     m_ui->pages->setCurrentWidget(m_ui->mainPage);
-    m_ui->countdownBar->setRange(0, 1000);
 
-    connect(m_ticker, &Ticker::tick, this, &MainWindow::updateCountdown);
     m_retryTimer->setSingleShot(true);
     connect(m_retryTimer, &QTimer::timeout, this, [this] {
         if (m_errorIsRateLimit)
             clearError();
         updateGenerateEnabled();
     });
-    m_copyFeedbackTimer->setSingleShot(true);
-    connect(m_copyFeedbackTimer, &QTimer::timeout, m_ui->copyFeedbackLabel, &QWidget::hide);
 
     setUpExpiryForm();
+    // The token details go under the form, taking the column's spare height.
+    m_result = new LinkResultPanel(
+        *m_ticker, [this](QGroupBox* details) { m_ui->leftColumnLayout->insertWidget(1, details, 1); }, this);
+    m_ui->mainPageLayout->addWidget(m_result, 1);
+    m_result->setErrorCorrection(m_settings.qrErrorCorrection());
+    connect(m_result, &LinkResultPanel::errorCorrectionChanged, this, [this](QrCode::ErrorCorrection level) {
+        // Demo mode leaves the settings alone; the combo keeps the choice for the session.
+        if (!isDemo())
+            m_settings.setQrErrorCorrection(level);
+    });
+    m_share = new ShareActions(*m_result, *m_clipboard, m_settings,
+                               {m_ui->copyLinkAction, m_ui->copyMarkdownAction, m_ui->copyHtmlAction,
+                                m_ui->copyIframeAction, m_ui->openLinkAction, m_ui->copyTokenAction, m_ui->saveQrAction,
+                                m_ui->copyQrImageAction, m_ui->printQrAction},
+                               *this);
+    connect(m_share, &ShareActions::message, statusBar(), &QStatusBar::showMessage);
+    m_tray = new TrayNotifier(m_settings, *m_ticker, *m_result, *this);
+    connect(m_tray, &TrayNotifier::message, statusBar(), &QStatusBar::showMessage);
     setUpActions();
-    setUpSharing();
     connectKeychain();
     connectProxyKeychain();
-    setUpNotifications();
     setUpHistory();
     refreshProfiles();
     updateColours();
@@ -136,8 +107,6 @@ MainWindow::MainWindow(ApiClient& api, CredentialStore& keys, Settings& settings
     connect(m_ui->generateButton, &QPushButton::clicked, this, &MainWindow::generate);
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &MainWindow::cancel);
     connect(m_ui->labelEdit, &QLineEdit::returnPressed, this, &MainWindow::generate);
-    connect(m_ui->copyLinkButton, &QPushButton::clicked, this, &MainWindow::copyLink);
-    connect(m_ui->openLinkButton, &QPushButton::clicked, this, &MainWindow::openLink);
 
     const QByteArray geometry = m_settings.windowGeometry();
     if (geometry.isEmpty() || !restoreGeometry(geometry)) {
@@ -152,57 +121,21 @@ MainWindow::~MainWindow()
     if (m_request)
         m_request->cancel();
     m_pendingKey.clear();
-    // QWidget's destructor hides the children, and a hidden dock reports it: by then this
-    // is no MainWindow any more.
-    m_historyDock->disconnect(this);
 }
 
 void MainWindow::setUpExpiryForm()
 {
-    auto* combo = m_ui->expiryPresetCombo;
-    combo->addItem(tr("15 minutes"), 15);
-    combo->addItem(tr("1 hour"), 60);
-    combo->addItem(tr("8 hours (a shift)"), 8 * 60);
-    combo->addItem(tr("12 hours"), 12 * 60);
-    combo->addItem(tr("24 hours"), 24 * 60);
-    combo->addItem(tr("7 days"), 7 * 24 * 60);
-    combo->addItem(tr("30 days"), 30 * 24 * 60);
-    combo->addItem(tr("Custom…"), CustomPreset);
-    combo->addItem(tr("Until…"), UntilPreset);
-
-    m_ui->customUnitCombo->addItem(tr("minutes"), 1);
-    m_ui->customUnitCombo->addItem(tr("hours"), 60);
-    m_ui->customUnitCombo->addItem(tr("days"), 24 * 60);
-    m_ui->customValueSpin->setRange(0, 99999);
-
-    applyDefaultExpiry();
-
-    connect(combo, &QComboBox::currentIndexChanged, this, &MainWindow::onPresetChanged);
-    connect(m_ui->customValueSpin, &QSpinBox::valueChanged, this, &MainWindow::validateExpiry);
-    connect(m_ui->customUnitCombo, &QComboBox::currentIndexChanged, this, &MainWindow::validateExpiry);
-    // Wall-clock date and time; expiryChoice() resolves them in the system zone itself.
-    m_ui->untilEdit->setTimeSpec(Qt::LocalTime);
-    connect(m_ui->untilEdit, &QDateTimeEdit::dateTimeChanged, this, &MainWindow::validateExpiry);
-    onPresetChanged();
-}
-
-void MainWindow::applyDefaultExpiry()
-{
-    auto* combo = m_ui->expiryPresetCombo;
-    // The default validity: a preset when one matches, else Custom in the largest
-    // unit that divides it.
-    const int defaultMinutes = std::clamp(m_settings.defaultMinutes(), ApiClient::MinMinutes, ApiClient::MaxMinutes);
-    const int preset = combo->findData(defaultMinutes);
-    combo->setCurrentIndex(preset >= 0 ? preset : combo->findData(CustomPreset));
-    int unitIndex = 0;
-    for (int i = m_ui->customUnitCombo->count() - 1; i >= 0; --i) {
-        if (defaultMinutes % m_ui->customUnitCombo->itemData(i).toInt() == 0) {
-            unitIndex = i;
-            break;
-        }
-    }
-    m_ui->customUnitCombo->setCurrentIndex(unitIndex);
-    m_ui->customValueSpin->setValue(defaultMinutes / m_ui->customUnitCombo->itemData(unitIndex).toInt());
+    m_expiryForm = new ExpiryForm(*m_ticker, this);
+    m_ui->newLinkForm->insertRow(1, m_expiryForm);
+    m_expiryForm->setTabOrderAfter(m_ui->profileCombo);
+    // The window's rows and the expiry form's share one label column, as in one form.
+    const int labelWidth = std::max({m_ui->profileLabel->sizeHint().width(), m_ui->labelLabel->sizeHint().width(),
+                                     m_expiryForm->labelWidth()});
+    m_ui->profileLabel->setMinimumWidth(labelWidth);
+    m_ui->labelLabel->setMinimumWidth(labelWidth);
+    m_expiryForm->setLabelWidth(labelWidth);
+    m_expiryForm->applyDefault(m_settings.defaultMinutes());
+    connect(m_expiryForm, &ExpiryForm::validityChanged, this, &MainWindow::updateGenerateEnabled);
 }
 
 void MainWindow::setUpActions()
@@ -217,14 +150,12 @@ void MainWindow::setUpActions()
     m_ui->cancelAction->setEnabled(false);
     // Window-wide, so the shortcuts work from any field (and with a native menu bar).
     addActions({m_ui->generateAction, m_ui->cancelAction, m_ui->copyLinkAction, m_ui->openLinkAction,
-                m_ui->copyTokenAction, m_ui->settingsAction, m_ui->quitAction});
-    setResultActionsEnabled(false, false);
+                m_ui->copyTokenAction, m_ui->settingsAction, m_ui->quitAction, m_ui->copyMarkdownAction,
+                m_ui->copyHtmlAction, m_ui->copyIframeAction, m_ui->saveQrAction, m_ui->copyQrImageAction,
+                m_ui->printQrAction});
 
     connect(m_ui->generateAction, &QAction::triggered, this, &MainWindow::generate);
     connect(m_ui->cancelAction, &QAction::triggered, this, &MainWindow::cancel);
-    connect(m_ui->copyLinkAction, &QAction::triggered, this, &MainWindow::copyLink);
-    connect(m_ui->openLinkAction, &QAction::triggered, this, &MainWindow::openLink);
-    connect(m_ui->copyTokenAction, &QAction::triggered, this, &MainWindow::copyToken);
     connect(m_ui->settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
@@ -232,11 +163,17 @@ void MainWindow::setUpActions()
     connect(m_ui->presentAction, &QAction::triggered, this, &MainWindow::present);
     addAction(m_ui->previewAction);
     const auto previewCurrent = [this] {
-        if (m_token && !m_expired)
-            preview(*m_token, m_ui->resultTitleLabel->text(), {});
+        if (m_result->hasLiveToken())
+            preview(*m_result->token(), m_result->label(), {});
     };
     connect(m_ui->previewAction, &QAction::triggered, this, previewCurrent);
-    connect(m_ui->previewButton, &QPushButton::clicked, this, previewCurrent);
+    connect(m_result, &LinkResultPanel::previewClicked, this, previewCurrent);
+    const auto updateResultActions = [this] {
+        m_ui->presentAction->setEnabled(m_result->hasLiveLink());
+        m_ui->previewAction->setEnabled(m_result->hasLiveToken());
+    };
+    connect(m_result, &LinkResultPanel::stateChanged, this, updateResultActions);
+    updateResultActions();
 }
 
 Ui::KeyPage& MainWindow::keyUi()
@@ -268,23 +205,6 @@ Ui::KeyPage& MainWindow::keyUi()
     connect(m_keyUi->retryKeychainButton, &QPushButton::clicked, this, &MainWindow::readKeyFromKeychain);
     connect(m_keyUi->tryDemoButton, &QPushButton::clicked, this, &MainWindow::demoRequested);
     return *m_keyUi;
-}
-
-Ui::LinkDetails& MainWindow::detailsUi()
-{
-    if (m_detailsUi)
-        return *m_detailsUi;
-    m_detailsUi = std::make_unique<Ui::LinkDetails>();
-    m_detailsGroup = new QGroupBox;
-    m_detailsUi->setupUi(m_detailsGroup);
-    m_detailsGroup->hide(); // until there is a link (showResult)
-    // Between the form and the spacer below it, taking the column's spare height.
-    m_ui->leftColumnLayout->insertWidget(1, m_detailsGroup, 1);
-    connect(m_detailsUi->copyTokenButton, &QPushButton::clicked, this, &MainWindow::copyToken);
-    // Ctrl+C, Ctrl+Insert and Copy in the token field: the same secret copy as the button.
-    connect(m_detailsUi->tokenEdit, &SecretLineEdit::copyRequested, this, &MainWindow::copyToken);
-    connect(m_detailsUi->revealTokenButton, &QPushButton::toggled, this, &MainWindow::setTokenRevealed);
-    return *m_detailsUi;
 }
 
 bool MainWindow::onKeyPage() const
@@ -404,7 +324,7 @@ void MainWindow::start()
     m_history->load();
     m_history->purge(now(), m_settings.historyPurgeDays());
     m_started = true;
-    updateTrayIcon();
+    m_tray->start();
     applyCaFile();
     applyProxy();
     if (m_keySource != KeySource::None) {
@@ -549,8 +469,7 @@ void MainWindow::useDemo(const QUrl& apiUrl, const QString& key)
     setKeySource(KeySource::Demo);
     if (!m_demoHistory) {
         m_demoHistory = new History(nullptr, nullptr, this);
-        if (m_historyPanel)
-            m_historyPanel->setHistory(m_demoHistory);
+        m_historyDock->setHistory(m_demoHistory);
     }
     qCInfo(lcUi) << "demo mode on" << apiUrl.toString();
     showMainPage();
@@ -564,12 +483,11 @@ bool MainWindow::isDemo() const
 void MainWindow::setClock(Clock clock)
 {
     m_ticker->setClock(std::move(clock));
-    validateExpiry();
-    if (m_token && !m_expired)
-        updateCountdown();
+    m_expiryForm->validate();
+    m_result->refresh();
     if (m_presentWindow)
         m_presentWindow->refresh();
-    m_notifier->check();
+    m_tray->check();
 }
 
 void MainWindow::setKeySource(KeySource source)
@@ -577,6 +495,7 @@ void MainWindow::setKeySource(KeySource source)
     m_keySource = source;
     const bool demo = source == KeySource::Demo;
     m_ui->demoBar->setVisible(demo);
+    m_share->setSaveChoices(!demo);
     if (m_settingsDialog)
         m_settingsDialog->setKeyMode(demo ? SettingsDialog::KeyMode::Demo
                                           : source == KeySource::Session ? SettingsDialog::KeyMode::Session
@@ -611,7 +530,7 @@ void MainWindow::showMainPage()
     const bool wasKeyPage = onKeyPage();
     m_ui->pages->setCurrentWidget(m_ui->mainPage);
     if (wasKeyPage || !m_ui->mainPage->isAncestorOf(focusWidget()))
-        m_ui->expiryPresetCombo->setFocus();
+        m_expiryForm->focusChoice();
     updateGenerateEnabled();
 }
 
@@ -637,74 +556,11 @@ void MainWindow::saveKey()
     m_keys.write(CredentialStore::apiKeyEntry(m_settings.profile()), key, Origin::of(m_api.apiUrl()));
 }
 
-ExpiryInput::ExpiryChoice MainWindow::expiryChoice() const
-{
-    const int preset = m_ui->expiryPresetCombo->currentData().toInt();
-    if (preset == UntilPreset) {
-        const QDateTime until = m_ui->untilEdit->dateTime();
-        return ExpiryInput::untilLocal(now(), until.date(), until.time(), QTimeZone::systemTimeZone());
-    }
-    if (preset != CustomPreset)
-        return ExpiryInput::fromValue(preset, ExpiryInput::Unit::Minutes);
-    const int unitMinutes = m_ui->customUnitCombo->currentData().toInt();
-    const ExpiryInput::Unit unit = unitMinutes == ExpiryInput::minutesPerUnit(ExpiryInput::Unit::Days)
-        ? ExpiryInput::Unit::Days
-        : unitMinutes == ExpiryInput::minutesPerUnit(ExpiryInput::Unit::Hours) ? ExpiryInput::Unit::Hours
-                                                                              : ExpiryInput::Unit::Minutes;
-    return ExpiryInput::fromValue(m_ui->customValueSpin->value(), unit);
-}
-
-std::optional<int> MainWindow::selectedMinutes() const
-{
-    const ExpiryInput::ExpiryChoice choice = expiryChoice();
-    if (!choice.isValid())
-        return std::nullopt;
-    return choice.minutes;
-}
-
-void MainWindow::onPresetChanged()
-{
-    const int preset = m_ui->expiryPresetCombo->currentData().toInt();
-    const bool custom = preset == CustomPreset;
-    const bool until = preset == UntilPreset;
-    m_ui->customValueSpin->setEnabled(custom && !m_request);
-    m_ui->customUnitCombo->setEnabled(custom && !m_request);
-    m_ui->customLabel->setEnabled(custom);
-    if (until && m_ui->untilEdit->dateTime() <= now().toLocalTime()) {
-        // A sensible start: an hour from now, on the minute.
-        const QDateTime start = now().toLocalTime().addSecs(3600);
-        const QSignalBlocker blocker(m_ui->untilEdit);
-        m_ui->untilEdit->setDateTime(QDateTime(start.date(), QTime(start.time().hour(), start.time().minute())));
-    }
-    m_ui->expiryForm->setRowVisible(m_ui->untilEdit, until);
-    m_ui->untilEdit->setEnabled(until && !m_request);
-    validateExpiry();
-}
-
-void MainWindow::validateExpiry()
-{
-    const ExpiryInput::ExpiryChoice choice = expiryChoice();
-    if (choice.isValid()) {
-        m_ui->expiryHintLabel->setPalette(QPalette());
-        const QDateTime until = choice.until.isValid() ? choice.until : now().addSecs(60LL * choice.minutes);
-        const QDateTime local = until.toTimeZone(QTimeZone::systemTimeZone());
-        QString text = tr("The link works for %1 (until %2)")
-                           .arg(Countdown::lifetimeText(choice.minutes), QLocale().toString(local, QLocale::ShortFormat));
-        if (!choice.note.isEmpty())
-            text += u'\n' + choice.note;
-        m_ui->expiryHintLabel->setText(text);
-    } else {
-        Presentation::setTextColour(m_ui->expiryHintLabel, Presentation::errorColour(palette()));
-        m_ui->expiryHintLabel->setText(choice.whyNot);
-    }
-    updateGenerateEnabled();
-}
-
 void MainWindow::updateGenerateEnabled()
 {
     // With the stored key not read yet, Generate reads it first.
     const bool haveKey = m_api.hasApiKey() || m_keySource == KeySource::Keychain;
-    const bool ready = !m_request && !m_readingKey && !m_readingProxyPassword && selectedMinutes().has_value() && haveKey
+    const bool ready = !m_request && !m_readingKey && !m_readingProxyPassword && m_expiryForm->selectedMinutes().has_value() && haveKey
         && !m_retryTimer->isActive() && m_ui->pages->currentWidget() == m_ui->mainPage;
     m_ui->generateButton->setEnabled(ready);
     m_ui->generateAction->setEnabled(ready);
@@ -713,7 +569,7 @@ void MainWindow::updateGenerateEnabled()
 void MainWindow::generate()
 {
     // "Until…" may have passed since it was checked; the minutes are counted from now.
-    validateExpiry();
+    m_expiryForm->validate();
     if (!m_ui->generateButton->isEnabled())
         return;
     if (!m_api.hasApiKey()) {
@@ -722,7 +578,7 @@ void MainWindow::generate()
         readKeyFromKeychain();
         return;
     }
-    const std::optional<int> minutes = selectedMinutes();
+    const std::optional<int> minutes = m_expiryForm->selectedMinutes();
     m_pendingLabel = m_ui->labelEdit->text().simplified();
     m_request = m_api.requestToken(*minutes);
     connect(m_request, &TokenRequest::finished, this, &MainWindow::onTokenReceived);
@@ -746,11 +602,7 @@ void MainWindow::cancel()
 
 void MainWindow::setBusy(bool busy)
 {
-    const bool custom = m_ui->expiryPresetCombo->currentData().toInt() == CustomPreset;
-    m_ui->expiryPresetCombo->setEnabled(!busy);
-    m_ui->customValueSpin->setEnabled(!busy && custom);
-    m_ui->customUnitCombo->setEnabled(!busy && custom);
-    m_ui->untilEdit->setEnabled(!busy && m_ui->expiryPresetCombo->currentData().toInt() == UntilPreset);
+    m_expiryForm->setBusy(busy);
     m_ui->labelEdit->setEnabled(!busy);
     m_ui->busyBar->setVisible(busy);
     m_ui->cancelButton->setVisible(busy);
@@ -776,14 +628,8 @@ void MainWindow::onTokenReceived(const EmbedToken& token)
 
 void MainWindow::showToken(const EmbedToken& token, const QString& label)
 {
-    m_token = token;
-    m_ui->resultTitleLabel->setText(label);
-    m_ui->resultTitleLabel->setVisible(!label.isEmpty());
-    showResult();
-    if (m_settings.notifyEnabled() && !m_expired)
-        m_notifier->setToken(token.expiresAt());
-    else
-        m_notifier->stop();
+    m_result->showToken(token, label);
+    m_tray->watchResult();
     // An open present window follows the newest link.
     if (m_presentWindow)
         m_presentWindow->updateToken(token, label);
@@ -834,465 +680,40 @@ void MainWindow::clearError()
     m_ui->errorLabel->hide();
 }
 
-void MainWindow::showResult()
-{
-    const EmbedToken& token = *m_token;
-    const QUrl link = token.shortLink();
-    m_link = EmbedToken::isShareableUrl(link) ? link.toString(QUrl::FullyEncoded) : QString();
-    m_expired = false;
-    m_phase.reset();
-
-    if (!m_link.isEmpty()) {
-        showQrCode();
-        m_ui->shortLinkLabel->setText(m_link);
-        m_ui->shortLinkLabel->setToolTip(m_link);
-    } else {
-        // The token was made all the same: it stays, below, for whoever can use it.
-        m_ui->qrView->clear(tr("The API sent no link to share (%1); the token below is all there is.").arg(token.linkProblem()));
-        m_ui->shortLinkLabel->clear();
-    }
-    m_ui->shortLinkLabel->setVisible(!m_link.isEmpty());
-    setResultActionsEnabled(!m_link.isEmpty(), true);
-    m_ui->copyFeedbackLabel->hide();
-    m_ui->expiryLabel->setText(tr("Expires %1").arg(Countdown::expiryText(token.expiresAt())));
-
-    detailsUi().revealTokenButton->setChecked(false);
-    setTokenRevealed(false);
-    detailsUi().tokenEdit->setText(token.token());
-    detailsUi().tokenEdit->setCursorPosition(0);
-
-    const std::optional<Jwt> jwt = Jwt::decode(token.token().toUtf8());
-    const QString algorithm = jwt ? jwt->header.value(u"alg").toString() : QString();
-    detailsUi().tokenTypeLabel->setText(algorithm.isEmpty() ? token.type()
-                                                      : tr("%1 (%2)").arg(token.type(), algorithm));
-    if (jwt) {
-        QString claims = QString::fromUtf8(QJsonDocument(jwt->claims).toJson(QJsonDocument::Indented)).trimmed();
-        QStringList readable;
-        for (const QLatin1StringView name : {"iat"_L1, "nbf"_L1, "exp"_L1}) {
-            const QDateTime when = jwt->timeClaim(name);
-            if (when.isValid())
-                readable << tr("%1: %2").arg(name, Countdown::expiryText(when));
-        }
-        if (!readable.isEmpty())
-            claims += u"\n\n"_s + readable.join(u'\n');
-        detailsUi().claimsView->setPlainText(claims);
-    } else {
-        detailsUi().claimsView->setPlainText(tr("The token is not a JWT whose claims can be read."));
-    }
-
-    if (!token.serverDate().isValid())
-        detailsUi().clockSkewLabel->setText(tr("Unknown: the server did not send its time"));
-    else if (token.hasSignificantSkew())
-        // Short enough for one line of the details: the direction in words, not a sign.
-        detailsUi().clockSkewLabel->setText((token.clockSkew() > 0ms ? tr("Server %1 ahead; countdown follows it")
-                                                               : tr("Server %1 behind; countdown follows it"))
-                                          .arg(Countdown::skewText(token.clockSkew())));
-    else
-        detailsUi().clockSkewLabel->setText(tr("In sync"));
-
-    m_ui->resultStack->setCurrentWidget(m_ui->resultPanel);
-    detailsUi();
-    m_detailsGroup->show();
-    m_ticker->setReference(this, token.localExpiresAt());
-    updateCountdown();
-}
-
 QDateTime MainWindow::now() const
 {
     return m_ticker->now();
 }
 
-QDateTime MainWindow::tokenNow() const
-{
-    const QDateTime local = now();
-    return m_token && m_token->hasSignificantSkew() ? m_token->serverNow(local) : local;
-}
-
-void MainWindow::updateCountdown()
-{
-    if (!m_token || m_expired)
-        return;
-    const QDateTime current = tokenNow();
-    const QDateTime issuedAt = m_token->issuedAt();
-    const QDateTime expiresAt = m_token->expiresAt();
-    const std::chrono::milliseconds remaining = Countdown::remaining(current, expiresAt);
-    const Countdown::Phase phase = Countdown::phase(current, issuedAt, expiresAt);
-
-    m_ui->countdownLabel->setText(Countdown::text(remaining));
-    m_ui->countdownBar->setValue(qRound(std::clamp(Countdown::fraction(current, issuedAt, expiresAt), 0.0, 1.0) * 1000));
-    m_ui->phaseLabel->setText(Countdown::phaseName(phase));
-    applyPhase(phase);
-
-    if (phase == Countdown::Phase::Expired || remaining <= 0ms) {
-        takeDown();
-        return;
-    }
-    m_ticker->hold(this);
-}
-
-void MainWindow::applyPhase(Countdown::Phase phase)
-{
-    if (m_phase == phase)
-        return;
-    m_phase = phase;
-    const QColor colour = Presentation::phaseColour(phase, Presentation::isDark(palette()));
-    Presentation::setTextColour(m_ui->phaseLabel, colour);
-    Presentation::setTextColour(m_ui->countdownLabel, colour);
-    m_ui->countdownBar->setStyleSheet(
-        u"QProgressBar { border: 1px solid palette(mid); border-radius: 3px; background: palette(base);"
-        " min-height: 8px; max-height: 8px; }"
-        " QProgressBar::chunk { background-color: %1; border-radius: 2px; }"_s.arg(colour.name()));
-}
-
-void MainWindow::takeDown()
-{
-    m_expired = true;
-    m_ticker->release(this);
-    m_ui->qrView->clear(tr("Expired — generate a new link"));
-    setResultActionsEnabled(false, false);
-    m_ui->copyFeedbackLabel->hide();
-    m_ui->countdownBar->setValue(0);
-    qCInfo(lcUi) << "link expired; QR code taken down";
-}
-
-void MainWindow::setResultActionsEnabled(bool link, bool token)
-{
-    m_ui->copyLinkButton->setEnabled(link);
-    m_ui->copyLinkAction->setEnabled(link);
-    m_ui->openLinkButton->setEnabled(link);
-    m_ui->openLinkAction->setEnabled(link);
-    m_ui->presentAction->setEnabled(link);
-    m_ui->previewButton->setEnabled(token);
-    m_ui->previewAction->setEnabled(token);
-    if (m_detailsUi)
-        m_detailsUi->copyTokenButton->setEnabled(token);
-    m_ui->copyTokenAction->setEnabled(token);
-    setSharingEnabled(link);
-}
-
-void MainWindow::copyLink()
-{
-    if (m_link.isEmpty() || m_expired)
-        return;
-    m_clipboard->copyText(m_link);
-    showCopied();
-}
-
-void MainWindow::showCopied()
-{
-    m_ui->copyFeedbackLabel->setText(tr("Copied"));
-    m_ui->copyFeedbackLabel->show();
-    m_copyFeedbackTimer->start(CopyFeedbackTime);
-}
-
-void MainWindow::openLink()
-{
-    if (m_link.isEmpty() || m_expired)
-        return;
-    const QUrl url(m_link, QUrl::StrictMode);
-    if (!EmbedToken::isShareableUrl(url))
-        return;
-    if (!QDesktopServices::openUrl(url))
-        statusBar()->showMessage(tr("No web browser could open the link; copy it instead."), StatusMessageMs);
-}
-
-void MainWindow::copyToken()
-{
-    if (!m_token || m_expired)
-        return;
-    const std::chrono::seconds delay = m_settings.clipboardClearDelay();
-    m_clipboard->copySecret(m_token->token(), delay);
-    statusBar()->showMessage(tr("Token copied; the clipboard is cleared in %1 s.").arg(delay.count()),
-                             StatusMessageMs);
-}
-
-void MainWindow::setTokenRevealed(bool revealed)
-{
-    detailsUi().tokenEdit->setEchoMode(revealed ? QLineEdit::Normal : QLineEdit::Password);
-    detailsUi().revealTokenButton->setText(revealed ? tr("Hid&e") : tr("&Reveal"));
-    detailsUi().revealTokenButton->setAccessibleName(revealed ? tr("Hide token") : tr("Reveal token"));
-}
-
 void MainWindow::present()
 {
-    if (!m_token || m_link.isEmpty() || m_expired)
+    if (!m_result->hasLiveLink())
         return;
     if (m_presentWindow) {
         m_presentWindow->raise();
         m_presentWindow->activateWindow();
         return;
     }
-    auto* window = new PresentWindow(*m_token, m_ui->resultTitleLabel->text(), this, m_ticker);
+    auto* window = new PresentWindow(*m_result->token(), m_result->label(), this, m_ticker);
     window->setAttribute(Qt::WA_DeleteOnClose);
     m_presentWindow = window;
     // Demo mode leaves the settings alone: the screen choice is not remembered.
     window->present(isDemo() ? nullptr : &m_settings);
 }
 
-void MainWindow::setUpSharing()
-{
-    auto* copyAsMenu = new QMenu(this);
-    copyAsMenu->setObjectName(u"copyAsMenu"_s);
-    copyAsMenu->addActions({m_ui->copyLinkAction, m_ui->copyMarkdownAction, m_ui->copyHtmlAction,
-                            m_ui->copyIframeAction});
-    m_ui->copyAsButton->setMenu(copyAsMenu);
-    auto* qrMenu = new QMenu(this);
-    qrMenu->setObjectName(u"qrMenu"_s);
-    qrMenu->addActions({m_ui->saveQrAction, m_ui->copyQrImageAction, m_ui->printQrAction});
-    m_ui->qrMenuButton->setMenu(qrMenu);
-    m_iframeSize = m_settings.iframeSize();
-    m_qrExportPixels = m_settings.qrExportPixels();
-    addActions({m_ui->copyMarkdownAction, m_ui->copyHtmlAction, m_ui->copyIframeAction, m_ui->saveQrAction,
-                m_ui->copyQrImageAction, m_ui->printQrAction});
-
-    connect(m_ui->copyMarkdownAction, &QAction::triggered, this, [this] { copyAs(CopyFormat::Markdown); });
-    connect(m_ui->copyHtmlAction, &QAction::triggered, this, [this] { copyAs(CopyFormat::Html); });
-    connect(m_ui->copyIframeAction, &QAction::triggered, this, &MainWindow::askIframeSizeAndCopy);
-    connect(m_ui->saveQrAction, &QAction::triggered, this, &MainWindow::saveQrWithDialogs);
-    connect(m_ui->copyQrImageAction, &QAction::triggered, this, &MainWindow::copyQrImage);
-    connect(m_ui->printQrAction, &QAction::triggered, this, &MainWindow::printQrWithDialog);
-
-    // The share of each level's codewords that may be lost and still be recovered.
-    auto* combo = m_ui->errorCorrectionCombo;
-    combo->addItem(tr("L (7%)"), int(QrCode::ErrorCorrection::Low));
-    combo->addItem(tr("M (15%)"), int(QrCode::ErrorCorrection::Medium));
-    combo->addItem(tr("Q (25%)"), int(QrCode::ErrorCorrection::Quartile));
-    combo->addItem(tr("H (30%)"), int(QrCode::ErrorCorrection::High));
-    combo->setCurrentIndex(combo->findData(int(m_settings.qrErrorCorrection())));
-    connect(combo, &QComboBox::currentIndexChanged, this, &MainWindow::onErrorCorrectionChanged);
-}
-
-void MainWindow::setSharingEnabled(bool enabled)
-{
-    m_ui->copyAsButton->setEnabled(enabled);
-    m_ui->qrMenuButton->setEnabled(enabled);
-    for (QAction* action : {m_ui->copyMarkdownAction, m_ui->copyHtmlAction, m_ui->copyIframeAction,
-                            m_ui->saveQrAction, m_ui->copyQrImageAction, m_ui->printQrAction})
-        action->setEnabled(enabled);
-}
-
 QrCode MainWindow::currentQrCode() const
 {
-    if (m_link.isEmpty() || m_expired)
-        return {};
-    return QrCode(m_link, QrCode::ErrorCorrection(m_ui->errorCorrectionCombo->currentData().toInt()));
-}
-
-void MainWindow::onErrorCorrectionChanged()
-{
-    // Demo mode leaves the settings alone; the combo keeps the choice for the session.
-    if (!isDemo())
-        m_settings.setQrErrorCorrection(QrCode::ErrorCorrection(m_ui->errorCorrectionCombo->currentData().toInt()));
-    if (!m_link.isEmpty() && !m_expired)
-        showQrCode();
-}
-
-void MainWindow::showQrCode()
-{
-    const QrCode code = currentQrCode();
-    if (code.isNull())
-        m_ui->qrView->clear(tr("The link is too long for a QR code (%1 bytes) at this error correction; copy the link instead, or choose a lower level.")
-                                .arg(m_link.toUtf8().size()));
-    else
-        m_ui->qrView->setQrCode(code);
-}
-
-void MainWindow::copyAs(CopyFormat format)
-{
-    if (m_link.isEmpty() || m_expired)
-        return;
-    const QUrl link(m_link, QUrl::StrictMode);
-    const QString label = m_ui->resultTitleLabel->text();
-    const QString text = format == CopyFormat::Markdown ? ShareFormats::markdownLink(link, label)
-                                                        : ShareFormats::htmlAnchor(link, label);
-    if (text.isEmpty())
-        return;
-    m_clipboard->copyText(text);
-    showCopied();
-}
-
-void MainWindow::askIframeSizeAndCopy()
-{
-    if (m_link.isEmpty() || m_expired)
-        return;
-    auto* dialog = new QDialog(this);
-    dialog->setObjectName(u"iframeSizeDialog"_s);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Embed size"));
-    const QSize remembered = m_iframeSize;
-    const auto makeSpin = [dialog](const char* name, int value, const QString& accessibleName) {
-        auto* spin = new QSpinBox(dialog);
-        spin->setObjectName(QLatin1StringView(name));
-        spin->setRange(ShareFormats::MinIframeSide, ShareFormats::MaxIframeSide);
-        spin->setValue(value);
-        spin->setSuffix(tr(" px"));
-        spin->setAccessibleName(accessibleName);
-        return spin;
-    };
-    QSpinBox* width = makeSpin("iframeWidthSpin", remembered.width(), tr("Embed width"));
-    QSpinBox* height = makeSpin("iframeHeightSpin", remembered.height(), tr("Embed height"));
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
-    buttons->setObjectName(u"buttonBox"_s);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Copy"));
-    auto* form = new QFormLayout(dialog);
-    form->addRow(tr("&Width:"), width);
-    form->addRow(tr("&Height:"), height);
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    connect(dialog, &QDialog::accepted, dialog, [this, width, height] {
-        const QSize size(width->value(), height->value());
-        m_iframeSize = size;
-        if (!isDemo())
-            m_settings.setIframeSize(size);
-        // The link may have expired while the dialog was open.
-        if (m_link.isEmpty() || m_expired)
-            return;
-        const QString text = ShareFormats::iframeSnippet(QUrl(m_link, QUrl::StrictMode), size.width(),
-                                                         size.height(), m_ui->resultTitleLabel->text());
-        if (text.isEmpty())
-            return;
-        m_clipboard->copyText(text);
-        showCopied();
-    });
-    dialog->open();
+    return m_result->currentQrCode();
 }
 
 bool MainWindow::exportQr(const QString& path, int pixelSize)
 {
-    const QrCode code = currentQrCode();
-    if (code.isNull()) {
-        statusBar()->showMessage(tr("There is no live link whose QR code could be saved."), StatusMessageMs);
-        return false;
-    }
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix != u"png"_s && suffix != u"svg"_s) {
-        statusBar()->showMessage(tr("Choose a file name ending in .png or .svg."), StatusMessageMs);
-        return false;
-    }
-    if (pixelSize < code.sizeWithQuietZone() || pixelSize > MaxQrExportPixels) {
-        statusBar()->showMessage(tr("Choose a size between %1 and %2 pixels for this QR code.")
-                                     .arg(code.sizeWithQuietZone())
-                                     .arg(MaxQrExportPixels),
-                                 StatusMessageMs);
-        return false;
-    }
-    const int moduleSize = code.moduleSizeFor(QSize(pixelSize, pixelSize));
-    QSaveFile file(path);
-    bool written = file.open(QIODevice::WriteOnly);
-    // The code alone grants read access to fault data: owner-only, as the CLI's --output.
-    if (written)
-        written = file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (written && suffix == u"svg"_s) {
-        const QByteArray svg = code.toSvg(moduleSize);
-        written = file.write(svg) == svg.size();
-    } else if (written) {
-        written = code.toImage(moduleSize).save(&file, "PNG");
-    }
-    if (written)
-        written = file.commit();
-    else
-        file.cancelWriting();
-    const QString where = QDir::toNativeSeparators(path);
-    if (!written) {
-        statusBar()->showMessage(tr("Could not save the QR code to %1: %2").arg(where, file.errorString()),
-                                 StatusMessageMs);
-        qCWarning(lcUi) << "saving the QR code failed:" << file.errorString();
-        return false;
-    }
-    statusBar()->showMessage(tr("QR code saved to %1").arg(where), StatusMessageMs);
-    return true;
-}
-
-void MainWindow::saveQrWithDialogs()
-{
-    if (currentQrCode().isNull())
-        return;
-    // First the size (it applies to both formats: SVG declares it as its width and height),
-    // then the file; both dialogs are window-modal and asynchronous.
-    auto* sizeDialog = new QDialog(this);
-    sizeDialog->setObjectName(u"qrSizeDialog"_s);
-    sizeDialog->setAttribute(Qt::WA_DeleteOnClose);
-    sizeDialog->setWindowTitle(tr("QR code size"));
-    auto* size = new QSpinBox(sizeDialog);
-    size->setObjectName(u"qrSizeSpin"_s);
-    size->setRange(100, MaxQrExportPixels);
-    size->setSingleStep(100);
-    size->setValue(m_qrExportPixels);
-    size->setSuffix(tr(" px"));
-    size->setAccessibleName(tr("QR code size in pixels"));
-    size->setToolTip(tr("Width and height; rounded down to whole modules"));
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, sizeDialog);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Choose file…"));
-    auto* form = new QFormLayout(sizeDialog);
-    form->addRow(tr("&Size:"), size);
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, sizeDialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, sizeDialog, &QDialog::reject);
-    connect(sizeDialog, &QDialog::accepted, this, [this, size] {
-        const int pixels = size->value();
-        m_qrExportPixels = pixels;
-        if (!isDemo())
-            m_settings.setQrExportPixels(pixels);
-        const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-        auto* fileDialog = new QFileDialog(this, tr("Save QR code"), QDir(pictures).filePath(u"faultshare-qr.png"_s));
-        fileDialog->setObjectName(u"qrFileDialog"_s);
-        fileDialog->setAttribute(Qt::WA_DeleteOnClose);
-        fileDialog->setAcceptMode(QFileDialog::AcceptSave);
-        const QString pngFilter = tr("PNG image (*.png)");
-        fileDialog->setNameFilters({pngFilter, tr("SVG image (*.svg)")});
-        fileDialog->setDefaultSuffix(u"png"_s);
-        connect(fileDialog, &QFileDialog::filterSelected, fileDialog, [fileDialog, pngFilter](const QString& filter) {
-            fileDialog->setDefaultSuffix(filter == pngFilter ? u"png"_s : u"svg"_s);
-        });
-        connect(fileDialog, &QFileDialog::fileSelected, this,
-                [this, pixels](const QString& path) { exportQr(path, pixels); });
-        fileDialog->open();
-    });
-    sizeDialog->open();
-}
-
-void MainWindow::copyQrImage()
-{
-    const QrCode code = currentQrCode();
-    if (code.isNull())
-        return;
-    // RGB rather than grayscale: what every application accepts when pasting.
-    m_clipboard->copyImage(code.toImage(code.moduleSizeFor(QSize(ClipboardQrPixels, ClipboardQrPixels)))
-                               .convertToFormat(QImage::Format_RGB32));
-    showCopied();
-}
-
-void MainWindow::printQrWithDialog()
-{
-    if (currentQrCode().isNull())
-        return;
-    if (!m_printer)
-        m_printer = std::make_unique<QPrinter>(QPrinter::HighResolution);
-    auto* dialog = new QPrintDialog(m_printer.get(), this);
-    dialog->setObjectName(u"printQrDialog"_s);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this] { printQr(*m_printer); });
-    dialog->open();
+    return m_share->exportQr(path, pixelSize);
 }
 
 bool MainWindow::printQr(QPrinter& printer)
 {
-    const QrCode code = currentQrCode();
-    if (code.isNull())
-        return false;
-    switch (QrPrintout(code, m_ui->resultTitleLabel->text(), font()).print(printer)) {
-    case QrPrintout::Result::Printed:
-        statusBar()->showMessage(tr("QR code sent to the printer"), StatusMessageMs);
-        return true;
-    case QrPrintout::Result::NotStarted:
-        statusBar()->showMessage(tr("The printer could not be started; check it and try again."), StatusMessageMs);
-        return false;
-    case QrPrintout::Result::Failed:
-        break;
-    }
-    statusBar()->showMessage(tr("Printing the QR code failed."), StatusMessageMs);
-    return false;
+    return m_share->printQr(printer);
 }
 
 void MainWindow::openSettings()
@@ -1323,7 +744,7 @@ void MainWindow::openSettings()
         m_caFileProblem.clear();
         // The dialog stored a changed proxy password before it closed.
         applyProxy();
-        applyNotifySettings();
+        m_tray->applySettings();
         history().purge(now(), m_settings.historyPurgeDays());
     });
     m_settingsDialog = dialog;
@@ -1344,87 +765,12 @@ void MainWindow::showAbout()
     box->open();
 }
 
-void MainWindow::setUpNotifications()
-{
-    // The token's clock: the server's expiry compared with the skew-corrected time.
-    m_notifier = new ExpiryNotifier([this] { return tokenNow(); }, this);
-    // While a countdown runs, its tick checks too: that re-arms the notifier's own timer
-    // every second, so it never fires and the app wakes once a second, not 61 times a minute.
-    connect(m_ticker, &Ticker::tick, m_notifier, &ExpiryNotifier::check);
-    // Only the label names the link: notifications show on locked screens and in shares.
-    connect(m_notifier, &ExpiryNotifier::warning, this, [this](int minutesLeft) {
-        const QString label = m_ui->resultTitleLabel->text();
-        notify(label.isEmpty() ? tr("The link expires in %1 min").arg(minutesLeft)
-                               : tr("The link “%1” expires in %2 min").arg(label, QString::number(minutesLeft)),
-               false);
-    });
-    connect(m_notifier, &ExpiryNotifier::expired, this, [this] {
-        const QString label = m_ui->resultTitleLabel->text();
-        notify(label.isEmpty() ? tr("The link has expired; generate a new one")
-                               : tr("The link “%1” has expired; generate a new one").arg(label),
-               true);
-    });
-    applyNotifySettings();
-}
-
-void MainWindow::applyNotifySettings()
-{
-    const bool enabled = m_settings.notifyEnabled();
-    m_notifier->setLeadTime(std::chrono::minutes(m_settings.notifyLeadMinutes()));
-    if (!enabled)
-        m_notifier->stop();
-    else if (m_token && !m_expired && !m_notifier->isWatching())
-        m_notifier->setToken(m_token->expiresAt());
-
-    if (m_started)
-        updateTrayIcon();
-}
-
-void MainWindow::updateTrayIcon()
-{
-    const bool tray = m_settings.notifyEnabled() && QSystemTrayIcon::isSystemTrayAvailable();
-    if (tray && !m_trayIcon) {
-        m_trayIcon = new QSystemTrayIcon(windowIcon(), this);
-        m_trayIcon->setObjectName(u"trayIcon"_s);
-        m_trayIcon->setToolTip(tr("FaultShare"));
-        const auto bringBack = [this] {
-            showNormal();
-            raise();
-            activateWindow();
-        };
-        connect(m_trayIcon, &QSystemTrayIcon::activated, this, bringBack);
-        connect(m_trayIcon, &QSystemTrayIcon::messageClicked, this, bringBack);
-        m_trayIcon->show();
-    } else if (!tray && m_trayIcon) {
-        delete m_trayIcon;
-        m_trayIcon = nullptr;
-    }
-}
-
-void MainWindow::notify(const QString& text, bool expired)
-{
-    // The status bar always: it is where the window says things, and where there is no tray.
-    statusBar()->showMessage(text, expired ? 0 : NotifyWarningStatusMs);
-    if (m_trayIcon)
-        m_trayIcon->showMessage(tr("FaultShare"), text,
-                                expired ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);
-}
-
 void MainWindow::updateColours()
 {
-    const bool dark = Presentation::isDark(palette());
     if (m_ui->errorLabel->isVisible() || !m_ui->errorLabel->text().isEmpty())
         Presentation::setTextColour(m_ui->errorLabel, Presentation::errorColour(palette()));
-    if (!selectedMinutes())
-        Presentation::setTextColour(m_ui->expiryHintLabel, Presentation::errorColour(palette()));
     if (m_keyUi)
         Presentation::setTextColour(m_keyUi->keyErrorLabel, Presentation::errorColour(palette()));
-    Presentation::setTextColour(m_ui->copyFeedbackLabel, Presentation::phaseColour(Countdown::Phase::Fresh, dark));
-    if (m_phase) {
-        const Countdown::Phase phase = *m_phase;
-        m_phase.reset();
-        applyPhase(phase);
-    }
 }
 
 void MainWindow::changeEvent(QEvent* event)
@@ -1433,8 +779,8 @@ void MainWindow::changeEvent(QEvent* event)
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
         updateColours();
     // The application sets its icon after the first frame; the tray follows it.
-    if (event->type() == QEvent::WindowIconChange && m_trayIcon)
-        m_trayIcon->setIcon(windowIcon());
+    if (event->type() == QEvent::WindowIconChange)
+        m_tray->updateIcon();
     // Links made meanwhile by `faultshare generate` show when the operator comes back.
     if (event->type() == QEvent::ActivationChange && isActiveWindow() && m_history && m_started)
         m_history->reloadIfChanged();
@@ -1443,24 +789,6 @@ void MainWindow::changeEvent(QEvent* event)
 History& MainWindow::history() const
 {
     return m_demoHistory ? *m_demoHistory : *m_history;
-}
-
-HistoryPanel* MainWindow::historyPanel()
-{
-    if (m_historyPanel)
-        return m_historyPanel;
-    m_historyPanel = new HistoryPanel(*m_ticker, this);
-    m_historyPanel->setHistory(&history());
-    connect(m_historyPanel, &HistoryPanel::actionReady, this,
-            [this](HistoryPanel::Action action, const EmbedToken& token, const QString& label, const QString& profile) {
-                onHistoryAction(int(action), token, label, profile);
-            });
-    connect(m_historyPanel, &HistoryPanel::actionFailed, this,
-            [this](const QString& message) { statusBar()->showMessage(message, StatusMessageMs); });
-    QWidget* placeholder = m_historyDock->widget();
-    m_historyDock->setWidget(m_historyPanel);
-    delete placeholder;
-    return m_historyPanel;
 }
 
 void MainWindow::setUpHistory()
@@ -1477,28 +805,25 @@ void MainWindow::setUpHistory()
                                  StatusMessageMs);
     });
 
-    // The dock is in the first frame; its panel (a table, its header, a filter) is built
-    // after it, by start(), or when first asked for.
-    m_historyDock = new QDockWidget(tr("History"), this);
-    m_historyDock->setObjectName(u"historyDock"_s);
-    m_historyDock->setWidget(new QWidget(m_historyDock));
-    m_historyDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
-                               | QDockWidget::DockWidgetFloatable);
+    m_historyDock = new HistoryDock(*m_ticker, *m_ui->historyAction, this);
+    m_historyDock->setHistory(m_history);
     addDockWidget(Qt::BottomDockWidgetArea, m_historyDock);
-    m_ui->historyAction->setChecked(true);
-    connect(m_ui->historyAction, &QAction::toggled, m_historyDock, &QDockWidget::setVisible);
-    connect(m_historyDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
-        // Tabbed away counts as hidden for the view, not for the menu.
-        if (visible || m_historyDock->isHidden())
-            m_ui->historyAction->setChecked(visible);
-    });
     addAction(m_ui->historyAction);
+    connect(m_historyDock, &HistoryDock::actionReady, this, &MainWindow::onHistoryAction);
+    connect(m_historyDock, &HistoryDock::actionFailed, this,
+            [this](const QString& message) { statusBar()->showMessage(message, StatusMessageMs); });
 }
 
-void MainWindow::onHistoryAction(int action, const EmbedToken& token, const QString& label, const QString& profile)
+HistoryPanel* MainWindow::historyPanel()
+{
+    return m_historyDock->panel();
+}
+
+void MainWindow::onHistoryAction(HistoryPanel::Action action, const EmbedToken& token, const QString& label,
+                                 const QString& profile)
 {
     const QUrl link = token.shortLink();
-    switch (HistoryPanel::Action(action)) {
+    switch (action) {
     case HistoryPanel::Action::CopyLink:
         if (!EmbedToken::isShareableUrl(link))
             return;
@@ -1614,7 +939,7 @@ void MainWindow::refreshProfiles()
     const bool fixed = m_keySource == KeySource::Demo || m_keySource == KeySource::Session;
     m_ui->profileCombo->setEnabled(!fixed && names.size() > 1);
     // One profile needs no switcher; the demo has none of its own.
-    m_ui->expiryForm->setRowVisible(m_ui->profileCombo, names.size() > 1 && m_keySource != KeySource::Demo);
+    m_ui->newLinkForm->setRowVisible(m_ui->profileCombo, names.size() > 1 && m_keySource != KeySource::Demo);
     m_ui->profileCombo->setToolTip(fixed ? tr("The profile cannot change in demo mode or with FAULTSHARE_API_KEY")
                                          : tr("The profile (API URL, key, CA file) the next link is made with"));
     connect(m_ui->profileCombo, &QComboBox::textActivated, this, &MainWindow::switchProfile, Qt::UniqueConnection);
@@ -1638,7 +963,7 @@ void MainWindow::switchProfile(const QString& profile)
     m_api.setCaFile({});
     applyCaFile();
     applyProxy();
-    applyDefaultExpiry();
+    m_expiryForm->applyDefault(m_settings.defaultMinutes());
     setKeySource(KeySource::None);
     useStoredKey();
 }

@@ -1,8 +1,7 @@
 #pragma once
 
-#include "Countdown.h"
 #include "EmbedToken.h"
-#include "ExpiryInput.h"
+#include "HistoryPanel.h"
 #include "QrCode.h"
 
 #include <QDateTime>
@@ -18,29 +17,30 @@ class ApiClient;
 class ApiError;
 class Clipboard;
 class CredentialStore;
-class Settings;
+class ExpiryForm;
+class History;
+class HistoryDock;
+class LinkResultPanel;
 class PresentWindow;
-class SettingsDialog;
-class Ticker;
-class TokenRequest;
 class QPrinter;
 class QTimer;
-class QSystemTrayIcon;
-class ExpiryNotifier;
-class History;
-class HistoryPanel;
-class QDockWidget;
-class QGroupBox;
+class Settings;
+class SettingsDialog;
+class ShareActions;
+class Ticker;
+class TokenRequest;
+class TrayNotifier;
 
 namespace Ui {
 class MainWindow;
 class KeyPage;
-class LinkDetails;
 }
 
-// The operator's window: the first-run key panel, the expiry form, and the result (QR
-// code, short link, live countdown, masked token, details). Everything that waits
-// (keychain, network) is asynchronous; the window never blocks.
+// The operator's window: the first-run key panel, and the main page composed of the
+// expiry form (ExpiryForm), the result (LinkResultPanel), what can be done with it
+// (ShareActions), expiry notifications (TrayNotifier) and the history (HistoryDock).
+// The window holds the key and the requests. Everything that waits (keychain, network)
+// is asynchronous; the window never blocks.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -86,12 +86,9 @@ public:
     void refreshProfiles();
 
 public Q_SLOTS:
-    // Writes the QR code of the current link to path: SVG when the name ends in .svg,
-    // else PNG. pixelSize is the side in pixels, rounded down to whole modules (quiet
-    // zone included). Says in the status bar what happened; false when nothing was written.
+    // ShareActions::exportQr, saying in the status bar what happened.
     bool exportQr(const QString& path, int pixelSize);
-    // Prints the QR code centred on one page with whole printer-pixel modules, the label
-    // and the link below it. False when there is no live link or the printer failed.
+    // ShareActions::printQr.
     bool printQr(QPrinter& printer);
 
 Q_SIGNALS:
@@ -110,10 +107,9 @@ private:
     void setUpActions();
     void connectKeychain();
 
-    // Built when first needed, since the first frame shows neither: the first-run key page
-    // (KeyPage.ui) and the token details under the form (LinkDetails.ui).
+    // Built when first needed, since the first frame does not show it: the first-run key
+    // page (KeyPage.ui).
     Ui::KeyPage& keyUi();
-    Ui::LinkDetails& detailsUi();
     bool onKeyPage() const;
 
     void showKeyPage();
@@ -129,15 +125,13 @@ private:
     // first when it has a user; Generate waits for it.
     void applyProxy();
     void connectProxyKeychain();
+    // The key read from the keychain goes into use (and a pending Generate goes on).
+    void useKeychainKey(const QString& key);
+    // The stored key was bound to storedFor, and the profile now points to current: asks
+    // the operator (both hosts named) whether to send it there or enter a new one.
+    void confirmKeyOrigin(const QString& key, const QString& storedFor, const QString& current);
 
-    // The validity the form holds now: a preset, Custom (value and unit) or Until (a local
-    // date and time in the system zone, counted from the window's clock).
-    ExpiryInput::ExpiryChoice expiryChoice() const;
-    std::optional<int> selectedMinutes() const;
-    void onPresetChanged();
-    void validateExpiry();
     void updateGenerateEnabled();
-
     void generate();
     void cancel();
     void setBusy(bool busy);
@@ -145,37 +139,7 @@ private:
     void onTokenFailed(const ApiError& error);
     void showError(const QString& message);
     void clearError();
-
-    void showResult();
-    void updateCountdown();
-    void applyPhase(Countdown::Phase phase);
-    void takeDown();
     QDateTime now() const;
-    QDateTime tokenNow() const;
-
-    void setResultActionsEnabled(bool link, bool token);
-    void copyLink();
-    void openLink();
-    void copyToken();
-    void setTokenRevealed(bool revealed);
-
-    enum class CopyFormat { Markdown, Html };
-    void setUpSharing();
-    void setSharingEnabled(bool enabled);
-    void showCopied();
-    void copyAs(CopyFormat format);
-    void askIframeSizeAndCopy();
-    void onErrorCorrectionChanged();
-    // The key read from the keychain goes into use (and a pending Generate goes on).
-    void useKeychainKey(const QString& key);
-    // The stored key was bound to storedFor, and the profile now points to current: asks
-    // the operator (both hosts named) whether to send it there or enter a new one.
-    void confirmKeyOrigin(const QString& key, const QString& storedFor, const QString& current);
-    // The QR code of the link at the chosen error correction, or why there is none.
-    void showQrCode();
-    void saveQrWithDialogs();
-    void copyQrImage();
-    void printQrWithDialog();
 
     void present();
     // Shows the faults token exposes, asking the API of profile (the window's when empty).
@@ -183,31 +147,26 @@ private:
     // The window's result becomes token (generated now or taken from the history).
     void showToken(const EmbedToken& token, const QString& label);
     void setUpHistory();
-    void onHistoryAction(int action, const EmbedToken& token, const QString& label, const QString& profile);
-    void applyDefaultExpiry();
+    void onHistoryAction(HistoryPanel::Action action, const EmbedToken& token, const QString& label,
+                         const QString& profile);
     void openSettings();
     void showAbout();
     void updateTitle();
     void updateColours();
 
-    // Expiry notifications: the tray icon (where the desktop has a tray) and the status bar.
-    void setUpNotifications();
-    void applyNotifySettings();
-    // The tray icon while notifications are on and the desktop has a tray; from start()
-    // on, since asking the desktop takes round trips.
-    void updateTrayIcon();
-    void notify(const QString& text, bool expired);
-
     const std::unique_ptr<Ui::MainWindow> m_ui;
     std::unique_ptr<Ui::KeyPage> m_keyUi;
-    std::unique_ptr<Ui::LinkDetails> m_detailsUi;
-    QWidget* m_keyPage = nullptr;         // the form's root, with m_keyUi
-    QGroupBox* m_detailsGroup = nullptr;  // the form's root, with m_detailsUi
+    QWidget* m_keyPage = nullptr; // the form's root, with m_keyUi
     ApiClient& m_api;
     CredentialStore& m_keys;
     Settings& m_settings;
     Clipboard* m_clipboard;
     Ticker* m_ticker; // the one countdown clock of the window, present mode and history
+    ExpiryForm* m_expiryForm = nullptr;
+    LinkResultPanel* m_result = nullptr;
+    ShareActions* m_share = nullptr;
+    TrayNotifier* m_tray = nullptr;
+    HistoryDock* m_historyDock = nullptr;
 
     KeySource m_keySource = KeySource::None;
     bool m_readingKey = false;
@@ -218,27 +177,13 @@ private:
 
     QPointer<TokenRequest> m_request;
     QString m_pendingLabel;
-    QTimer* m_retryTimer;       // Retry-After of a 429
-    QTimer* m_copyFeedbackTimer;
+    QTimer* m_retryTimer; // Retry-After of a 429
     bool m_errorIsRateLimit = false;
 
-    std::optional<EmbedToken> m_token;
-    QString m_link; // the shareable short link of m_token, empty when it has none
-    bool m_expired = false;
-    std::optional<Countdown::Phase> m_phase;
-
-    std::unique_ptr<QPrinter> m_printer; // created on first use, keeps the choices between prints
-    // Sharing choices of this session; written to the settings too, except in demo mode.
-    QSize m_iframeSize;
-    int m_qrExportPixels = 0;
     QPointer<SettingsDialog> m_settingsDialog;
     QPointer<PresentWindow> m_presentWindow;
     QString m_caFileProblem; // shown in the error label until Settings are accepted
-    ExpiryNotifier* m_notifier = nullptr; // watches m_token on the window's clock
     History* m_history = nullptr;     // persistent: settings + keychain
     bool m_started = false;           // start() ran: the history is loaded, the tray asked
     History* m_demoHistory = nullptr; // demo mode: memory only
-    HistoryPanel* m_historyPanel = nullptr;
-    QDockWidget* m_historyDock = nullptr;
-    QSystemTrayIcon* m_trayIcon = nullptr; // only while wanted and a tray exists
 };

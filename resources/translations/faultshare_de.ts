@@ -264,6 +264,101 @@
         </message>
     </context>
     <context>
+        <name>ApiKeyPage</name>
+        <message>
+            <source>API key</source>
+            <translation>API-Schlüssel</translation>
+        </message>
+        <message>
+            <source>Where the key is stored</source>
+            <translation>Wo der Schlüssel gespeichert wird</translation>
+        </message>
+        <message>
+            <source>&amp;New key:</source>
+            <translation>Neuer &amp;Schlüssel:</translation>
+        </message>
+        <message>
+            <source>A new team API key (tokenId:teamId:secret) or token (a JWT)</source>
+            <translation>Ein neuer API-Schlüssel (tokenId:teamId:secret) oder ein neues Token (ein JWT) des Teams</translation>
+        </message>
+        <message>
+            <source>New API key or token</source>
+            <translation>Neuer API-Schlüssel oder neues Token</translation>
+        </message>
+        <message>
+            <source>tokenId:teamId:secret or eyJ…</source>
+            <translation>tokenId:teamId:secret oder eyJ…</translation>
+        </message>
+        <message>
+            <source>Check the new key and store it in place of the old one</source>
+            <translation>Den neuen Schlüssel prüfen und anstelle des alten speichern</translation>
+        </message>
+        <message>
+            <source>Replace key</source>
+            <translation>Schlüssel ersetzen</translation>
+        </message>
+        <message>
+            <source>&amp;Replace key</source>
+            <translation>Schlüssel e&amp;rsetzen</translation>
+        </message>
+        <message>
+            <source>Key status</source>
+            <translation>Status des Schlüssels</translation>
+        </message>
+        <message>
+            <source>Remove the stored key of this profile from the keychain</source>
+            <translation>Den gespeicherten Schlüssel dieses Profils aus dem Schlüsselbund entfernen</translation>
+        </message>
+        <message>
+            <source>Forget stored key</source>
+            <translation>Gespeicherten Schlüssel vergessen</translation>
+        </message>
+        <message>
+            <source>&amp;Forget stored key…</source>
+            <translation>Gespeicherten Schlüssel &amp;vergessen…</translation>
+        </message>
+        <message>
+            <source>The key of this profile is stored in %1, never in a file.</source>
+            <translation>Der Schlüssel dieses Profils wird in %1 gespeichert, nie in einer Datei.</translation>
+        </message>
+        <message>
+            <source>Demo mode: the connection and the key belong to the demo server and cannot be changed.</source>
+            <translation>Demo-Modus: Verbindung und Schlüssel gehören zum Demo-Server und können nicht geändert werden.</translation>
+        </message>
+        <message>
+            <source>Storing the key in %1…</source>
+            <translation>Der Schlüssel wird in %1 gespeichert…</translation>
+        </message>
+        <message>
+            <source>The new key is stored in %1 and in use.</source>
+            <translation>Der neue Schlüssel ist in %1 gespeichert und in Gebrauch.</translation>
+        </message>
+        <message>
+            <source>The new key is stored in %1; this session keeps using the key from FAULTSHARE_API_KEY.</source>
+            <translation>Der neue Schlüssel ist in %1 gespeichert; diese Sitzung verwendet weiter den Schlüssel aus FAULTSHARE_API_KEY.</translation>
+        </message>
+        <message>
+            <source>Forget the stored key?</source>
+            <translation>Gespeicherten Schlüssel vergessen?</translation>
+        </message>
+        <message>
+            <source>Remove the API key or token of profile “%1” from %2? You will need to paste it again to create links.</source>
+            <translation>Den API-Schlüssel oder das Token des Profils „%1“ aus %2 entfernen? Sie müssen ihn erneut einfügen, um Links zu erzeugen.</translation>
+        </message>
+        <message>
+            <source>&amp;Forget key</source>
+            <translation>Schlüssel &amp;vergessen</translation>
+        </message>
+        <message>
+            <source>Removing the key from %1…</source>
+            <translation>Der Schlüssel wird aus %1 entfernt…</translation>
+        </message>
+        <message>
+            <source>The stored key was removed from %1.</source>
+            <translation>Der gespeicherte Schlüssel wurde aus %1 entfernt.</translation>
+        </message>
+    </context>
+    <context>
         <name>Cli</name>
         <message>
             <source>Could not write to standard output.</source>
@@ -693,6 +788,241 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         </message>
     </context>
     <context>
+        <name>ConnectionPage</name>
+        <message>
+            <source>Connection</source>
+            <translation>Verbindung</translation>
+        </message>
+        <message>
+            <source>Profile:</source>
+            <translation>Profil:</translation>
+        </message>
+        <message>
+            <source>Profile</source>
+            <translation>Profil</translation>
+        </message>
+        <message>
+            <source>API &amp;URL:</source>
+            <translation>API-&amp;URL:</translation>
+        </message>
+        <message>
+            <source>Address of the Altostrat API; https is required except on this computer</source>
+            <translation>Adresse der Altostrat-API; https ist Pflicht, außer auf diesem Computer</translation>
+        </message>
+        <message>
+            <source>API URL</source>
+            <translation>API-URL</translation>
+        </message>
+        <message>
+            <source>API URL problem</source>
+            <translation>Problem mit der API-URL</translation>
+        </message>
+        <message>
+            <source>&amp;CA file:</source>
+            <translation>&amp;CA-Datei:</translation>
+        </message>
+        <message>
+            <source>Extra CA certificates (PEM) to trust besides the system ones, e.g. for a company proxy; empty for none</source>
+            <translation>Zusätzliche CA-Zertifikate (PEM), denen neben denen des Systems vertraut wird, z. B. für einen Firmen-Proxy; leer für keine</translation>
+        </message>
+        <message>
+            <source>CA certificate file</source>
+            <translation>CA-Zertifikatsdatei</translation>
+        </message>
+        <message>
+            <source>None (system certificates only)</source>
+            <translation>Keine (nur Zertifikate des Systems)</translation>
+        </message>
+        <message>
+            <source>Choose a PEM file of CA certificates</source>
+            <translation>Eine PEM-Datei mit CA-Zertifikaten wählen</translation>
+        </message>
+        <message>
+            <source>Browse for a CA file</source>
+            <translation>Nach einer CA-Datei suchen</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Durchsuchen…</translation>
+        </message>
+        <message>
+            <source>CA file problem</source>
+            <translation>Problem mit der CA-Datei</translation>
+        </message>
+        <message>
+            <source>Network</source>
+            <translation>Netzwerk</translation>
+        </message>
+        <message>
+            <source>Prox&amp;y:</source>
+            <translation>Prox&amp;y:</translation>
+        </message>
+        <message>
+            <source>How this profile reaches the API: the system's proxy settings, directly, or through an HTTP or SOCKS5 proxy</source>
+            <translation>Wie dieses Profil die API erreicht: über die Proxy-Einstellungen des Systems, direkt oder über einen HTTP- oder SOCKS5-Proxy</translation>
+        </message>
+        <message>
+            <source>Proxy</source>
+            <translation>Proxy</translation>
+        </message>
+        <message>
+            <source>How this profile reaches the API; host, port, user name and password apply to an HTTP or SOCKS5 proxy</source>
+            <translation>Wie dieses Profil die API erreicht; Host, Port, Benutzername und Passwort gelten für einen HTTP- oder SOCKS5-Proxy</translation>
+        </message>
+        <message>
+            <source>&amp;Host:</source>
+            <translation>H&amp;ost:</translation>
+        </message>
+        <message>
+            <source>Host name or address of the proxy, without a scheme or path</source>
+            <translation>Hostname oder Adresse des Proxys, ohne Schema oder Pfad</translation>
+        </message>
+        <message>
+            <source>Proxy host</source>
+            <translation>Proxy-Host</translation>
+        </message>
+        <message>
+            <source>P&amp;ort:</source>
+            <translation>Portnu&amp;mmer:</translation>
+        </message>
+        <message>
+            <source>Port of the proxy, 1 to 65535</source>
+            <translation>Port des Proxys, 1 bis 65535</translation>
+        </message>
+        <message>
+            <source>Proxy port</source>
+            <translation>Proxy-Port</translation>
+        </message>
+        <message>
+            <source>U&amp;ser name:</source>
+            <translation>Benut&amp;zername:</translation>
+        </message>
+        <message>
+            <source>The user name the proxy asks for; empty when it asks for none</source>
+            <translation>Der Benutzername, den der Proxy verlangt; leer, wenn er keinen verlangt</translation>
+        </message>
+        <message>
+            <source>Proxy user name</source>
+            <translation>Proxy-Benutzername</translation>
+        </message>
+        <message>
+            <source>P&amp;assword:</source>
+            <translation>P&amp;asswort:</translation>
+        </message>
+        <message>
+            <source>The proxy password, kept in the keychain and never in the settings file; leave empty to keep the stored one</source>
+            <translation>Das Proxy-Passwort, im Schlüsselbund aufbewahrt und nie in der Einstellungsdatei; leer lassen, um das gespeicherte zu behalten</translation>
+        </message>
+        <message>
+            <source>Proxy password</source>
+            <translation>Proxy-Passwort</translation>
+        </message>
+        <message>
+            <source>Kept in the keychain, never in the settings file; leave empty to keep the stored password</source>
+            <translation>Im Schlüsselbund aufbewahrt, nie in der Einstellungsdatei; leer lassen, um das gespeicherte Passwort zu behalten</translation>
+        </message>
+        <message>
+            <source>Remove the stored proxy password of this profile from the keychain when you press OK</source>
+            <translation>Das gespeicherte Proxy-Passwort dieses Profils beim Klick auf OK aus dem Schlüsselbund entfernen</translation>
+        </message>
+        <message>
+            <source>Forget proxy password</source>
+            <translation>Proxy-Passwort entfernen</translation>
+        </message>
+        <message>
+            <source>For&amp;get password</source>
+            <translation>Passwort ent&amp;fernen</translation>
+        </message>
+        <message>
+            <source>Proxy problem</source>
+            <translation>Proxy-Problem</translation>
+        </message>
+        <message>
+            <source>Proxy status</source>
+            <translation>Proxy-Status</translation>
+        </message>
+        <message>
+            <source>Use the system settings</source>
+            <translation>Einstellungen des Systems verwenden</translation>
+        </message>
+        <message>
+            <source>No proxy (direct)</source>
+            <translation>Kein Proxy (direkt)</translation>
+        </message>
+        <message>
+            <source>HTTP proxy</source>
+            <translation>HTTP-Proxy</translation>
+        </message>
+        <message>
+            <source>SOCKS5 proxy</source>
+            <translation>SOCKS5-Proxy</translation>
+        </message>
+        <message>
+            <source>Demo mode: the demo server is reached without a proxy.</source>
+            <translation>Demo-Modus: Der Demo-Server wird ohne Proxy erreicht.</translation>
+        </message>
+        <message>
+            <source>The file %1, so only the system's certificates are trusted; choose another or clear the field.</source>
+            <translation>Die Datei %1, daher wird nur den Zertifikaten des Systems vertraut; wählen Sie eine andere oder leeren Sie das Feld.</translation>
+        </message>
+        <message>
+            <source>The file cannot be read; choose an existing PEM file.</source>
+            <translation>Die Datei kann nicht gelesen werden; wählen Sie eine vorhandene PEM-Datei.</translation>
+        </message>
+        <message>
+            <source>The file holds no PEM certificate; choose the CA bundle your IT provides.</source>
+            <translation>Die Datei enthält kein PEM-Zertifikat; wählen Sie das CA-Bundle, das Ihre IT bereitstellt.</translation>
+        </message>
+        <message>
+            <source>Storing the proxy password in %1…</source>
+            <translation>Das Proxy-Passwort wird in %1 gespeichert…</translation>
+        </message>
+        <message>
+            <source>The proxy password could not be stored: %1</source>
+            <translation>Das Proxy-Passwort konnte nicht gespeichert werden: %1</translation>
+        </message>
+        <message>
+            <source>Removing the proxy password from %1…</source>
+            <translation>Das Proxy-Passwort wird aus %1 entfernt…</translation>
+        </message>
+        <message>
+            <source>The stored proxy password could not be removed: %1</source>
+            <translation>Das gespeicherte Proxy-Passwort konnte nicht entfernt werden: %1</translation>
+        </message>
+        <message>
+            <source>Enter the user name that goes with the proxy password, or clear the password.</source>
+            <translation>Geben Sie den Benutzernamen zum Proxy-Passwort ein, oder löschen Sie das Passwort.</translation>
+        </message>
+        <message>
+            <source>Removed from %1 when you press OK</source>
+            <translation>Wird beim Klick auf OK aus %1 entfernt</translation>
+        </message>
+        <message>
+            <source>Stored in %1; unchanged unless you type a new one</source>
+            <translation>Gespeichert in %1; bleibt, solange Sie kein neues eingeben</translation>
+        </message>
+        <message>
+            <source>None stored</source>
+            <translation>Keines gespeichert</translation>
+        </message>
+        <message>
+            <source>Unchanged unless you type one</source>
+            <translation>Bleibt unverändert, solange Sie keines eingeben</translation>
+        </message>
+        <message>
+            <source>The stored proxy password will be removed from %1 when you press OK.</source>
+            <translation>Das gespeicherte Proxy-Passwort wird beim Klick auf OK aus %1 entfernt.</translation>
+        </message>
+        <message>
+            <source>Choose a CA certificate file</source>
+            <translation>CA-Zertifikatsdatei wählen</translation>
+        </message>
+        <message>
+            <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+            <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+        </message>
+    </context>
+    <context>
         <name>Countdown</name>
         <message>
             <source>Expired</source>
@@ -945,6 +1275,137 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>Comments</source>
             <translation>Kommentare</translation>
+        </message>
+    </context>
+    <context>
+        <name>GeneralPage</name>
+        <message>
+            <source>Links</source>
+            <translation>Links</translation>
+        </message>
+        <message>
+            <source>Default &amp;validity:</source>
+            <translation>Standard-&amp;Gültigkeit:</translation>
+        </message>
+        <message>
+            <source>Validity preselected for new links, in minutes (1 minute to 30 days)</source>
+            <translation>Für neue Links vorgewählte Gültigkeit, in Minuten (1 Minute bis 30 Tage)</translation>
+        </message>
+        <message>
+            <source>Default validity in minutes</source>
+            <translation>Standard-Gültigkeit in Minuten</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> Min.</translation>
+        </message>
+        <message>
+            <source>Default validity</source>
+            <translation>Standard-Gültigkeit</translation>
+        </message>
+        <message>
+            <source>Clear copied &amp;token after:</source>
+            <translation>Kopiertes &amp;Token löschen nach:</translation>
+        </message>
+        <message>
+            <source>A copied token is removed from the clipboard after this many seconds, unless something else was copied since</source>
+            <translation>Ein kopiertes Token wird nach so vielen Sekunden aus der Zwischenablage entfernt, sofern inzwischen nichts anderes kopiert wurde</translation>
+        </message>
+        <message>
+            <source>Clipboard clear delay in seconds</source>
+            <translation>Verzögerung bis zum Leeren der Zwischenablage in Sekunden</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source>Notifications</source>
+            <translation>Benachrichtigungen</translation>
+        </message>
+        <message>
+            <source>Show a tray icon and notify before and when a link expires</source>
+            <translation>Ein Symbol im Infobereich zeigen und vor und bei Ablauf eines Links benachrichtigen</translation>
+        </message>
+        <message>
+            <source>Expiry notifications</source>
+            <translation>Ablaufbenachrichtigungen</translation>
+        </message>
+        <message>
+            <source>Notify when a lin&amp;k is about to expire</source>
+            <translation>&amp;Benachrichtigen, bevor ein Link abläuft</translation>
+        </message>
+        <message>
+            <source>&amp;Warn:</source>
+            <translation>&amp;Warnen:</translation>
+        </message>
+        <message>
+            <source>How many minutes before expiry to warn; 0 notifies only at expiry</source>
+            <translation>Wie viele Minuten vor Ablauf gewarnt wird; 0 benachrichtigt nur beim Ablauf</translation>
+        </message>
+        <message>
+            <source>Warning time in minutes before expiry</source>
+            <translation>Vorwarnzeit in Minuten vor Ablauf</translation>
+        </message>
+        <message>
+            <source>Only at expiry</source>
+            <translation>Nur beim Ablauf</translation>
+        </message>
+        <message>
+            <source> min before expiry</source>
+            <translation> Min. vor Ablauf</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>Verlauf</translation>
+        </message>
+        <message>
+            <source>Forget expire&amp;d links:</source>
+            <translation>Abgelaufene &amp;Links vergessen:</translation>
+        </message>
+        <message>
+            <source>How long an expired link stays in the history; 0 forgets it as soon as it expires</source>
+            <translation>Wie lange ein abgelaufener Link im Verlauf bleibt; 0 vergisst ihn, sobald er abläuft</translation>
+        </message>
+        <message>
+            <source>Days an expired link stays in the history</source>
+            <translation>Tage, die ein abgelaufener Link im Verlauf bleibt</translation>
+        </message>
+        <message>
+            <source>At once</source>
+            <translation>Sofort</translation>
+        </message>
+        <message>
+            <source>after </source>
+            <translation>nach </translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> Tagen</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Sprache</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>Sprac&amp;he:</translation>
+        </message>
+        <message>
+            <source>The language of FaultShare's windows and messages; the system default follows the desktop's language</source>
+            <translation>Die Sprache der Fenster und Meldungen von FaultShare; der Systemstandard folgt der Sprache des Desktops</translation>
+        </message>
+        <message>
+            <source>Takes effect when FaultShare restarts</source>
+            <translation>Wirkt nach einem Neustart von FaultShare</translation>
+        </message>
+        <message>
+            <source>Takes effect when FaultShare restarts.</source>
+            <translation>Wirkt nach einem Neustart von FaultShare.</translation>
+        </message>
+        <message>
+            <source>System default</source>
+            <translation>Systemstandard</translation>
         </message>
     </context>
     <context>
@@ -2278,52 +2739,7 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         </message>
     </context>
     <context>
-        <name>ProxySettings</name>
-        <message>
-            <source>Enter the proxy's host name or address.</source>
-            <translation>Geben Sie den Hostnamen oder die Adresse des Proxys ein.</translation>
-        </message>
-        <message>
-            <source>The proxy host must be a host name or an address, without a scheme, path or user name.</source>
-            <translation>Der Proxy-Host muss ein Hostname oder eine Adresse sein, ohne Schema, Pfad oder Benutzernamen.</translation>
-        </message>
-        <message>
-            <source>The proxy port must be a number from 1 to 65535.</source>
-            <translation>Der Proxy-Port muss eine Zahl von 1 bis 65535 sein.</translation>
-        </message>
-    </context>
-    <context>
-        <name>QrView</name>
-        <message>
-            <source>QR code of the short link</source>
-            <translation>QR-Code des Kurzlinks</translation>
-        </message>
-        <message>
-            <source>Scan it with a phone camera to open the short link.</source>
-            <translation>Mit der Handykamera scannen, um den Kurzlink zu öffnen.</translation>
-        </message>
-        <message>
-            <source>No QR code is shown.</source>
-            <translation>Es wird kein QR-Code angezeigt.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SecretLineEdit</name>
-        <message>
-            <source>&amp;Copy</source>
-            <translation>&amp;Kopieren</translation>
-        </message>
-        <message>
-            <source>Select All</source>
-            <translation>Alles auswählen</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <source>Settings</source>
-            <translation>Einstellungen</translation>
-        </message>
+        <name>ProfilesPage</name>
         <message>
             <source>&amp;Profiles</source>
             <translation>&amp;Profile</translation>
@@ -2393,268 +2809,16 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <translation>Status der Profile</translation>
         </message>
         <message>
-            <source>Connection</source>
-            <translation>Verbindung</translation>
-        </message>
-        <message>
-            <source>Profile:</source>
-            <translation>Profil:</translation>
-        </message>
-        <message>
-            <source>Profile</source>
-            <translation>Profil</translation>
-        </message>
-        <message>
-            <source>API &amp;URL:</source>
-            <translation>API-&amp;URL:</translation>
-        </message>
-        <message>
-            <source>Address of the Altostrat API; https is required except on this computer</source>
-            <translation>Adresse der Altostrat-API; https ist Pflicht, außer auf diesem Computer</translation>
-        </message>
-        <message>
-            <source>API URL</source>
-            <translation>API-URL</translation>
-        </message>
-        <message>
-            <source>API URL problem</source>
-            <translation>Problem mit der API-URL</translation>
-        </message>
-        <message>
-            <source>&amp;CA file:</source>
-            <translation>&amp;CA-Datei:</translation>
-        </message>
-        <message>
-            <source>Extra CA certificates (PEM) to trust besides the system ones, e.g. for a company proxy; empty for none</source>
-            <translation>Zusätzliche CA-Zertifikate (PEM), denen neben denen des Systems vertraut wird, z. B. für einen Firmen-Proxy; leer für keine</translation>
-        </message>
-        <message>
-            <source>CA certificate file</source>
-            <translation>CA-Zertifikatsdatei</translation>
-        </message>
-        <message>
-            <source>None (system certificates only)</source>
-            <translation>Keine (nur Zertifikate des Systems)</translation>
-        </message>
-        <message>
-            <source>Choose a PEM file of CA certificates</source>
-            <translation>Eine PEM-Datei mit CA-Zertifikaten wählen</translation>
-        </message>
-        <message>
-            <source>Browse for a CA file</source>
-            <translation>Nach einer CA-Datei suchen</translation>
-        </message>
-        <message>
-            <source>&amp;Browse…</source>
-            <translation>&amp;Durchsuchen…</translation>
-        </message>
-        <message>
-            <source>CA file problem</source>
-            <translation>Problem mit der CA-Datei</translation>
-        </message>
-        <message>
-            <source>API key</source>
-            <translation>API-Schlüssel</translation>
-        </message>
-        <message>
-            <source>Where the key is stored</source>
-            <translation>Wo der Schlüssel gespeichert wird</translation>
-        </message>
-        <message>
-            <source>&amp;New key:</source>
-            <translation>Neuer &amp;Schlüssel:</translation>
-        </message>
-        <message>
-            <source>Check the new key and store it in place of the old one</source>
-            <translation>Den neuen Schlüssel prüfen und anstelle des alten speichern</translation>
-        </message>
-        <message>
-            <source>Replace key</source>
-            <translation>Schlüssel ersetzen</translation>
-        </message>
-        <message>
-            <source>&amp;Replace key</source>
-            <translation>Schlüssel e&amp;rsetzen</translation>
-        </message>
-        <message>
-            <source>Key status</source>
-            <translation>Status des Schlüssels</translation>
-        </message>
-        <message>
-            <source>Remove the stored key of this profile from the keychain</source>
-            <translation>Den gespeicherten Schlüssel dieses Profils aus dem Schlüsselbund entfernen</translation>
-        </message>
-        <message>
-            <source>Forget stored key</source>
-            <translation>Gespeicherten Schlüssel vergessen</translation>
-        </message>
-        <message>
-            <source>&amp;Forget stored key…</source>
-            <translation>Gespeicherten Schlüssel &amp;vergessen…</translation>
-        </message>
-        <message>
-            <source>Links</source>
-            <translation>Links</translation>
-        </message>
-        <message>
-            <source>Default &amp;validity:</source>
-            <translation>Standard-&amp;Gültigkeit:</translation>
-        </message>
-        <message>
-            <source>Validity preselected for new links, in minutes (1 minute to 30 days)</source>
-            <translation>Für neue Links vorgewählte Gültigkeit, in Minuten (1 Minute bis 30 Tage)</translation>
-        </message>
-        <message>
-            <source>Default validity in minutes</source>
-            <translation>Standard-Gültigkeit in Minuten</translation>
-        </message>
-        <message>
-            <source> min</source>
-            <translation> Min.</translation>
-        </message>
-        <message>
-            <source>Default validity</source>
-            <translation>Standard-Gültigkeit</translation>
-        </message>
-        <message>
-            <source>Clear copied &amp;token after:</source>
-            <translation>Kopiertes &amp;Token löschen nach:</translation>
-        </message>
-        <message>
-            <source>A copied token is removed from the clipboard after this many seconds, unless something else was copied since</source>
-            <translation>Ein kopiertes Token wird nach so vielen Sekunden aus der Zwischenablage entfernt, sofern inzwischen nichts anderes kopiert wurde</translation>
-        </message>
-        <message>
-            <source>Clipboard clear delay in seconds</source>
-            <translation>Verzögerung bis zum Leeren der Zwischenablage in Sekunden</translation>
-        </message>
-        <message>
-            <source> s</source>
-            <translation> s</translation>
-        </message>
-        <message>
-            <source>Notifications</source>
-            <translation>Benachrichtigungen</translation>
-        </message>
-        <message>
-            <source>Show a tray icon and notify before and when a link expires</source>
-            <translation>Ein Symbol im Infobereich zeigen und vor und bei Ablauf eines Links benachrichtigen</translation>
-        </message>
-        <message>
-            <source>Expiry notifications</source>
-            <translation>Ablaufbenachrichtigungen</translation>
-        </message>
-        <message>
-            <source>&amp;Warn:</source>
-            <translation>&amp;Warnen:</translation>
-        </message>
-        <message>
-            <source>How many minutes before expiry to warn; 0 notifies only at expiry</source>
-            <translation>Wie viele Minuten vor Ablauf gewarnt wird; 0 benachrichtigt nur beim Ablauf</translation>
-        </message>
-        <message>
-            <source>Warning time in minutes before expiry</source>
-            <translation>Vorwarnzeit in Minuten vor Ablauf</translation>
-        </message>
-        <message>
-            <source>Only at expiry</source>
-            <translation>Nur beim Ablauf</translation>
-        </message>
-        <message>
-            <source> min before expiry</source>
-            <translation> Min. vor Ablauf</translation>
-        </message>
-        <message>
-            <source>History</source>
-            <translation>Verlauf</translation>
-        </message>
-        <message>
-            <source>How long an expired link stays in the history; 0 forgets it as soon as it expires</source>
-            <translation>Wie lange ein abgelaufener Link im Verlauf bleibt; 0 vergisst ihn, sobald er abläuft</translation>
-        </message>
-        <message>
-            <source>Days an expired link stays in the history</source>
-            <translation>Tage, die ein abgelaufener Link im Verlauf bleibt</translation>
-        </message>
-        <message>
-            <source>At once</source>
-            <translation>Sofort</translation>
-        </message>
-        <message>
-            <source>after </source>
-            <translation>nach </translation>
-        </message>
-        <message>
-            <source> days</source>
-            <translation> Tagen</translation>
-        </message>
-        <message>
-            <source>The key of this profile is stored in %1, never in a file.</source>
-            <translation>Der Schlüssel dieses Profils wird in %1 gespeichert, nie in einer Datei.</translation>
-        </message>
-        <message>
-            <source>The file %1, so only the system's certificates are trusted; choose another or clear the field.</source>
-            <translation>Die Datei %1, daher wird nur den Zertifikaten des Systems vertraut; wählen Sie eine andere oder leeren Sie das Feld.</translation>
-        </message>
-        <message>
-            <source>The new key is stored in %1 and in use.</source>
-            <translation>Der neue Schlüssel ist in %1 gespeichert und in Gebrauch.</translation>
-        </message>
-        <message>
-            <source>The new key is stored in %1; this session keeps using the key from FAULTSHARE_API_KEY.</source>
-            <translation>Der neue Schlüssel ist in %1 gespeichert; diese Sitzung verwendet weiter den Schlüssel aus FAULTSHARE_API_KEY.</translation>
-        </message>
-        <message>
-            <source>Profile “%1” and its key were removed.</source>
-            <translation>Das Profil „%1“ und sein Schlüssel wurden entfernt.</translation>
-        </message>
-        <message>
-            <source>The stored key was removed from %1.</source>
-            <translation>Der gespeicherte Schlüssel wurde aus %1 entfernt.</translation>
-        </message>
-        <message>
-            <source>Demo mode: the connection and the key belong to the demo server and cannot be changed.</source>
-            <translation>Demo-Modus: Verbindung und Schlüssel gehören zum Demo-Server und können nicht geändert werden.</translation>
-        </message>
-        <message>
-            <source>Storing the key in %1…</source>
-            <translation>Der Schlüssel wird in %1 gespeichert…</translation>
-        </message>
-        <message>
-            <source>Forget the stored key?</source>
-            <translation>Gespeicherten Schlüssel vergessen?</translation>
-        </message>
-        <message>
-            <source>&amp;Forget key</source>
-            <translation>Schlüssel &amp;vergessen</translation>
-        </message>
-        <message>
-            <source>Removing the key from %1…</source>
-            <translation>Der Schlüssel wird aus %1 entfernt…</translation>
-        </message>
-        <message>
-            <source>Choose a CA certificate file</source>
-            <translation>CA-Zertifikatsdatei wählen</translation>
-        </message>
-        <message>
-            <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
-            <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
-        </message>
-        <message>
-            <source>The file cannot be read; choose an existing PEM file.</source>
-            <translation>Die Datei kann nicht gelesen werden; wählen Sie eine vorhandene PEM-Datei.</translation>
-        </message>
-        <message>
-            <source>The file holds no PEM certificate; choose the CA bundle your IT provides.</source>
-            <translation>Die Datei enthält kein PEM-Zertifikat; wählen Sie das CA-Bundle, das Ihre IT bereitstellt.</translation>
-        </message>
-        <message>
             <source>%1 (in use)</source>
             <translation>%1 (in Gebrauch)</translation>
         </message>
         <message>
             <source>The profile in use: this dialog edits its settings</source>
             <translation>Das verwendete Profil: Dieser Dialog bearbeitet seine Einstellungen</translation>
+        </message>
+        <message>
+            <source>Profile “%1” is set up for everyone on this computer by its administrator; it cannot be removed here.</source>
+            <translation>Das Profil „%1“ hat die Administration dieses Computers für alle eingerichtet; es kann hier nicht entfernt werden.</translation>
         </message>
         <message>
             <source>Name of the new profile (for example “staging”):</source>
@@ -2677,6 +2841,10 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <translation>Profil entfernen?</translation>
         </message>
         <message>
+            <source>Remove profile “%1” with its settings and its API key or token in %2?</source>
+            <translation>Profil „%1“ mit seinen Einstellungen und seinem API-Schlüssel oder Token in %2 entfernen?</translation>
+        </message>
+        <message>
             <source>&amp;Remove profile</source>
             <translation>Profil &amp;entfernen</translation>
         </message>
@@ -2691,6 +2859,14 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>There is no profile named “%1”; it may have been removed already.</source>
             <translation>Es gibt kein Profil „%1“; es wurde vielleicht schon entfernt.</translation>
+        </message>
+        <message>
+            <source>Profile “%1” and its key were removed.</source>
+            <translation>Das Profil „%1“ und sein Schlüssel wurden entfernt.</translation>
+        </message>
+        <message>
+            <source>Profile “%1” was kept because its key or proxy password could not be removed from the keychain: %2</source>
+            <translation>Das Profil „%1“ wurde behalten, weil sein Schlüssel oder Proxy-Passwort nicht aus dem Schlüsselbund entfernt werden konnte: %2</translation>
         </message>
         <message>
             <source>Removing the key of profile “%1” from %2…</source>
@@ -2712,236 +2888,12 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             </translation>
         </message>
         <message>
-            <source>The file %1 cannot be read (%2); choose another.</source>
-            <translation>Die Datei %1 kann nicht gelesen werden (%2); wählen Sie eine andere.</translation>
-        </message>
-        <message>
             <source>The file %1 is too large to be a profiles export; choose a file made by Export.</source>
             <translation>Die Datei %1 ist zu groß für einen Profilexport; wählen Sie eine mit „Exportieren“ erstellte Datei.</translation>
         </message>
         <message>
-            <source>The file holds no profile, so nothing changed.</source>
-            <translation>Die Datei enthält kein Profil, daher hat sich nichts geändert.</translation>
-        </message>
-        <message>
-            <source>Imported %1; their keys are not in the file, so store them after switching to each.</source>
-            <translation>%1 importiert; ihre Schlüssel sind nicht in der Datei, speichern Sie sie also nach dem Wechsel zu jedem Profil.</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>Sprache</translation>
-        </message>
-        <message>
-            <source>&amp;Language:</source>
-            <translation>Sprac&amp;he:</translation>
-        </message>
-        <message>
-            <source>The language of FaultShare's windows and messages; the system default follows the desktop's language</source>
-            <translation>Die Sprache der Fenster und Meldungen von FaultShare; der Systemstandard folgt der Sprache des Desktops</translation>
-        </message>
-        <message>
-            <source>Takes effect when FaultShare restarts</source>
-            <translation>Wirkt nach einem Neustart von FaultShare</translation>
-        </message>
-        <message>
-            <source>Takes effect when FaultShare restarts.</source>
-            <translation>Wirkt nach einem Neustart von FaultShare.</translation>
-        </message>
-        <message>
-            <source>System default</source>
-            <translation>Systemstandard</translation>
-        </message>
-        <message>
-            <source>Network</source>
-            <translation>Netzwerk</translation>
-        </message>
-        <message>
-            <source>Prox&amp;y:</source>
-            <translation>Prox&amp;y:</translation>
-        </message>
-        <message>
-            <source>How this profile reaches the API: the system's proxy settings, directly, or through an HTTP or SOCKS5 proxy</source>
-            <translation>Wie dieses Profil die API erreicht: über die Proxy-Einstellungen des Systems, direkt oder über einen HTTP- oder SOCKS5-Proxy</translation>
-        </message>
-        <message>
-            <source>Proxy</source>
-            <translation>Proxy</translation>
-        </message>
-        <message>
-            <source>How this profile reaches the API; host, port, user name and password apply to an HTTP or SOCKS5 proxy</source>
-            <translation>Wie dieses Profil die API erreicht; Host, Port, Benutzername und Passwort gelten für einen HTTP- oder SOCKS5-Proxy</translation>
-        </message>
-        <message>
-            <source>&amp;Host:</source>
-            <translation>H&amp;ost:</translation>
-        </message>
-        <message>
-            <source>Host name or address of the proxy, without a scheme or path</source>
-            <translation>Hostname oder Adresse des Proxys, ohne Schema oder Pfad</translation>
-        </message>
-        <message>
-            <source>Proxy host</source>
-            <translation>Proxy-Host</translation>
-        </message>
-        <message>
-            <source>P&amp;ort:</source>
-            <translation>Portnu&amp;mmer:</translation>
-        </message>
-        <message>
-            <source>Port of the proxy, 1 to 65535</source>
-            <translation>Port des Proxys, 1 bis 65535</translation>
-        </message>
-        <message>
-            <source>Proxy port</source>
-            <translation>Proxy-Port</translation>
-        </message>
-        <message>
-            <source>U&amp;ser name:</source>
-            <translation>Benut&amp;zername:</translation>
-        </message>
-        <message>
-            <source>The user name the proxy asks for; empty when it asks for none</source>
-            <translation>Der Benutzername, den der Proxy verlangt; leer, wenn er keinen verlangt</translation>
-        </message>
-        <message>
-            <source>Proxy user name</source>
-            <translation>Proxy-Benutzername</translation>
-        </message>
-        <message>
-            <source>P&amp;assword:</source>
-            <translation>P&amp;asswort:</translation>
-        </message>
-        <message>
-            <source>The proxy password, kept in the keychain and never in the settings file; leave empty to keep the stored one</source>
-            <translation>Das Proxy-Passwort, im Schlüsselbund aufbewahrt und nie in der Einstellungsdatei; leer lassen, um das gespeicherte zu behalten</translation>
-        </message>
-        <message>
-            <source>Proxy password</source>
-            <translation>Proxy-Passwort</translation>
-        </message>
-        <message>
-            <source>Kept in the keychain, never in the settings file; leave empty to keep the stored password</source>
-            <translation>Im Schlüsselbund aufbewahrt, nie in der Einstellungsdatei; leer lassen, um das gespeicherte Passwort zu behalten</translation>
-        </message>
-        <message>
-            <source>Remove the stored proxy password of this profile from the keychain when you press OK</source>
-            <translation>Das gespeicherte Proxy-Passwort dieses Profils beim Klick auf OK aus dem Schlüsselbund entfernen</translation>
-        </message>
-        <message>
-            <source>Forget proxy password</source>
-            <translation>Proxy-Passwort entfernen</translation>
-        </message>
-        <message>
-            <source>For&amp;get password</source>
-            <translation>Passwort ent&amp;fernen</translation>
-        </message>
-        <message>
-            <source>Proxy problem</source>
-            <translation>Proxy-Problem</translation>
-        </message>
-        <message>
-            <source>Proxy status</source>
-            <translation>Proxy-Status</translation>
-        </message>
-        <message>
-            <source>Notify when a lin&amp;k is about to expire</source>
-            <translation>&amp;Benachrichtigen, bevor ein Link abläuft</translation>
-        </message>
-        <message>
-            <source>Forget expire&amp;d links:</source>
-            <translation>Abgelaufene &amp;Links vergessen:</translation>
-        </message>
-        <message>
-            <source>Use the system settings</source>
-            <translation>Einstellungen des Systems verwenden</translation>
-        </message>
-        <message>
-            <source>No proxy (direct)</source>
-            <translation>Kein Proxy (direkt)</translation>
-        </message>
-        <message>
-            <source>HTTP proxy</source>
-            <translation>HTTP-Proxy</translation>
-        </message>
-        <message>
-            <source>SOCKS5 proxy</source>
-            <translation>SOCKS5-Proxy</translation>
-        </message>
-        <message>
-            <source>The proxy password could not be stored: %1</source>
-            <translation>Das Proxy-Passwort konnte nicht gespeichert werden: %1</translation>
-        </message>
-        <message>
-            <source>The stored proxy password could not be removed: %1</source>
-            <translation>Das gespeicherte Proxy-Passwort konnte nicht entfernt werden: %1</translation>
-        </message>
-        <message>
-            <source>Enter the user name that goes with the proxy password, or clear the password.</source>
-            <translation>Geben Sie den Benutzernamen zum Proxy-Passwort ein, oder löschen Sie das Passwort.</translation>
-        </message>
-        <message>
-            <source>Removed from %1 when you press OK</source>
-            <translation>Wird beim Klick auf OK aus %1 entfernt</translation>
-        </message>
-        <message>
-            <source>Stored in %1; unchanged unless you type a new one</source>
-            <translation>Gespeichert in %1; bleibt, solange Sie kein neues eingeben</translation>
-        </message>
-        <message>
-            <source>None stored</source>
-            <translation>Keines gespeichert</translation>
-        </message>
-        <message>
-            <source>Unchanged unless you type one</source>
-            <translation>Bleibt unverändert, solange Sie keines eingeben</translation>
-        </message>
-        <message>
-            <source>The stored proxy password will be removed from %1 when you press OK.</source>
-            <translation>Das gespeicherte Proxy-Passwort wird beim Klick auf OK aus %1 entfernt.</translation>
-        </message>
-        <message>
-            <source>Storing the proxy password in %1…</source>
-            <translation>Das Proxy-Passwort wird in %1 gespeichert…</translation>
-        </message>
-        <message>
-            <source>Removing the proxy password from %1…</source>
-            <translation>Das Proxy-Passwort wird aus %1 entfernt…</translation>
-        </message>
-        <message>
-            <source>Profile “%1” was kept because its key or proxy password could not be removed from the keychain: %2</source>
-            <translation>Das Profil „%1“ wurde behalten, weil sein Schlüssel oder Proxy-Passwort nicht aus dem Schlüsselbund entfernt werden konnte: %2</translation>
-        </message>
-        <message>
-            <source>General</source>
-            <translation>Allgemein</translation>
-        </message>
-        <message>
-            <source>Demo mode: the demo server is reached without a proxy.</source>
-            <translation>Demo-Modus: Der Demo-Server wird ohne Proxy erreicht.</translation>
-        </message>
-        <message>
-            <source>Profile “%1” is set up for everyone on this computer by its administrator; it cannot be removed here.</source>
-            <translation>Das Profil „%1“ hat die Administration dieses Computers für alle eingerichtet; es kann hier nicht entfernt werden.</translation>
-        </message>
-        <message>
-            <source>A new team API key (tokenId:teamId:secret) or token (a JWT)</source>
-            <translation>Ein neuer API-Schlüssel (tokenId:teamId:secret) oder ein neues Token (ein JWT) des Teams</translation>
-        </message>
-        <message>
-            <source>New API key or token</source>
-            <translation>Neuer API-Schlüssel oder neues Token</translation>
-        </message>
-        <message>
-            <source>tokenId:teamId:secret or eyJ…</source>
-            <translation>tokenId:teamId:secret oder eyJ…</translation>
-        </message>
-        <message>
-            <source>Remove the API key or token of profile “%1” from %2? You will need to paste it again to create links.</source>
-            <translation>Den API-Schlüssel oder das Token des Profils „%1“ aus %2 entfernen? Sie müssen ihn erneut einfügen, um Links zu erzeugen.</translation>
-        </message>
-        <message>
-            <source>Remove profile “%1” with its settings and its API key or token in %2?</source>
-            <translation>Profil „%1“ mit seinen Einstellungen und seinem API-Schlüssel oder Token in %2 entfernen?</translation>
+            <source>The file %1 cannot be read (%2); choose another.</source>
+            <translation>Die Datei %1 kann nicht gelesen werden (%2); wählen Sie eine andere.</translation>
         </message>
         <message>
             <source>Change existing profiles?</source>
@@ -2970,6 +2922,70 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>Nothing was imported.</source>
             <translation>Nichts wurde importiert.</translation>
+        </message>
+        <message>
+            <source>The file holds no profile, so nothing changed.</source>
+            <translation>Die Datei enthält kein Profil, daher hat sich nichts geändert.</translation>
+        </message>
+        <message>
+            <source>Imported %1; their keys are not in the file, so store them after switching to each.</source>
+            <translation>%1 importiert; ihre Schlüssel sind nicht in der Datei, speichern Sie sie also nach dem Wechsel zu jedem Profil.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProxySettings</name>
+        <message>
+            <source>Enter the proxy's host name or address.</source>
+            <translation>Geben Sie den Hostnamen oder die Adresse des Proxys ein.</translation>
+        </message>
+        <message>
+            <source>The proxy host must be a host name or an address, without a scheme, path or user name.</source>
+            <translation>Der Proxy-Host muss ein Hostname oder eine Adresse sein, ohne Schema, Pfad oder Benutzernamen.</translation>
+        </message>
+        <message>
+            <source>The proxy port must be a number from 1 to 65535.</source>
+            <translation>Der Proxy-Port muss eine Zahl von 1 bis 65535 sein.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QrView</name>
+        <message>
+            <source>QR code of the short link</source>
+            <translation>QR-Code des Kurzlinks</translation>
+        </message>
+        <message>
+            <source>Scan it with a phone camera to open the short link.</source>
+            <translation>Mit der Handykamera scannen, um den Kurzlink zu öffnen.</translation>
+        </message>
+        <message>
+            <source>No QR code is shown.</source>
+            <translation>Es wird kein QR-Code angezeigt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SecretLineEdit</name>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Kopieren</translation>
+        </message>
+        <message>
+            <source>Select All</source>
+            <translation>Alles auswählen</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>Einstellungen</translation>
+        </message>
+        <message>
+            <source>Profile</source>
+            <translation>Profil</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>Allgemein</translation>
         </message>
     </context>
     <context>

@@ -6,7 +6,9 @@
 #include <QColor>
 #include <QFont>
 #include <QFontDatabase>
+#include <QLabel>
 #include <QPalette>
+#include <QString>
 #include <QWidget>
 
 // Theme-aware colours shared by the windows and the settings dialog.
@@ -41,6 +43,25 @@ inline bool isDark(const QPalette& palette)
 inline QColor errorColour(const QPalette& palette)
 {
     return isDark(palette) ? QColor(0xef, 0x9a, 0x9a) : QColor(0xc6, 0x28, 0x28);
+}
+
+// A status line under a form: shown with text (red when it is an error), hidden without.
+inline void showStatus(QLabel* label, const QString& text, bool isError)
+{
+    if (isError)
+        setTextColour(label, errorColour(label->parentWidget()->palette()));
+    else
+        label->setPalette(QPalette());
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
+}
+
+// "The system keychain ..." -> "the system keychain ...", to follow a colon.
+inline QString lowerFirst(QString text)
+{
+    if (!text.isEmpty())
+        text[0] = text.at(0).toLower();
+    return text;
 }
 
 // Countdown text colour of a phase, readable on a dark or a light background.

@@ -1,15 +1,14 @@
 #include "Cli.h"
 
+#include "ProfileTransfer.h"
 #include "Profiles.h"
 #include "Settings.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QSettings>
 
 #include <algorithm>
@@ -24,9 +23,6 @@
 namespace {
 
 using namespace Cli;
-
-// An import file is a few hundred bytes per profile: anything much larger is not one.
-constexpr qint64 MaxImportBytes = 4 * 1024 * 1024;
 
 const QString ExitCodesText = QStringLiteral("\n\nExit codes: 0 ok, 2 invalid input or usage.");
 
@@ -123,9 +119,8 @@ int exportProfiles(const QStringList& arguments)
     if (!parser.isSet(output))
         return writeStdout(json) ? Ok : Usage;
     const QString path = parser.value(output);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
-        printError(QCoreApplication::translate("Cli", "Cannot write %1: %2.").arg(path, file.errorString()));
+    if (const ProfileTransfer::FileResult written = ProfileTransfer(store).exportTo(path, names); !written.ok()) {
+        printError(QCoreApplication::translate("Cli", "Cannot write %1: %2.").arg(path, written.reason));
         return Usage;
     }
     return Ok;
@@ -156,31 +151,29 @@ int importProfiles(const QStringList& arguments)
                      command);
 
     const QString path = positional.at(2);
-    QFile file(path);
-    const bool fromStdin = path == QLatin1StringView("-");
-    if (!(fromStdin ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly))) {
-        printError(QCoreApplication::translate("Cli", "Cannot read %1: %2.").arg(path, file.errorString()));
-        return Usage;
-    }
-    const QByteArray json = file.read(MaxImportBytes + 1);
-    if (json.size() > MaxImportBytes) {
+    QSettings store;
+    ProfileTransfer transfer(store);
+    const Profiles::ImportMode mode =
+        parser.isSet(replace) ? Profiles::ImportMode::Apply : Profiles::ImportMode::ApplyUnlessRetarget;
+    const ProfileTransfer::Import import = path == QLatin1StringView("-") ? transfer.importFromStandardInput(mode)
+                                                                          : transfer.importFrom(path, mode);
+    if (import.file.error == ProfileTransfer::FileError::TooLarge) {
         printError(QCoreApplication::translate("Cli", "%1 is too large to be a profiles export; choose a file made by faultshare profiles export.")
                        .arg(path));
         return Usage;
     }
-
-    QSettings store;
-    Profiles profiles(store);
-    const Profiles::ImportResult result = profiles.importJson(json, parser.isSet(replace) ? Profiles::ImportMode::Apply
-                                                                                        : Profiles::ImportMode::ApplyUnlessRetarget);
-    if (!result.error.isEmpty()) {
-        printError(result.error);
+    if (!import.file.ok()) {
+        printError(QCoreApplication::translate("Cli", "Cannot read %1: %2.").arg(path, import.file.reason));
+        return Usage;
+    }
+    if (!import.profiles.error.isEmpty()) {
+        printError(import.profiles.error);
         return Usage;
     }
     if (!save(store))
         return Usage;
     QString names;
-    for (const QString& name : result.imported)
+    for (const QString& name : import.profiles.imported)
         names += name + QLatin1Char('\n');
     return writeStdout(names.toUtf8()) ? Ok : Usage;
 }

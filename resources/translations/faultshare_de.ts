@@ -264,6 +264,101 @@
         </message>
     </context>
     <context>
+        <name>ApiKeyPage</name>
+        <message>
+            <source>API key</source>
+            <translation>API-Schlüssel</translation>
+        </message>
+        <message>
+            <source>Where the key is stored</source>
+            <translation>Wo der Schlüssel gespeichert wird</translation>
+        </message>
+        <message>
+            <source>&amp;New key:</source>
+            <translation>Neuer &amp;Schlüssel:</translation>
+        </message>
+        <message>
+            <source>A new team API key (tokenId:teamId:secret) or token (a JWT)</source>
+            <translation>Ein neuer API-Schlüssel (tokenId:teamId:secret) oder ein neues Token (ein JWT) des Teams</translation>
+        </message>
+        <message>
+            <source>New API key or token</source>
+            <translation>Neuer API-Schlüssel oder neues Token</translation>
+        </message>
+        <message>
+            <source>tokenId:teamId:secret or eyJ…</source>
+            <translation>tokenId:teamId:secret oder eyJ…</translation>
+        </message>
+        <message>
+            <source>Check the new key and store it in place of the old one</source>
+            <translation>Den neuen Schlüssel prüfen und anstelle des alten speichern</translation>
+        </message>
+        <message>
+            <source>Replace key</source>
+            <translation>Schlüssel ersetzen</translation>
+        </message>
+        <message>
+            <source>&amp;Replace key</source>
+            <translation>Schlüssel e&amp;rsetzen</translation>
+        </message>
+        <message>
+            <source>Key status</source>
+            <translation>Status des Schlüssels</translation>
+        </message>
+        <message>
+            <source>Remove the stored key of this profile from the keychain</source>
+            <translation>Den gespeicherten Schlüssel dieses Profils aus dem Schlüsselbund entfernen</translation>
+        </message>
+        <message>
+            <source>Forget stored key</source>
+            <translation>Gespeicherten Schlüssel vergessen</translation>
+        </message>
+        <message>
+            <source>&amp;Forget stored key…</source>
+            <translation>Gespeicherten Schlüssel &amp;vergessen…</translation>
+        </message>
+        <message>
+            <source>The key of this profile is stored in %1, never in a file.</source>
+            <translation>Der Schlüssel dieses Profils wird in %1 gespeichert, nie in einer Datei.</translation>
+        </message>
+        <message>
+            <source>Demo mode: the connection and the key belong to the demo server and cannot be changed.</source>
+            <translation>Demo-Modus: Verbindung und Schlüssel gehören zum Demo-Server und können nicht geändert werden.</translation>
+        </message>
+        <message>
+            <source>Storing the key in %1…</source>
+            <translation>Der Schlüssel wird in %1 gespeichert…</translation>
+        </message>
+        <message>
+            <source>The new key is stored in %1 and in use.</source>
+            <translation>Der neue Schlüssel ist in %1 gespeichert und in Gebrauch.</translation>
+        </message>
+        <message>
+            <source>The new key is stored in %1; this session keeps using the key from FAULTSHARE_API_KEY.</source>
+            <translation>Der neue Schlüssel ist in %1 gespeichert; diese Sitzung verwendet weiter den Schlüssel aus FAULTSHARE_API_KEY.</translation>
+        </message>
+        <message>
+            <source>Forget the stored key?</source>
+            <translation>Gespeicherten Schlüssel vergessen?</translation>
+        </message>
+        <message>
+            <source>Remove the API key or token of profile “%1” from %2? You will need to paste it again to create links.</source>
+            <translation>Den API-Schlüssel oder das Token des Profils „%1“ aus %2 entfernen? Sie müssen ihn erneut einfügen, um Links zu erzeugen.</translation>
+        </message>
+        <message>
+            <source>&amp;Forget key</source>
+            <translation>Schlüssel &amp;vergessen</translation>
+        </message>
+        <message>
+            <source>Removing the key from %1…</source>
+            <translation>Der Schlüssel wird aus %1 entfernt…</translation>
+        </message>
+        <message>
+            <source>The stored key was removed from %1.</source>
+            <translation>Der gespeicherte Schlüssel wurde aus %1 entfernt.</translation>
+        </message>
+    </context>
+    <context>
         <name>Cli</name>
         <message>
             <source>Could not write to standard output.</source>
@@ -693,6 +788,241 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         </message>
     </context>
     <context>
+        <name>ConnectionPage</name>
+        <message>
+            <source>Connection</source>
+            <translation>Verbindung</translation>
+        </message>
+        <message>
+            <source>Profile:</source>
+            <translation>Profil:</translation>
+        </message>
+        <message>
+            <source>Profile</source>
+            <translation>Profil</translation>
+        </message>
+        <message>
+            <source>API &amp;URL:</source>
+            <translation>API-&amp;URL:</translation>
+        </message>
+        <message>
+            <source>Address of the Altostrat API; https is required except on this computer</source>
+            <translation>Adresse der Altostrat-API; https ist Pflicht, außer auf diesem Computer</translation>
+        </message>
+        <message>
+            <source>API URL</source>
+            <translation>API-URL</translation>
+        </message>
+        <message>
+            <source>API URL problem</source>
+            <translation>Problem mit der API-URL</translation>
+        </message>
+        <message>
+            <source>&amp;CA file:</source>
+            <translation>&amp;CA-Datei:</translation>
+        </message>
+        <message>
+            <source>Extra CA certificates (PEM) to trust besides the system ones, e.g. for a company proxy; empty for none</source>
+            <translation>Zusätzliche CA-Zertifikate (PEM), denen neben denen des Systems vertraut wird, z. B. für einen Firmen-Proxy; leer für keine</translation>
+        </message>
+        <message>
+            <source>CA certificate file</source>
+            <translation>CA-Zertifikatsdatei</translation>
+        </message>
+        <message>
+            <source>None (system certificates only)</source>
+            <translation>Keine (nur Zertifikate des Systems)</translation>
+        </message>
+        <message>
+            <source>Choose a PEM file of CA certificates</source>
+            <translation>Eine PEM-Datei mit CA-Zertifikaten wählen</translation>
+        </message>
+        <message>
+            <source>Browse for a CA file</source>
+            <translation>Nach einer CA-Datei suchen</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Durchsuchen…</translation>
+        </message>
+        <message>
+            <source>CA file problem</source>
+            <translation>Problem mit der CA-Datei</translation>
+        </message>
+        <message>
+            <source>Network</source>
+            <translation>Netzwerk</translation>
+        </message>
+        <message>
+            <source>Prox&amp;y:</source>
+            <translation>Prox&amp;y:</translation>
+        </message>
+        <message>
+            <source>How this profile reaches the API: the system's proxy settings, directly, or through an HTTP or SOCKS5 proxy</source>
+            <translation>Wie dieses Profil die API erreicht: über die Proxy-Einstellungen des Systems, direkt oder über einen HTTP- oder SOCKS5-Proxy</translation>
+        </message>
+        <message>
+            <source>Proxy</source>
+            <translation>Proxy</translation>
+        </message>
+        <message>
+            <source>How this profile reaches the API; host, port, user name and password apply to an HTTP or SOCKS5 proxy</source>
+            <translation>Wie dieses Profil die API erreicht; Host, Port, Benutzername und Passwort gelten für einen HTTP- oder SOCKS5-Proxy</translation>
+        </message>
+        <message>
+            <source>&amp;Host:</source>
+            <translation>H&amp;ost:</translation>
+        </message>
+        <message>
+            <source>Host name or address of the proxy, without a scheme or path</source>
+            <translation>Hostname oder Adresse des Proxys, ohne Schema oder Pfad</translation>
+        </message>
+        <message>
+            <source>Proxy host</source>
+            <translation>Proxy-Host</translation>
+        </message>
+        <message>
+            <source>P&amp;ort:</source>
+            <translation>Portnu&amp;mmer:</translation>
+        </message>
+        <message>
+            <source>Port of the proxy, 1 to 65535</source>
+            <translation>Port des Proxys, 1 bis 65535</translation>
+        </message>
+        <message>
+            <source>Proxy port</source>
+            <translation>Proxy-Port</translation>
+        </message>
+        <message>
+            <source>U&amp;ser name:</source>
+            <translation>Benut&amp;zername:</translation>
+        </message>
+        <message>
+            <source>The user name the proxy asks for; empty when it asks for none</source>
+            <translation>Der Benutzername, den der Proxy verlangt; leer, wenn er keinen verlangt</translation>
+        </message>
+        <message>
+            <source>Proxy user name</source>
+            <translation>Proxy-Benutzername</translation>
+        </message>
+        <message>
+            <source>P&amp;assword:</source>
+            <translation>P&amp;asswort:</translation>
+        </message>
+        <message>
+            <source>The proxy password, kept in the keychain and never in the settings file; leave empty to keep the stored one</source>
+            <translation>Das Proxy-Passwort, im Schlüsselbund aufbewahrt und nie in der Einstellungsdatei; leer lassen, um das gespeicherte zu behalten</translation>
+        </message>
+        <message>
+            <source>Proxy password</source>
+            <translation>Proxy-Passwort</translation>
+        </message>
+        <message>
+            <source>Kept in the keychain, never in the settings file; leave empty to keep the stored password</source>
+            <translation>Im Schlüsselbund aufbewahrt, nie in der Einstellungsdatei; leer lassen, um das gespeicherte Passwort zu behalten</translation>
+        </message>
+        <message>
+            <source>Remove the stored proxy password of this profile from the keychain when you press OK</source>
+            <translation>Das gespeicherte Proxy-Passwort dieses Profils beim Klick auf OK aus dem Schlüsselbund entfernen</translation>
+        </message>
+        <message>
+            <source>Forget proxy password</source>
+            <translation>Proxy-Passwort entfernen</translation>
+        </message>
+        <message>
+            <source>For&amp;get password</source>
+            <translation>Passwort ent&amp;fernen</translation>
+        </message>
+        <message>
+            <source>Proxy problem</source>
+            <translation>Proxy-Problem</translation>
+        </message>
+        <message>
+            <source>Proxy status</source>
+            <translation>Proxy-Status</translation>
+        </message>
+        <message>
+            <source>Use the system settings</source>
+            <translation>Einstellungen des Systems verwenden</translation>
+        </message>
+        <message>
+            <source>No proxy (direct)</source>
+            <translation>Kein Proxy (direkt)</translation>
+        </message>
+        <message>
+            <source>HTTP proxy</source>
+            <translation>HTTP-Proxy</translation>
+        </message>
+        <message>
+            <source>SOCKS5 proxy</source>
+            <translation>SOCKS5-Proxy</translation>
+        </message>
+        <message>
+            <source>Demo mode: the demo server is reached without a proxy.</source>
+            <translation>Demo-Modus: Der Demo-Server wird ohne Proxy erreicht.</translation>
+        </message>
+        <message>
+            <source>The file %1, so only the system's certificates are trusted; choose another or clear the field.</source>
+            <translation>Die Datei %1, daher wird nur den Zertifikaten des Systems vertraut; wählen Sie eine andere oder leeren Sie das Feld.</translation>
+        </message>
+        <message>
+            <source>The file cannot be read; choose an existing PEM file.</source>
+            <translation>Die Datei kann nicht gelesen werden; wählen Sie eine vorhandene PEM-Datei.</translation>
+        </message>
+        <message>
+            <source>The file holds no PEM certificate; choose the CA bundle your IT provides.</source>
+            <translation>Die Datei enthält kein PEM-Zertifikat; wählen Sie das CA-Bundle, das Ihre IT bereitstellt.</translation>
+        </message>
+        <message>
+            <source>Storing the proxy password in %1…</source>
+            <translation>Das Proxy-Passwort wird in %1 gespeichert…</translation>
+        </message>
+        <message>
+            <source>The proxy password could not be stored: %1</source>
+            <translation>Das Proxy-Passwort konnte nicht gespeichert werden: %1</translation>
+        </message>
+        <message>
+            <source>Removing the proxy password from %1…</source>
+            <translation>Das Proxy-Passwort wird aus %1 entfernt…</translation>
+        </message>
+        <message>
+            <source>The stored proxy password could not be removed: %1</source>
+            <translation>Das gespeicherte Proxy-Passwort konnte nicht entfernt werden: %1</translation>
+        </message>
+        <message>
+            <source>Enter the user name that goes with the proxy password, or clear the password.</source>
+            <translation>Geben Sie den Benutzernamen zum Proxy-Passwort ein, oder löschen Sie das Passwort.</translation>
+        </message>
+        <message>
+            <source>Removed from %1 when you press OK</source>
+            <translation>Wird beim Klick auf OK aus %1 entfernt</translation>
+        </message>
+        <message>
+            <source>Stored in %1; unchanged unless you type a new one</source>
+            <translation>Gespeichert in %1; bleibt, solange Sie kein neues eingeben</translation>
+        </message>
+        <message>
+            <source>None stored</source>
+            <translation>Keines gespeichert</translation>
+        </message>
+        <message>
+            <source>Unchanged unless you type one</source>
+            <translation>Bleibt unverändert, solange Sie keines eingeben</translation>
+        </message>
+        <message>
+            <source>The stored proxy password will be removed from %1 when you press OK.</source>
+            <translation>Das gespeicherte Proxy-Passwort wird beim Klick auf OK aus %1 entfernt.</translation>
+        </message>
+        <message>
+            <source>Choose a CA certificate file</source>
+            <translation>CA-Zertifikatsdatei wählen</translation>
+        </message>
+        <message>
+            <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+            <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+        </message>
+    </context>
+    <context>
         <name>Countdown</name>
         <message>
             <source>Expired</source>
@@ -788,109 +1118,6 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>no answer in %1 s; a prompt may be waiting on the screen</source>
             <translation>keine Antwort in %1 s; vielleicht wartet eine Abfrage auf dem Bildschirm</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExpiryForm</name>
-        <message>
-            <source>&amp;Valid for:</source>
-            <translation>&amp;Gültig für:</translation>
-        </message>
-        <message>
-            <source>How long the link keeps working</source>
-            <translation>Wie lange der Link funktioniert</translation>
-        </message>
-        <message>
-            <source>Valid for</source>
-            <translation>Gültig für</translation>
-        </message>
-        <message>
-            <source>C&amp;ustom:</source>
-            <translation>Ben&amp;utzerdefiniert:</translation>
-        </message>
-        <message>
-            <source>Custom validity, between 1 minute and 30 days</source>
-            <translation>Eigene Gültigkeit, zwischen 1 Minute und 30 Tagen</translation>
-        </message>
-        <message>
-            <source>Custom validity</source>
-            <translation>Eigene Gültigkeit</translation>
-        </message>
-        <message>
-            <source>Unit of the custom validity</source>
-            <translation>Einheit der eigenen Gültigkeit</translation>
-        </message>
-        <message>
-            <source>Custom validity unit</source>
-            <translation>Einheit der eigenen Gültigkeit</translation>
-        </message>
-        <message>
-            <source>Un&amp;til:</source>
-            <translation>&amp;Bis:</translation>
-        </message>
-        <message>
-            <source>Local date and time until which the link works, at most 30 days ahead</source>
-            <translation>Lokales Datum und Uhrzeit, bis zu denen der Link funktioniert, höchstens 30 Tage im Voraus</translation>
-        </message>
-        <message>
-            <source>Valid until, local time</source>
-            <translation>Gültig bis, Ortszeit</translation>
-        </message>
-        <message>
-            <source>Validity check</source>
-            <translation>Prüfung der Gültigkeit</translation>
-        </message>
-        <message>
-            <source>15 minutes</source>
-            <translation>15 Minuten</translation>
-        </message>
-        <message>
-            <source>1 hour</source>
-            <translation>1 Stunde</translation>
-        </message>
-        <message>
-            <source>8 hours (a shift)</source>
-            <translation>8 Stunden (eine Schicht)</translation>
-        </message>
-        <message>
-            <source>12 hours</source>
-            <translation>12 Stunden</translation>
-        </message>
-        <message>
-            <source>24 hours</source>
-            <translation>24 Stunden</translation>
-        </message>
-        <message>
-            <source>7 days</source>
-            <translation>7 Tage</translation>
-        </message>
-        <message>
-            <source>30 days</source>
-            <translation>30 Tage</translation>
-        </message>
-        <message>
-            <source>Custom…</source>
-            <translation>Benutzerdefiniert…</translation>
-        </message>
-        <message>
-            <source>Until…</source>
-            <translation>Bis…</translation>
-        </message>
-        <message>
-            <source>minutes</source>
-            <translation>Minuten</translation>
-        </message>
-        <message>
-            <source>hours</source>
-            <translation>Stunden</translation>
-        </message>
-        <message>
-            <source>days</source>
-            <translation>Tage</translation>
-        </message>
-        <message>
-            <source>The link works for %1 (until %2)</source>
-            <translation>Der Link funktioniert %1 lang (bis %2)</translation>
         </message>
     </context>
     <context>
@@ -1051,6 +1278,137 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         </message>
     </context>
     <context>
+        <name>GeneralPage</name>
+        <message>
+            <source>Links</source>
+            <translation>Links</translation>
+        </message>
+        <message>
+            <source>Default &amp;validity:</source>
+            <translation>Standard-&amp;Gültigkeit:</translation>
+        </message>
+        <message>
+            <source>Validity preselected for new links, in minutes (1 minute to 30 days)</source>
+            <translation>Für neue Links vorgewählte Gültigkeit, in Minuten (1 Minute bis 30 Tage)</translation>
+        </message>
+        <message>
+            <source>Default validity in minutes</source>
+            <translation>Standard-Gültigkeit in Minuten</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> Min.</translation>
+        </message>
+        <message>
+            <source>Default validity</source>
+            <translation>Standard-Gültigkeit</translation>
+        </message>
+        <message>
+            <source>Clear copied &amp;token after:</source>
+            <translation>Kopiertes &amp;Token löschen nach:</translation>
+        </message>
+        <message>
+            <source>A copied token is removed from the clipboard after this many seconds, unless something else was copied since</source>
+            <translation>Ein kopiertes Token wird nach so vielen Sekunden aus der Zwischenablage entfernt, sofern inzwischen nichts anderes kopiert wurde</translation>
+        </message>
+        <message>
+            <source>Clipboard clear delay in seconds</source>
+            <translation>Verzögerung bis zum Leeren der Zwischenablage in Sekunden</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source>Notifications</source>
+            <translation>Benachrichtigungen</translation>
+        </message>
+        <message>
+            <source>Show a tray icon and notify before and when a link expires</source>
+            <translation>Ein Symbol im Infobereich zeigen und vor und bei Ablauf eines Links benachrichtigen</translation>
+        </message>
+        <message>
+            <source>Expiry notifications</source>
+            <translation>Ablaufbenachrichtigungen</translation>
+        </message>
+        <message>
+            <source>Notify when a lin&amp;k is about to expire</source>
+            <translation>&amp;Benachrichtigen, bevor ein Link abläuft</translation>
+        </message>
+        <message>
+            <source>&amp;Warn:</source>
+            <translation>&amp;Warnen:</translation>
+        </message>
+        <message>
+            <source>How many minutes before expiry to warn; 0 notifies only at expiry</source>
+            <translation>Wie viele Minuten vor Ablauf gewarnt wird; 0 benachrichtigt nur beim Ablauf</translation>
+        </message>
+        <message>
+            <source>Warning time in minutes before expiry</source>
+            <translation>Vorwarnzeit in Minuten vor Ablauf</translation>
+        </message>
+        <message>
+            <source>Only at expiry</source>
+            <translation>Nur beim Ablauf</translation>
+        </message>
+        <message>
+            <source> min before expiry</source>
+            <translation> Min. vor Ablauf</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>Verlauf</translation>
+        </message>
+        <message>
+            <source>Forget expire&amp;d links:</source>
+            <translation>Abgelaufene &amp;Links vergessen:</translation>
+        </message>
+        <message>
+            <source>How long an expired link stays in the history; 0 forgets it as soon as it expires</source>
+            <translation>Wie lange ein abgelaufener Link im Verlauf bleibt; 0 vergisst ihn, sobald er abläuft</translation>
+        </message>
+        <message>
+            <source>Days an expired link stays in the history</source>
+            <translation>Tage, die ein abgelaufener Link im Verlauf bleibt</translation>
+        </message>
+        <message>
+            <source>At once</source>
+            <translation>Sofort</translation>
+        </message>
+        <message>
+            <source>after </source>
+            <translation>nach </translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> Tagen</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Sprache</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>Sprac&amp;he:</translation>
+        </message>
+        <message>
+            <source>The language of FaultShare's windows and messages; the system default follows the desktop's language</source>
+            <translation>Die Sprache der Fenster und Meldungen von FaultShare; der Systemstandard folgt der Sprache des Desktops</translation>
+        </message>
+        <message>
+            <source>Takes effect when FaultShare restarts</source>
+            <translation>Wirkt nach einem Neustart von FaultShare</translation>
+        </message>
+        <message>
+            <source>Takes effect when FaultShare restarts.</source>
+            <translation>Wirkt nach einem Neustart von FaultShare.</translation>
+        </message>
+        <message>
+            <source>System default</source>
+            <translation>Systemstandard</translation>
+        </message>
+    </context>
+    <context>
         <name>History</name>
         <message>
             <source>the link kept in the keychain cannot be read</source>
@@ -1063,13 +1421,6 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>the link was not kept</source>
             <translation>der Link wurde nicht behalten</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryDock</name>
-        <message>
-            <source>History</source>
-            <translation>Verlauf</translation>
         </message>
     </context>
     <context>
@@ -1196,37 +1547,6 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>The link "%1" still works. Forget it anyway? It keeps working until it expires, but FaultShare can no longer copy or show it.</source>
             <translation>Der Link „%1“ funktioniert noch. Trotzdem vergessen? Er funktioniert weiter, bis er abläuft, aber FaultShare kann ihn dann nicht mehr kopieren oder anzeigen.</translation>
-        </message>
-    </context>
-    <context>
-        <name>IframeSizeDialog</name>
-        <message>
-            <source>Embed size</source>
-            <translation>Einbettungsgröße</translation>
-        </message>
-        <message>
-            <source>&amp;Width:</source>
-            <translation>&amp;Breite:</translation>
-        </message>
-        <message>
-            <source>Embed width</source>
-            <translation>Breite der Einbettung</translation>
-        </message>
-        <message>
-            <source> px</source>
-            <translation> px</translation>
-        </message>
-        <message>
-            <source>&amp;Height:</source>
-            <translation>&amp;Höhe:</translation>
-        </message>
-        <message>
-            <source>Embed height</source>
-            <translation>Höhe der Einbettung</translation>
-        </message>
-        <message>
-            <source>&amp;Copy</source>
-            <translation>&amp;Kopieren</translation>
         </message>
     </context>
     <context>
@@ -1372,7 +1692,155 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         </message>
     </context>
     <context>
-        <name>LinkResultPanel</name>
+        <name>MainWindow</name>
+        <message>
+            <source>FaultShare</source>
+            <translation>FaultShare</translation>
+        </message>
+        <message>
+            <source>Demo mode: a throwaway server on this computer, nothing is stored</source>
+            <translation>Demo-Modus: ein Wegwerf-Server auf diesem Computer, nichts wird gespeichert</translation>
+        </message>
+        <message>
+            <source>Demo mode</source>
+            <translation>Demo-Modus</translation>
+        </message>
+        <message>
+            <source>DEMO</source>
+            <translation>DEMO</translation>
+        </message>
+        <message>
+            <source>About demo mode</source>
+            <translation>Über den Demo-Modus</translation>
+        </message>
+        <message>
+            <source>Links come from the demo server inside FaultShare, show sample faults and work only on this computer while FaultShare runs.</source>
+            <translation>Links kommen vom Demo-Server in FaultShare, zeigen Beispielstörungen und funktionieren nur auf diesem Computer, solange FaultShare läuft.</translation>
+        </message>
+        <message>
+            <source>New link</source>
+            <translation>Neuer Link</translation>
+        </message>
+        <message>
+            <source>&amp;Profile:</source>
+            <translation>&amp;Profil:</translation>
+        </message>
+        <message>
+            <source>The profile (API URL, key, CA file) the next link is made with</source>
+            <translation>Das Profil (API-URL, Schlüssel, CA-Datei), mit dem der nächste Link erzeugt wird</translation>
+        </message>
+        <message>
+            <source>Profile</source>
+            <translation>Profil</translation>
+        </message>
+        <message>
+            <source>&amp;Valid for:</source>
+            <translation>&amp;Gültig für:</translation>
+        </message>
+        <message>
+            <source>How long the link keeps working</source>
+            <translation>Wie lange der Link funktioniert</translation>
+        </message>
+        <message>
+            <source>Valid for</source>
+            <translation>Gültig für</translation>
+        </message>
+        <message>
+            <source>C&amp;ustom:</source>
+            <translation>Ben&amp;utzerdefiniert:</translation>
+        </message>
+        <message>
+            <source>Custom validity, between 1 minute and 30 days</source>
+            <translation>Eigene Gültigkeit, zwischen 1 Minute und 30 Tagen</translation>
+        </message>
+        <message>
+            <source>Custom validity</source>
+            <translation>Eigene Gültigkeit</translation>
+        </message>
+        <message>
+            <source>Unit of the custom validity</source>
+            <translation>Einheit der eigenen Gültigkeit</translation>
+        </message>
+        <message>
+            <source>Custom validity unit</source>
+            <translation>Einheit der eigenen Gültigkeit</translation>
+        </message>
+        <message>
+            <source>Un&amp;til:</source>
+            <translation>&amp;Bis:</translation>
+        </message>
+        <message>
+            <source>Local date and time until which the link works, at most 30 days ahead</source>
+            <translation>Lokales Datum und Uhrzeit, bis zu denen der Link funktioniert, höchstens 30 Tage im Voraus</translation>
+        </message>
+        <message>
+            <source>Valid until, local time</source>
+            <translation>Gültig bis, Ortszeit</translation>
+        </message>
+        <message>
+            <source>Validity check</source>
+            <translation>Prüfung der Gültigkeit</translation>
+        </message>
+        <message>
+            <source>&amp;Label:</source>
+            <translation>Be&amp;zeichnung:</translation>
+        </message>
+        <message>
+            <source>Optional name for this link, e.g. the display it is for</source>
+            <translation>Optionaler Name für diesen Link, z. B. das Display, für das er bestimmt ist</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>Bezeichnung</translation>
+        </message>
+        <message>
+            <source>Optional, e.g. NOC wall 2</source>
+            <translation>Optional, z. B. NOC-Wand 2</translation>
+        </message>
+        <message>
+            <source>Create a new link (Ctrl+Return)</source>
+            <translation>Einen neuen Link erzeugen (Strg+Eingabe)</translation>
+        </message>
+        <message>
+            <source>Generate link</source>
+            <translation>Link erzeugen</translation>
+        </message>
+        <message>
+            <source>&amp;Generate link</source>
+            <translation>Link &amp;erzeugen</translation>
+        </message>
+        <message>
+            <source>Stop waiting for the server (Esc)</source>
+            <translation>Nicht länger auf den Server warten (Esc)</translation>
+        </message>
+        <message>
+            <source>Cancel request</source>
+            <translation>Anfrage abbrechen</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Waiting for the server</source>
+            <translation>Warten auf den Server</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <source>Reveal token</source>
+            <translation>Token anzeigen</translation>
+        </message>
+        <message>
+            <source>&amp;Reveal</source>
+            <translation>Anze&amp;igen</translation>
+        </message>
+        <message>
+            <source>Copy &amp;token</source>
+            <translation>&amp;Token kopieren</translation>
+        </message>
         <message>
             <source>The QR code and the link of a new link appear here.</source>
             <translation>QR-Code und Adresse eines neuen Links erscheinen hier.</translation>
@@ -1492,185 +1960,6 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>Expires at</source>
             <translation>Läuft ab um</translation>
-        </message>
-        <message>
-            <source>L (7%)</source>
-            <translation>L (7 %)</translation>
-        </message>
-        <message>
-            <source>M (15%)</source>
-            <translation>M (15 %)</translation>
-        </message>
-        <message>
-            <source>Q (25%)</source>
-            <translation>Q (25 %)</translation>
-        </message>
-        <message>
-            <source>H (30%)</source>
-            <translation>H (30 %)</translation>
-        </message>
-        <message>
-            <source>The API sent no link to share (%1); the token below is all there is.</source>
-            <translation>Die API hat keinen Link zum Teilen gesendet (%1); es gibt nur das Token unten.</translation>
-        </message>
-        <message>
-            <source>Expires %1</source>
-            <translation>Läuft ab %1</translation>
-        </message>
-        <message>
-            <source>%1 (%2)</source>
-            <translation>%1 (%2)</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
-        </message>
-        <message>
-            <source>The token is not a JWT whose claims can be read.</source>
-            <translation>Das Token ist kein JWT, dessen Claims sich lesen lassen.</translation>
-        </message>
-        <message>
-            <source>Unknown: the server did not send its time</source>
-            <translation>Unbekannt: Der Server hat seine Uhrzeit nicht gesendet</translation>
-        </message>
-        <message>
-            <source>Server %1 ahead; countdown follows it</source>
-            <translation>Server %1 voraus; der Countdown richtet sich nach ihm</translation>
-        </message>
-        <message>
-            <source>Server %1 behind; countdown follows it</source>
-            <translation>Server %1 zurück; der Countdown richtet sich nach ihm</translation>
-        </message>
-        <message>
-            <source>In sync</source>
-            <translation>Synchron</translation>
-        </message>
-        <message>
-            <source>Expired — generate a new link</source>
-            <translation>Abgelaufen — erzeugen Sie einen neuen Link</translation>
-        </message>
-        <message>
-            <source>The link is too long for a QR code (%1 bytes) at this error correction; copy the link instead, or choose a lower level.</source>
-            <translation>Der Link ist bei dieser Fehlerkorrektur zu lang für einen QR-Code (%1 Bytes); kopieren Sie stattdessen den Link oder wählen Sie eine niedrigere Stufe.</translation>
-        </message>
-        <message>
-            <source>Copied</source>
-            <translation>Kopiert</translation>
-        </message>
-        <message>
-            <source>Hid&amp;e</source>
-            <translation>&amp;Verbergen</translation>
-        </message>
-        <message>
-            <source>&amp;Reveal</source>
-            <translation>Anze&amp;igen</translation>
-        </message>
-        <message>
-            <source>Hide token</source>
-            <translation>Token verbergen</translation>
-        </message>
-        <message>
-            <source>Reveal token</source>
-            <translation>Token anzeigen</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>FaultShare</source>
-            <translation>FaultShare</translation>
-        </message>
-        <message>
-            <source>Demo mode: a throwaway server on this computer, nothing is stored</source>
-            <translation>Demo-Modus: ein Wegwerf-Server auf diesem Computer, nichts wird gespeichert</translation>
-        </message>
-        <message>
-            <source>Demo mode</source>
-            <translation>Demo-Modus</translation>
-        </message>
-        <message>
-            <source>DEMO</source>
-            <translation>DEMO</translation>
-        </message>
-        <message>
-            <source>About demo mode</source>
-            <translation>Über den Demo-Modus</translation>
-        </message>
-        <message>
-            <source>Links come from the demo server inside FaultShare, show sample faults and work only on this computer while FaultShare runs.</source>
-            <translation>Links kommen vom Demo-Server in FaultShare, zeigen Beispielstörungen und funktionieren nur auf diesem Computer, solange FaultShare läuft.</translation>
-        </message>
-        <message>
-            <source>New link</source>
-            <translation>Neuer Link</translation>
-        </message>
-        <message>
-            <source>&amp;Profile:</source>
-            <translation>&amp;Profil:</translation>
-        </message>
-        <message>
-            <source>The profile (API URL, key, CA file) the next link is made with</source>
-            <translation>Das Profil (API-URL, Schlüssel, CA-Datei), mit dem der nächste Link erzeugt wird</translation>
-        </message>
-        <message>
-            <source>Profile</source>
-            <translation>Profil</translation>
-        </message>
-        <message>
-            <source>&amp;Label:</source>
-            <translation>Be&amp;zeichnung:</translation>
-        </message>
-        <message>
-            <source>Optional name for this link, e.g. the display it is for</source>
-            <translation>Optionaler Name für diesen Link, z. B. das Display, für das er bestimmt ist</translation>
-        </message>
-        <message>
-            <source>Label</source>
-            <translation>Bezeichnung</translation>
-        </message>
-        <message>
-            <source>Optional, e.g. NOC wall 2</source>
-            <translation>Optional, z. B. NOC-Wand 2</translation>
-        </message>
-        <message>
-            <source>Create a new link (Ctrl+Return)</source>
-            <translation>Einen neuen Link erzeugen (Strg+Eingabe)</translation>
-        </message>
-        <message>
-            <source>Generate link</source>
-            <translation>Link erzeugen</translation>
-        </message>
-        <message>
-            <source>&amp;Generate link</source>
-            <translation>Link &amp;erzeugen</translation>
-        </message>
-        <message>
-            <source>Stop waiting for the server (Esc)</source>
-            <translation>Nicht länger auf den Server warten (Esc)</translation>
-        </message>
-        <message>
-            <source>Cancel request</source>
-            <translation>Anfrage abbrechen</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Abbrechen</translation>
-        </message>
-        <message>
-            <source>Waiting for the server</source>
-            <translation>Warten auf den Server</translation>
-        </message>
-        <message>
-            <source>Error</source>
-            <translation>Fehler</translation>
-        </message>
-        <message>
-            <source>Copy &amp;token</source>
-            <translation>&amp;Token kopieren</translation>
-        </message>
-        <message>
-            <source>&amp;Copy link</source>
-            <translation>Link &amp;kopieren</translation>
         </message>
         <message>
             <source>&amp;File</source>
@@ -1797,6 +2086,54 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <translation>Der Schlüssel wird in %1 auf diesem Computer gespeichert, nie in einer Datei.</translation>
         </message>
         <message>
+            <source>15 minutes</source>
+            <translation>15 Minuten</translation>
+        </message>
+        <message>
+            <source>1 hour</source>
+            <translation>1 Stunde</translation>
+        </message>
+        <message>
+            <source>8 hours (a shift)</source>
+            <translation>8 Stunden (eine Schicht)</translation>
+        </message>
+        <message>
+            <source>12 hours</source>
+            <translation>12 Stunden</translation>
+        </message>
+        <message>
+            <source>24 hours</source>
+            <translation>24 Stunden</translation>
+        </message>
+        <message>
+            <source>7 days</source>
+            <translation>7 Tage</translation>
+        </message>
+        <message>
+            <source>30 days</source>
+            <translation>30 Tage</translation>
+        </message>
+        <message>
+            <source>Custom…</source>
+            <translation>Benutzerdefiniert…</translation>
+        </message>
+        <message>
+            <source>Until…</source>
+            <translation>Bis…</translation>
+        </message>
+        <message>
+            <source>minutes</source>
+            <translation>Minuten</translation>
+        </message>
+        <message>
+            <source>hours</source>
+            <translation>Stunden</translation>
+        </message>
+        <message>
+            <source>days</source>
+            <translation>Tage</translation>
+        </message>
+        <message>
             <source>The key is stored in %1.</source>
             <translation>Der Schlüssel ist in %1 gespeichert.</translation>
         </message>
@@ -1817,6 +2154,10 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <translation>Der Schlüssel wird in %1 gespeichert…</translation>
         </message>
         <message>
+            <source>The link works for %1 (until %2)</source>
+            <translation>Der Link funktioniert %1 lang (bis %2)</translation>
+        </message>
+        <message>
             <source>Cancelled</source>
             <translation>Abgebrochen</translation>
         </message>
@@ -1827,6 +2168,170 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>(at %1).</source>
             <translation>(um %1).</translation>
+        </message>
+        <message>
+            <source>Expires %1</source>
+            <translation>Läuft ab %1</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>The token is not a JWT whose claims can be read.</source>
+            <translation>Das Token ist kein JWT, dessen Claims sich lesen lassen.</translation>
+        </message>
+        <message>
+            <source>Unknown: the server did not send its time</source>
+            <translation>Unbekannt: Der Server hat seine Uhrzeit nicht gesendet</translation>
+        </message>
+        <message>
+            <source>Server %1 ahead; countdown follows it</source>
+            <translation>Server %1 voraus; der Countdown richtet sich nach ihm</translation>
+        </message>
+        <message>
+            <source>Server %1 behind; countdown follows it</source>
+            <translation>Server %1 zurück; der Countdown richtet sich nach ihm</translation>
+        </message>
+        <message>
+            <source>In sync</source>
+            <translation>Synchron</translation>
+        </message>
+        <message>
+            <source>Expired — generate a new link</source>
+            <translation>Abgelaufen — erzeugen Sie einen neuen Link</translation>
+        </message>
+        <message>
+            <source>Copied</source>
+            <translation>Kopiert</translation>
+        </message>
+        <message>
+            <source>No web browser could open the link; copy it instead.</source>
+            <translation>Kein Webbrowser konnte den Link öffnen; kopieren Sie ihn stattdessen.</translation>
+        </message>
+        <message>
+            <source>Token copied; the clipboard is cleared in %1 s.</source>
+            <translation>Token kopiert; die Zwischenablage wird in %1 s geleert.</translation>
+        </message>
+        <message>
+            <source>Hid&amp;e</source>
+            <translation>&amp;Verbergen</translation>
+        </message>
+        <message>
+            <source>Hide token</source>
+            <translation>Token verbergen</translation>
+        </message>
+        <message>
+            <source>L (7%)</source>
+            <translation>L (7 %)</translation>
+        </message>
+        <message>
+            <source>M (15%)</source>
+            <translation>M (15 %)</translation>
+        </message>
+        <message>
+            <source>Q (25%)</source>
+            <translation>Q (25 %)</translation>
+        </message>
+        <message>
+            <source>H (30%)</source>
+            <translation>H (30 %)</translation>
+        </message>
+        <message>
+            <source>Embed size</source>
+            <translation>Einbettungsgröße</translation>
+        </message>
+        <message>
+            <source> px</source>
+            <translation> px</translation>
+        </message>
+        <message>
+            <source>Embed width</source>
+            <translation>Breite der Einbettung</translation>
+        </message>
+        <message>
+            <source>Embed height</source>
+            <translation>Höhe der Einbettung</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Kopieren</translation>
+        </message>
+        <message>
+            <source>&amp;Width:</source>
+            <translation>&amp;Breite:</translation>
+        </message>
+        <message>
+            <source>&amp;Height:</source>
+            <translation>&amp;Höhe:</translation>
+        </message>
+        <message>
+            <source>There is no live link whose QR code could be saved.</source>
+            <translation>Es gibt keinen gültigen Link, dessen QR-Code gespeichert werden könnte.</translation>
+        </message>
+        <message>
+            <source>Choose a file name ending in .png or .svg.</source>
+            <translation>Wählen Sie einen Dateinamen, der auf .png oder .svg endet.</translation>
+        </message>
+        <message>
+            <source>Choose a size between %1 and %2 pixels for this QR code.</source>
+            <translation>Wählen Sie für diesen QR-Code eine Größe zwischen %1 und %2 Pixeln.</translation>
+        </message>
+        <message>
+            <source>Could not save the QR code to %1: %2</source>
+            <translation>Der QR-Code konnte nicht unter %1 gespeichert werden: %2</translation>
+        </message>
+        <message>
+            <source>QR code saved to %1</source>
+            <translation>QR-Code unter %1 gespeichert</translation>
+        </message>
+        <message>
+            <source>QR code size</source>
+            <translation>QR-Code-Größe</translation>
+        </message>
+        <message>
+            <source>QR code size in pixels</source>
+            <translation>QR-Code-Größe in Pixeln</translation>
+        </message>
+        <message>
+            <source>Width and height; rounded down to whole modules</source>
+            <translation>Breite und Höhe; auf ganze Module abgerundet</translation>
+        </message>
+        <message>
+            <source>&amp;Choose file…</source>
+            <translation>&amp;Datei wählen…</translation>
+        </message>
+        <message>
+            <source>&amp;Size:</source>
+            <translation>&amp;Größe:</translation>
+        </message>
+        <message>
+            <source>Save QR code</source>
+            <translation>QR-Code speichern</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png)</source>
+            <translation>PNG-Bild (*.png)</translation>
+        </message>
+        <message>
+            <source>SVG image (*.svg)</source>
+            <translation>SVG-Bild (*.svg)</translation>
+        </message>
+        <message>
+            <source>The printer could not be started; check it and try again.</source>
+            <translation>Der Drucker konnte nicht gestartet werden; prüfen Sie ihn und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>Printing the QR code failed.</source>
+            <translation>Das Drucken des QR-Codes ist fehlgeschlagen.</translation>
+        </message>
+        <message>
+            <source>QR code sent to the printer</source>
+            <translation>QR-Code an den Drucker gesendet</translation>
         </message>
         <message>
             <source>About FaultShare</source>
@@ -1841,8 +2346,28 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <translation>Kurzlebige, schreibgeschützte Altostrat-Störungslinks als Link und QR-Code teilen.</translation>
         </message>
         <message>
+            <source>The link expires in %1 min</source>
+            <translation>Der Link läuft in %1 Min. ab</translation>
+        </message>
+        <message>
+            <source>The link “%1” expires in %2 min</source>
+            <translation>Der Link „%1“ läuft in %2 Min. ab</translation>
+        </message>
+        <message>
+            <source>The link has expired; generate a new one</source>
+            <translation>Der Link ist abgelaufen; erzeugen Sie einen neuen</translation>
+        </message>
+        <message>
+            <source>The link “%1” has expired; generate a new one</source>
+            <translation>Der Link „%1“ ist abgelaufen; erzeugen Sie einen neuen</translation>
+        </message>
+        <message>
             <source>The link was not kept in the history: %1</source>
             <translation>Der Link wurde nicht im Verlauf behalten: %1</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>Verlauf</translation>
         </message>
         <message>
             <source>Link copied.</source>
@@ -1863,6 +2388,14 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>Reading the API key or token from %1…</source>
             <translation>Der API-Schlüssel oder das Token wird aus %1 gelesen …</translation>
+        </message>
+        <message>
+            <source>The API sent no link to share (%1); the token below is all there is.</source>
+            <translation>Die API hat keinen Link zum Teilen gesendet (%1); es gibt nur das Token unten.</translation>
+        </message>
+        <message>
+            <source>The link is too long for a QR code (%1 bytes) at this error correction; copy the link instead, or choose a lower level.</source>
+            <translation>Der Link ist bei dieser Fehlerkorrektur zu lang für einen QR-Code (%1 Bytes); kopieren Sie stattdessen den Link oder wählen Sie eine niedrigere Stufe.</translation>
         </message>
         <message>
             <source>Send the key to another API?</source>
@@ -2206,79 +2739,7 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         </message>
     </context>
     <context>
-        <name>ProxySettings</name>
-        <message>
-            <source>Enter the proxy's host name or address.</source>
-            <translation>Geben Sie den Hostnamen oder die Adresse des Proxys ein.</translation>
-        </message>
-        <message>
-            <source>The proxy host must be a host name or an address, without a scheme, path or user name.</source>
-            <translation>Der Proxy-Host muss ein Hostname oder eine Adresse sein, ohne Schema, Pfad oder Benutzernamen.</translation>
-        </message>
-        <message>
-            <source>The proxy port must be a number from 1 to 65535.</source>
-            <translation>Der Proxy-Port muss eine Zahl von 1 bis 65535 sein.</translation>
-        </message>
-    </context>
-    <context>
-        <name>QrExportDialog</name>
-        <message>
-            <source>QR code size</source>
-            <translation>QR-Code-Größe</translation>
-        </message>
-        <message>
-            <source>&amp;Size:</source>
-            <translation>&amp;Größe:</translation>
-        </message>
-        <message>
-            <source>Width and height; rounded down to whole modules</source>
-            <translation>Breite und Höhe; auf ganze Module abgerundet</translation>
-        </message>
-        <message>
-            <source>QR code size in pixels</source>
-            <translation>QR-Code-Größe in Pixeln</translation>
-        </message>
-        <message>
-            <source> px</source>
-            <translation> px</translation>
-        </message>
-        <message>
-            <source>&amp;Choose file…</source>
-            <translation>&amp;Datei wählen…</translation>
-        </message>
-    </context>
-    <context>
-        <name>QrView</name>
-        <message>
-            <source>QR code of the short link</source>
-            <translation>QR-Code des Kurzlinks</translation>
-        </message>
-        <message>
-            <source>Scan it with a phone camera to open the short link.</source>
-            <translation>Mit der Handykamera scannen, um den Kurzlink zu öffnen.</translation>
-        </message>
-        <message>
-            <source>No QR code is shown.</source>
-            <translation>Es wird kein QR-Code angezeigt.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SecretLineEdit</name>
-        <message>
-            <source>&amp;Copy</source>
-            <translation>&amp;Kopieren</translation>
-        </message>
-        <message>
-            <source>Select All</source>
-            <translation>Alles auswählen</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <source>Settings</source>
-            <translation>Einstellungen</translation>
-        </message>
+        <name>ProfilesPage</name>
         <message>
             <source>&amp;Profiles</source>
             <translation>&amp;Profile</translation>
@@ -2348,268 +2809,16 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <translation>Status der Profile</translation>
         </message>
         <message>
-            <source>Connection</source>
-            <translation>Verbindung</translation>
-        </message>
-        <message>
-            <source>Profile:</source>
-            <translation>Profil:</translation>
-        </message>
-        <message>
-            <source>Profile</source>
-            <translation>Profil</translation>
-        </message>
-        <message>
-            <source>API &amp;URL:</source>
-            <translation>API-&amp;URL:</translation>
-        </message>
-        <message>
-            <source>Address of the Altostrat API; https is required except on this computer</source>
-            <translation>Adresse der Altostrat-API; https ist Pflicht, außer auf diesem Computer</translation>
-        </message>
-        <message>
-            <source>API URL</source>
-            <translation>API-URL</translation>
-        </message>
-        <message>
-            <source>API URL problem</source>
-            <translation>Problem mit der API-URL</translation>
-        </message>
-        <message>
-            <source>&amp;CA file:</source>
-            <translation>&amp;CA-Datei:</translation>
-        </message>
-        <message>
-            <source>Extra CA certificates (PEM) to trust besides the system ones, e.g. for a company proxy; empty for none</source>
-            <translation>Zusätzliche CA-Zertifikate (PEM), denen neben denen des Systems vertraut wird, z. B. für einen Firmen-Proxy; leer für keine</translation>
-        </message>
-        <message>
-            <source>CA certificate file</source>
-            <translation>CA-Zertifikatsdatei</translation>
-        </message>
-        <message>
-            <source>None (system certificates only)</source>
-            <translation>Keine (nur Zertifikate des Systems)</translation>
-        </message>
-        <message>
-            <source>Choose a PEM file of CA certificates</source>
-            <translation>Eine PEM-Datei mit CA-Zertifikaten wählen</translation>
-        </message>
-        <message>
-            <source>Browse for a CA file</source>
-            <translation>Nach einer CA-Datei suchen</translation>
-        </message>
-        <message>
-            <source>&amp;Browse…</source>
-            <translation>&amp;Durchsuchen…</translation>
-        </message>
-        <message>
-            <source>CA file problem</source>
-            <translation>Problem mit der CA-Datei</translation>
-        </message>
-        <message>
-            <source>API key</source>
-            <translation>API-Schlüssel</translation>
-        </message>
-        <message>
-            <source>Where the key is stored</source>
-            <translation>Wo der Schlüssel gespeichert wird</translation>
-        </message>
-        <message>
-            <source>&amp;New key:</source>
-            <translation>Neuer &amp;Schlüssel:</translation>
-        </message>
-        <message>
-            <source>Check the new key and store it in place of the old one</source>
-            <translation>Den neuen Schlüssel prüfen und anstelle des alten speichern</translation>
-        </message>
-        <message>
-            <source>Replace key</source>
-            <translation>Schlüssel ersetzen</translation>
-        </message>
-        <message>
-            <source>&amp;Replace key</source>
-            <translation>Schlüssel e&amp;rsetzen</translation>
-        </message>
-        <message>
-            <source>Key status</source>
-            <translation>Status des Schlüssels</translation>
-        </message>
-        <message>
-            <source>Remove the stored key of this profile from the keychain</source>
-            <translation>Den gespeicherten Schlüssel dieses Profils aus dem Schlüsselbund entfernen</translation>
-        </message>
-        <message>
-            <source>Forget stored key</source>
-            <translation>Gespeicherten Schlüssel vergessen</translation>
-        </message>
-        <message>
-            <source>&amp;Forget stored key…</source>
-            <translation>Gespeicherten Schlüssel &amp;vergessen…</translation>
-        </message>
-        <message>
-            <source>Links</source>
-            <translation>Links</translation>
-        </message>
-        <message>
-            <source>Default &amp;validity:</source>
-            <translation>Standard-&amp;Gültigkeit:</translation>
-        </message>
-        <message>
-            <source>Validity preselected for new links, in minutes (1 minute to 30 days)</source>
-            <translation>Für neue Links vorgewählte Gültigkeit, in Minuten (1 Minute bis 30 Tage)</translation>
-        </message>
-        <message>
-            <source>Default validity in minutes</source>
-            <translation>Standard-Gültigkeit in Minuten</translation>
-        </message>
-        <message>
-            <source> min</source>
-            <translation> Min.</translation>
-        </message>
-        <message>
-            <source>Default validity</source>
-            <translation>Standard-Gültigkeit</translation>
-        </message>
-        <message>
-            <source>Clear copied &amp;token after:</source>
-            <translation>Kopiertes &amp;Token löschen nach:</translation>
-        </message>
-        <message>
-            <source>A copied token is removed from the clipboard after this many seconds, unless something else was copied since</source>
-            <translation>Ein kopiertes Token wird nach so vielen Sekunden aus der Zwischenablage entfernt, sofern inzwischen nichts anderes kopiert wurde</translation>
-        </message>
-        <message>
-            <source>Clipboard clear delay in seconds</source>
-            <translation>Verzögerung bis zum Leeren der Zwischenablage in Sekunden</translation>
-        </message>
-        <message>
-            <source> s</source>
-            <translation> s</translation>
-        </message>
-        <message>
-            <source>Notifications</source>
-            <translation>Benachrichtigungen</translation>
-        </message>
-        <message>
-            <source>Show a tray icon and notify before and when a link expires</source>
-            <translation>Ein Symbol im Infobereich zeigen und vor und bei Ablauf eines Links benachrichtigen</translation>
-        </message>
-        <message>
-            <source>Expiry notifications</source>
-            <translation>Ablaufbenachrichtigungen</translation>
-        </message>
-        <message>
-            <source>&amp;Warn:</source>
-            <translation>&amp;Warnen:</translation>
-        </message>
-        <message>
-            <source>How many minutes before expiry to warn; 0 notifies only at expiry</source>
-            <translation>Wie viele Minuten vor Ablauf gewarnt wird; 0 benachrichtigt nur beim Ablauf</translation>
-        </message>
-        <message>
-            <source>Warning time in minutes before expiry</source>
-            <translation>Vorwarnzeit in Minuten vor Ablauf</translation>
-        </message>
-        <message>
-            <source>Only at expiry</source>
-            <translation>Nur beim Ablauf</translation>
-        </message>
-        <message>
-            <source> min before expiry</source>
-            <translation> Min. vor Ablauf</translation>
-        </message>
-        <message>
-            <source>History</source>
-            <translation>Verlauf</translation>
-        </message>
-        <message>
-            <source>How long an expired link stays in the history; 0 forgets it as soon as it expires</source>
-            <translation>Wie lange ein abgelaufener Link im Verlauf bleibt; 0 vergisst ihn, sobald er abläuft</translation>
-        </message>
-        <message>
-            <source>Days an expired link stays in the history</source>
-            <translation>Tage, die ein abgelaufener Link im Verlauf bleibt</translation>
-        </message>
-        <message>
-            <source>At once</source>
-            <translation>Sofort</translation>
-        </message>
-        <message>
-            <source>after </source>
-            <translation>nach </translation>
-        </message>
-        <message>
-            <source> days</source>
-            <translation> Tagen</translation>
-        </message>
-        <message>
-            <source>The key of this profile is stored in %1, never in a file.</source>
-            <translation>Der Schlüssel dieses Profils wird in %1 gespeichert, nie in einer Datei.</translation>
-        </message>
-        <message>
-            <source>The file %1, so only the system's certificates are trusted; choose another or clear the field.</source>
-            <translation>Die Datei %1, daher wird nur den Zertifikaten des Systems vertraut; wählen Sie eine andere oder leeren Sie das Feld.</translation>
-        </message>
-        <message>
-            <source>The new key is stored in %1 and in use.</source>
-            <translation>Der neue Schlüssel ist in %1 gespeichert und in Gebrauch.</translation>
-        </message>
-        <message>
-            <source>The new key is stored in %1; this session keeps using the key from FAULTSHARE_API_KEY.</source>
-            <translation>Der neue Schlüssel ist in %1 gespeichert; diese Sitzung verwendet weiter den Schlüssel aus FAULTSHARE_API_KEY.</translation>
-        </message>
-        <message>
-            <source>Profile “%1” and its key were removed.</source>
-            <translation>Das Profil „%1“ und sein Schlüssel wurden entfernt.</translation>
-        </message>
-        <message>
-            <source>The stored key was removed from %1.</source>
-            <translation>Der gespeicherte Schlüssel wurde aus %1 entfernt.</translation>
-        </message>
-        <message>
-            <source>Demo mode: the connection and the key belong to the demo server and cannot be changed.</source>
-            <translation>Demo-Modus: Verbindung und Schlüssel gehören zum Demo-Server und können nicht geändert werden.</translation>
-        </message>
-        <message>
-            <source>Storing the key in %1…</source>
-            <translation>Der Schlüssel wird in %1 gespeichert…</translation>
-        </message>
-        <message>
-            <source>Forget the stored key?</source>
-            <translation>Gespeicherten Schlüssel vergessen?</translation>
-        </message>
-        <message>
-            <source>&amp;Forget key</source>
-            <translation>Schlüssel &amp;vergessen</translation>
-        </message>
-        <message>
-            <source>Removing the key from %1…</source>
-            <translation>Der Schlüssel wird aus %1 entfernt…</translation>
-        </message>
-        <message>
-            <source>Choose a CA certificate file</source>
-            <translation>CA-Zertifikatsdatei wählen</translation>
-        </message>
-        <message>
-            <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
-            <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
-        </message>
-        <message>
-            <source>The file cannot be read; choose an existing PEM file.</source>
-            <translation>Die Datei kann nicht gelesen werden; wählen Sie eine vorhandene PEM-Datei.</translation>
-        </message>
-        <message>
-            <source>The file holds no PEM certificate; choose the CA bundle your IT provides.</source>
-            <translation>Die Datei enthält kein PEM-Zertifikat; wählen Sie das CA-Bundle, das Ihre IT bereitstellt.</translation>
-        </message>
-        <message>
             <source>%1 (in use)</source>
             <translation>%1 (in Gebrauch)</translation>
         </message>
         <message>
             <source>The profile in use: this dialog edits its settings</source>
             <translation>Das verwendete Profil: Dieser Dialog bearbeitet seine Einstellungen</translation>
+        </message>
+        <message>
+            <source>Profile “%1” is set up for everyone on this computer by its administrator; it cannot be removed here.</source>
+            <translation>Das Profil „%1“ hat die Administration dieses Computers für alle eingerichtet; es kann hier nicht entfernt werden.</translation>
         </message>
         <message>
             <source>Name of the new profile (for example “staging”):</source>
@@ -2632,6 +2841,10 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <translation>Profil entfernen?</translation>
         </message>
         <message>
+            <source>Remove profile “%1” with its settings and its API key or token in %2?</source>
+            <translation>Profil „%1“ mit seinen Einstellungen und seinem API-Schlüssel oder Token in %2 entfernen?</translation>
+        </message>
+        <message>
             <source>&amp;Remove profile</source>
             <translation>Profil &amp;entfernen</translation>
         </message>
@@ -2646,6 +2859,14 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>There is no profile named “%1”; it may have been removed already.</source>
             <translation>Es gibt kein Profil „%1“; es wurde vielleicht schon entfernt.</translation>
+        </message>
+        <message>
+            <source>Profile “%1” and its key were removed.</source>
+            <translation>Das Profil „%1“ und sein Schlüssel wurden entfernt.</translation>
+        </message>
+        <message>
+            <source>Profile “%1” was kept because its key or proxy password could not be removed from the keychain: %2</source>
+            <translation>Das Profil „%1“ wurde behalten, weil sein Schlüssel oder Proxy-Passwort nicht aus dem Schlüsselbund entfernt werden konnte: %2</translation>
         </message>
         <message>
             <source>Removing the key of profile “%1” from %2…</source>
@@ -2667,236 +2888,12 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             </translation>
         </message>
         <message>
-            <source>The file %1 cannot be read (%2); choose another.</source>
-            <translation>Die Datei %1 kann nicht gelesen werden (%2); wählen Sie eine andere.</translation>
-        </message>
-        <message>
             <source>The file %1 is too large to be a profiles export; choose a file made by Export.</source>
             <translation>Die Datei %1 ist zu groß für einen Profilexport; wählen Sie eine mit „Exportieren“ erstellte Datei.</translation>
         </message>
         <message>
-            <source>The file holds no profile, so nothing changed.</source>
-            <translation>Die Datei enthält kein Profil, daher hat sich nichts geändert.</translation>
-        </message>
-        <message>
-            <source>Imported %1; their keys are not in the file, so store them after switching to each.</source>
-            <translation>%1 importiert; ihre Schlüssel sind nicht in der Datei, speichern Sie sie also nach dem Wechsel zu jedem Profil.</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>Sprache</translation>
-        </message>
-        <message>
-            <source>&amp;Language:</source>
-            <translation>Sprac&amp;he:</translation>
-        </message>
-        <message>
-            <source>The language of FaultShare's windows and messages; the system default follows the desktop's language</source>
-            <translation>Die Sprache der Fenster und Meldungen von FaultShare; der Systemstandard folgt der Sprache des Desktops</translation>
-        </message>
-        <message>
-            <source>Takes effect when FaultShare restarts</source>
-            <translation>Wirkt nach einem Neustart von FaultShare</translation>
-        </message>
-        <message>
-            <source>Takes effect when FaultShare restarts.</source>
-            <translation>Wirkt nach einem Neustart von FaultShare.</translation>
-        </message>
-        <message>
-            <source>System default</source>
-            <translation>Systemstandard</translation>
-        </message>
-        <message>
-            <source>Network</source>
-            <translation>Netzwerk</translation>
-        </message>
-        <message>
-            <source>Prox&amp;y:</source>
-            <translation>Prox&amp;y:</translation>
-        </message>
-        <message>
-            <source>How this profile reaches the API: the system's proxy settings, directly, or through an HTTP or SOCKS5 proxy</source>
-            <translation>Wie dieses Profil die API erreicht: über die Proxy-Einstellungen des Systems, direkt oder über einen HTTP- oder SOCKS5-Proxy</translation>
-        </message>
-        <message>
-            <source>Proxy</source>
-            <translation>Proxy</translation>
-        </message>
-        <message>
-            <source>How this profile reaches the API; host, port, user name and password apply to an HTTP or SOCKS5 proxy</source>
-            <translation>Wie dieses Profil die API erreicht; Host, Port, Benutzername und Passwort gelten für einen HTTP- oder SOCKS5-Proxy</translation>
-        </message>
-        <message>
-            <source>&amp;Host:</source>
-            <translation>H&amp;ost:</translation>
-        </message>
-        <message>
-            <source>Host name or address of the proxy, without a scheme or path</source>
-            <translation>Hostname oder Adresse des Proxys, ohne Schema oder Pfad</translation>
-        </message>
-        <message>
-            <source>Proxy host</source>
-            <translation>Proxy-Host</translation>
-        </message>
-        <message>
-            <source>P&amp;ort:</source>
-            <translation>Portnu&amp;mmer:</translation>
-        </message>
-        <message>
-            <source>Port of the proxy, 1 to 65535</source>
-            <translation>Port des Proxys, 1 bis 65535</translation>
-        </message>
-        <message>
-            <source>Proxy port</source>
-            <translation>Proxy-Port</translation>
-        </message>
-        <message>
-            <source>U&amp;ser name:</source>
-            <translation>Benut&amp;zername:</translation>
-        </message>
-        <message>
-            <source>The user name the proxy asks for; empty when it asks for none</source>
-            <translation>Der Benutzername, den der Proxy verlangt; leer, wenn er keinen verlangt</translation>
-        </message>
-        <message>
-            <source>Proxy user name</source>
-            <translation>Proxy-Benutzername</translation>
-        </message>
-        <message>
-            <source>P&amp;assword:</source>
-            <translation>P&amp;asswort:</translation>
-        </message>
-        <message>
-            <source>The proxy password, kept in the keychain and never in the settings file; leave empty to keep the stored one</source>
-            <translation>Das Proxy-Passwort, im Schlüsselbund aufbewahrt und nie in der Einstellungsdatei; leer lassen, um das gespeicherte zu behalten</translation>
-        </message>
-        <message>
-            <source>Proxy password</source>
-            <translation>Proxy-Passwort</translation>
-        </message>
-        <message>
-            <source>Kept in the keychain, never in the settings file; leave empty to keep the stored password</source>
-            <translation>Im Schlüsselbund aufbewahrt, nie in der Einstellungsdatei; leer lassen, um das gespeicherte Passwort zu behalten</translation>
-        </message>
-        <message>
-            <source>Remove the stored proxy password of this profile from the keychain when you press OK</source>
-            <translation>Das gespeicherte Proxy-Passwort dieses Profils beim Klick auf OK aus dem Schlüsselbund entfernen</translation>
-        </message>
-        <message>
-            <source>Forget proxy password</source>
-            <translation>Proxy-Passwort entfernen</translation>
-        </message>
-        <message>
-            <source>For&amp;get password</source>
-            <translation>Passwort ent&amp;fernen</translation>
-        </message>
-        <message>
-            <source>Proxy problem</source>
-            <translation>Proxy-Problem</translation>
-        </message>
-        <message>
-            <source>Proxy status</source>
-            <translation>Proxy-Status</translation>
-        </message>
-        <message>
-            <source>Notify when a lin&amp;k is about to expire</source>
-            <translation>&amp;Benachrichtigen, bevor ein Link abläuft</translation>
-        </message>
-        <message>
-            <source>Forget expire&amp;d links:</source>
-            <translation>Abgelaufene &amp;Links vergessen:</translation>
-        </message>
-        <message>
-            <source>Use the system settings</source>
-            <translation>Einstellungen des Systems verwenden</translation>
-        </message>
-        <message>
-            <source>No proxy (direct)</source>
-            <translation>Kein Proxy (direkt)</translation>
-        </message>
-        <message>
-            <source>HTTP proxy</source>
-            <translation>HTTP-Proxy</translation>
-        </message>
-        <message>
-            <source>SOCKS5 proxy</source>
-            <translation>SOCKS5-Proxy</translation>
-        </message>
-        <message>
-            <source>The proxy password could not be stored: %1</source>
-            <translation>Das Proxy-Passwort konnte nicht gespeichert werden: %1</translation>
-        </message>
-        <message>
-            <source>The stored proxy password could not be removed: %1</source>
-            <translation>Das gespeicherte Proxy-Passwort konnte nicht entfernt werden: %1</translation>
-        </message>
-        <message>
-            <source>Enter the user name that goes with the proxy password, or clear the password.</source>
-            <translation>Geben Sie den Benutzernamen zum Proxy-Passwort ein, oder löschen Sie das Passwort.</translation>
-        </message>
-        <message>
-            <source>Removed from %1 when you press OK</source>
-            <translation>Wird beim Klick auf OK aus %1 entfernt</translation>
-        </message>
-        <message>
-            <source>Stored in %1; unchanged unless you type a new one</source>
-            <translation>Gespeichert in %1; bleibt, solange Sie kein neues eingeben</translation>
-        </message>
-        <message>
-            <source>None stored</source>
-            <translation>Keines gespeichert</translation>
-        </message>
-        <message>
-            <source>Unchanged unless you type one</source>
-            <translation>Bleibt unverändert, solange Sie keines eingeben</translation>
-        </message>
-        <message>
-            <source>The stored proxy password will be removed from %1 when you press OK.</source>
-            <translation>Das gespeicherte Proxy-Passwort wird beim Klick auf OK aus %1 entfernt.</translation>
-        </message>
-        <message>
-            <source>Storing the proxy password in %1…</source>
-            <translation>Das Proxy-Passwort wird in %1 gespeichert…</translation>
-        </message>
-        <message>
-            <source>Removing the proxy password from %1…</source>
-            <translation>Das Proxy-Passwort wird aus %1 entfernt…</translation>
-        </message>
-        <message>
-            <source>Profile “%1” was kept because its key or proxy password could not be removed from the keychain: %2</source>
-            <translation>Das Profil „%1“ wurde behalten, weil sein Schlüssel oder Proxy-Passwort nicht aus dem Schlüsselbund entfernt werden konnte: %2</translation>
-        </message>
-        <message>
-            <source>General</source>
-            <translation>Allgemein</translation>
-        </message>
-        <message>
-            <source>Demo mode: the demo server is reached without a proxy.</source>
-            <translation>Demo-Modus: Der Demo-Server wird ohne Proxy erreicht.</translation>
-        </message>
-        <message>
-            <source>Profile “%1” is set up for everyone on this computer by its administrator; it cannot be removed here.</source>
-            <translation>Das Profil „%1“ hat die Administration dieses Computers für alle eingerichtet; es kann hier nicht entfernt werden.</translation>
-        </message>
-        <message>
-            <source>A new team API key (tokenId:teamId:secret) or token (a JWT)</source>
-            <translation>Ein neuer API-Schlüssel (tokenId:teamId:secret) oder ein neues Token (ein JWT) des Teams</translation>
-        </message>
-        <message>
-            <source>New API key or token</source>
-            <translation>Neuer API-Schlüssel oder neues Token</translation>
-        </message>
-        <message>
-            <source>tokenId:teamId:secret or eyJ…</source>
-            <translation>tokenId:teamId:secret oder eyJ…</translation>
-        </message>
-        <message>
-            <source>Remove the API key or token of profile “%1” from %2? You will need to paste it again to create links.</source>
-            <translation>Den API-Schlüssel oder das Token des Profils „%1“ aus %2 entfernen? Sie müssen ihn erneut einfügen, um Links zu erzeugen.</translation>
-        </message>
-        <message>
-            <source>Remove profile “%1” with its settings and its API key or token in %2?</source>
-            <translation>Profil „%1“ mit seinen Einstellungen und seinem API-Schlüssel oder Token in %2 entfernen?</translation>
+            <source>The file %1 cannot be read (%2); choose another.</source>
+            <translation>Die Datei %1 kann nicht gelesen werden (%2); wählen Sie eine andere.</translation>
         </message>
         <message>
             <source>Change existing profiles?</source>
@@ -2926,60 +2923,69 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <source>Nothing was imported.</source>
             <translation>Nichts wurde importiert.</translation>
         </message>
+        <message>
+            <source>The file holds no profile, so nothing changed.</source>
+            <translation>Die Datei enthält kein Profil, daher hat sich nichts geändert.</translation>
+        </message>
+        <message>
+            <source>Imported %1; their keys are not in the file, so store them after switching to each.</source>
+            <translation>%1 importiert; ihre Schlüssel sind nicht in der Datei, speichern Sie sie also nach dem Wechsel zu jedem Profil.</translation>
+        </message>
     </context>
     <context>
-        <name>ShareActions</name>
+        <name>ProxySettings</name>
         <message>
-            <source>No web browser could open the link; copy it instead.</source>
-            <translation>Kein Webbrowser konnte den Link öffnen; kopieren Sie ihn stattdessen.</translation>
+            <source>Enter the proxy's host name or address.</source>
+            <translation>Geben Sie den Hostnamen oder die Adresse des Proxys ein.</translation>
         </message>
         <message>
-            <source>Token copied; the clipboard is cleared in %1 s.</source>
-            <translation>Token kopiert; die Zwischenablage wird in %1 s geleert.</translation>
+            <source>The proxy host must be a host name or an address, without a scheme, path or user name.</source>
+            <translation>Der Proxy-Host muss ein Hostname oder eine Adresse sein, ohne Schema, Pfad oder Benutzernamen.</translation>
         </message>
         <message>
-            <source>There is no live link whose QR code could be saved.</source>
-            <translation>Es gibt keinen gültigen Link, dessen QR-Code gespeichert werden könnte.</translation>
+            <source>The proxy port must be a number from 1 to 65535.</source>
+            <translation>Der Proxy-Port muss eine Zahl von 1 bis 65535 sein.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QrView</name>
+        <message>
+            <source>QR code of the short link</source>
+            <translation>QR-Code des Kurzlinks</translation>
         </message>
         <message>
-            <source>Choose a file name ending in .png or .svg.</source>
-            <translation>Wählen Sie einen Dateinamen, der auf .png oder .svg endet.</translation>
+            <source>Scan it with a phone camera to open the short link.</source>
+            <translation>Mit der Handykamera scannen, um den Kurzlink zu öffnen.</translation>
         </message>
         <message>
-            <source>Choose a size between %1 and %2 pixels for this QR code.</source>
-            <translation>Wählen Sie für diesen QR-Code eine Größe zwischen %1 und %2 Pixeln.</translation>
+            <source>No QR code is shown.</source>
+            <translation>Es wird kein QR-Code angezeigt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SecretLineEdit</name>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Kopieren</translation>
         </message>
         <message>
-            <source>Could not save the QR code to %1: %2</source>
-            <translation>Der QR-Code konnte nicht unter %1 gespeichert werden: %2</translation>
+            <source>Select All</source>
+            <translation>Alles auswählen</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>Einstellungen</translation>
         </message>
         <message>
-            <source>QR code saved to %1</source>
-            <translation>QR-Code unter %1 gespeichert</translation>
+            <source>Profile</source>
+            <translation>Profil</translation>
         </message>
         <message>
-            <source>Save QR code</source>
-            <translation>QR-Code speichern</translation>
-        </message>
-        <message>
-            <source>PNG image (*.png)</source>
-            <translation>PNG-Bild (*.png)</translation>
-        </message>
-        <message>
-            <source>SVG image (*.svg)</source>
-            <translation>SVG-Bild (*.svg)</translation>
-        </message>
-        <message>
-            <source>QR code sent to the printer</source>
-            <translation>QR-Code an den Drucker gesendet</translation>
-        </message>
-        <message>
-            <source>The printer could not be started; check it and try again.</source>
-            <translation>Der Drucker konnte nicht gestartet werden; prüfen Sie ihn und versuchen Sie es erneut.</translation>
-        </message>
-        <message>
-            <source>Printing the QR code failed.</source>
-            <translation>Das Drucken des QR-Codes ist fehlgeschlagen.</translation>
+            <source>General</source>
+            <translation>Allgemein</translation>
         </message>
     </context>
     <context>
@@ -2987,29 +2993,6 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>Altostrat faults</source>
             <translation>Altostrat-Störungen</translation>
-        </message>
-    </context>
-    <context>
-        <name>TrayNotifier</name>
-        <message>
-            <source>The link expires in %1 min</source>
-            <translation>Der Link läuft in %1 Min. ab</translation>
-        </message>
-        <message>
-            <source>The link “%1” expires in %2 min</source>
-            <translation>Der Link „%1“ läuft in %2 Min. ab</translation>
-        </message>
-        <message>
-            <source>The link has expired; generate a new one</source>
-            <translation>Der Link ist abgelaufen; erzeugen Sie einen neuen</translation>
-        </message>
-        <message>
-            <source>The link “%1” has expired; generate a new one</source>
-            <translation>Der Link „%1“ ist abgelaufen; erzeugen Sie einen neuen</translation>
-        </message>
-        <message>
-            <source>FaultShare</source>
-            <translation>FaultShare</translation>
         </message>
     </context>
     <context>

@@ -12,7 +12,7 @@
         </message>
     </context>
     <context>
-        <name>SettingsDialog</name>
+        <name>ProfilesPage</name>
         <message numerus="yes">
             <source>%n profile(s) exported to %1, without keys.</source>
             <translation>

@@ -539,7 +539,7 @@ DE = {
     "Scan it with a phone camera to open the short link.": "Mit der Handykamera scannen, um den Kurzlink zu öffnen.",
     "No QR code is shown.": "Es wird kein QR-Code angezeigt.",
 
-    # --- SettingsDialog (mnemonics P N E X I U C D S R V G T B W L H; buttons OK, Abbrechen) ---
+    # --- SettingsDialog and its pages (mnemonics P N E X I U C D S R V G T B W L H; buttons OK, Abbrechen) ---
     "Settings": "Einstellungen",
     "&Profiles": "&Profile",
     "Every profile; the one in use is marked. This dialog edits the profile in use.":
@@ -677,7 +677,7 @@ DE = {
     "--api-url: %1": "--api-url: %1",
     "The demo server could not listen on 127.0.0.1.": "Der Demo-Server konnte nicht auf 127.0.0.1 lauschen.",
 
-    # --- Language (SettingsDialog) ---
+    # --- Language (GeneralPage) ---
     "Language": "Sprache",
     "&Language:": "Sprac&he:",
     "The language of FaultShare's windows and messages; the system default follows the desktop's language":
@@ -704,7 +704,7 @@ DE = {
         "Der Proxy-Host muss ein Hostname oder eine Adresse sein, ohne Schema, Pfad oder Benutzernamen.",
     "The proxy port must be a number from 1 to 65535.": "Der Proxy-Port muss eine Zahl von 1 bis 65535 sein.",
 
-    # --- Network group (SettingsDialog); mnemonics unique in the dialog ---
+    # --- Network group (ConnectionPage); mnemonics unique in the dialog ---
     "Network": "Netzwerk",
     "Prox&y:": "Prox&y:",
     "Proxy": "Proxy",

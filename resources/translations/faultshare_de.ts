@@ -262,6 +262,10 @@
             <source>The API wants an API key or token to show this link (%1): save the key of the profile that made it, then try again.</source>
             <translation>Die API verlangt einen API-Schlüssel oder ein Token, um diesen Link zu zeigen (%1): Hinterlegen Sie den Schlüssel des Profils, das ihn erzeugt hat, und versuchen Sie es erneut.</translation>
         </message>
+        <message>
+            <source>A stored secret belongs to another server and was not sent; enter it again in Settings.</source>
+            <translation>Ein gespeichertes Geheimnis gehört zu einem anderen Server und wurde nicht gesendet; geben Sie es in den Einstellungen erneut ein.</translation>
+        </message>
     </context>
     <context>
         <name>ApiKeyPage</name>
@@ -471,10 +475,6 @@
         <message>
             <source>A PNG is not for the terminal: add --output FILE or redirect standard output.</source>
             <translation>Ein PNG gehört nicht ins Terminal: Geben Sie --output DATEI an oder leiten Sie die Standardausgabe um.</translation>
-        </message>
-        <message>
-            <source>The CA file of profile "%1" (%2) %3; fix it, or clear it in Settings.</source>
-            <translation>Die CA-Datei des Profils „%1“ (%2) %3; korrigieren Sie sie oder leeren Sie das Feld in den Einstellungen.</translation>
         </message>
         <message>
             <source>Cannot write %1: %2.</source>
@@ -707,14 +707,6 @@ Schlüssel abgelehnt, 4 Ratenlimit, 5 Netzwerk, TLS oder Zeitüberschreitung, 6 
             <translation>Der Link ist nicht im Verlauf dieses Computers; übergeben Sie stattdessen sein Token.</translation>
         </message>
         <message>
-            <source>proxy password</source>
-            <translation>Proxy-Passwort</translation>
-        </message>
-        <message>
-            <source>API key or token</source>
-            <translation>API-Schlüssel oder Token</translation>
-        </message>
-        <message>
             <source>Store, forget or check the API key or token of a profile in the keychain, for
 provisioning a machine by script.
 
@@ -775,16 +767,8 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <translation>Ein abgelaufener Link bleibt im Verlauf, bis der Schlüsselbund ihn entfernt (%1); der nächste Lauf versucht es erneut.</translation>
         </message>
         <message>
-            <source>The %1 of profile "%2" was stored for %3, and the profile now points to %4</source>
-            <translation>Das Geheimnis (%1) des Profils „%2“ wurde für %3 gespeichert, und das Profil zeigt jetzt auf %4</translation>
-        </message>
-        <message>
-            <source>%1: confirm it in the FaultShare window, or store it again with faultshare key set.</source>
-            <translation>%1: Bestätigen Sie es im FaultShare-Fenster oder speichern Sie es erneut mit faultshare key set.</translation>
-        </message>
-        <message>
-            <source>%1: enter the password again in the FaultShare window's Settings.</source>
-            <translation>%1: Geben Sie das Passwort in den Einstellungen des FaultShare-Fensters erneut ein.</translation>
+            <source>The API key or token of profile "%1" was stored for %2, and the profile now points to %3: confirm it in the FaultShare window, or store it again with faultshare key set.</source>
+            <translation>Der API-Schlüssel oder das Token des Profils „%1“ wurde für %2 gespeichert, und das Profil zeigt jetzt auf %3: Bestätigen Sie ihn im FaultShare-Fenster oder speichern Sie ihn erneut mit faultshare key set.</translation>
         </message>
     </context>
     <context>
@@ -1121,6 +1105,109 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         </message>
     </context>
     <context>
+        <name>ExpiryForm</name>
+        <message>
+            <source>&amp;Valid for:</source>
+            <translation>&amp;Gültig für:</translation>
+        </message>
+        <message>
+            <source>How long the link keeps working</source>
+            <translation>Wie lange der Link funktioniert</translation>
+        </message>
+        <message>
+            <source>Valid for</source>
+            <translation>Gültig für</translation>
+        </message>
+        <message>
+            <source>C&amp;ustom:</source>
+            <translation>Ben&amp;utzerdefiniert:</translation>
+        </message>
+        <message>
+            <source>Custom validity, between 1 minute and 30 days</source>
+            <translation>Eigene Gültigkeit, zwischen 1 Minute und 30 Tagen</translation>
+        </message>
+        <message>
+            <source>Custom validity</source>
+            <translation>Eigene Gültigkeit</translation>
+        </message>
+        <message>
+            <source>Unit of the custom validity</source>
+            <translation>Einheit der eigenen Gültigkeit</translation>
+        </message>
+        <message>
+            <source>Custom validity unit</source>
+            <translation>Einheit der eigenen Gültigkeit</translation>
+        </message>
+        <message>
+            <source>Un&amp;til:</source>
+            <translation>&amp;Bis:</translation>
+        </message>
+        <message>
+            <source>Local date and time until which the link works, at most 30 days ahead</source>
+            <translation>Lokales Datum und Uhrzeit, bis zu denen der Link funktioniert, höchstens 30 Tage im Voraus</translation>
+        </message>
+        <message>
+            <source>Valid until, local time</source>
+            <translation>Gültig bis, Ortszeit</translation>
+        </message>
+        <message>
+            <source>Validity check</source>
+            <translation>Prüfung der Gültigkeit</translation>
+        </message>
+        <message>
+            <source>15 minutes</source>
+            <translation>15 Minuten</translation>
+        </message>
+        <message>
+            <source>1 hour</source>
+            <translation>1 Stunde</translation>
+        </message>
+        <message>
+            <source>8 hours (a shift)</source>
+            <translation>8 Stunden (eine Schicht)</translation>
+        </message>
+        <message>
+            <source>12 hours</source>
+            <translation>12 Stunden</translation>
+        </message>
+        <message>
+            <source>24 hours</source>
+            <translation>24 Stunden</translation>
+        </message>
+        <message>
+            <source>7 days</source>
+            <translation>7 Tage</translation>
+        </message>
+        <message>
+            <source>30 days</source>
+            <translation>30 Tage</translation>
+        </message>
+        <message>
+            <source>Custom…</source>
+            <translation>Benutzerdefiniert…</translation>
+        </message>
+        <message>
+            <source>Until…</source>
+            <translation>Bis…</translation>
+        </message>
+        <message>
+            <source>minutes</source>
+            <translation>Minuten</translation>
+        </message>
+        <message>
+            <source>hours</source>
+            <translation>Stunden</translation>
+        </message>
+        <message>
+            <source>days</source>
+            <translation>Tage</translation>
+        </message>
+        <message>
+            <source>The link works for %1 (until %2)</source>
+            <translation>Der Link funktioniert %1 lang (bis %2)</translation>
+        </message>
+    </context>
+    <context>
         <name>ExpiryInput</name>
         <message>
             <source>At least 1 minute</source>
@@ -1424,6 +1511,13 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         </message>
     </context>
     <context>
+        <name>HistoryDock</name>
+        <message>
+            <source>History</source>
+            <translation>Verlauf</translation>
+        </message>
+    </context>
+    <context>
         <name>HistoryModel</name>
         <message>
             <source>Expired</source>
@@ -1547,6 +1641,37 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>The link "%1" still works. Forget it anyway? It keeps working until it expires, but FaultShare can no longer copy or show it.</source>
             <translation>Der Link „%1“ funktioniert noch. Trotzdem vergessen? Er funktioniert weiter, bis er abläuft, aber FaultShare kann ihn dann nicht mehr kopieren oder anzeigen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>IframeSizeDialog</name>
+        <message>
+            <source>Embed size</source>
+            <translation>Einbettungsgröße</translation>
+        </message>
+        <message>
+            <source>&amp;Width:</source>
+            <translation>&amp;Breite:</translation>
+        </message>
+        <message>
+            <source>Embed width</source>
+            <translation>Breite der Einbettung</translation>
+        </message>
+        <message>
+            <source> px</source>
+            <translation> px</translation>
+        </message>
+        <message>
+            <source>&amp;Height:</source>
+            <translation>&amp;Höhe:</translation>
+        </message>
+        <message>
+            <source>Embed height</source>
+            <translation>Höhe der Einbettung</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Kopieren</translation>
         </message>
     </context>
     <context>
@@ -1692,155 +1817,7 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         </message>
     </context>
     <context>
-        <name>MainWindow</name>
-        <message>
-            <source>FaultShare</source>
-            <translation>FaultShare</translation>
-        </message>
-        <message>
-            <source>Demo mode: a throwaway server on this computer, nothing is stored</source>
-            <translation>Demo-Modus: ein Wegwerf-Server auf diesem Computer, nichts wird gespeichert</translation>
-        </message>
-        <message>
-            <source>Demo mode</source>
-            <translation>Demo-Modus</translation>
-        </message>
-        <message>
-            <source>DEMO</source>
-            <translation>DEMO</translation>
-        </message>
-        <message>
-            <source>About demo mode</source>
-            <translation>Über den Demo-Modus</translation>
-        </message>
-        <message>
-            <source>Links come from the demo server inside FaultShare, show sample faults and work only on this computer while FaultShare runs.</source>
-            <translation>Links kommen vom Demo-Server in FaultShare, zeigen Beispielstörungen und funktionieren nur auf diesem Computer, solange FaultShare läuft.</translation>
-        </message>
-        <message>
-            <source>New link</source>
-            <translation>Neuer Link</translation>
-        </message>
-        <message>
-            <source>&amp;Profile:</source>
-            <translation>&amp;Profil:</translation>
-        </message>
-        <message>
-            <source>The profile (API URL, key, CA file) the next link is made with</source>
-            <translation>Das Profil (API-URL, Schlüssel, CA-Datei), mit dem der nächste Link erzeugt wird</translation>
-        </message>
-        <message>
-            <source>Profile</source>
-            <translation>Profil</translation>
-        </message>
-        <message>
-            <source>&amp;Valid for:</source>
-            <translation>&amp;Gültig für:</translation>
-        </message>
-        <message>
-            <source>How long the link keeps working</source>
-            <translation>Wie lange der Link funktioniert</translation>
-        </message>
-        <message>
-            <source>Valid for</source>
-            <translation>Gültig für</translation>
-        </message>
-        <message>
-            <source>C&amp;ustom:</source>
-            <translation>Ben&amp;utzerdefiniert:</translation>
-        </message>
-        <message>
-            <source>Custom validity, between 1 minute and 30 days</source>
-            <translation>Eigene Gültigkeit, zwischen 1 Minute und 30 Tagen</translation>
-        </message>
-        <message>
-            <source>Custom validity</source>
-            <translation>Eigene Gültigkeit</translation>
-        </message>
-        <message>
-            <source>Unit of the custom validity</source>
-            <translation>Einheit der eigenen Gültigkeit</translation>
-        </message>
-        <message>
-            <source>Custom validity unit</source>
-            <translation>Einheit der eigenen Gültigkeit</translation>
-        </message>
-        <message>
-            <source>Un&amp;til:</source>
-            <translation>&amp;Bis:</translation>
-        </message>
-        <message>
-            <source>Local date and time until which the link works, at most 30 days ahead</source>
-            <translation>Lokales Datum und Uhrzeit, bis zu denen der Link funktioniert, höchstens 30 Tage im Voraus</translation>
-        </message>
-        <message>
-            <source>Valid until, local time</source>
-            <translation>Gültig bis, Ortszeit</translation>
-        </message>
-        <message>
-            <source>Validity check</source>
-            <translation>Prüfung der Gültigkeit</translation>
-        </message>
-        <message>
-            <source>&amp;Label:</source>
-            <translation>Be&amp;zeichnung:</translation>
-        </message>
-        <message>
-            <source>Optional name for this link, e.g. the display it is for</source>
-            <translation>Optionaler Name für diesen Link, z. B. das Display, für das er bestimmt ist</translation>
-        </message>
-        <message>
-            <source>Label</source>
-            <translation>Bezeichnung</translation>
-        </message>
-        <message>
-            <source>Optional, e.g. NOC wall 2</source>
-            <translation>Optional, z. B. NOC-Wand 2</translation>
-        </message>
-        <message>
-            <source>Create a new link (Ctrl+Return)</source>
-            <translation>Einen neuen Link erzeugen (Strg+Eingabe)</translation>
-        </message>
-        <message>
-            <source>Generate link</source>
-            <translation>Link erzeugen</translation>
-        </message>
-        <message>
-            <source>&amp;Generate link</source>
-            <translation>Link &amp;erzeugen</translation>
-        </message>
-        <message>
-            <source>Stop waiting for the server (Esc)</source>
-            <translation>Nicht länger auf den Server warten (Esc)</translation>
-        </message>
-        <message>
-            <source>Cancel request</source>
-            <translation>Anfrage abbrechen</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Abbrechen</translation>
-        </message>
-        <message>
-            <source>Waiting for the server</source>
-            <translation>Warten auf den Server</translation>
-        </message>
-        <message>
-            <source>Error</source>
-            <translation>Fehler</translation>
-        </message>
-        <message>
-            <source>Reveal token</source>
-            <translation>Token anzeigen</translation>
-        </message>
-        <message>
-            <source>&amp;Reveal</source>
-            <translation>Anze&amp;igen</translation>
-        </message>
-        <message>
-            <source>Copy &amp;token</source>
-            <translation>&amp;Token kopieren</translation>
-        </message>
+        <name>LinkResultPanel</name>
         <message>
             <source>The QR code and the link of a new link appear here.</source>
             <translation>QR-Code und Adresse eines neuen Links erscheinen hier.</translation>
@@ -1960,6 +1937,185 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>Expires at</source>
             <translation>Läuft ab um</translation>
+        </message>
+        <message>
+            <source>L (7%)</source>
+            <translation>L (7 %)</translation>
+        </message>
+        <message>
+            <source>M (15%)</source>
+            <translation>M (15 %)</translation>
+        </message>
+        <message>
+            <source>Q (25%)</source>
+            <translation>Q (25 %)</translation>
+        </message>
+        <message>
+            <source>H (30%)</source>
+            <translation>H (30 %)</translation>
+        </message>
+        <message>
+            <source>The API sent no link to share (%1); the token below is all there is.</source>
+            <translation>Die API hat keinen Link zum Teilen gesendet (%1); es gibt nur das Token unten.</translation>
+        </message>
+        <message>
+            <source>Expires %1</source>
+            <translation>Läuft ab %1</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>The token is not a JWT whose claims can be read.</source>
+            <translation>Das Token ist kein JWT, dessen Claims sich lesen lassen.</translation>
+        </message>
+        <message>
+            <source>Unknown: the server did not send its time</source>
+            <translation>Unbekannt: Der Server hat seine Uhrzeit nicht gesendet</translation>
+        </message>
+        <message>
+            <source>Server %1 ahead; countdown follows it</source>
+            <translation>Server %1 voraus; der Countdown richtet sich nach ihm</translation>
+        </message>
+        <message>
+            <source>Server %1 behind; countdown follows it</source>
+            <translation>Server %1 zurück; der Countdown richtet sich nach ihm</translation>
+        </message>
+        <message>
+            <source>In sync</source>
+            <translation>Synchron</translation>
+        </message>
+        <message>
+            <source>Expired — generate a new link</source>
+            <translation>Abgelaufen — erzeugen Sie einen neuen Link</translation>
+        </message>
+        <message>
+            <source>The link is too long for a QR code (%1 bytes) at this error correction; copy the link instead, or choose a lower level.</source>
+            <translation>Der Link ist bei dieser Fehlerkorrektur zu lang für einen QR-Code (%1 Bytes); kopieren Sie stattdessen den Link oder wählen Sie eine niedrigere Stufe.</translation>
+        </message>
+        <message>
+            <source>Copied</source>
+            <translation>Kopiert</translation>
+        </message>
+        <message>
+            <source>Hid&amp;e</source>
+            <translation>&amp;Verbergen</translation>
+        </message>
+        <message>
+            <source>&amp;Reveal</source>
+            <translation>Anze&amp;igen</translation>
+        </message>
+        <message>
+            <source>Hide token</source>
+            <translation>Token verbergen</translation>
+        </message>
+        <message>
+            <source>Reveal token</source>
+            <translation>Token anzeigen</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>FaultShare</source>
+            <translation>FaultShare</translation>
+        </message>
+        <message>
+            <source>Demo mode: a throwaway server on this computer, nothing is stored</source>
+            <translation>Demo-Modus: ein Wegwerf-Server auf diesem Computer, nichts wird gespeichert</translation>
+        </message>
+        <message>
+            <source>Demo mode</source>
+            <translation>Demo-Modus</translation>
+        </message>
+        <message>
+            <source>DEMO</source>
+            <translation>DEMO</translation>
+        </message>
+        <message>
+            <source>About demo mode</source>
+            <translation>Über den Demo-Modus</translation>
+        </message>
+        <message>
+            <source>Links come from the demo server inside FaultShare, show sample faults and work only on this computer while FaultShare runs.</source>
+            <translation>Links kommen vom Demo-Server in FaultShare, zeigen Beispielstörungen und funktionieren nur auf diesem Computer, solange FaultShare läuft.</translation>
+        </message>
+        <message>
+            <source>New link</source>
+            <translation>Neuer Link</translation>
+        </message>
+        <message>
+            <source>&amp;Profile:</source>
+            <translation>&amp;Profil:</translation>
+        </message>
+        <message>
+            <source>The profile (API URL, key, CA file) the next link is made with</source>
+            <translation>Das Profil (API-URL, Schlüssel, CA-Datei), mit dem der nächste Link erzeugt wird</translation>
+        </message>
+        <message>
+            <source>Profile</source>
+            <translation>Profil</translation>
+        </message>
+        <message>
+            <source>&amp;Label:</source>
+            <translation>Be&amp;zeichnung:</translation>
+        </message>
+        <message>
+            <source>Optional name for this link, e.g. the display it is for</source>
+            <translation>Optionaler Name für diesen Link, z. B. das Display, für das er bestimmt ist</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>Bezeichnung</translation>
+        </message>
+        <message>
+            <source>Optional, e.g. NOC wall 2</source>
+            <translation>Optional, z. B. NOC-Wand 2</translation>
+        </message>
+        <message>
+            <source>Create a new link (Ctrl+Return)</source>
+            <translation>Einen neuen Link erzeugen (Strg+Eingabe)</translation>
+        </message>
+        <message>
+            <source>Generate link</source>
+            <translation>Link erzeugen</translation>
+        </message>
+        <message>
+            <source>&amp;Generate link</source>
+            <translation>Link &amp;erzeugen</translation>
+        </message>
+        <message>
+            <source>Stop waiting for the server (Esc)</source>
+            <translation>Nicht länger auf den Server warten (Esc)</translation>
+        </message>
+        <message>
+            <source>Cancel request</source>
+            <translation>Anfrage abbrechen</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Waiting for the server</source>
+            <translation>Warten auf den Server</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <source>Copy &amp;token</source>
+            <translation>&amp;Token kopieren</translation>
+        </message>
+        <message>
+            <source>&amp;Copy link</source>
+            <translation>Link &amp;kopieren</translation>
         </message>
         <message>
             <source>&amp;File</source>
@@ -2086,54 +2242,6 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <translation>Der Schlüssel wird in %1 auf diesem Computer gespeichert, nie in einer Datei.</translation>
         </message>
         <message>
-            <source>15 minutes</source>
-            <translation>15 Minuten</translation>
-        </message>
-        <message>
-            <source>1 hour</source>
-            <translation>1 Stunde</translation>
-        </message>
-        <message>
-            <source>8 hours (a shift)</source>
-            <translation>8 Stunden (eine Schicht)</translation>
-        </message>
-        <message>
-            <source>12 hours</source>
-            <translation>12 Stunden</translation>
-        </message>
-        <message>
-            <source>24 hours</source>
-            <translation>24 Stunden</translation>
-        </message>
-        <message>
-            <source>7 days</source>
-            <translation>7 Tage</translation>
-        </message>
-        <message>
-            <source>30 days</source>
-            <translation>30 Tage</translation>
-        </message>
-        <message>
-            <source>Custom…</source>
-            <translation>Benutzerdefiniert…</translation>
-        </message>
-        <message>
-            <source>Until…</source>
-            <translation>Bis…</translation>
-        </message>
-        <message>
-            <source>minutes</source>
-            <translation>Minuten</translation>
-        </message>
-        <message>
-            <source>hours</source>
-            <translation>Stunden</translation>
-        </message>
-        <message>
-            <source>days</source>
-            <translation>Tage</translation>
-        </message>
-        <message>
             <source>The key is stored in %1.</source>
             <translation>Der Schlüssel ist in %1 gespeichert.</translation>
         </message>
@@ -2154,10 +2262,6 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <translation>Der Schlüssel wird in %1 gespeichert…</translation>
         </message>
         <message>
-            <source>The link works for %1 (until %2)</source>
-            <translation>Der Link funktioniert %1 lang (bis %2)</translation>
-        </message>
-        <message>
             <source>Cancelled</source>
             <translation>Abgebrochen</translation>
         </message>
@@ -2168,170 +2272,6 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>(at %1).</source>
             <translation>(um %1).</translation>
-        </message>
-        <message>
-            <source>Expires %1</source>
-            <translation>Läuft ab %1</translation>
-        </message>
-        <message>
-            <source>%1 (%2)</source>
-            <translation>%1 (%2)</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
-        </message>
-        <message>
-            <source>The token is not a JWT whose claims can be read.</source>
-            <translation>Das Token ist kein JWT, dessen Claims sich lesen lassen.</translation>
-        </message>
-        <message>
-            <source>Unknown: the server did not send its time</source>
-            <translation>Unbekannt: Der Server hat seine Uhrzeit nicht gesendet</translation>
-        </message>
-        <message>
-            <source>Server %1 ahead; countdown follows it</source>
-            <translation>Server %1 voraus; der Countdown richtet sich nach ihm</translation>
-        </message>
-        <message>
-            <source>Server %1 behind; countdown follows it</source>
-            <translation>Server %1 zurück; der Countdown richtet sich nach ihm</translation>
-        </message>
-        <message>
-            <source>In sync</source>
-            <translation>Synchron</translation>
-        </message>
-        <message>
-            <source>Expired — generate a new link</source>
-            <translation>Abgelaufen — erzeugen Sie einen neuen Link</translation>
-        </message>
-        <message>
-            <source>Copied</source>
-            <translation>Kopiert</translation>
-        </message>
-        <message>
-            <source>No web browser could open the link; copy it instead.</source>
-            <translation>Kein Webbrowser konnte den Link öffnen; kopieren Sie ihn stattdessen.</translation>
-        </message>
-        <message>
-            <source>Token copied; the clipboard is cleared in %1 s.</source>
-            <translation>Token kopiert; die Zwischenablage wird in %1 s geleert.</translation>
-        </message>
-        <message>
-            <source>Hid&amp;e</source>
-            <translation>&amp;Verbergen</translation>
-        </message>
-        <message>
-            <source>Hide token</source>
-            <translation>Token verbergen</translation>
-        </message>
-        <message>
-            <source>L (7%)</source>
-            <translation>L (7 %)</translation>
-        </message>
-        <message>
-            <source>M (15%)</source>
-            <translation>M (15 %)</translation>
-        </message>
-        <message>
-            <source>Q (25%)</source>
-            <translation>Q (25 %)</translation>
-        </message>
-        <message>
-            <source>H (30%)</source>
-            <translation>H (30 %)</translation>
-        </message>
-        <message>
-            <source>Embed size</source>
-            <translation>Einbettungsgröße</translation>
-        </message>
-        <message>
-            <source> px</source>
-            <translation> px</translation>
-        </message>
-        <message>
-            <source>Embed width</source>
-            <translation>Breite der Einbettung</translation>
-        </message>
-        <message>
-            <source>Embed height</source>
-            <translation>Höhe der Einbettung</translation>
-        </message>
-        <message>
-            <source>&amp;Copy</source>
-            <translation>&amp;Kopieren</translation>
-        </message>
-        <message>
-            <source>&amp;Width:</source>
-            <translation>&amp;Breite:</translation>
-        </message>
-        <message>
-            <source>&amp;Height:</source>
-            <translation>&amp;Höhe:</translation>
-        </message>
-        <message>
-            <source>There is no live link whose QR code could be saved.</source>
-            <translation>Es gibt keinen gültigen Link, dessen QR-Code gespeichert werden könnte.</translation>
-        </message>
-        <message>
-            <source>Choose a file name ending in .png or .svg.</source>
-            <translation>Wählen Sie einen Dateinamen, der auf .png oder .svg endet.</translation>
-        </message>
-        <message>
-            <source>Choose a size between %1 and %2 pixels for this QR code.</source>
-            <translation>Wählen Sie für diesen QR-Code eine Größe zwischen %1 und %2 Pixeln.</translation>
-        </message>
-        <message>
-            <source>Could not save the QR code to %1: %2</source>
-            <translation>Der QR-Code konnte nicht unter %1 gespeichert werden: %2</translation>
-        </message>
-        <message>
-            <source>QR code saved to %1</source>
-            <translation>QR-Code unter %1 gespeichert</translation>
-        </message>
-        <message>
-            <source>QR code size</source>
-            <translation>QR-Code-Größe</translation>
-        </message>
-        <message>
-            <source>QR code size in pixels</source>
-            <translation>QR-Code-Größe in Pixeln</translation>
-        </message>
-        <message>
-            <source>Width and height; rounded down to whole modules</source>
-            <translation>Breite und Höhe; auf ganze Module abgerundet</translation>
-        </message>
-        <message>
-            <source>&amp;Choose file…</source>
-            <translation>&amp;Datei wählen…</translation>
-        </message>
-        <message>
-            <source>&amp;Size:</source>
-            <translation>&amp;Größe:</translation>
-        </message>
-        <message>
-            <source>Save QR code</source>
-            <translation>QR-Code speichern</translation>
-        </message>
-        <message>
-            <source>PNG image (*.png)</source>
-            <translation>PNG-Bild (*.png)</translation>
-        </message>
-        <message>
-            <source>SVG image (*.svg)</source>
-            <translation>SVG-Bild (*.svg)</translation>
-        </message>
-        <message>
-            <source>The printer could not be started; check it and try again.</source>
-            <translation>Der Drucker konnte nicht gestartet werden; prüfen Sie ihn und versuchen Sie es erneut.</translation>
-        </message>
-        <message>
-            <source>Printing the QR code failed.</source>
-            <translation>Das Drucken des QR-Codes ist fehlgeschlagen.</translation>
-        </message>
-        <message>
-            <source>QR code sent to the printer</source>
-            <translation>QR-Code an den Drucker gesendet</translation>
         </message>
         <message>
             <source>About FaultShare</source>
@@ -2346,28 +2286,8 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <translation>Kurzlebige, schreibgeschützte Altostrat-Störungslinks als Link und QR-Code teilen.</translation>
         </message>
         <message>
-            <source>The link expires in %1 min</source>
-            <translation>Der Link läuft in %1 Min. ab</translation>
-        </message>
-        <message>
-            <source>The link “%1” expires in %2 min</source>
-            <translation>Der Link „%1“ läuft in %2 Min. ab</translation>
-        </message>
-        <message>
-            <source>The link has expired; generate a new one</source>
-            <translation>Der Link ist abgelaufen; erzeugen Sie einen neuen</translation>
-        </message>
-        <message>
-            <source>The link “%1” has expired; generate a new one</source>
-            <translation>Der Link „%1“ ist abgelaufen; erzeugen Sie einen neuen</translation>
-        </message>
-        <message>
             <source>The link was not kept in the history: %1</source>
             <translation>Der Link wurde nicht im Verlauf behalten: %1</translation>
-        </message>
-        <message>
-            <source>History</source>
-            <translation>Verlauf</translation>
         </message>
         <message>
             <source>Link copied.</source>
@@ -2388,14 +2308,6 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>Reading the API key or token from %1…</source>
             <translation>Der API-Schlüssel oder das Token wird aus %1 gelesen …</translation>
-        </message>
-        <message>
-            <source>The API sent no link to share (%1); the token below is all there is.</source>
-            <translation>Die API hat keinen Link zum Teilen gesendet (%1); es gibt nur das Token unten.</translation>
-        </message>
-        <message>
-            <source>The link is too long for a QR code (%1 bytes) at this error correction; copy the link instead, or choose a lower level.</source>
-            <translation>Der Link ist bei dieser Fehlerkorrektur zu lang für einen QR-Code (%1 Bytes); kopieren Sie stattdessen den Link oder wählen Sie eine niedrigere Stufe.</translation>
         </message>
         <message>
             <source>Send the key to another API?</source>
@@ -2617,6 +2529,17 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>Other</source>
             <translation>Andere</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProfileConnection</name>
+        <message>
+            <source>The CA file of profile “%1” (%2) %3; choose another file in Settings, or clear it.</source>
+            <translation>Die CA-Datei des Profils „%1“ (%2) %3; wählen Sie in den Einstellungen eine andere Datei oder leeren Sie das Feld.</translation>
+        </message>
+        <message>
+            <source>The proxy password of profile “%1” was stored for %2, and the proxy is now %3: enter the password again in Settings.</source>
+            <translation>Das Proxy-Passwort des Profils „%1“ wurde für %2 gespeichert, und der Proxy ist jetzt %3: Geben Sie das Passwort in den Einstellungen erneut ein.</translation>
         </message>
     </context>
     <context>
@@ -2948,6 +2871,33 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         </message>
     </context>
     <context>
+        <name>QrExportDialog</name>
+        <message>
+            <source>QR code size</source>
+            <translation>QR-Code-Größe</translation>
+        </message>
+        <message>
+            <source>&amp;Size:</source>
+            <translation>&amp;Größe:</translation>
+        </message>
+        <message>
+            <source>Width and height; rounded down to whole modules</source>
+            <translation>Breite und Höhe; auf ganze Module abgerundet</translation>
+        </message>
+        <message>
+            <source>QR code size in pixels</source>
+            <translation>QR-Code-Größe in Pixeln</translation>
+        </message>
+        <message>
+            <source> px</source>
+            <translation> px</translation>
+        </message>
+        <message>
+            <source>&amp;Choose file…</source>
+            <translation>&amp;Datei wählen…</translation>
+        </message>
+    </context>
+    <context>
         <name>QrView</name>
         <message>
             <source>QR code of the short link</source>
@@ -2989,10 +2939,88 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         </message>
     </context>
     <context>
+        <name>ShareActions</name>
+        <message>
+            <source>No web browser could open the link; copy it instead.</source>
+            <translation>Kein Webbrowser konnte den Link öffnen; kopieren Sie ihn stattdessen.</translation>
+        </message>
+        <message>
+            <source>Token copied; the clipboard is cleared in %1 s.</source>
+            <translation>Token kopiert; die Zwischenablage wird in %1 s geleert.</translation>
+        </message>
+        <message>
+            <source>There is no live link whose QR code could be saved.</source>
+            <translation>Es gibt keinen gültigen Link, dessen QR-Code gespeichert werden könnte.</translation>
+        </message>
+        <message>
+            <source>Choose a file name ending in .png or .svg.</source>
+            <translation>Wählen Sie einen Dateinamen, der auf .png oder .svg endet.</translation>
+        </message>
+        <message>
+            <source>Choose a size between %1 and %2 pixels for this QR code.</source>
+            <translation>Wählen Sie für diesen QR-Code eine Größe zwischen %1 und %2 Pixeln.</translation>
+        </message>
+        <message>
+            <source>Could not save the QR code to %1: %2</source>
+            <translation>Der QR-Code konnte nicht unter %1 gespeichert werden: %2</translation>
+        </message>
+        <message>
+            <source>QR code saved to %1</source>
+            <translation>QR-Code unter %1 gespeichert</translation>
+        </message>
+        <message>
+            <source>Save QR code</source>
+            <translation>QR-Code speichern</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png)</source>
+            <translation>PNG-Bild (*.png)</translation>
+        </message>
+        <message>
+            <source>SVG image (*.svg)</source>
+            <translation>SVG-Bild (*.svg)</translation>
+        </message>
+        <message>
+            <source>QR code sent to the printer</source>
+            <translation>QR-Code an den Drucker gesendet</translation>
+        </message>
+        <message>
+            <source>The printer could not be started; check it and try again.</source>
+            <translation>Der Drucker konnte nicht gestartet werden; prüfen Sie ihn und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>Printing the QR code failed.</source>
+            <translation>Das Drucken des QR-Codes ist fehlgeschlagen.</translation>
+        </message>
+    </context>
+    <context>
         <name>ShareFormats</name>
         <message>
             <source>Altostrat faults</source>
             <translation>Altostrat-Störungen</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrayNotifier</name>
+        <message>
+            <source>The link expires in %1 min</source>
+            <translation>Der Link läuft in %1 Min. ab</translation>
+        </message>
+        <message>
+            <source>The link “%1” expires in %2 min</source>
+            <translation>Der Link „%1“ läuft in %2 Min. ab</translation>
+        </message>
+        <message>
+            <source>The link has expired; generate a new one</source>
+            <translation>Der Link ist abgelaufen; erzeugen Sie einen neuen</translation>
+        </message>
+        <message>
+            <source>The link “%1” has expired; generate a new one</source>
+            <translation>Der Link „%1“ ist abgelaufen; erzeugen Sie einen neuen</translation>
+        </message>
+        <message>
+            <source>FaultShare</source>
+            <translation>FaultShare</translation>
         </message>
     </context>
     <context>

@@ -23,6 +23,7 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -176,22 +177,24 @@ int main(int argc, char** argv)
     Settings settings(store, profile);
     ApiClient api;
     api.setApiUrl(settings.apiUrl());
-    // The profile's CA file is applied by MainWindow::start(), which says inline when it
-    // cannot be used.
+    // The profile's CA file and proxy are applied by MainWindow::start() (its LinkSession),
+    // which says inline when they cannot be used.
+    std::optional<QUrl> apiUrl;
     if (gui.parser.isSet(gui.apiUrl)) {
-        const QUrl url(gui.parser.value(gui.apiUrl).trimmed(), QUrl::StrictMode);
-        const QString reason = ApiClient::checkApiUrl(url);
+        apiUrl = QUrl(gui.parser.value(gui.apiUrl).trimmed(), QUrl::StrictMode);
+        const QString reason = ApiClient::checkApiUrl(*apiUrl);
         if (!reason.isEmpty()) {
             printError(QCoreApplication::translate("main", "--api-url: %1").arg(reason));
             return 2;
         }
-        api.setApiUrl(url);
     }
     CredentialStore keys(u"FaultShare"_s);
 
     // Declared before the window, so it outlives every request the window makes to it.
     std::unique_ptr<DemoServer> demo;
     MainWindow window(api, keys, settings);
+    if (apiUrl)
+        window.useApiUrl(*apiUrl);
 
     const auto startDemo = [&demo, &window]() -> bool {
         if (!demo) {

@@ -8,7 +8,9 @@
 #include <QMainWindow>
 #include <QPointer>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -20,7 +22,9 @@ class CredentialStore;
 class ExpiryForm;
 class History;
 class HistoryDock;
+class KeyPage;
 class LinkResultPanel;
+class LinkSession;
 class PresentWindow;
 class QPrinter;
 class QTimer;
@@ -28,19 +32,17 @@ class Settings;
 class SettingsDialog;
 class ShareActions;
 class Ticker;
-class TokenRequest;
 class TrayNotifier;
 
 namespace Ui {
 class MainWindow;
-class KeyPage;
 }
 
 // The operator's window: the first-run key panel, and the main page composed of the
 // expiry form (ExpiryForm), the result (LinkResultPanel), what can be done with it
 // (ShareActions), expiry notifications (TrayNotifier) and the history (HistoryDock).
-// The window holds the key and the requests. Everything that waits (keychain, network)
-// is asynchronous; the window never blocks.
+// The key, the connection and the requests are the LinkSession's: the window shows what
+// it says and passes on what the operator does. Nothing here blocks.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -52,10 +54,11 @@ public:
     MainWindow(ApiClient& api, CredentialStore& keys, Settings& settings, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Applies the profile's CA file (saying inline when it cannot be used) and reads the
-    // profile's key from the keychain (asynchronously) unless a session or demo key is in
-    // use; shows the first-run key page when there is none.
+    // After the first frame: the history and the tray, then the session (the profile's
+    // connection, and the key page when no key is stored).
     void start();
+    // --api-url: this API instead of the profile's, until the profile or its URL changes.
+    void useApiUrl(const QUrl& url);
     // A key for this session only (FAULTSHARE_API_KEY): used, never stored.
     void useSessionKey(const QString& key);
     // Demo mode: the API URL and key go to the ApiClient only; nothing touches the
@@ -101,42 +104,28 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    enum class KeySource { None, Keychain, Session, Demo };
-
     void setUpExpiryForm();
     void setUpActions();
-    void connectKeychain();
+    void setUpSession();
 
-    // Built when first needed, since the first frame does not show it: the first-run key
-    // page (KeyPage.ui).
-    Ui::KeyPage& keyUi();
+    // Built when first needed, since the first frame does not show it.
+    KeyPage& keyPage();
     bool onKeyPage() const;
-
-    void showKeyPage();
+    void showKeyPage(const QString& why = {}, bool canRetry = false);
     void showMainPage();
-    void setKeySource(KeySource source);
-    void saveKey();
-    void readKeyFromKeychain();
-    // Shows the page for the profile's key as last noted (Settings::keyStored), reading the
-    // keychain only when that is unknown.
-    void useStoredKey();
-    void applyCaFile();
-    // Gives the profile's proxy to the ApiClient, with its password read from the keychain
-    // first when it has a user; Generate waits for it.
-    void applyProxy();
-    void connectProxyKeychain();
-    // The key read from the keychain goes into use (and a pending Generate goes on).
-    void useKeychainKey(const QString& key);
+    void updateKeyMode();
     // The stored key was bound to storedFor, and the profile now points to current: asks
     // the operator (both hosts named) whether to send it there or enter a new one.
     void confirmKeyOrigin(const QString& key, const QString& storedFor, const QString& current);
 
     void updateGenerateEnabled();
     void generate();
-    void cancel();
+    // The status bar says while the keychain is asked for the key.
+    void showKeyRead();
     void setBusy(bool busy);
-    void onTokenReceived(const EmbedToken& token);
-    void onTokenFailed(const ApiError& error);
+    void onIssued(const EmbedToken& token, const QString& label, const QString& historyId);
+    void onFailed(const ApiError& error, std::chrono::seconds holdFor);
+    void showConnectionProblems(const QStringList& problems);
     void showError(const QString& message);
     void clearError();
     QDateTime now() const;
@@ -155,35 +144,23 @@ private:
     void updateColours();
 
     const std::unique_ptr<Ui::MainWindow> m_ui;
-    std::unique_ptr<Ui::KeyPage> m_keyUi;
-    QWidget* m_keyPage = nullptr; // the form's root, with m_keyUi
     ApiClient& m_api;
     CredentialStore& m_keys;
     Settings& m_settings;
+    LinkSession* m_session;
     Clipboard* m_clipboard;
     Ticker* m_ticker; // the one countdown clock of the window, present mode and history
+    KeyPage* m_keyPage = nullptr;
     ExpiryForm* m_expiryForm = nullptr;
     LinkResultPanel* m_result = nullptr;
     ShareActions* m_share = nullptr;
     TrayNotifier* m_tray = nullptr;
     HistoryDock* m_historyDock = nullptr;
-
-    KeySource m_keySource = KeySource::None;
-    bool m_readingKey = false;
-    bool m_generateAfterRead = false; // Generate waits for the stored key (useStoredKey)
-    bool m_readingProxyPassword = false;
-    bool m_savingKey = false;
-    QString m_pendingKey; // typed on the key page, only until the keychain confirms
-
-    QPointer<TokenRequest> m_request;
-    QString m_pendingLabel;
-    QTimer* m_retryTimer; // Retry-After of a 429
-    bool m_errorIsRateLimit = false;
-
     QPointer<SettingsDialog> m_settingsDialog;
     QPointer<PresentWindow> m_presentWindow;
-    QString m_caFileProblem; // shown in the error label until Settings are accepted
-    History* m_history = nullptr;     // persistent: settings + keychain
-    bool m_started = false;           // start() ran: the history is loaded, the tray asked
-    History* m_demoHistory = nullptr; // demo mode: memory only
+    // What the error label shows that is not a request's error, so that it goes when its
+    // cause does: the connection's problems, a rate limit's hold.
+    QString m_connectionProblem;
+    QString m_holdMessage;
+    bool m_showsKeyRead = false;
 };

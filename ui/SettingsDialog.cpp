@@ -1,24 +1,21 @@
 #include "SettingsDialog.h"
 #include "ui_SettingsDialog.h"
 
-#include "ApiClient.h"
 #include "ApiKeyPage.h"
 #include "ConnectionPage.h"
 #include "CredentialStore.h"
 #include "GeneralPage.h"
-#include "Origin.h"
 #include "ProfilesPage.h"
 #include "Settings.h"
 
 #include <QDialogButtonBox>
 #include <QPushButton>
 
-SettingsDialog::SettingsDialog(Settings& settings, CredentialStore& keys, ApiClient& api, QWidget* parent)
+SettingsDialog::SettingsDialog(Settings& settings, CredentialStore& keys, QWidget* parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::SettingsDialog>())
     , m_settings(settings)
     , m_keys(keys)
-    , m_api(api)
 {
     m_ui->setupUi(this);
 
@@ -49,14 +46,8 @@ SettingsDialog::SettingsDialog(Settings& settings, CredentialStore& keys, ApiCli
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     connect(m_connectionPage, &ConnectionPage::completeChanged, this, &SettingsDialog::updateOkButton);
     connect(m_connectionPage, &ConnectionPage::proxyPasswordSaved, this, &SettingsDialog::saveAndClose);
-    connect(m_apiKeyPage, &ApiKeyPage::keyStored, this, [this](const QString& key) {
-        applyToClient(ClientChange::KeyStored, key);
-        Q_EMIT keyReplaced();
-    });
-    connect(m_apiKeyPage, &ApiKeyPage::keyForgotten, this, [this] {
-        applyToClient(ClientChange::KeyForgotten);
-        Q_EMIT keyForgotten();
-    });
+    connect(m_apiKeyPage, &ApiKeyPage::keyStored, this, &SettingsDialog::keyReplaced);
+    connect(m_apiKeyPage, &ApiKeyPage::keyForgotten, this, &SettingsDialog::keyForgotten);
     connect(m_profilesPage, &ProfilesPage::profilesChanged, this, &SettingsDialog::profilesChanged);
     connect(m_profilesPage, &ProfilesPage::profileInUseImported, this, [this] {
         // The profile in use changed underneath: its new values show, and OK applies them.
@@ -118,46 +109,14 @@ bool SettingsDialog::importProfilesFrom(const QString& path)
 
 void SettingsDialog::saveAndClose()
 {
-    applyToClient(ClientChange::Connection);
     for (ISettingsPage* page : m_pages)
         page->save();
+    if (m_keyMode != KeyMode::Demo)
+        Q_EMIT connectionSaved();
     QDialog::accept();
 }
 
 void SettingsDialog::updateOkButton()
 {
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(m_connectionPage->isComplete());
-}
-
-// The one place the dialog changes the ApiClient, and tells the window what it cannot yet
-// learn from Settings::changed or from this dialog's signals. Once the window's session
-// layer reconfigures the client when the settings change, this function, m_api and its
-// three calls go, in one step.
-void SettingsDialog::applyToClient(ClientChange change, const QString& key)
-{
-    switch (change) {
-    case ClientChange::Connection: {
-        if (m_keyMode == KeyMode::Demo)
-            return;
-        // ConnectionPage::check() made sure the file holds a certificate, or is none.
-        m_api.setCaFile(m_connectionPage->enteredCaFile());
-        if (const std::optional<QUrl> url = m_connectionPage->changedApiUrl()) {
-            // A stored key goes only where it was stored for: dropped from memory, it is
-            // read again at the next Generate, which asks before sending it elsewhere.
-            if (m_keyMode == KeyMode::Stored && !Origin::same(*url, m_api.apiUrl()))
-                m_api.setApiKey({});
-            m_api.setApiUrl(*url);
-        }
-        return;
-    }
-    case ClientChange::KeyStored:
-        if (m_keyMode == KeyMode::Stored)
-            m_api.setApiKey(key);
-        return;
-    case ClientChange::KeyForgotten:
-        // The window drops the key it uses, and shows its key page, when the store says
-        // the entry is gone: it does not listen to keyForgotten() yet.
-        Q_EMIT m_keys.secretRemoved(CredentialStore::apiKeyEntry(m_settings.profile()));
-        return;
-    }
 }

@@ -8,7 +8,6 @@
 #include <array>
 #include <memory>
 
-class ApiClient;
 class ApiKeyPage;
 class ConnectionPage;
 class CredentialStore;
@@ -36,7 +35,7 @@ public:
     // Where the window's key comes from (see SettingsKeyMode).
     using KeyMode = SettingsKeyMode;
 
-    SettingsDialog(Settings& settings, CredentialStore& keys, ApiClient& api, QWidget* parent = nullptr);
+    SettingsDialog(Settings& settings, CredentialStore& keys, QWidget* parent = nullptr);
     ~SettingsDialog() override;
 
     void setKeyMode(KeyMode mode);
@@ -62,25 +61,24 @@ public:
     bool importProfilesFrom(const QString& path);
 
 Q_SIGNALS:
-    // A new key is in the keychain (and, in Stored mode, in use by the ApiClient).
-    void keyReplaced();
+    // key is in the keychain now, for the profile.
+    void keyReplaced(const QString& key);
     // The stored key was removed from the keychain.
     void keyForgotten();
+    // OK saved the connection (URL, CA file, proxy and its password in the keychain): the
+    // files and secrets it names are to be read again, even where no setting changed.
+    void connectionSaved();
     // A profile was created, removed or imported.
     void profilesChanged();
 
 private:
-    // What the ApiClient is told, see applyToClient().
-    enum class ClientChange { Connection, KeyStored, KeyForgotten };
     // Saves every page and closes (after the keychain work of accept()).
     void saveAndClose();
     void updateOkButton();
-    void applyToClient(ClientChange change, const QString& key = {});
 
     const std::unique_ptr<Ui::SettingsDialog> m_ui;
     Settings& m_settings;
     CredentialStore& m_keys;
-    ApiClient& m_api;
     KeyMode m_keyMode = KeyMode::Stored;
     ProfilesPage* m_profilesPage = nullptr;
     ConnectionPage* m_connectionPage = nullptr;

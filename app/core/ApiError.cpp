@@ -13,7 +13,7 @@ using namespace std::chrono;
 namespace {
 
 // Server text is shown to operators: keep it to one tidy line of reasonable length.
-QString cleanServerText(QString text)
+QString cleanServerText(QString text, int maxLength = 200)
 {
     // A lone surrogate (JSON allows "\ud800") makes the text invalid UTF-16, on which
     // QRegularExpression matches nothing: the controls below would all survive.
@@ -27,10 +27,9 @@ QString cleanServerText(QString text)
     static const QRegularExpression controls(QStringLiteral("\\p{Cc}+"));
     text.replace(controls, QStringLiteral(" "));
     text = text.simplified();
-    constexpr int MaxLength = 200;
-    if (text.size() > MaxLength) {
+    if (text.size() > maxLength) {
         // Never cut a surrogate pair in half.
-        const qsizetype cut = text.at(MaxLength - 2).isHighSurrogate() ? MaxLength - 2 : MaxLength - 1;
+        const qsizetype cut = text.at(maxLength - 2).isHighSurrogate() ? maxLength - 2 : maxLength - 1;
         text = text.left(cut) + QChar(0x2026);
     }
     return text;
@@ -76,6 +75,14 @@ ApiError::ApiError(Kind kind, QString detail)
     : m_kind(kind)
     , m_detail(cleanServerText(std::move(detail)))
 {
+}
+
+ApiError ApiError::ofSentence(Kind kind, const QString& sentence)
+{
+    ApiError error(kind);
+    // Our own words, with the operator's names and paths in them: one line, not cut short.
+    error.m_detail = cleanServerText(sentence, 4096);
+    return error;
 }
 
 ApiError ApiError::fromHttpStatus(int status, const QByteArray& body,

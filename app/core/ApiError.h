@@ -36,6 +36,9 @@ public:
     ApiError() = default;
     ApiError(Kind kind, QString detail = {});
 
+    // An error whose detail is a whole sentence of ours (InvalidInput, SecretElsewhere),
+    // which may name long paths: kept whole, where a server's text is cut short.
+    static ApiError ofSentence(Kind kind, const QString& sentence);
     // Maps a non-2xx HTTP answer. The body may be JSON, HTML or empty. rateLimitHeader is
     // X-RateLimit-Limit, the only source of a number for the rate-limit sentence.
     static ApiError fromHttpStatus(int status, const QByteArray& body,

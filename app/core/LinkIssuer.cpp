@@ -31,6 +31,12 @@ void LinkIssuer::issue(int minutes, const QString& label, const QString& profile
 
 void LinkIssuer::cancel()
 {
-    if (m_request)
-        m_request->cancel();
+    if (!m_request)
+        return;
+    // Whatever the request still reports is no longer anyone's.
+    TokenRequest* request = m_request;
+    m_request = nullptr;
+    request->disconnect(this);
+    request->cancel();
+    Q_EMIT failed(ApiError(ApiError::Kind::Cancelled));
 }

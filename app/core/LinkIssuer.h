@@ -31,7 +31,7 @@ public:
     // issued() or failed(), always after this call has returned. Not while busy.
     void issue(int minutes, const QString& label, const QString& profile);
     bool isBusy() const { return m_request != nullptr; }
-    // Stops the request in flight: failed(Cancelled) follows.
+    // Stops the request in flight: failed(Cancelled) at once, and nothing of it after.
     void cancel();
 
 Q_SIGNALS:

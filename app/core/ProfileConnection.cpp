@@ -47,8 +47,9 @@ void ProfileConnection::configure(const Profile& profile)
     // Never skipped silently: with a file that cannot be used only the system store is
     // trusted, and the operator has to know why a company server is then refused.
     if (!m_client.setCaFile(profile.caFile)) {
-        problems << ApiError(ApiError::Kind::InvalidInput,
-                             tr("The CA file of profile “%1” (%2) %3; choose another file in Settings, or clear it.")
+        m_client.setCaFile({}); // never the certificates of the profile before
+        problems << ApiError::ofSentence(ApiError::Kind::InvalidInput,
+                                         tr("The CA file of profile “%1” (%2) %3, so only the system's certificates are trusted; choose another file in Settings, or clear it.")
                                  .arg(profile.name, QDir::toNativeSeparators(profile.caFile),
                                       ApiClient::checkCaFile(profile.caFile)));
     }
@@ -74,8 +75,8 @@ void ProfileConnection::configure(const Profile& profile)
                     useProxy(password, problems);
                     return;
                 }
-                problems << ApiError(ApiError::Kind::SecretElsewhere,
-                                     tr("The proxy password of profile “%1” was stored for %2, and the proxy is now %3: "
+                problems << ApiError::ofSentence(ApiError::Kind::SecretElsewhere,
+                                                 tr("The proxy password of profile “%1” was stored for %2, and the proxy is now %3: "
                                         "enter the password again in Settings.")
                                          .arg(m_profile.name, Origin::hostText(storedFor), Origin::hostText(current)));
                 useProxy({}, problems);
@@ -119,5 +120,11 @@ void ProfileConnection::readKey()
 
 void ProfileConnection::abandonKeyRead()
 {
+    drop(m_keyRead, this);
+}
+
+void ProfileConnection::abandon()
+{
+    drop(m_proxyRead, this);
     drop(m_keyRead, this);
 }

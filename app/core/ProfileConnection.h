@@ -56,6 +56,8 @@ public:
     void setBindsUnboundKeys(bool binds) { m_bindsUnbound = binds; }
     // Drops a readKey() still waiting: none of its signals follows.
     void abandonKeyRead();
+    // Drops everything still waiting (configure() and readKey()): the client stays as it is.
+    void abandon();
 
 Q_SIGNALS:
     // The client is configured. problems: what of the profile could not be used, each

@@ -1748,6 +1748,10 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <source>tokenId:teamId:secret or eyJ…</source>
             <translation>tokenId:teamId:secret oder eyJ…</translation>
         </message>
+        <message>
+            <source>The key is stored in %1 on this computer, never in a file.</source>
+            <translation>Der Schlüssel wird in %1 auf diesem Computer gespeichert, nie in einer Datei.</translation>
+        </message>
     </context>
     <context>
         <name>LinkDetails</name>
@@ -2020,6 +2024,29 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         </message>
     </context>
     <context>
+        <name>LinkSession</name>
+        <message>
+            <source>The key of this profile is no longer in %1; enter it again.</source>
+            <translation>Der Schlüssel dieses Profils ist nicht mehr in %1; bitte erneut eingeben.</translation>
+        </message>
+        <message>
+            <source>The link was not kept in the history: %1</source>
+            <translation>Der Link wurde nicht im Verlauf behalten: %1</translation>
+        </message>
+        <message>
+            <source>The link stays in the history until the keychain removes it; FaultShare tries again at the next start: %1</source>
+            <translation>Der Link bleibt im Verlauf, bis der Schlüsselbund ihn entfernt; FaultShare versucht es beim nächsten Start erneut: %1</translation>
+        </message>
+        <message>
+            <source>Demo</source>
+            <translation>Demo</translation>
+        </message>
+        <message>
+            <source>Enter the API key or token for %1.</source>
+            <translation>Geben Sie den API-Schlüssel oder das Token für %1 ein.</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>FaultShare</source>
@@ -2238,16 +2265,8 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <translation>F11</translation>
         </message>
         <message>
-            <source>The key is stored in %1 on this computer, never in a file.</source>
-            <translation>Der Schlüssel wird in %1 auf diesem Computer gespeichert, nie in einer Datei.</translation>
-        </message>
-        <message>
             <source>The key is stored in %1.</source>
             <translation>Der Schlüssel ist in %1 gespeichert.</translation>
-        </message>
-        <message>
-            <source>The CA file of this profile (%1) %2, so only the system's certificates are trusted; choose another file in Settings.</source>
-            <translation>Die CA-Datei dieses Profils (%1) %2, daher wird nur den Zertifikaten des Systems vertraut; wählen Sie in den Einstellungen eine andere Datei.</translation>
         </message>
         <message>
             <source>FaultShare — Demo</source>
@@ -2266,10 +2285,6 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <translation>Abgebrochen</translation>
         </message>
         <message>
-            <source>Demo</source>
-            <translation>Demo</translation>
-        </message>
-        <message>
             <source>(at %1).</source>
             <translation>(um %1).</translation>
         </message>
@@ -2286,10 +2301,6 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <translation>Kurzlebige, schreibgeschützte Altostrat-Störungslinks als Link und QR-Code teilen.</translation>
         </message>
         <message>
-            <source>The link was not kept in the history: %1</source>
-            <translation>Der Link wurde nicht im Verlauf behalten: %1</translation>
-        </message>
-        <message>
             <source>Link copied.</source>
             <translation>Link kopiert.</translation>
         </message>
@@ -2300,10 +2311,6 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>The profile cannot change in demo mode or with FAULTSHARE_API_KEY</source>
             <translation>Im Demo-Modus oder mit FAULTSHARE_API_KEY lässt sich das Profil nicht wechseln</translation>
-        </message>
-        <message>
-            <source>The key of this profile is no longer in %1; enter it again.</source>
-            <translation>Der Schlüssel dieses Profils ist nicht mehr in %1; bitte erneut eingeben.</translation>
         </message>
         <message>
             <source>Reading the API key or token from %1…</source>
@@ -2326,24 +2333,12 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <translation>Neuen Schlüssel &amp;eingeben</translation>
         </message>
         <message>
-            <source>Enter the API key or token for %1.</source>
-            <translation>Geben Sie den API-Schlüssel oder das Token für %1 ein.</translation>
-        </message>
-        <message>
-            <source>The link stays in the history until the keychain removes it; FaultShare tries again at the next start: %1</source>
-            <translation>Der Link bleibt im Verlauf, bis der Schlüsselbund ihn entfernt; FaultShare versucht es beim nächsten Start erneut: %1</translation>
-        </message>
-        <message>
             <source>No profile uses %1, the API that made this link; add a profile for it to preview the link.</source>
             <translation>Kein Profil verwendet %1, die API, die diesen Link erzeugt hat; legen Sie ein Profil dafür an, um den Link in der Vorschau zu sehen.</translation>
         </message>
         <message>
             <source>No answer yet from %1: a prompt to unlock it may be waiting on the screen.</source>
             <translation>Noch keine Antwort von %1: Vielleicht wartet eine Abfrage zum Entsperren auf dem Bildschirm.</translation>
-        </message>
-        <message>
-            <source>The proxy password of profile “%1” was stored for %2, and the proxy is now %3: enter the password again in Settings.</source>
-            <translation>Das Proxy-Passwort des Profils „%1“ wurde für %2 gespeichert, und der Proxy ist jetzt %3: Geben Sie das Passwort in den Einstellungen erneut ein.</translation>
         </message>
     </context>
     <context>
@@ -2534,12 +2529,12 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
     <context>
         <name>ProfileConnection</name>
         <message>
-            <source>The CA file of profile “%1” (%2) %3; choose another file in Settings, or clear it.</source>
-            <translation>Die CA-Datei des Profils „%1“ (%2) %3; wählen Sie in den Einstellungen eine andere Datei oder leeren Sie das Feld.</translation>
-        </message>
-        <message>
             <source>The proxy password of profile “%1” was stored for %2, and the proxy is now %3: enter the password again in Settings.</source>
             <translation>Das Proxy-Passwort des Profils „%1“ wurde für %2 gespeichert, und der Proxy ist jetzt %3: Geben Sie das Passwort in den Einstellungen erneut ein.</translation>
+        </message>
+        <message>
+            <source>The CA file of profile “%1” (%2) %3, so only the system's certificates are trusted; choose another file in Settings, or clear it.</source>
+            <translation>Die CA-Datei des Profils „%1“ (%2) %3, daher wird nur den Zertifikaten des Systems vertraut; wählen Sie in den Einstellungen eine andere Datei oder leeren Sie das Feld.</translation>
         </message>
     </context>
     <context>

@@ -841,8 +841,8 @@ DE = {
         "Ein gespeichertes Geheimnis gehört zu einem anderen Server und wurde nicht gesendet; geben Sie es in den Einstellungen erneut ein.",
     'The API key or token of profile "%1" was stored for %2, and the profile now points to %3: confirm it in the FaultShare window, or store it again with faultshare key set.':
         "Der API-Schlüssel oder das Token des Profils „%1“ wurde für %2 gespeichert, und das Profil zeigt jetzt auf %3: Bestätigen Sie ihn im FaultShare-Fenster oder speichern Sie ihn erneut mit faultshare key set.",
-    "The CA file of profile “%1” (%2) %3; choose another file in Settings, or clear it.":
-        "Die CA-Datei des Profils „%1“ (%2) %3; wählen Sie in den Einstellungen eine andere Datei oder leeren Sie das Feld.",
+    "The CA file of profile “%1” (%2) %3, so only the system's certificates are trusted; choose another file in Settings, or clear it.":
+        "Die CA-Datei des Profils „%1“ (%2) %3, daher wird nur den Zertifikaten des Systems vertraut; wählen Sie in den Einstellungen eine andere Datei oder leeren Sie das Feld.",
     # --- The published API (API keys or tokens, the reference's faults, preview) ---
     "Paste the API key or token.":
         "Fügen Sie den API-Schlüssel oder das Token ein.",

@@ -244,7 +244,7 @@ void TestAccessibility::keyPage_everyControlNamedAndReachableByTab()
 
 void TestAccessibility::settingsDialog_everyControlNamedAndReachableByTab()
 {
-    SettingsDialog dialog(*m_settings, *m_keys, *m_api);
+    SettingsDialog dialog(*m_settings, *m_keys);
     showWindow(&dialog);
     checkControls(&dialog, true);
 }

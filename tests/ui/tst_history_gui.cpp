@@ -141,7 +141,6 @@ bool TestHistoryGui::selectRow(const QString& label)
 void TestHistoryGui::generatedLinks_appearInHistory_andSurviveRestart()
 {
     m_settings->setApiUrl(m_demo->url());
-    m_api->setApiUrl(m_demo->url());
     QVERIFY(writeKey(m_settings->profile(), m_demo->apiKey()));
     startWithStoredKey();
     auto* dock = m_window->findChild<QDockWidget*>(u"historyDock"_s);
@@ -296,7 +295,6 @@ void TestHistoryGui::oneTicker_drivesCountdownAndEveryRow()
 void TestHistoryGui::linksMadeByTheCommandLine_showWhenTheWindowIsActivated()
 {
     m_settings->setApiUrl(m_demo->url());
-    m_api->setApiUrl(m_demo->url());
     QVERIFY(writeKey(m_settings->profile(), m_demo->apiKey()));
     startWithStoredKey();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
@@ -343,7 +341,6 @@ void TestHistoryGui::profileSwitcher_usesEachProfilesApiAndKey()
     QVERIFY(profiles.add(u"night"_s));
     QVERIFY(profiles.add(u"empty"_s));
     m_settings->setApiUrl(m_demo->url());
-    m_api->setApiUrl(m_demo->url());
     Settings(*m_store, u"night"_s).setApiUrl(night.url());
     QVERIFY(writeKey(Settings::defaultProfile(), m_demo->apiKey()));
     QVERIFY(writeKey(u"night"_s, night.apiKey()));
@@ -409,7 +406,6 @@ void TestHistoryGui::preview_ofAnotherProfile_sendsThatProfilesKeyOnly()
     QVERIFY(profiles.add(u"night"_s));
     QVERIFY(profiles.add(u"keyless"_s));
     m_settings->setApiUrl(m_demo->url());
-    m_api->setApiUrl(m_demo->url());
     Settings(*m_store, u"night"_s).setApiUrl(night.url());
     Settings(*m_store, u"keyless"_s).setApiUrl(night.url());
     QVERIFY(writeKey(Settings::defaultProfile(), m_demo->apiKey()));

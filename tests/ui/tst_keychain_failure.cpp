@@ -11,6 +11,7 @@
 
 #include "ApiClient.h"
 #include "CredentialStore.h"
+#include "KeychainOutcome.h"
 #include "DemoServer.h"
 #include "MainWindow.h"
 #include "TestTokens.h"
@@ -318,7 +319,7 @@ void TestKeychainFailure::noSecretService_keyPageSaysWhyAndOffersRetry()
         return;
     }
     makeWindow();
-    QSignalSpy failed(m_keys.get(), &CredentialStore::failed);
+    const TestSupport::KeychainJobLog jobs;
     showAndStart();
 
     QTRY_VERIFY_WITH_TIMEOUT(showsKeyPage(), AnswerMs);
@@ -331,10 +332,11 @@ void TestKeychainFailure::noSecretService_keyPageSaysWhyAndOffersRetry()
     QVERIFY(!child<QPushButton>("generateButton")->isEnabled());
 
     // Retry asks the keychain again, and answers again, as quickly.
-    QCOMPARE(failed.count(), 1);
+    const QString keyEntry = CredentialStore::apiKeyEntry(Settings::defaultProfile());
+    QCOMPARE(jobs.count(keyEntry), 1);
     QTest::mouseClick(retry, Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, AnswerMs);
-    QTRY_VERIFY(keyError->isVisible());
+    QCOMPARE(jobs.count(keyEntry), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(keyError->isVisible() && retry->isVisible(), AnswerMs);
     QVERIFY(isOneActionableSentence(keyError->text()));
     QVERIFY(retry->isVisible());
 }
@@ -360,19 +362,19 @@ void TestKeychainFailure::noSecretService_saveFailsInline_keepsTypedKey_writesNo
     const QString key = qEnvironmentVariable(ChildKeyEnv);
     QVERIFY(!key.isEmpty());
     makeWindow();
-    QSignalSpy failed(m_keys.get(), &CredentialStore::failed);
     showAndStart();
-    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, AnswerMs);
-    QVERIFY(showsKeyPage());
+    QTRY_VERIFY_WITH_TIMEOUT(showsKeyPage() && child<QLabel>("keyErrorLabel")->isVisible(), AnswerMs);
     auto* keyError = child<QLabel>("keyErrorLabel");
     auto* apiKeyEdit = child<QLineEdit>("apiKeyEdit");
     auto* save = child<QPushButton>("saveKeyButton");
     QVERIFY(keyError && apiKeyEdit && save);
 
     QTest::keyClicks(apiKeyEdit, key);
+    const TestSupport::KeychainJobLog jobs;
     QTest::mouseClick(save, Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, AnswerMs);
-    QCOMPARE(failed.last().at(1).value<CredentialStore::Operation>(), CredentialStore::Operation::Write);
+    QVERIFY(!save->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(save->isEnabled(), AnswerMs);
+    QCOMPARE(jobs.count(CredentialStore::apiKeyEntry(Settings::defaultProfile())), 1);
     QVERIFY(keyError->isVisible());
     QVERIFY2(isOneActionableSentence(keyError->text()), qPrintable(keyError->text()));
     QVERIFY(!keyError->text().contains(key.section(u':', 2)));
@@ -434,7 +436,7 @@ void TestKeychainFailure::lockedKeyring_failingReplace_keepsOldKeyInUseAndStored
     const QString newKey = distinctiveKey("new");
     m_demo = std::make_unique<DemoServer>(oldKey);
     QVERIFY(m_demo->listen());
-    m_api->setApiUrl(m_demo->url());
+    m_settings->setApiUrl(m_demo->url());
     QVERIFY(writeKeyDirectly(oldKey));
     makeWindow();
     auto* generate = child<QPushButton>("generateButton");

@@ -47,7 +47,6 @@ private Q_SLOTS:
         m_keys = std::make_unique<CredentialStore>(m_service);
         m_settings->setKeyStored(true);
         m_settings->setApiUrl(m_demo->url());
-        m_api->setApiUrl(m_demo->url());
         newWindow();
         m_window->show();
         m_window->start();

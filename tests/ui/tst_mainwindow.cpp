@@ -165,7 +165,7 @@ void TestMainWindow::restart()
 {
     m_window.reset();
     m_api = std::make_unique<ApiClient>();
-    m_api->setApiUrl(m_demo->url());
+    m_settings->setApiUrl(m_demo->url());
     newWindow();
     showWindow();
 }
@@ -750,7 +750,7 @@ void TestMainWindow::rateLimited_generateReturnsAfterRetryAfter_postNeverRepeate
     QVERIFY(server.listen());
     server.setResponse(ScriptedServer::response(429, R"({"message":"Too Many Attempts."})", "application/json",
                                                 {"Retry-After: 2"}));
-    m_api->setApiUrl(server.url());
+    m_window->useApiUrl(server.url());
     m_window->useSessionKey(DemoServer::generateApiKey());
     showWindow();
     auto* generate = child<QPushButton>("generateButton");
@@ -1018,7 +1018,7 @@ void TestMainWindow::firstRun_invalidKey_showsReasonAndStoresNothing()
 void TestMainWindow::storedKey_isReadOnStart_andGenerates()
 {
     QVERIFY(writeKeyDirectly(m_demo->apiKey()));
-    m_api->setApiUrl(m_demo->url());
+    m_settings->setApiUrl(m_demo->url());
     showWindow();
     auto* generate = child<QPushButton>("generateButton");
     QVERIFY(generate);
@@ -1041,7 +1041,7 @@ void TestMainWindow::firstFrame_buildsNoKeyPageDetailsOrHistoryPanel()
     QVERIFY(!m_window->findChild<HistoryPanel*>());
 
     QVERIFY(writeKeyDirectly(m_demo->apiKey()));
-    m_api->setApiUrl(m_demo->url());
+    m_settings->setApiUrl(m_demo->url());
     m_window->start();
     QVERIFY(m_window->findChild<HistoryPanel*>());
     auto* generate = child<QPushButton>("generateButton");
@@ -1058,7 +1058,7 @@ void TestMainWindow::firstFrame_buildsNoKeyPageDetailsOrHistoryPanel()
 void TestMainWindow::storedKey_noted_nextStartReadsItAtFirstGenerate()
 {
     QVERIFY(writeKeyDirectly(m_demo->apiKey()));
-    m_api->setApiUrl(m_demo->url());
+    m_settings->setApiUrl(m_demo->url());
     showWindow();
     auto* generate = child<QPushButton>("generateButton");
     QVERIFY(generate);
@@ -1086,7 +1086,7 @@ void TestMainWindow::storedKey_goneSinceNoted_generateShowsKeyPageWithReason()
 {
     // Noted as stored, then removed outside FaultShare.
     m_settings->setKeyStored(true);
-    m_api->setApiUrl(m_demo->url());
+    m_settings->setApiUrl(m_demo->url());
     showWindow();
     auto* generate = child<QPushButton>("generateButton");
     QVERIFY(generate);
@@ -1178,6 +1178,7 @@ void TestMainWindow::windowTitle_neverContainsSecrets()
 void TestMainWindow::settings_invalidApiUrl_disablesOk()
 {
     showWindow();
+    m_window->start();
     QTest::keyClick(m_window.get(), Qt::Key_Comma, Qt::ControlModifier);
     SettingsDialog* dialog = nullptr;
     QTRY_VERIFY((dialog = m_window->findChild<SettingsDialog*>()) != nullptr);
@@ -1231,7 +1232,7 @@ void TestMainWindow::settings_replaceKey_storesAndUsesNewKey()
 {
     // The stored key is not one the server accepts; the replacement is.
     QVERIFY(writeKeyDirectly(DemoServer::generateApiKey()));
-    m_api->setApiUrl(m_demo->url());
+    m_settings->setApiUrl(m_demo->url());
     showWindow();
     auto* generate = child<QPushButton>("generateButton");
     auto* errorLabel = child<QLabel>("errorLabel");
@@ -1333,7 +1334,6 @@ void TestMainWindow::keyStoredForAnotherApi_asksWithBothHosts()
     store.write(CredentialStore::apiKeyEntry(m_settings->profile()), m_demo->apiKey(), u"https://old-api.example:443"_s);
     QVERIFY(written.wait(NetworkTimeoutMs));
     m_settings->setApiUrl(m_demo->url());
-    m_api->setApiUrl(m_demo->url());
     showWindow();
     auto* generate = child<QPushButton>("generateButton");
     m_window->start();
@@ -1379,7 +1379,6 @@ void TestMainWindow::keyStoredForAnotherApi_asksWithBothHosts()
 void TestMainWindow::apiUrlChangedInSettings_keyInUseIsNotSentThereUnasked()
 {
     m_settings->setApiUrl(m_demo->url());
-    m_api->setApiUrl(m_demo->url());
     QVERIFY(writeKeyDirectly(m_demo->apiKey()));
     showWindow();
     auto* generate = child<QPushButton>("generateButton");

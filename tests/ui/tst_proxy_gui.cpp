@@ -92,7 +92,7 @@ private:
         configureProfile(m_settings->profile());
         QVERIFY(writeSecret(CredentialStore::apiKeyEntry(m_settings->profile()), m_demo->apiKey()));
         QVERIFY(writeSecret(CredentialStore::proxyEntry(m_settings->profile()), storedProxyPassword));
-        m_api->setApiUrl(proxiedApiUrl());
+        m_settings->setApiUrl(proxiedApiUrl());
         newWindow();
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -220,7 +220,7 @@ private Q_SLOTS:
         QVERIFY(writeSecret(CredentialStore::proxyEntry(other), m_password));
         m_settings->setApiUrl(m_demo->url());
         QVERIFY(writeSecret(CredentialStore::apiKeyEntry(m_settings->profile()), m_demo->apiKey()));
-        m_api->setApiUrl(m_demo->url());
+        m_settings->setApiUrl(m_demo->url());
         newWindow();
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));

@@ -113,7 +113,7 @@ void TestQrExport::generate(bool demo, const QString& label)
     if (demo) {
         m_window->useDemo(m_demo->url(), m_demo->apiKey());
     } else {
-        m_api->setApiUrl(m_demo->url());
+        m_window->useApiUrl(m_demo->url());
         m_window->useSessionKey(m_demo->apiKey());
     }
     m_window->show();

@@ -81,7 +81,7 @@ private:
     {
         m_dialog.reset();
         m_settings->setProfile(active);
-        m_dialog = std::make_unique<SettingsDialog>(*m_settings, *m_keys, *m_api);
+        m_dialog = std::make_unique<SettingsDialog>(*m_settings, *m_keys);
         m_dialog->show();
     }
 

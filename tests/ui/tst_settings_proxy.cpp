@@ -85,7 +85,7 @@ private:
     void openDialog(SettingsDialog::KeyMode mode = SettingsDialog::KeyMode::Stored)
     {
         m_dialog.reset();
-        m_dialog = std::make_unique<SettingsDialog>(*m_settings, *m_keys, *m_api);
+        m_dialog = std::make_unique<SettingsDialog>(*m_settings, *m_keys);
         m_dialog->setKeyMode(mode);
         m_dialog->show();
     }

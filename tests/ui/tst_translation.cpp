@@ -145,7 +145,7 @@ void TestTranslation::english_pluralsReadWell()
 void TestTranslation::settingsDialog_savesLanguageChoice()
 {
     QVERIFY(Language::install(*QCoreApplication::instance(), u"de"_s));
-    SettingsDialog dialog(*m_settings, *m_keys, *m_api);
+    SettingsDialog dialog(*m_settings, *m_keys);
     auto* combo = dialog.findChild<QComboBox*>(u"languageCombo"_s);
     QVERIFY(combo);
     // System default first, then each language in its own name, whatever the UI language.
@@ -160,7 +160,7 @@ void TestTranslation::settingsDialog_savesLanguageChoice()
     QCOMPARE(m_store->value(u"app/language"_s).toString(), u"en"_s);
     QCOMPARE(Language::setting(*m_store), u"en"_s);
 
-    SettingsDialog again(*m_settings, *m_keys, *m_api);
+    SettingsDialog again(*m_settings, *m_keys);
     auto* comboAgain = again.findChild<QComboBox*>(u"languageCombo"_s);
     QCOMPARE(comboAgain->currentData().toString(), u"en"_s);
     comboAgain->setCurrentIndex(0);

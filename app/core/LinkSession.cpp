@@ -1,0 +1,383 @@
+#include "LinkSession.h"
+
+#include "ApiClient.h"
+#include "CredentialStore.h"
+#include "History.h"
+#include "KeychainJob.h"
+#include "LinkIssuer.h"
+#include "Logging.h"
+#include "Origin.h"
+#include "ProfileConnection.h"
+#include "Profiles.h"
+
+#include <QTimer>
+
+#include <algorithm>
+
+LinkSession::LinkSession(ApiClient& client, const CredentialStore& keychain, Settings& settings, QObject* parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_keychain(keychain)
+    , m_settings(settings)
+    , m_connection(new ProfileConnection(keychain, client, this))
+    , m_history(new History(&settings.store(), &keychain, this))
+    , m_hold(new QTimer(this))
+{
+    m_issuer = new LinkIssuer(client, m_history, this);
+    m_hold->setSingleShot(true);
+    connect(m_hold, &QTimer::timeout, this, &LinkSession::stateChanged);
+
+    m_connection->setBindsUnboundKeys(true);
+    connect(m_connection, &ProfileConnection::configured, this, [this](const QList<ApiError>& problems) {
+        QStringList sentences;
+        for (const ApiError& problem : problems)
+            sentences << problem.userMessage();
+        if (!problems.isEmpty())
+            qCWarning(lcApi) << problems.size() << "part(s) of the profile's connection cannot be used";
+        Q_EMIT connectionProblems(sentences);
+        Q_EMIT stateChanged();
+    });
+    connect(m_connection, &ProfileConnection::keyFound, this, [this](const QString& key) {
+        m_settings.setKeyStored(true);
+        onKeyFound(key);
+    });
+    connect(m_connection, &ProfileConnection::keyBoundElsewhere, this, [this](const QString& key, const QString& storedFor) {
+        m_settings.setKeyStored(true);
+        Q_EMIT stateChanged();
+        if (m_keySource == KeySource::Session || m_keySource == KeySource::Demo)
+            return;
+        Q_EMIT keyConfirmationNeeded(key, storedFor, Origin::of(m_client.apiUrl()));
+    });
+    connect(m_connection, &ProfileConnection::keyMissing, this, [this] {
+        m_settings.setKeyStored(false);
+        m_pendingLabel.reset();
+        if (m_keySource == KeySource::Keychain && !m_client.hasApiKey()) {
+            // It was there when last asked: removed since, outside FaultShare.
+            setKeySource(KeySource::None);
+            Q_EMIT keyNeeded(tr("The key of this profile is no longer in %1; enter it again.").arg(CredentialStore::backendName()),
+                             false);
+        } else if (m_keySource == KeySource::None) {
+            Q_EMIT keyNeeded({}, false);
+        }
+        Q_EMIT stateChanged();
+    });
+    connect(m_connection, &ProfileConnection::keyFailed, this, [this](const ApiError& error) {
+        m_pendingLabel.reset();
+        if (m_keySource == KeySource::None || !m_client.hasApiKey()) {
+            // No key to work with: not read yet (start, or the first Generate).
+            setKeySource(KeySource::None);
+            Q_EMIT keyNeeded(error.userMessage(), true);
+        }
+        Q_EMIT stateChanged();
+    });
+
+    connect(m_issuer, &LinkIssuer::issued, this, [this](const EmbedToken& token, const QString& label, const QString& id) {
+        Q_EMIT issued(token, label, id);
+        Q_EMIT stateChanged();
+    });
+    connect(m_issuer, &LinkIssuer::failed, this, [this](const ApiError& error) {
+        std::chrono::seconds hold{0};
+        if (error.kind() == ApiError::Kind::RateLimited && error.retryAfter()) {
+            hold = std::max(*error.retryAfter(), std::chrono::seconds(1));
+            m_hold->start(hold);
+        }
+        qCInfo(lcApi) << "token request failed, kind" << int(error.kind()) << "status" << error.httpStatus();
+        Q_EMIT failed(error, hold);
+        Q_EMIT stateChanged();
+    });
+
+    connect(m_history, &History::keepFailed, this, [this](const QString&, const ApiError& error) {
+        Q_EMIT historyProblem(tr("The link was not kept in the history: %1").arg(error.userMessage()));
+    });
+    connect(m_history, &History::forgetFailed, this, [this](const QString&, const ApiError& error) {
+        Q_EMIT historyProblem(tr("The link stays in the history until the keychain removes it; FaultShare tries again at "
+                                 "the next start: %1")
+                                  .arg(error.userMessage()));
+    });
+    connect(&m_settings, &Settings::changed, this, &LinkSession::onSettingChanged);
+}
+
+LinkSession::~LinkSession()
+{
+    cancel();
+}
+
+void LinkSession::setApiUrlOverride(const QUrl& url)
+{
+    m_apiUrlOverride = url;
+    m_client.setApiUrl(url);
+}
+
+History& LinkSession::history() const
+{
+    return m_demoHistory ? *m_demoHistory : *m_history;
+}
+
+QString LinkSession::profileLabel() const
+{
+    return isDemo() ? tr("Demo") : m_settings.profile();
+}
+
+bool LinkSession::isReadingKey() const
+{
+    return m_connection->isReadingKey();
+}
+
+bool LinkSession::isConfiguring() const
+{
+    return m_connection->isConfiguring();
+}
+
+bool LinkSession::isBusy() const
+{
+    return m_issuer->isBusy();
+}
+
+bool LinkSession::isHeld() const
+{
+    return m_hold->isActive();
+}
+
+bool LinkSession::canGenerate() const
+{
+    // With the stored key not read yet, Generate reads it first.
+    const bool haveKey = m_client.hasApiKey() || m_keySource == KeySource::Keychain;
+    return haveKey && !isBusy() && !isReadingKey() && !isConfiguring() && !isHeld() && !m_storingKey;
+}
+
+void LinkSession::start()
+{
+    m_history->load();
+    purgeHistory();
+    m_started = true;
+    configure();
+    if (m_keySource != KeySource::None) {
+        Q_EMIT keyReady();
+        return;
+    }
+    useStoredKey();
+}
+
+void LinkSession::useStoredKey()
+{
+    // What the keychain last said of this profile's key decides; the key itself is read
+    // at the first Generate. Asking the keychain loads its client libraries (on Linux
+    // libsecret, GIO, libgcrypt) and may prompt, so it waits until the key is needed.
+    const std::optional<bool> stored = m_settings.keyStored();
+    if (!stored) {
+        readKey();
+    } else if (*stored) {
+        setKeySource(KeySource::Keychain);
+        Q_EMIT keyReady();
+    } else {
+        Q_EMIT keyNeeded({}, false);
+    }
+}
+
+void LinkSession::useSessionKey(const QString& key)
+{
+    m_client.setApiKey(key);
+    if (m_keySource != KeySource::Demo)
+        setKeySource(KeySource::Session);
+    qCInfo(lcApi) << "using the API key from the environment for this session";
+    Q_EMIT keyReady();
+}
+
+void LinkSession::useDemo(const QUrl& apiUrl, const QString& key)
+{
+    // The demo server is on this computer: nothing of the profile applies to it.
+    m_connection->abandon();
+    m_client.setApiUrl(apiUrl);
+    m_client.setApiKey(key);
+    ProxySettings direct;
+    direct.mode = ProxySettings::Mode::None;
+    m_client.setProxy(direct);
+    if (!m_demoHistory)
+        m_demoHistory = new History(nullptr, nullptr, this);
+    m_issuer->setHistory(m_demoHistory);
+    setKeySource(KeySource::Demo);
+    qCInfo(lcApi) << "demo mode on" << apiUrl.toString();
+    Q_EMIT keyReady();
+}
+
+void LinkSession::setKeySource(KeySource source)
+{
+    m_keySource = source;
+    Q_EMIT stateChanged();
+}
+
+void LinkSession::configure()
+{
+    if (isDemo())
+        return;
+    ProfileConnection::Profile profile = ProfileConnection::profileOf(m_settings);
+    if (m_apiUrlOverride)
+        profile.apiUrl = *m_apiUrlOverride;
+    m_connection->configure(profile);
+    Q_EMIT stateChanged();
+}
+
+void LinkSession::onSettingChanged(Settings::Key key)
+{
+    // Before start() the settings are read as they are then.
+    if (isDemo() || !m_started)
+        return;
+    switch (key) {
+    case Settings::Key::Profile:
+        cancel();
+        m_settings.setLastProfile(m_settings.profile());
+        qCInfo(lcApi) << "profile switched to" << m_settings.profile();
+        m_apiUrlOverride.reset();
+        m_client.setApiKey({});
+        m_pendingLabel.reset();
+        configure();
+        setKeySource(KeySource::None);
+        useStoredKey();
+        return;
+    case Settings::Key::ApiUrl:
+        m_apiUrlOverride.reset();
+        // A stored key goes only where it was stored for: dropped from memory, it is read
+        // again at the next Generate, which asks before sending it elsewhere.
+        if (m_keySource == KeySource::Keychain && !Origin::same(m_settings.apiUrl(), m_client.apiUrl()))
+            m_client.setApiKey({});
+        configure();
+        return;
+    case Settings::Key::CaFile:
+    case Settings::Key::Proxy:
+        configure();
+        return;
+    case Settings::Key::HistoryPurgeDays:
+        purgeHistory();
+        return;
+    default:
+        return;
+    }
+}
+
+void LinkSession::readKey()
+{
+    m_connection->readKey();
+    Q_EMIT stateChanged();
+}
+
+void LinkSession::onKeyFound(const QString& key)
+{
+    if (m_keySource == KeySource::Session || m_keySource == KeySource::Demo) {
+        Q_EMIT stateChanged();
+        return;
+    }
+    m_client.setApiKey(key);
+    setKeySource(KeySource::Keychain);
+    Q_EMIT keyReady();
+    if (m_pendingLabel)
+        issue();
+}
+
+void LinkSession::storeKey(const QString& key)
+{
+    if (m_storingKey)
+        return;
+    m_storingKey = true;
+    const QString profile = m_settings.profile();
+    KeychainJob* job = m_keychain.write(CredentialStore::apiKeyEntry(profile), key, Origin::of(m_client.apiUrl()), this);
+    connect(job, &KeychainJob::succeeded, this, [this, key, profile] {
+        m_storingKey = false;
+        Settings(m_settings.store(), profile).setKeyStored(true);
+        if (profile != m_settings.profile()) {
+            Q_EMIT stateChanged();
+            return;
+        }
+        m_client.setApiKey(key);
+        setKeySource(KeySource::Keychain);
+        Q_EMIT keyReady();
+        Q_EMIT keyStored();
+    });
+    connect(job, &KeychainJob::failed, this, [this](const ApiError& error) {
+        m_storingKey = false;
+        Q_EMIT keyStoreFailed(error);
+        Q_EMIT stateChanged();
+    });
+    Q_EMIT stateChanged();
+}
+
+void LinkSession::confirmKey(const QString& key, bool use)
+{
+    const QString current = Origin::of(m_client.apiUrl());
+    if (use) {
+        m_keychain.write(CredentialStore::apiKeyEntry(m_settings.profile()), key, current, this);
+        onKeyFound(key);
+        return;
+    }
+    m_pendingLabel.reset();
+    setKeySource(KeySource::None);
+    Q_EMIT keyNeeded(tr("Enter the API key or token for %1.").arg(Origin::hostText(current)), false);
+}
+
+void LinkSession::switchProfile(const QString& profile)
+{
+    if (profile == m_settings.profile() || isDemo() || m_keySource == KeySource::Session
+        || !Profiles(m_settings.store()).contains(profile))
+        return;
+    m_settings.setProfile(profile); // onSettingChanged(Profile) does the rest
+}
+
+void LinkSession::generate(const QString& label)
+{
+    if (!canGenerate())
+        return;
+    m_pendingLabel = label;
+    if (!m_client.hasApiKey()) {
+        // The stored key is read now; the link is issued with its answer.
+        readKey();
+        return;
+    }
+    issue();
+}
+
+void LinkSession::issue()
+{
+    const QString label = m_pendingLabel.value_or(QString());
+    m_pendingLabel.reset();
+    const std::optional<int> minutes = m_minutes ? m_minutes() : std::nullopt;
+    if (!minutes || isBusy()) {
+        Q_EMIT stateChanged();
+        return;
+    }
+    purgeHistory();
+    m_issuer->issue(*minutes, label, profileLabel());
+    Q_EMIT stateChanged();
+}
+
+void LinkSession::cancel()
+{
+    m_issuer->cancel();
+}
+
+void LinkSession::keyReplaced(const QString& key)
+{
+    if (m_keySource != KeySource::None && m_keySource != KeySource::Keychain)
+        return;
+    m_client.setApiKey(key);
+    setKeySource(KeySource::Keychain);
+    Q_EMIT keyReady();
+}
+
+void LinkSession::keyForgotten()
+{
+    if (m_keySource != KeySource::Keychain)
+        return;
+    // The window was using the key that is gone.
+    m_client.setApiKey({});
+    setKeySource(KeySource::None);
+    Q_EMIT keyNeeded({}, false);
+}
+
+void LinkSession::reconnect()
+{
+    configure();
+}
+
+void LinkSession::purgeHistory()
+{
+    history().purge(QDateTime::currentDateTimeUtc(), m_settings.historyPurgeDays());
+}

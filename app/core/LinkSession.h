@@ -1,0 +1,140 @@
+#pragma once
+
+#include "ApiError.h"
+#include "EmbedToken.h"
+#include "Settings.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <chrono>
+#include <functional>
+#include <optional>
+
+class ApiClient;
+class CredentialStore;
+class History;
+class LinkIssuer;
+class ProfileConnection;
+class QTimer;
+
+// The window's state of work, without a widget: where the key comes from and whether it
+// is ready, the profile's connection, the link being issued and the hold a 429 imposes.
+// It alone configures the ApiClient: it follows the profile's settings (Settings::changed)
+// and the keychain, so dialogs only edit settings. The window shows what it says and
+// forwards what the operator does.
+class LinkSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LinkSession)
+
+public:
+    enum class KeySource {
+        None,     // no key known: the key page
+        Keychain, // the profile's stored key (in the client once read)
+        Session,  // FAULTSHARE_API_KEY, this session only
+        Demo,     // the demo server's
+    };
+    Q_ENUM(KeySource)
+
+    // The minutes the next link is valid for, asked when it is issued (an "until" time
+    // counts from then); nullopt when the form holds none.
+    using MinutesSource = std::function<std::optional<int>()>;
+
+    // client, keychain and settings outlive the session. The history is the persistent
+    // one (settings file + keychain).
+    LinkSession(ApiClient& client, const CredentialStore& keychain, Settings& settings, QObject* parent = nullptr);
+    ~LinkSession() override;
+
+    void setMinutesSource(MinutesSource source) { m_minutes = std::move(source); }
+    // --api-url: used instead of the profile's URL until the profile or its URL changes.
+    void setApiUrlOverride(const QUrl& url);
+
+    // After the first frame: the history is read and purged, the connection configured,
+    // and the key page asked for or not, as the keychain last said (Settings::keyStored).
+    void start();
+    bool isStarted() const { return m_started; }
+    void useSessionKey(const QString& key);
+    void useDemo(const QUrl& apiUrl, const QString& key);
+
+    KeySource keySource() const { return m_keySource; }
+    bool isDemo() const { return m_keySource == KeySource::Demo; }
+    // The history links go into: the persistent one, or in demo mode one in memory.
+    History& history() const;
+    History& persistentHistory() const { return *m_history; }
+    // The profile links are issued for ("Demo" in demo mode).
+    QString profileLabel() const;
+
+    bool isReadingKey() const;
+    bool isConfiguring() const;
+    bool isBusy() const;
+    bool isHeld() const;
+    // A link can be asked for now (the stored key is read first when needed).
+    bool canGenerate() const;
+
+    // The operator's actions.
+    void generate(const QString& label);
+    void cancel();
+    void readKey();
+    void storeKey(const QString& key);
+    bool isStoringKey() const { return m_storingKey; }
+    // The answer to keyConfirmationNeeded: send key to the API the profile points to now,
+    // or not (the key page asks for another).
+    void confirmKey(const QString& key, bool use);
+    void switchProfile(const QString& profile);
+    // What the Settings dialog did to the keychain: a new key, a forgotten key.
+    void keyReplaced(const QString& key);
+    void keyForgotten();
+    // The connection is configured again from the settings and the keychain: after the
+    // Settings dialog's OK, since a CA file may have been replaced in place and a proxy
+    // password written. Changed settings do this by themselves.
+    void reconnect();
+
+Q_SIGNALS:
+    // Any of the is...() and canGenerate() may have changed.
+    void stateChanged();
+    // No key to work with: the key page, saying why (empty: the first run), with a retry
+    // when the keychain failed.
+    void keyNeeded(const QString& why, bool canRetry);
+    // A key is at hand (or known to be stored): the main page.
+    void keyReady();
+    void keyStored();
+    void keyStoreFailed(const ApiError& error);
+    // The stored key was bound to storedFor and the profile points to current now.
+    void keyConfirmationNeeded(const QString& key, const QString& storedFor, const QString& current);
+    // What of the profile's connection cannot be used, each as one sentence (empty: all fine).
+    void connectionProblems(const QStringList& problems);
+    void issued(const EmbedToken& token, const QString& label, const QString& historyId);
+    // The link was not issued (Cancelled too). A 429 with Retry-After holds Generate for
+    // holdFor (zero otherwise); stateChanged() follows when the hold ends.
+    void failed(const ApiError& error, std::chrono::seconds holdFor);
+    // History maintenance the operator should hear of.
+    void historyProblem(const QString& message);
+
+private:
+    void setKeySource(KeySource source);
+    void configure();
+    // The key page or not, as the keychain last said (Settings::keyStored).
+    void useStoredKey();
+    void onSettingChanged(Settings::Key key);
+    void onKeyFound(const QString& key);
+    void issue();
+    void purgeHistory();
+
+    ApiClient& m_client;
+    const CredentialStore& m_keychain;
+    Settings& m_settings;
+    ProfileConnection* m_connection;
+    LinkIssuer* m_issuer;
+    History* m_history;
+    History* m_demoHistory = nullptr;
+    QTimer* m_hold;
+    MinutesSource m_minutes;
+    std::optional<QUrl> m_apiUrlOverride;
+    KeySource m_keySource = KeySource::None;
+    std::optional<QString> m_pendingLabel; // Generate waits for the stored key
+    bool m_storingKey = false;
+    bool m_started = false;
+};

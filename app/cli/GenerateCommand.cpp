@@ -1,7 +1,7 @@
 #include "Cli.h"
+#include "LinkOutput.h"
 
 #include "ApiClient.h"
-#include "Countdown.h"
 #include "CredentialStore.h"
 #include "History.h"
 #include "LinkIssuer.h"
@@ -9,14 +9,11 @@
 #include "Origin.h"
 #include "ProfileConnection.h"
 #include "Profiles.h"
-#include "QrCode.h"
 #include "Settings.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSaveFile>
 #include <QSettings>
 
@@ -27,8 +24,6 @@ namespace {
 
 using namespace Cli;
 
-const QStringList Formats{QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("link"),
-                          QStringLiteral("qr-ansi"), QStringLiteral("qr-png"), QStringLiteral("qr-svg")};
 
 struct Request
 {
@@ -43,60 +38,6 @@ struct Request
     bool keyFromStdin = false;
     bool keepHistory = true;
 };
-
-// What to write for token, or an error (exit 6) when the format needs a link or a QR code
-// that the answer does not allow.
-struct Rendered
-{
-    QByteArray bytes;
-    QString error;
-};
-
-Rendered render(const EmbedToken& token, const Request& request)
-{
-    const QString link = token.shortLink().toString(QUrl::FullyEncoded);
-    if (request.format == QLatin1StringView("json")) {
-        QJsonObject object{
-            {QStringLiteral("token"), token.token()},
-            {QStringLiteral("type"), token.type()},
-            {QStringLiteral("expires_in_minutes"), token.expiresInMinutes()},
-            {QStringLiteral("expires_at"), token.expiresAt().toString(Qt::ISODateWithMs)},
-            {QStringLiteral("short_link"), link.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(link)},
-        };
-        if (!request.label.isEmpty())
-            object.insert(QStringLiteral("label"), request.label);
-        return {QJsonDocument(object).toJson(QJsonDocument::Indented), {}};
-    }
-    if (request.format == QLatin1StringView("text")) {
-        // For a person reading a terminal.
-        QString text;
-        if (!request.label.isEmpty())
-            text += QCoreApplication::translate("Cli", "Label:   %1\n").arg(request.label);
-        text += link.isEmpty()
-            ? QCoreApplication::translate("Cli", "Link:    none (%1)\n").arg(token.linkProblem())
-            : QCoreApplication::translate("Cli", "Link:    %1\n").arg(link);
-        text += QCoreApplication::translate("Cli", "Expires: %1\n").arg(Countdown::expiryText(token.expiresAt()));
-        text += QCoreApplication::translate("Cli", "Token:   %1\n").arg(token.token());
-        return {text.toUtf8(), {}};
-    }
-    if (link.isEmpty()) {
-        return {{}, QCoreApplication::translate("Cli", "The API created a token but sent no link to share (%1): "
-                                                       "use --format text or json to get the token.")
-                        .arg(token.linkProblem())};
-    }
-    if (request.format == QLatin1StringView("link"))
-        return {link.toUtf8() + '\n', {}};
-    const QrCode qr(link);
-    if (qr.isNull()) {
-        return {{}, QCoreApplication::translate("Cli", "The link is too long for a QR code (%1 bytes): use --format link instead.")
-                        .arg(link.toUtf8().size())};
-    }
-    if (request.format == QLatin1StringView("qr-ansi"))
-        return {qr.toTerminalText().toUtf8(), {}};
-    if (request.format == QLatin1StringView("qr-svg"))
-        return {qr.toSvg(), {}};
-    return {qr.toPng(8), {}};
-}
 
 // Parses and checks everything that can be checked before a request is sent.
 std::optional<Request> parseArguments(const QStringList& arguments, int* exitCode)
@@ -151,8 +92,8 @@ std::optional<Request> parseArguments(const QStringList& arguments, int* exitCod
             return usage(QCoreApplication::translate("Cli", "--minutes must be a whole number from 1 to 43200 (30 days)."));
     }
     request.format = parser.value(format);
-    if (!Formats.contains(request.format))
-        return usage(QCoreApplication::translate("Cli", "Unknown format \"%1\"; use one of %2.").arg(request.format, Formats.join(QStringLiteral(", "))));
+    if (!linkFormats().contains(request.format))
+        return usage(QCoreApplication::translate("Cli", "Unknown format \"%1\"; use one of %2.").arg(request.format, linkFormats().join(QStringLiteral(", "))));
     request.output = parser.value(output);
     const bool binary = request.format == QLatin1StringView("qr-png");
     if (binary && request.output.isEmpty() && stdoutIsTerminal())
@@ -235,7 +176,7 @@ private:
     // The link is in the history already (its secret on the way to the keychain).
     void write(const EmbedToken& token, const QString&, const QString& historyId)
     {
-        const Rendered rendered = render(token, m_request);
+        const Rendered rendered = render(token, m_request.format, m_request.label);
         // A token the API made is kept even when it cannot be shown in this format.
         if (!rendered.error.isEmpty())
             finish(historyId, 6, rendered.error);

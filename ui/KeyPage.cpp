@@ -3,7 +3,13 @@
 
 #include "ApiClient.h"
 #include "CredentialStore.h"
+#include "Origin.h"
 #include "Presentation.h"
+
+#include <QMessageBox>
+#include <QPushButton>
+
+using namespace Qt::StringLiterals;
 
 KeyPage::KeyPage(QWidget* parent)
     : QWidget(parent)
@@ -74,4 +80,25 @@ void KeyPage::save()
         return;
     }
     Q_EMIT saveRequested(key);
+}
+
+void KeyPage::askKeyOrigin(QWidget* parent, const QString& profile, const QString& storedFor, const QString& current,
+                           std::function<void(bool)> answered)
+{
+    const QString newHost = Origin::hostText(current);
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Send the key to another API?"),
+                                tr("The API key or token of profile “%1” was stored for %2, and the profile now points to %3. "
+                                   "Send it to %3?")
+                                    .arg(profile, Origin::hostText(storedFor), newHost),
+                                QMessageBox::NoButton, parent);
+    box->setObjectName(u"keyOriginConfirm"_s);
+    // Host and profile names are the operator's or an imported file's words, not markup.
+    box->setTextFormat(Qt::PlainText);
+    QPushButton* use = box->addButton(tr("&Use it for %1").arg(newHost), QMessageBox::AcceptRole);
+    use->setObjectName(u"useKeyForNewApiButton"_s);
+    box->addButton(tr("&Enter a new key"), QMessageBox::RejectRole)->setObjectName(u"enterNewKeyButton"_s);
+    box->setDefaultButton(qobject_cast<QPushButton*>(box->buttons().constLast()));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, parent, [box, use, answered] { answered(box->clickedButton() == use); });
+    box->open();
 }

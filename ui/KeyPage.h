@@ -3,6 +3,7 @@
 #include <QString>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 namespace Ui {
@@ -29,6 +30,12 @@ public:
     void clearKey();
     void focusKey();
     void updateColours();
+
+    // The stored key of profile was bound to storedFor, and the profile points to current:
+    // asks (both hosts named, window-modal, never exec()'d) whether to send it there;
+    // answered(false) means "enter a new key".
+    static void askKeyOrigin(QWidget* parent, const QString& profile, const QString& storedFor, const QString& current,
+                             std::function<void(bool use)> answered);
 
 Q_SIGNALS:
     // A key that passed ApiClient::checkApiKey.

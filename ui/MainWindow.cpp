@@ -4,11 +4,11 @@
 #include "ApiClient.h"
 #include "Clipboard.h"
 #include "CredentialStore.h"
+#include "ErrorLine.h"
 #include "ExpiryForm.h"
 #include "History.h"
 #include "KeyPage.h"
 #include "LinkSession.h"
-#include "ProfileConnection.h"
 #include "HistoryDock.h"
 #include "HistoryPanel.h"
 #include "LinkResultPanel.h"
@@ -24,9 +24,7 @@
 #include "Ticker.h"
 #include "TrayNotifier.h"
 
-#include <QAccessible>
 #include <QCloseEvent>
-#include <QDir>
 #include <QGroupBox>
 #include <QLocale>
 #include <QMessageBox>
@@ -61,16 +59,11 @@ MainWindow::MainWindow(ApiClient& api, CredentialStore& keys, Settings& settings
     m_ui->setupUi(this);
     updateTitle();
 
-    QFont badgeFont = m_ui->demoBadge->font();
-    badgeFont.setBold(true);
-    m_ui->demoBadge->setFont(badgeFont);
-    m_ui->demoBadge->setStyleSheet(
-        u"QLabel { background: #f9a825; color: #000; border-radius: 3px; padding: 2px 8px; }"_s);
     m_ui->demoBar->hide();
 
     m_ui->cancelButton->hide();
     m_ui->busyBar->hide();
-    m_ui->errorLabel->hide();
+    m_error = new ErrorLine(*m_ui->errorLabel, this);
     m_ui->pages->setCurrentWidget(m_ui->mainPage);
 
     setUpExpiryForm();
@@ -199,11 +192,8 @@ void MainWindow::setUpSession()
     connect(m_session, &LinkSession::stateChanged, this, [this] {
         showKeyRead();
         setBusy(m_session->isBusy());
-        if (!m_session->isHeld() && !m_holdMessage.isEmpty()) {
-            if (m_ui->errorLabel->text() == m_holdMessage)
-                clearError();
-            m_holdMessage.clear();
-        }
+        if (!m_session->isHeld())
+            m_error->clear(ErrorLine::Cause::Hold);
     });
     connect(m_session, &LinkSession::keyNeeded, this, &MainWindow::showKeyPage);
     connect(m_session, &LinkSession::keyReady, this, [this] {
@@ -223,7 +213,11 @@ void MainWindow::setUpSession()
         keyPage().focusKey();
     });
     connect(m_session, &LinkSession::keyConfirmationNeeded, this, &MainWindow::confirmKeyOrigin);
-    connect(m_session, &LinkSession::connectionProblems, this, &MainWindow::showConnectionProblems);
+    connect(m_session, &LinkSession::connectionProblems, this, [this](const QStringList& problems) {
+        // The problems of the connection before go with it.
+        m_error->clear(ErrorLine::Cause::Connection);
+        m_error->show(problems.join(u' '), ErrorLine::Cause::Connection);
+    });
     connect(m_session, &LinkSession::issued, this, &MainWindow::onIssued);
     connect(m_session, &LinkSession::failed, this, &MainWindow::onFailed);
     connect(m_session, &LinkSession::historyProblem, this,
@@ -381,7 +375,7 @@ void MainWindow::setBusy(bool busy)
 
 void MainWindow::onIssued(const EmbedToken& token, const QString& label, const QString& historyId)
 {
-    clearError();
+    m_error->clearAll();
     showToken(token, label);
     historyPanel()->select(historyId);
 }
@@ -408,36 +402,7 @@ void MainWindow::onFailed(const ApiError& error, std::chrono::seconds holdFor)
         const QTime until = QTime::currentTime().addSecs(int(holdFor.count()));
         message = message.chopped(1) + u' ' + tr("(at %1).").arg(QLocale().toString(until, QLocale::ShortFormat));
     }
-    m_holdMessage = holdFor.count() > 0 ? message : QString();
-    showError(message);
-}
-
-void MainWindow::showConnectionProblems(const QStringList& problems)
-{
-    // The problems of the connection before go with it.
-    if (!m_connectionProblem.isEmpty() && m_ui->errorLabel->text() == m_connectionProblem)
-        clearError();
-    m_connectionProblem = problems.join(u' ');
-    if (!m_connectionProblem.isEmpty())
-        showError(m_connectionProblem);
-}
-
-void MainWindow::showError(const QString& message)
-{
-    Presentation::setTextColour(m_ui->errorLabel, Presentation::errorColour(palette()));
-    m_ui->errorLabel->setText(message);
-    m_ui->errorLabel->setVisible(!message.isEmpty());
-    if (!message.isEmpty()) {
-        // Screen readers announce it: the focus stays where it was.
-        QAccessibleEvent alert(m_ui->errorLabel, QAccessible::Alert);
-        QAccessible::updateAccessibility(&alert);
-    }
-}
-
-void MainWindow::clearError()
-{
-    m_ui->errorLabel->clear();
-    m_ui->errorLabel->hide();
+    m_error->show(message, holdFor.count() > 0 ? ErrorLine::Cause::Hold : ErrorLine::Cause::Request);
 }
 
 QDateTime MainWindow::now() const
@@ -512,8 +477,7 @@ void MainWindow::showAbout()
 
 void MainWindow::updateColours()
 {
-    if (m_ui->errorLabel->isVisible() || !m_ui->errorLabel->text().isEmpty())
-        Presentation::setTextColour(m_ui->errorLabel, Presentation::errorColour(palette()));
+    m_error->updateColours();
     if (m_keyPage)
         m_keyPage->updateColours();
 }
@@ -555,14 +519,9 @@ HistoryPanel* MainWindow::historyPanel()
 void MainWindow::onHistoryAction(HistoryPanel::Action action, const EmbedToken& token, const QString& label,
                                  const QString& profile)
 {
-    const QUrl link = token.shortLink();
     switch (action) {
     case HistoryPanel::Action::CopyLink:
-        if (!EmbedToken::isShareableUrl(link))
-            return;
-        m_clipboard->copyText(link.toString(QUrl::FullyEncoded));
-        statusBar()->showMessage(label.isEmpty() ? tr("Link copied.") : tr("Link of \"%1\" copied.").arg(label),
-                                 StatusMessageMs);
+        m_share->copyLinkOf(token, label);
         return;
     case HistoryPanel::Action::ShowQr:
         showToken(token, label);
@@ -580,68 +539,19 @@ void MainWindow::onHistoryAction(HistoryPanel::Action action, const EmbedToken& 
 void MainWindow::preview(const EmbedToken& token, const QString& label, const QString& profile)
 {
     const QString tokenText = token.token();
-    // own: an ApiClient of another profile, which the dialog then keeps.
-    const auto open = [this, tokenText, label](ApiClient& api, ApiClient* own) {
-        auto* dialog = new PreviewDialog(api, tokenText, label, this);
-        dialog->setObjectName(u"previewDialog"_s);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        if (own)
-            own->setParent(dialog);
-        dialog->show();
-    };
-    // A link goes back only to the API that issued it (kept with the token; links kept
-    // before that was noted belong to their profile's API).
-    const Profiles profiles(m_settings.store());
-    const QString rowProfile = profile.isEmpty() ? m_settings.profile() : profile;
-    const QUrl issuerUrl = !token.apiUrl().isEmpty() ? token.apiUrl()
-        : profiles.contains(rowProfile)          ? Settings(m_settings.store(), rowProfile).apiUrl()
-                                                 : m_api.apiUrl();
-    const bool windowsApi = Origin::same(issuerUrl, m_api.apiUrl());
-    if (windowsApi && (m_api.hasApiKey() || isDemo())) {
-        open(m_api, nullptr);
-        return;
-    }
-    // The profile that reaches that API: the row's own, else any other that does.
-    QString issuer;
-    if (profiles.contains(rowProfile) && Origin::same(Settings(m_settings.store(), rowProfile).apiUrl(), issuerUrl))
-        issuer = rowProfile;
-    for (const QString& name : profiles.names()) {
-        if (issuer.isEmpty() && Origin::same(Settings(m_settings.store(), name).apiUrl(), issuerUrl))
-            issuer = name;
-    }
-    if (issuer.isEmpty()) {
-        statusBar()->showMessage(tr("No profile uses %1, the API that made this link; add a profile for it to preview the link.")
-                                     .arg(Origin::hostText(Origin::of(issuerUrl))),
-                                 StatusMessageMs);
-        return;
-    }
-    // That profile's CA file, proxy and key (none stored, or stored for another API: the
-    // API is asked without).
-    ProfileConnection::Profile other = ProfileConnection::profileOf(Settings(m_settings.store(), issuer));
-    other.apiUrl = issuerUrl;
-    auto* own = new ApiClient(this);
-    auto* connection = new ProfileConnection(m_keys, *own, own);
-    connect(connection, &ProfileConnection::configured, own, [this, connection](const QList<ApiError>& problems) {
-        if (!problems.isEmpty())
-            showError(problems.first().userMessage());
-        connection->readKey();
-    });
-    const auto done = [own, open, connection] {
-        connection->deleteLater();
-        open(*own, own);
-    };
-    connect(connection, &ProfileConnection::keyFound, own, [own, done](const QString& key) {
-        if (ApiClient::checkApiKey(key).isEmpty())
-            own->setApiKey(key);
-        done();
-    });
-    connect(connection, &ProfileConnection::keyBoundElsewhere, own, done);
-    connect(connection, &ProfileConnection::keyMissing, own, done);
-    connect(connection, &ProfileConnection::keyFailed, own, [this, done](const ApiError& error) {
-        showError(error.userMessage());
-        done();
-    });
-    connection->configure(other);
+    m_session->preparePreview(
+        token, profile, this,
+        [this, tokenText, label](ApiClient& api, ApiClient* own, const QString& warning) {
+            if (!warning.isEmpty())
+                m_error->show(warning);
+            auto* dialog = new PreviewDialog(api, tokenText, label, this);
+            dialog->setObjectName(u"previewDialog"_s);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            if (own)
+                own->setParent(dialog); // the dialog keeps the client of another profile
+            dialog->show();
+        },
+        [this](const QString& why) { statusBar()->showMessage(why, StatusMessageMs); });
 }
 
 void MainWindow::refreshProfiles()
@@ -677,25 +587,10 @@ void MainWindow::closeEvent(QCloseEvent* event)
 
 void MainWindow::confirmKeyOrigin(const QString& key, const QString& storedFor, const QString& current)
 {
-    const QString newHost = Origin::hostText(current);
-    auto* box = new QMessageBox(QMessageBox::Question, tr("Send the key to another API?"),
-                                tr("The API key or token of profile “%1” was stored for %2, and the profile now points to %3. "
-                                   "Send it to %3?")
-                                    .arg(m_settings.profile(), Origin::hostText(storedFor), newHost),
-                                QMessageBox::NoButton, this);
-    box->setObjectName(u"keyOriginConfirm"_s);
-    // Host and profile names are the operator's or an imported file's words, not markup.
-    box->setTextFormat(Qt::PlainText);
-    QPushButton* use = box->addButton(tr("&Use it for %1").arg(newHost), QMessageBox::AcceptRole);
-    use->setObjectName(u"useKeyForNewApiButton"_s);
-    box->addButton(tr("&Enter a new key"), QMessageBox::RejectRole)->setObjectName(u"enterNewKeyButton"_s);
-    box->setDefaultButton(qobject_cast<QPushButton*>(box->buttons().constLast()));
-    box->setAttribute(Qt::WA_DeleteOnClose);
     const QString profile = m_settings.profile();
-    connect(box, &QMessageBox::finished, this, [this, box, use, key, current, profile] {
+    KeyPage::askKeyOrigin(this, profile, storedFor, current, [this, key, current, profile](bool use) {
         if (profile != m_settings.profile() || Origin::of(m_api.apiUrl()) != current)
             return; // the profile or its API changed meanwhile: the next Generate asks again
-        m_session->confirmKey(key, box->clickedButton() == use);
+        m_session->confirmKey(key, use);
     });
-    box->open();
 }

@@ -19,6 +19,7 @@ class ApiClient;
 class ApiError;
 class Clipboard;
 class CredentialStore;
+class ErrorLine;
 class ExpiryForm;
 class History;
 class HistoryDock;
@@ -125,9 +126,6 @@ private:
     void setBusy(bool busy);
     void onIssued(const EmbedToken& token, const QString& label, const QString& historyId);
     void onFailed(const ApiError& error, std::chrono::seconds holdFor);
-    void showConnectionProblems(const QStringList& problems);
-    void showError(const QString& message);
-    void clearError();
     QDateTime now() const;
 
     void present();
@@ -158,9 +156,6 @@ private:
     HistoryDock* m_historyDock = nullptr;
     QPointer<SettingsDialog> m_settingsDialog;
     QPointer<PresentWindow> m_presentWindow;
-    // What the error label shows that is not a request's error, so that it goes when its
-    // cause does: the connection's problems, a rate limit's hold.
-    QString m_connectionProblem;
-    QString m_holdMessage;
+    ErrorLine* m_error = nullptr;
     bool m_showsKeyRead = false;
 };

@@ -268,3 +268,12 @@ bool ShareActions::printQr(QPrinter& printer)
     Q_EMIT message(tr("Printing the QR code failed."), StatusMessageMs);
     return false;
 }
+
+void ShareActions::copyLinkOf(const EmbedToken& token, const QString& label)
+{
+    const QUrl link = token.shortLink();
+    if (!EmbedToken::isShareableUrl(link))
+        return;
+    m_clipboard.copyText(link.toString(QUrl::FullyEncoded));
+    Q_EMIT message(label.isEmpty() ? tr("Link copied.") : tr("Link of \"%1\" copied.").arg(label), StatusMessageMs);
+}

@@ -8,6 +8,7 @@
 class Clipboard;
 class LinkResultPanel;
 class QAction;
+class EmbedToken;
 class QPrinter;
 class QWidget;
 class Settings;
@@ -52,6 +53,9 @@ public:
     // Prints the QR code centred on one page with whole printer-pixel modules, the label
     // and the link below it. False when there is no live link or the printer failed.
     bool printQr(QPrinter& printer);
+
+    // Copies the link of token (a history row's), saying whose.
+    void copyLinkOf(const EmbedToken& token, const QString& label);
 
 Q_SIGNALS:
     // One sentence for the status bar.

@@ -13,6 +13,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <memory>
 
 LinkSession::LinkSession(ApiClient& client, const CredentialStore& keychain, Settings& settings, QObject* parent)
     : QObject(parent)
@@ -380,4 +381,61 @@ void LinkSession::reconnect()
 void LinkSession::purgeHistory()
 {
     history().purge(QDateTime::currentDateTimeUtc(), m_settings.historyPurgeDays());
+}
+
+void LinkSession::preparePreview(const EmbedToken& token, const QString& profile, QObject* context, PreviewReady ready,
+                                 std::function<void(const QString&)> refused)
+{
+    // A link goes back only to the API that issued it (kept with the token; links kept
+    // before that was noted belong to their profile's API).
+    const Profiles profiles(m_settings.store());
+    const QString rowProfile = profile.isEmpty() || isDemo() ? m_settings.profile() : profile;
+    const auto urlOf = [this](const QString& name) { return Settings(m_settings.store(), name).apiUrl(); };
+    const QUrl issuerUrl = !token.apiUrl().isEmpty()   ? token.apiUrl()
+        : profiles.contains(rowProfile) && !isDemo() ? urlOf(rowProfile)
+                                                     : m_client.apiUrl();
+    if (Origin::same(issuerUrl, m_client.apiUrl()) && (m_client.hasApiKey() || isDemo())) {
+        ready(m_client, nullptr, {});
+        return;
+    }
+    // The profile that reaches that API: the row's own, else any other that does.
+    QString issuer;
+    if (profiles.contains(rowProfile) && Origin::same(urlOf(rowProfile), issuerUrl))
+        issuer = rowProfile;
+    for (const QString& name : profiles.names()) {
+        if (issuer.isEmpty() && Origin::same(urlOf(name), issuerUrl))
+            issuer = name;
+    }
+    if (issuer.isEmpty()) {
+        const QString why = tr("No profile uses %1, the API that made this link; add a profile for it to preview the link.")
+                                .arg(Origin::hostText(Origin::of(issuerUrl)));
+        refused(why);
+        return;
+    }
+    ProfileConnection::Profile other = ProfileConnection::profileOf(Settings(m_settings.store(), issuer));
+    other.apiUrl = issuerUrl;
+    auto* own = new ApiClient(context);
+    auto* connection = new ProfileConnection(m_keychain, *own, own);
+    auto warning = std::make_shared<QString>();
+    const auto done = [own, connection, ready, warning] {
+        connection->deleteLater();
+        ready(*own, own, *warning);
+    };
+    connect(connection, &ProfileConnection::configured, own, [connection, warning](const QList<ApiError>& problems) {
+        if (!problems.isEmpty())
+            *warning = problems.first().userMessage();
+        connection->readKey();
+    });
+    connect(connection, &ProfileConnection::keyFound, own, [own, done](const QString& key) {
+        if (ApiClient::checkApiKey(key).isEmpty())
+            own->setApiKey(key);
+        done();
+    });
+    connect(connection, &ProfileConnection::keyBoundElsewhere, own, done);
+    connect(connection, &ProfileConnection::keyMissing, own, done);
+    connect(connection, &ProfileConnection::keyFailed, own, [done, warning](const ApiError& error) {
+        *warning = error.userMessage();
+        done();
+    });
+    connection->configure(other);
 }

@@ -92,6 +92,19 @@ public:
     // password written. Changed settings do this by themselves.
     void reconnect();
 
+    // A client to preview token with (GET /fault/token/{token}), which goes back only to the
+    // API that issued it: the session's own when that is the API and it has a key, else
+    // one of its own configured from a profile that uses that API (the row's profile
+    // first): its CA file, proxy and key (none stored, or stored for another API: the API
+    // is asked without). ready(client, own, warning) then gets own (the new client, for
+    // the receiver to keep; null for the session's) and a sentence for what of that
+    // profile could not be used; refused(why) when no profile uses that API. The
+    // session's own client and a refusal are answered at once; another profile's client
+    // once the keychain has answered, unless context is gone by then.
+    using PreviewReady = std::function<void(ApiClient& client, ApiClient* own, const QString& warning)>;
+    void preparePreview(const EmbedToken& token, const QString& profile, QObject* context, PreviewReady ready,
+                        std::function<void(const QString& why)> refused);
+
 Q_SIGNALS:
     // Any of the is...() and canGenerate() may have changed.
     void stateChanged();

@@ -1752,6 +1752,22 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <source>The key is stored in %1 on this computer, never in a file.</source>
             <translation>Der Schlüssel wird in %1 auf diesem Computer gespeichert, nie in einer Datei.</translation>
         </message>
+        <message>
+            <source>Send the key to another API?</source>
+            <translation>Den Schlüssel an eine andere API senden?</translation>
+        </message>
+        <message>
+            <source>The API key or token of profile “%1” was stored for %2, and the profile now points to %3. Send it to %3?</source>
+            <translation>Der API-Schlüssel oder das Token des Profils „%1“ wurde für %2 gespeichert, und das Profil zeigt jetzt auf %3. An %3 senden?</translation>
+        </message>
+        <message>
+            <source>&amp;Use it for %1</source>
+            <translation>Für %1 &amp;verwenden</translation>
+        </message>
+        <message>
+            <source>&amp;Enter a new key</source>
+            <translation>Neuen Schlüssel &amp;eingeben</translation>
+        </message>
     </context>
     <context>
         <name>LinkDetails</name>
@@ -2045,6 +2061,10 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <source>Enter the API key or token for %1.</source>
             <translation>Geben Sie den API-Schlüssel oder das Token für %1 ein.</translation>
         </message>
+        <message>
+            <source>No profile uses %1, the API that made this link; add a profile for it to preview the link.</source>
+            <translation>Kein Profil verwendet %1, die API, die diesen Link erzeugt hat; legen Sie ein Profil dafür an, um den Link in der Vorschau zu sehen.</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -2301,40 +2321,12 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <translation>Kurzlebige, schreibgeschützte Altostrat-Störungslinks als Link und QR-Code teilen.</translation>
         </message>
         <message>
-            <source>Link copied.</source>
-            <translation>Link kopiert.</translation>
-        </message>
-        <message>
-            <source>Link of "%1" copied.</source>
-            <translation>Link von „%1“ kopiert.</translation>
-        </message>
-        <message>
             <source>The profile cannot change in demo mode or with FAULTSHARE_API_KEY</source>
             <translation>Im Demo-Modus oder mit FAULTSHARE_API_KEY lässt sich das Profil nicht wechseln</translation>
         </message>
         <message>
             <source>Reading the API key or token from %1…</source>
             <translation>Der API-Schlüssel oder das Token wird aus %1 gelesen …</translation>
-        </message>
-        <message>
-            <source>Send the key to another API?</source>
-            <translation>Den Schlüssel an eine andere API senden?</translation>
-        </message>
-        <message>
-            <source>The API key or token of profile “%1” was stored for %2, and the profile now points to %3. Send it to %3?</source>
-            <translation>Der API-Schlüssel oder das Token des Profils „%1“ wurde für %2 gespeichert, und das Profil zeigt jetzt auf %3. An %3 senden?</translation>
-        </message>
-        <message>
-            <source>&amp;Use it for %1</source>
-            <translation>Für %1 &amp;verwenden</translation>
-        </message>
-        <message>
-            <source>&amp;Enter a new key</source>
-            <translation>Neuen Schlüssel &amp;eingeben</translation>
-        </message>
-        <message>
-            <source>No profile uses %1, the API that made this link; add a profile for it to preview the link.</source>
-            <translation>Kein Profil verwendet %1, die API, die diesen Link erzeugt hat; legen Sie ein Profil dafür an, um den Link in der Vorschau zu sehen.</translation>
         </message>
         <message>
             <source>No answer yet from %1: a prompt to unlock it may be waiting on the screen.</source>
@@ -2986,6 +2978,14 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>Printing the QR code failed.</source>
             <translation>Das Drucken des QR-Codes ist fehlgeschlagen.</translation>
+        </message>
+        <message>
+            <source>Link copied.</source>
+            <translation>Link kopiert.</translation>
+        </message>
+        <message>
+            <source>Link of "%1" copied.</source>
+            <translation>Link von „%1“ kopiert.</translation>
         </message>
     </context>
     <context>

@@ -226,8 +226,6 @@ void MainWindow::setUpSession()
         if (key == Settings::Key::Profile) {
             m_expiryForm->applyDefault(m_settings.defaultMinutes());
             refreshProfiles();
-        } else if (key == Settings::Key::Notify) {
-            m_tray->applySettings();
         }
     });
 }

@@ -28,6 +28,10 @@ TrayNotifier::TrayNotifier(const Settings& settings, Ticker& ticker, const LinkR
     // While a countdown runs, its tick checks too: that re-arms the notifier's own timer
     // every second, so it never fires and the app wakes once a second, not 61 times a minute.
     connect(&ticker, &Ticker::tick, m_notifier, &ExpiryNotifier::check);
+    connect(&settings, &Settings::changed, this, [this](Settings::Key key) {
+        if (key == Settings::Key::Notify)
+            applySettings();
+    });
     // Only the label names the link: notifications show on locked screens and in shares.
     connect(m_notifier, &ExpiryNotifier::warning, this, [this](int minutesLeft) {
         const QString label = m_result.label();

@@ -28,7 +28,7 @@ public:
     // From now on the tray icon, since asking the desktop for a tray takes round trips
     // (the window calls it after its first frame).
     void start();
-    // The notification settings changed.
+    // Applies the notification settings (it does so by itself when they change).
     void applySettings();
     // The result shows another link: it is watched from now on (unless notifications are off).
     void watchResult();

@@ -11,6 +11,8 @@
 #include <QMessageBox>
 #include <QPushButton>
 
+namespace faultshare {
+
 using namespace Qt::StringLiterals;
 
 ApiKeyPage::ApiKeyPage(Settings& settings, const CredentialStore& keys, std::function<QUrl()> enteredApiUrl,
@@ -140,3 +142,5 @@ void ApiKeyPage::showStatus(const QString& text, bool isError)
 {
     Presentation::showStatus(m_ui->keyStatusLabel, text, isError);
 }
+
+} // namespace faultshare

@@ -9,13 +9,16 @@
 #include <functional>
 #include <memory>
 
-class CredentialStore;
 class QMessageBox;
-class Settings;
-
 namespace Ui {
 class ApiKeyPage;
 }
+
+namespace faultshare {
+
+class CredentialStore;
+class Settings;
+
 
 // The stored key of the profile in use: replaced or forgotten at once, through the
 // keychain (never on OK). In Demo mode the key belongs to the demo server: nothing here
@@ -58,3 +61,5 @@ private:
     bool m_busy = false; // a write or removal is with the keychain
     QPointer<QMessageBox> m_forgetConfirm;
 };
+
+} // namespace faultshare

@@ -11,6 +11,8 @@
 
 #include <optional>
 
+namespace faultshare {
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -120,3 +122,5 @@ QIcon AppStyle::applicationIcon()
     }
     return icon;
 }
+
+} // namespace faultshare

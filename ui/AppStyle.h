@@ -3,6 +3,8 @@
 #include <QIcon>
 #include <QProxyStyle>
 
+namespace faultshare {
+
 // The application's style: the platform's own, without reading an image file to draw the
 // first frame. Qt reads an image file by offering it to every image-format plugin first,
 // which loads all of them (SVG with the SVG module, GIF, ICO, JPEG with libjpeg) for one
@@ -28,3 +30,5 @@ public:
     // built-in PNG reader alone (no plugin is loaded).
     static QIcon applicationIcon();
 };
+
+} // namespace faultshare

@@ -12,6 +12,8 @@
 
 #include <algorithm>
 
+namespace faultshare {
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -133,3 +135,5 @@ bool Clipboard::clearIfOurs()
     qCInfo(lcUi) << "secret cleared from the clipboard";
     return true;
 }
+
+} // namespace faultshare

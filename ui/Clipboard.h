@@ -9,6 +9,8 @@
 class QImage;
 class QTimer;
 
+namespace faultshare {
+
 // Puts text on the system clipboard. Secrets (tokens) are marked so that clipboard
 // managers and clipboard history leave them alone, and are cleared after a delay, when
 // the application quits and when this object goes away, but only while the clipboard
@@ -57,3 +59,5 @@ private:
     // SHA-256 of the secret, so it does not linger in our memory while we wait.
     QByteArray m_secretHash;
 };
+
+} // namespace faultshare

@@ -17,6 +17,8 @@
 
 #include <algorithm>
 
+namespace faultshare {
+
 using namespace Qt::StringLiterals;
 using Presentation::lowerFirst;
 
@@ -372,3 +374,5 @@ void ConnectionPage::browseCaFile()
     m_caFileDialog = dialog;
     dialog->open();
 }
+
+} // namespace faultshare

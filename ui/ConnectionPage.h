@@ -10,13 +10,16 @@
 #include <memory>
 #include <optional>
 
-class CredentialStore;
 class QFileDialog;
-class Settings;
-
 namespace Ui {
 class ConnectionPage;
 }
+
+namespace faultshare {
+
+class CredentialStore;
+class Settings;
+
 
 // How the profile in use reaches the API: its URL, an extra CA file and its proxy, with
 // the proxy password in the keychain (whether one is stored is read, never the password).
@@ -87,3 +90,5 @@ private:
     enum class ProxyOperation { None, Write, Remove };
     ProxyOperation m_proxyOperation = ProxyOperation::None;
 };
+
+} // namespace faultshare

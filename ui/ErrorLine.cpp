@@ -5,6 +5,8 @@
 #include <QAccessible>
 #include <QLabel>
 
+namespace faultshare {
+
 ErrorLine::ErrorLine(QLabel& label, QObject* parent)
     : QObject(parent)
     , m_label(label)
@@ -43,3 +45,5 @@ void ErrorLine::updateColours()
     if (!m_label.text().isEmpty())
         Presentation::setTextColour(&m_label, Presentation::errorColour(m_label.parentWidget()->palette()));
 }
+
+} // namespace faultshare

@@ -5,6 +5,8 @@
 
 class QLabel;
 
+namespace faultshare {
+
 // The window's inline error line: one sentence at a time, in the palette's error colour,
 // announced to screen readers (the focus stays where it was). A message may name its
 // cause, so that it goes when that cause does, and only if it is still the one shown.
@@ -33,3 +35,5 @@ private:
     QLabel& m_label;
     Cause m_cause = Cause::Request;
 };
+
+} // namespace faultshare

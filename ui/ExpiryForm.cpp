@@ -13,6 +13,8 @@
 
 #include <algorithm>
 
+namespace faultshare {
+
 namespace {
 
 // Item data of "Custom…" and "Until…" in the preset combo (the others hold their minutes).
@@ -182,3 +184,5 @@ void ExpiryForm::changeEvent(QEvent* event)
         && !selectedMinutes())
         Presentation::setTextColour(m_ui->expiryHintLabel, Presentation::errorColour(palette()));
 }
+
+} // namespace faultshare

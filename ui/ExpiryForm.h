@@ -6,11 +6,14 @@
 #include <memory>
 #include <optional>
 
-class Ticker;
-
 namespace Ui {
 class ExpiryForm;
 }
+
+namespace faultshare {
+
+class Ticker;
+
 
 // How long a new link works: a preset, a custom value and unit, or "until" a local date
 // and time, with the inline check of that choice. The window decides what the choice
@@ -62,3 +65,5 @@ private:
     const Ticker& m_ticker;
     bool m_busy = false;
 };
+
+} // namespace faultshare

@@ -12,6 +12,8 @@
 
 #include <algorithm>
 
+namespace faultshare {
+
 GeneralPage::GeneralPage(Settings& settings, QWidget* parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::GeneralPage>())
@@ -64,3 +66,5 @@ void GeneralPage::updateDefaultExpiryHint()
 {
     m_ui->defaultExpiryHintLabel->setText(Countdown::lifetimeText(m_ui->defaultExpirySpin->value()));
 }
+
+} // namespace faultshare

@@ -6,11 +6,14 @@
 
 #include <memory>
 
-class Settings;
-
 namespace Ui {
 class GeneralPage;
 }
+
+namespace faultshare {
+
+class Settings;
+
 
 // The General tab: the default validity of new links (of the profile in use), how long a
 // copied token stays on the clipboard, the expiry notifications, how long expired links
@@ -39,3 +42,5 @@ private:
     const std::unique_ptr<Ui::GeneralPage> m_ui;
     Settings& m_settings;
 };
+
+} // namespace faultshare

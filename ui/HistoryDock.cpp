@@ -2,6 +2,8 @@
 
 #include <QAction>
 
+namespace faultshare {
+
 using namespace Qt::StringLiterals;
 
 HistoryDock::HistoryDock(Ticker& ticker, QAction& toggle, QWidget* parent)
@@ -43,3 +45,5 @@ HistoryPanel* HistoryDock::panel()
     delete placeholder;
     return m_panel;
 }
+
+} // namespace faultshare

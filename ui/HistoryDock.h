@@ -4,8 +4,11 @@
 
 #include <QDockWidget>
 
-class History;
 class QAction;
+
+namespace faultshare {
+
+class History;
 class Ticker;
 
 // The dock of the history's panel. The dock is in the window's first frame; the panel (a
@@ -36,3 +39,5 @@ private:
     History* m_history = nullptr;
     HistoryPanel* m_panel = nullptr;
 };
+
+} // namespace faultshare

@@ -20,6 +20,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+namespace faultshare {
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -315,3 +317,5 @@ void HistoryPanel::updateActions()
     for (QAction* action : std::as_const(m_rowActions))
         action->setEnabled(action == m_rowActions.last() ? selected : live);
 }
+
+} // namespace faultshare

@@ -6,15 +6,18 @@
 #include <QString>
 #include <QWidget>
 
-class ApiError;
-class History;
-class HistoryFilterModel;
-class HistoryModel;
 class QComboBox;
 class QLineEdit;
 class QMessageBox;
 class QPushButton;
 class QTableView;
+
+namespace faultshare {
+
+class ApiError;
+class History;
+class HistoryFilterModel;
+class HistoryModel;
 class Ticker;
 
 // The history of issued links as a table: live remaining time for every row from the
@@ -89,3 +92,5 @@ private:
     QString m_pendingId; // the row whose token is being fetched for m_pendingAction
     Action m_pendingAction = Action::ShowQr;
 };
+
+} // namespace faultshare

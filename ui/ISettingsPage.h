@@ -4,6 +4,8 @@
 
 class QWidget;
 
+namespace faultshare {
+
 // Where the window's key comes from, which decides what the Settings pages may change:
 // the keychain (Stored), the environment (Session: this run only) or the demo server
 // (Demo: nothing of the connection or the key).
@@ -30,3 +32,5 @@ protected:
     ISettingsPage() = default;
     Q_DISABLE_COPY_MOVE(ISettingsPage)
 };
+
+} // namespace faultshare

@@ -5,6 +5,8 @@
 
 #include <QPushButton>
 
+namespace faultshare {
+
 IframeSizeDialog::IframeSizeDialog(const QSize& size, QWidget* parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::IframeSizeDialog>())
@@ -25,3 +27,5 @@ QSize IframeSizeDialog::embedSize() const
 {
     return {m_ui->iframeWidthSpin->value(), m_ui->iframeHeightSpin->value()};
 }
+
+} // namespace faultshare

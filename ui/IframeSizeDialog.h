@@ -8,6 +8,8 @@ namespace Ui {
 class IframeSizeDialog;
 }
 
+namespace faultshare {
+
 // Asks the width and height of an embed (iframe) snippet before it is copied.
 class IframeSizeDialog final : public QDialog
 {
@@ -24,3 +26,5 @@ public:
 private:
     const std::unique_ptr<Ui::IframeSizeDialog> m_ui;
 };
+
+} // namespace faultshare

@@ -9,6 +9,8 @@
 #include <QMessageBox>
 #include <QPushButton>
 
+namespace faultshare {
+
 using namespace Qt::StringLiterals;
 
 KeyPage::KeyPage(QWidget* parent)
@@ -102,3 +104,5 @@ void KeyPage::askKeyOrigin(QWidget* parent, const QString& profile, const QStrin
     connect(box, &QMessageBox::finished, parent, [box, use, answered] { answered(box->clickedButton() == use); });
     box->open();
 }
+
+} // namespace faultshare

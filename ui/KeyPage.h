@@ -10,6 +10,8 @@ namespace Ui {
 class KeyPage;
 }
 
+namespace faultshare {
+
 // The first-run page: paste an API key or token to store it, or try the demo server. It
 // only asks; the session stores the key and says how that went.
 class KeyPage final : public QWidget
@@ -49,3 +51,5 @@ private:
     const std::unique_ptr<Ui::KeyPage> m_ui;
     bool m_busy = false;
 };
+
+} // namespace faultshare

@@ -17,6 +17,8 @@
 #include <algorithm>
 #include <utility>
 
+namespace faultshare {
+
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
@@ -313,3 +315,5 @@ void LinkResultPanel::changeEvent(QEvent* event)
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
         updateColours();
 }
+
+} // namespace faultshare

@@ -13,12 +13,15 @@
 class QGroupBox;
 class QMenu;
 class QTimer;
-class Ticker;
-
 namespace Ui {
 class LinkResultPanel;
 class LinkDetails;
 }
+
+namespace faultshare {
+
+class Ticker;
+
 
 // The result of the window: the QR code of the link at the chosen error correction (or
 // why there is none), the short link, the live countdown in its phase colours, and the
@@ -101,3 +104,5 @@ private:
     bool m_expired = false;
     std::optional<Countdown::Phase> m_phase;
 };
+
+} // namespace faultshare

@@ -35,6 +35,8 @@
 #include <algorithm>
 #include <utility>
 
+namespace faultshare {
+
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
@@ -592,3 +594,5 @@ void MainWindow::confirmKeyOrigin(const QString& key, const QString& storedFor, 
         m_session->confirmKey(key, use);
     });
 }
+
+} // namespace faultshare

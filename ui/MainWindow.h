@@ -15,6 +15,14 @@
 #include <memory>
 #include <optional>
 
+class QPrinter;
+class QTimer;
+namespace Ui {
+class MainWindow;
+}
+
+namespace faultshare {
+
 class ApiClient;
 class ApiError;
 class Clipboard;
@@ -27,17 +35,12 @@ class KeyPage;
 class LinkResultPanel;
 class LinkSession;
 class PresentWindow;
-class QPrinter;
-class QTimer;
 class Settings;
 class SettingsDialog;
 class ShareActions;
 class Ticker;
 class TrayNotifier;
 
-namespace Ui {
-class MainWindow;
-}
 
 // The operator's window: the first-run key panel, and the main page composed of the
 // expiry form (ExpiryForm), the result (LinkResultPanel), what can be done with it
@@ -159,3 +162,5 @@ private:
     ErrorLine* m_error = nullptr;
     bool m_showsKeyRead = false;
 };
+
+} // namespace faultshare

@@ -19,6 +19,8 @@
 
 #include <algorithm>
 
+namespace faultshare {
+
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
@@ -347,3 +349,5 @@ void PresentWindow::fitLinkFont()
         link.setPixelSize(std::max(8, link.pixelSize() * available / advance));
     m_linkLabel->setFont(link);
 }
+
+} // namespace faultshare

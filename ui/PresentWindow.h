@@ -14,6 +14,9 @@ class QAction;
 class QLabel;
 class QScreen;
 class QTimer;
+
+namespace faultshare {
+
 class QrView;
 class Settings;
 class Ticker;
@@ -92,3 +95,5 @@ private:
     QAction* m_inWindowAction;
     QAction* m_closeAction;
 };
+
+} // namespace faultshare

@@ -11,6 +11,8 @@
 #include <QString>
 #include <QWidget>
 
+namespace faultshare {
+
 // Theme-aware colours shared by the windows and the settings dialog.
 namespace Presentation {
 
@@ -102,3 +104,5 @@ inline QColor severityColour(Fault::Severity severity, bool dark)
 }
 
 } // namespace Presentation
+
+} // namespace faultshare

@@ -15,6 +15,8 @@
 #include <QPixmap>
 #include <QPushButton>
 
+namespace faultshare {
+
 namespace {
 
 constexpr Fault::Severity ShownSeverities[] = {Fault::Severity::Critical, Fault::Severity::High,
@@ -273,3 +275,5 @@ QLabel* PreviewDialog::countOf(Fault::Severity severity) const
     }
     return m_ui->unknownCount;
 }
+
+} // namespace faultshare

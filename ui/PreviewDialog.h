@@ -9,15 +9,18 @@
 #include <QString>
 #include <memory>
 
-class ApiClient;
-class FaultModel;
-class FaultsRequest;
 class QLabel;
 class QModelIndex;
-
 namespace Ui {
 class PreviewDialog;
 }
+
+namespace faultshare {
+
+class ApiClient;
+class FaultModel;
+class FaultsRequest;
+
 
 // What a shared link shows right now: GET /fault/token/{token}, as a count per severity
 // and a table of the faults. Non-modal; loads on construction, with Cancel while busy and
@@ -66,3 +69,5 @@ private:
     QPointer<FaultsRequest> m_request;
     bool m_hasResult = false;
 };
+
+} // namespace faultshare

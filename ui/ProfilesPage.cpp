@@ -15,6 +15,8 @@
 #include <QMessageBox>
 #include <QPushButton>
 
+namespace faultshare {
+
 using namespace Qt::StringLiterals;
 
 ProfilesPage::ProfilesPage(Settings& settings, const CredentialStore& keys, QWidget* parent)
@@ -309,3 +311,5 @@ bool ProfilesPage::applyImport(const QByteArray& json)
     Q_EMIT profilesChanged();
     return true;
 }
+
+} // namespace faultshare

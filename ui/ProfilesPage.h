@@ -7,16 +7,19 @@
 
 #include <memory>
 
-class CredentialStore;
-class ProfileRemoval;
 class QFileDialog;
 class QInputDialog;
 class QMessageBox;
-class Settings;
-
 namespace Ui {
 class ProfilesPage;
 }
+
+namespace faultshare {
+
+class CredentialStore;
+class ProfileRemoval;
+class Settings;
+
 
 // Every profile: created, removed (with its secrets, through ProfileRemoval), exported
 // and imported (through ProfileTransfer), each at once, never on OK. Each outcome shows in
@@ -68,3 +71,5 @@ private:
     QPointer<QMessageBox> m_removeProfileConfirm;
     QPointer<QFileDialog> m_profilesFileDialog;
 };
+
+} // namespace faultshare

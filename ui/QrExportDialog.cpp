@@ -3,6 +3,8 @@
 
 #include <QPushButton>
 
+namespace faultshare {
+
 QrExportDialog::QrExportDialog(int pixels, QWidget* parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::QrExportDialog>())
@@ -21,3 +23,5 @@ int QrExportDialog::pixelSize() const
 {
     return m_ui->qrSizeSpin->value();
 }
+
+} // namespace faultshare

@@ -7,6 +7,8 @@ namespace Ui {
 class QrExportDialog;
 }
 
+namespace faultshare {
+
 // Asks the side in pixels of a saved QR code, before the file is chosen; it applies to
 // PNG and SVG alike (SVG declares it as its width and height).
 class QrExportDialog final : public QDialog
@@ -27,3 +29,5 @@ public:
 private:
     const std::unique_ptr<Ui::QrExportDialog> m_ui;
 };
+
+} // namespace faultshare

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 
+namespace faultshare {
+
 QrPrintout::QrPrintout(QrCode code, QString label, const QFont& font)
     : m_code(std::move(code))
     , m_label(std::move(label))
@@ -57,3 +59,5 @@ QrPrintout::Result QrPrintout::print(QPrinter& printer) const
                      linkMetrics.elidedText(m_code.text(), Qt::ElideMiddle, area.width()));
     return painter.end() ? Result::Printed : Result::Failed;
 }
+
+} // namespace faultshare

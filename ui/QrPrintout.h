@@ -7,6 +7,8 @@
 
 class QPrinter;
 
+namespace faultshare {
+
 // A link's printed page: its QR code as large as the page allows, centred, with whole
 // printer dots per module, and beneath it the label and the link as text: the link in
 // Presentation::linkFont(), and neither with ligatures, so a PDF's text copies as typed.
@@ -27,3 +29,5 @@ private:
     QFont m_labelFont;
     QFont m_linkFont;
 };
+
+} // namespace faultshare

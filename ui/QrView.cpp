@@ -7,6 +7,8 @@
 
 #include <cmath>
 
+namespace faultshare {
+
 QrView::QrView(QWidget* parent)
     : QWidget(parent)
 {
@@ -147,3 +149,5 @@ void QrView::updateAccessibleDescription()
     else
         setAccessibleDescription(tr("No QR code is shown."));
 }
+
+} // namespace faultshare

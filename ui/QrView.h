@@ -5,6 +5,8 @@
 #include <QString>
 #include <QWidget>
 
+namespace faultshare {
+
 // Draws a QR code as large as the widget allows, with whole-pixel modules (device
 // pixels, so it stays crisp at any devicePixelRatio), the quiet zone, dark on light
 // whatever the palette. Without a code it shows a short placeholder text instead.
@@ -48,3 +50,5 @@ private:
     // the code changes.
     QImage m_cache;
 };
+
+} // namespace faultshare

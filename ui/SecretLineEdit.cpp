@@ -9,6 +9,8 @@
 #include <QMenu>
 #include <QMouseEvent>
 
+namespace faultshare {
+
 using namespace Qt::StringLiterals;
 
 SecretLineEdit::SecretLineEdit(QWidget* parent)
@@ -63,3 +65,5 @@ void SecretLineEdit::withholdSelection()
     if (clipboard->text(QClipboard::Selection) == selectedText())
         clipboard->clear(QClipboard::Selection);
 }
+
+} // namespace faultshare

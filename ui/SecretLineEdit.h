@@ -6,6 +6,8 @@ class QContextMenuEvent;
 class QKeyEvent;
 class QMouseEvent;
 
+namespace faultshare {
+
 // A read-only line edit for a secret (the embed token), masked or shown through its echo
 // mode. Its text leaves it only through the application's secret clipboard path: Copy
 // (Ctrl+C, Ctrl+Insert, the context menu) emits copyRequested() instead of putting plain
@@ -33,3 +35,5 @@ protected:
 private:
     void withholdSelection();
 };
+
+} // namespace faultshare

@@ -11,6 +11,8 @@
 #include <QDialogButtonBox>
 #include <QPushButton>
 
+namespace faultshare {
+
 SettingsDialog::SettingsDialog(Settings& settings, CredentialStore& keys, QWidget* parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::SettingsDialog>())
@@ -120,3 +122,5 @@ void SettingsDialog::updateOkButton()
 {
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(m_connectionPage->isComplete());
 }
+
+} // namespace faultshare

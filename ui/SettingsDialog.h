@@ -8,6 +8,12 @@
 #include <array>
 #include <memory>
 
+namespace Ui {
+class SettingsDialog;
+}
+
+namespace faultshare {
+
 class ApiKeyPage;
 class ConnectionPage;
 class CredentialStore;
@@ -15,9 +21,6 @@ class GeneralPage;
 class ProfilesPage;
 class Settings;
 
-namespace Ui {
-class SettingsDialog;
-}
 
 // The Settings dialog: a shell around its pages (ISettingsPage). The Profile tab holds
 // the list of profiles (ProfilesPage), the connection of the profile in use (ConnectionPage)
@@ -86,3 +89,5 @@ private:
     GeneralPage* m_generalPage = nullptr;
     std::array<ISettingsPage*, 4> m_pages{};
 };
+
+} // namespace faultshare

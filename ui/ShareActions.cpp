@@ -23,6 +23,8 @@
 #include <QStandardPaths>
 #include <QUrl>
 
+namespace faultshare {
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -277,3 +279,5 @@ void ShareActions::copyLinkOf(const EmbedToken& token, const QString& label)
     m_clipboard.copyText(link.toString(QUrl::FullyEncoded));
     Q_EMIT message(label.isEmpty() ? tr("Link copied.") : tr("Link of \"%1\" copied.").arg(label), StatusMessageMs);
 }
+
+} // namespace faultshare

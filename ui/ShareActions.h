@@ -5,12 +5,15 @@
 #include <QString>
 #include <memory>
 
-class Clipboard;
-class LinkResultPanel;
 class QAction;
-class EmbedToken;
 class QPrinter;
 class QWidget;
+
+namespace faultshare {
+
+class Clipboard;
+class LinkResultPanel;
+class EmbedToken;
 class Settings;
 
 // What the operator does with the shown link: copy it (plain, Markdown, HTML, an iframe
@@ -85,3 +88,5 @@ private:
     int m_qrExportPixels = 0;
     std::unique_ptr<QPrinter> m_printer; // created on first use, keeps the choices between prints
 };
+
+} // namespace faultshare

@@ -8,6 +8,8 @@
 #include <QSystemTrayIcon>
 #include <QWidget>
 
+namespace faultshare {
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -115,3 +117,5 @@ void TrayNotifier::notify(const QString& text, bool expired)
     if (m_trayIcon)
         m_trayIcon->showMessage(tr("FaultShare"), text, expired ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);
 }
+
+} // namespace faultshare

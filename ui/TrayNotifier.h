@@ -3,12 +3,15 @@
 #include <QObject>
 #include <QString>
 
+class QSystemTrayIcon;
+class QWidget;
+
+namespace faultshare {
+
 class ExpiryNotifier;
 class LinkResultPanel;
-class QSystemTrayIcon;
 class Settings;
 class Ticker;
-class QWidget;
 
 // Expiry notifications of the shown link: a warning before it expires and a word when it
 // has, in the status bar (message()) and from the tray icon, which is there while
@@ -52,3 +55,5 @@ private:
     QSystemTrayIcon* m_trayIcon = nullptr; // only while wanted and a tray exists
     bool m_started = false;
 };
+
+} // namespace faultshare

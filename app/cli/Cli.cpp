@@ -16,6 +16,8 @@
 #include <unistd.h>
 #endif
 
+namespace faultshare {
+
 namespace Cli {
 
 const QStringList& commands()
@@ -149,3 +151,5 @@ QString alignedTable(const QList<QStringList>& rows)
 }
 
 } // namespace Cli
+
+} // namespace faultshare

@@ -11,6 +11,8 @@
 
 class QCommandLineParser;
 
+namespace faultshare {
+
 // The headless commands: `faultshare generate|preview|history|profiles|key ...`. Each runs inside an
 // existing QCoreApplication and returns the process exit code: 0 ok, 2 invalid input or
 // usage (nothing sent), 3 key missing or rejected, 4 rate limited, 5 network/TLS/timeout,
@@ -77,3 +79,5 @@ int runInEventLoop(const QStringList& arguments, Parse parse)
 }
 
 } // namespace Cli
+
+} // namespace faultshare

@@ -20,6 +20,8 @@
 #include <memory>
 #include <optional>
 
+namespace faultshare {
+
 namespace {
 
 using namespace Cli;
@@ -245,3 +247,5 @@ int Cli::runGenerate(const QStringList& arguments)
 {
     return runInEventLoop<GenerateCommand>(arguments, parseArguments);
 }
+
+} // namespace faultshare

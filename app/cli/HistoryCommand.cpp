@@ -18,6 +18,8 @@
 #include <cstdio>
 #include <optional>
 
+namespace faultshare {
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -218,3 +220,5 @@ int Cli::runHistory(const QStringList& arguments)
 {
     return runInEventLoop<HistoryCommand>(arguments, parseArguments);
 }
+
+} // namespace faultshare

@@ -14,6 +14,8 @@
 
 #include <optional>
 
+namespace faultshare {
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -170,3 +172,5 @@ int Cli::runKey(const QStringList& arguments)
 {
     return runInEventLoop<KeyCommand>(arguments, parseArguments);
 }
+
+} // namespace faultshare

@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+namespace faultshare {
+
 namespace Cli {
 
 const QStringList& linkFormats()
@@ -64,3 +66,5 @@ Rendered render(const EmbedToken& token, const QString& format, const QString& l
 }
 
 } // namespace Cli
+
+} // namespace faultshare

@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace faultshare {
+
 class EmbedToken;
 
 namespace Cli {
@@ -21,3 +23,5 @@ struct Rendered
 Rendered render(const EmbedToken& token, const QString& format, const QString& label);
 
 } // namespace Cli
+
+} // namespace faultshare

@@ -19,6 +19,8 @@
 #include <algorithm>
 #include <optional>
 
+namespace faultshare {
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -241,3 +243,5 @@ int Cli::runPreview(const QStringList& arguments)
 {
     return runInEventLoop<PreviewCommand>(arguments, parseArguments);
 }
+
+} // namespace faultshare

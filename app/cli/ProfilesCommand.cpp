@@ -14,6 +14,8 @@
 #include <algorithm>
 #include <cstdio>
 
+namespace faultshare {
+
 // faultshare profiles [--format text|json]
 // faultshare profiles export [NAME...] [--output FILE]
 // faultshare profiles import FILE
@@ -189,3 +191,5 @@ int Cli::runProfiles(const QStringList& arguments)
         return importProfiles(arguments);
     return list(arguments);
 }
+
+} // namespace faultshare

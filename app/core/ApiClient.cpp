@@ -18,6 +18,8 @@
 #include <algorithm>
 #include <memory>
 
+namespace faultshare {
+
 namespace {
 
 // The certificates of a PEM file, or none with *whyNot saying why.
@@ -356,3 +358,5 @@ QNetworkRequest ApiClient::newRequest(const QUrl& url) const
         httpRequest.setSslConfiguration(sslConfiguration());
     return httpRequest;
 }
+
+} // namespace faultshare

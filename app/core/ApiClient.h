@@ -15,6 +15,8 @@
 class QNetworkAccessManager;
 class QNetworkRequest;
 
+namespace faultshare {
+
 // Talks to the Altostrat fault-token API. Owns the one QNetworkAccessManager; enforces
 // the transport rules: https except on loopback, loopback never through a proxy, the
 // bearer key only for the configured origin (redirects elsewhere are refused), TLS
@@ -101,3 +103,5 @@ private:
     // How often credentials were given to a proxy; each lets a POST body rewind once.
     const std::shared_ptr<int> m_proxyAnswers = std::make_shared<int>(0);
 };
+
+} // namespace faultshare

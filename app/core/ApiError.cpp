@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+namespace faultshare {
+
 using namespace std::chrono;
 
 namespace {
@@ -295,3 +297,5 @@ int ApiError::exitCode() const
     }
     return 6;
 }
+
+} // namespace faultshare

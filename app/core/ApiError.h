@@ -7,6 +7,8 @@
 #include <chrono>
 #include <optional>
 
+namespace faultshare {
+
 // Why an operation failed, in a form both the GUI and the command line can act on.
 class ApiError final
 {
@@ -83,4 +85,6 @@ private:
     std::optional<int> m_rateLimit;
 };
 
-Q_DECLARE_METATYPE(ApiError)
+} // namespace faultshare
+
+Q_DECLARE_METATYPE(faultshare::ApiError)

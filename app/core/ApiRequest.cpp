@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <initializer_list>
 
+namespace faultshare {
+
 using namespace std::chrono;
 
 namespace {
@@ -327,3 +329,5 @@ ApiError FaultsRequest::httpError(int status, const QByteArray& body, const QDat
     return ApiError::fromPreviewStatus(status, body, m_keySent, rawHeader("Retry-After"), now,
                                        rawHeader("X-RateLimit-Limit"));
 }
+
+} // namespace faultshare

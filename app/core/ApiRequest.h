@@ -11,9 +11,12 @@
 #include <chrono>
 #include <optional>
 
-class ApiClient;
 class QNetworkReply;
 class QTimer;
+
+namespace faultshare {
+
+class ApiClient;
 
 // One exchange with the API: the reply, its deadline and size cap, the TLS detail, the
 // same-origin redirect rule and the mapping of HTTP statuses to ApiError. Emits exactly
@@ -117,3 +120,5 @@ private:
     const bool m_keySent;
     Fault::List m_list;
 };
+
+} // namespace faultshare

@@ -6,6 +6,8 @@
 
 #include <cstdlib>
 
+namespace faultshare {
+
 using namespace std::chrono;
 
 namespace Countdown {
@@ -115,3 +117,5 @@ QString expiryText(const QDateTime& expiresAt)
 }
 
 } // namespace Countdown
+
+} // namespace faultshare

@@ -4,6 +4,8 @@
 #include <QString>
 #include <chrono>
 
+namespace faultshare {
+
 // The countdown of a token, as pure functions of the time. Nothing here counts down:
 // every tick recomputes from the (possibly skew-corrected) wall clock, so it is right
 // after the machine sleeps.
@@ -39,3 +41,5 @@ QString skewText(std::chrono::milliseconds skew);
 QString expiryText(const QDateTime& expiresAt);
 
 } // namespace Countdown
+
+} // namespace faultshare

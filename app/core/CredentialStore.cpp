@@ -2,6 +2,8 @@
 
 #include "KeychainJob.h"
 
+namespace faultshare {
+
 using namespace Qt::StringLiterals;
 
 CredentialStore::CredentialStore(const QString& service, QObject* parent)
@@ -89,3 +91,5 @@ void CredentialStore::remove(const QString& entry)
     connect(job, &KeychainJob::succeeded, this, [this, entry] { Q_EMIT secretRemoved(entry); });
     connect(job, &KeychainJob::failed, this, [this, entry](const ApiError& error) { Q_EMIT failed(entry, Operation::Remove, error); });
 }
+
+} // namespace faultshare

@@ -8,6 +8,8 @@
 
 #include <chrono>
 
+namespace faultshare {
+
 // Secrets in the OS keychain (Secret Service, macOS Keychain, Windows Credential
 // Manager) through QtKeychain: the API key of each profile, and the token and link of
 // each link kept in the history. Every operation is an asynchronous job on one entry
@@ -75,3 +77,5 @@ private:
     QString m_service;
     std::chrono::milliseconds m_timeout{0};
 };
+
+} // namespace faultshare

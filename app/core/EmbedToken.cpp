@@ -9,6 +9,8 @@
 
 #include <algorithm>
 
+namespace faultshare {
+
 using namespace std::chrono;
 
 namespace {
@@ -248,3 +250,5 @@ QDateTime EmbedToken::localExpiresAt() const
 {
     return hasSignificantSkew() ? m_expiresAt.addMSecs(-clockSkew().count()) : m_expiresAt;
 }
+
+} // namespace faultshare

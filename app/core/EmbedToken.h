@@ -8,6 +8,8 @@
 #include <chrono>
 #include <optional>
 
+namespace faultshare {
+
 // A minted embed token, validated: nothing half-filled ever reaches the screen.
 class EmbedToken final
 {
@@ -79,4 +81,6 @@ private:
     QDateTime m_issuedAt;
 };
 
-Q_DECLARE_METATYPE(EmbedToken)
+} // namespace faultshare
+
+Q_DECLARE_METATYPE(faultshare::EmbedToken)

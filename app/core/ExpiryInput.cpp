@@ -7,6 +7,8 @@
 
 #include <algorithm>
 
+namespace faultshare {
+
 namespace ExpiryInput {
 
 namespace {
@@ -102,3 +104,5 @@ ExpiryChoice untilLocal(const QDateTime& now, const QDate& date, const QTime& ti
 }
 
 } // namespace ExpiryInput
+
+} // namespace faultshare

@@ -6,6 +6,8 @@
 #include <QTime>
 #include <QTimeZone>
 
+namespace faultshare {
+
 // A link's validity as the operator enters it, as pure functions: "N minutes, hours or
 // days" or "until a local date and time", turned into the whole minutes the API takes
 // (ApiClient::MinMinutes..MaxMinutes) or into a sentence that says why not.
@@ -35,3 +37,5 @@ ExpiryChoice fromValue(qint64 value, Unit unit);
 ExpiryChoice untilLocal(const QDateTime& now, const QDate& date, const QTime& time, const QTimeZone& zone);
 
 } // namespace ExpiryInput
+
+} // namespace faultshare

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+namespace faultshare {
+
 using namespace std::chrono;
 
 ExpiryNotifier::ExpiryNotifier(Clock clock, QObject* parent)
@@ -92,3 +94,5 @@ std::optional<milliseconds> ExpiryNotifier::nextCheckIn() const
         return std::nullopt;
     return m_timer->intervalAsDuration();
 }
+
+} // namespace faultshare

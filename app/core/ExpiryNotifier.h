@@ -8,6 +8,8 @@
 
 class QTimer;
 
+namespace faultshare {
+
 // Says when a token is about to expire and when it has. Nothing here counts down: every
 // check reads the (possibly skew-corrected) wall clock, and the one timer is re-armed in
 // steps of at most a minute, because its monotonic clock stops while the machine sleeps.
@@ -62,3 +64,5 @@ private:
     bool m_warned = false; // given, or skipped for this token
     bool m_expired = false;
 };
+
+} // namespace faultshare

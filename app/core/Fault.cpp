@@ -10,6 +10,8 @@
 
 #include <cmath>
 
+namespace faultshare {
+
 namespace {
 
 // id, type and status are short identifiers; anything longer is not one.
@@ -275,3 +277,5 @@ QMap<Fault::Severity, int> Fault::countBySeverity(const QList<Fault>& faults)
         ++counts[fault.severity];
     return counts;
 }
+
+} // namespace faultshare

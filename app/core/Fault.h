@@ -7,6 +7,8 @@
 #include <QString>
 #include <optional>
 
+namespace faultshare {
+
 // One comment on a fault, as the reference's Fault.comments lists them (oldest first).
 struct FaultComment
 {
@@ -82,3 +84,5 @@ struct Fault
     // How many faults of each severity, every severity present (zero counts included).
     static QMap<Severity, int> countBySeverity(const QList<Fault>& faults);
 };
+
+} // namespace faultshare

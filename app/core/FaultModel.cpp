@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <numeric>
 
+namespace faultshare {
+
 namespace {
 
 QString localTime(const QDateTime& utc)
@@ -270,3 +272,5 @@ QList<int> FaultModel::sortRows()
     m_faults = std::move(sorted);
     return newRowOf;
 }
+
+} // namespace faultshare

@@ -7,6 +7,8 @@
 #include <QVariant>
 #include <functional>
 
+namespace faultshare {
+
 // A link's faults as a table for a view. Sorting happens here, once per sort() (the view
 // calls it when a header is clicked), so tens of thousands of rows stay cheap: the view
 // asks only for what is visible.
@@ -71,3 +73,5 @@ private:
     int m_sortColumn = SeverityColumn;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
 };
+
+} // namespace faultshare

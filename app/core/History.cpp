@@ -12,6 +12,8 @@
 
 #include <algorithm>
 
+namespace faultshare {
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -327,3 +329,5 @@ void History::removeAt(qsizetype index)
     m_entries.removeAt(index);
     Q_EMIT removed(index);
 }
+
+} // namespace faultshare

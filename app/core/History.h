@@ -14,8 +14,11 @@
 
 #include <optional>
 
-class CredentialStore;
 class QSettings;
+
+namespace faultshare {
+
+class CredentialStore;
 
 // What the history shows of one issued link; nothing in it is secret.
 struct HistoryEntry
@@ -124,3 +127,5 @@ private:
     QHash<QString, int> m_pendingReads;  // id -> fetches waiting for the keychain
     QSet<QString> m_removing;            // ids whose secret is being removed
 };
+
+} // namespace faultshare

@@ -4,6 +4,8 @@
 
 #include <QLocale>
 
+namespace faultshare {
+
 using namespace Qt::StringLiterals;
 
 HistoryModel::HistoryModel(History& history, QObject* parent)
@@ -190,3 +192,5 @@ bool HistoryFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sour
     return m_search.isEmpty()
         || label.data(HistoryModel::SortRole).toString().contains(m_search, Qt::CaseInsensitive);
 }
+
+} // namespace faultshare

@@ -7,6 +7,8 @@
 #include <QSortFilterProxyModel>
 #include <functional>
 
+namespace faultshare {
+
 class History;
 
 // The history as a table for a view. Remaining time is recomputed from now(), which the
@@ -71,3 +73,5 @@ private:
     Show m_show = Show::All;
     QString m_search;
 };
+
+} // namespace faultshare

@@ -3,6 +3,8 @@
 #include <QByteArrayList>
 #include <QJsonDocument>
 
+namespace faultshare {
+
 namespace {
 
 QByteArray::FromBase64Result decodePart(const QByteArray& part)
@@ -51,3 +53,5 @@ QDateTime Jwt::timeClaim(QLatin1StringView name) const
         return {};
     return QDateTime::fromSecsSinceEpoch(static_cast<qint64>(seconds), Qt::UTC);
 }
+
+} // namespace faultshare

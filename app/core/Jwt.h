@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <optional>
 
+namespace faultshare {
+
 // Header and claims of a compact JWS (header.payload.signature), base64url-decoded.
 // The signature is not checked: we do not hold the key.
 struct Jwt
@@ -19,3 +21,5 @@ struct Jwt
     // Seconds-since-epoch claims ("iat", "exp", "nbf") as UTC; invalid when absent.
     QDateTime timeClaim(QLatin1StringView name) const;
 };
+
+} // namespace faultshare

@@ -24,6 +24,8 @@
 #include <QMap>
 #endif
 
+namespace faultshare {
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -243,3 +245,5 @@ void KeychainJob::reportRemoved()
             finish([this] { Q_EMIT succeeded({}, {}); });
     });
 }
+
+} // namespace faultshare

@@ -8,6 +8,8 @@
 #include <chrono>
 #include <memory>
 
+namespace faultshare {
+
 // One keychain operation on one entry (CredentialStore makes them). It ends in exactly
 // one of its signals, always after the call that made it has returned, then deletes
 // itself. It is a child of the object that asked, so a caller that goes away takes its
@@ -58,3 +60,5 @@ private:
     const QString m_entry;
     bool m_done = false;
 };
+
+} // namespace faultshare

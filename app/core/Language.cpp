@@ -8,6 +8,8 @@
 #include <QSettings>
 #include <QTranslator>
 
+namespace faultshare {
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -106,3 +108,5 @@ bool install(QCoreApplication& app, const QString& language)
 }
 
 } // namespace Language
+
+} // namespace faultshare

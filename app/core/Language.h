@@ -6,6 +6,8 @@
 class QCoreApplication;
 class QSettings;
 
+namespace faultshare {
+
 // The language of the user interface, one choice for the whole application (GUI and
 // headless commands): empty follows the system locale, else "en" or "de". English is
 // the source language; other languages come from :/i18n/faultshare_<lang>.qm, with Qt's
@@ -31,3 +33,5 @@ QString resolve(const QString& choice, const QStringList& preferred);
 bool install(QCoreApplication& app, const QString& language);
 
 } // namespace Language
+
+} // namespace faultshare

@@ -4,6 +4,8 @@
 #include "History.h"
 #include "Logging.h"
 
+namespace faultshare {
+
 LinkIssuer::LinkIssuer(ApiClient& client, History* history, QObject* parent)
     : QObject(parent)
     , m_client(client)
@@ -40,3 +42,5 @@ void LinkIssuer::cancel()
     request->cancel();
     Q_EMIT failed(ApiError(ApiError::Kind::Cancelled));
 }
+
+} // namespace faultshare

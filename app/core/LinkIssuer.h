@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QString>
 
+namespace faultshare {
+
 class ApiClient;
 class History;
 class TokenRequest;
@@ -45,3 +47,5 @@ private:
     History* m_history;
     QPointer<TokenRequest> m_request;
 };
+
+} // namespace faultshare

@@ -15,6 +15,8 @@
 #include <algorithm>
 #include <memory>
 
+namespace faultshare {
+
 LinkSession::LinkSession(ApiClient& client, const CredentialStore& keychain, Settings& settings, QObject* parent)
     : QObject(parent)
     , m_client(client)
@@ -439,3 +441,5 @@ void LinkSession::preparePreview(const EmbedToken& token, const QString& profile
     });
     connection->configure(other);
 }
+
+} // namespace faultshare

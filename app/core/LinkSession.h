@@ -13,12 +13,15 @@
 #include <functional>
 #include <optional>
 
+class QTimer;
+
+namespace faultshare {
+
 class ApiClient;
 class CredentialStore;
 class History;
 class LinkIssuer;
 class ProfileConnection;
-class QTimer;
 
 // The window's state of work, without a widget: where the key comes from and whether it
 // is ready, the profile's connection, the link being issued and the hold a 429 imposes.
@@ -151,3 +154,5 @@ private:
     bool m_storingKey = false;
     bool m_started = false;
 };
+
+} // namespace faultshare

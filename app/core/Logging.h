@@ -2,6 +2,8 @@
 
 #include <QLoggingCategory>
 
+namespace faultshare {
+
 // One category per module. Events only: never a key, a token or a link.
 Q_DECLARE_LOGGING_CATEGORY(lcApi)
 Q_DECLARE_LOGGING_CATEGORY(lcKeychain)
@@ -9,3 +11,5 @@ Q_DECLARE_LOGGING_CATEGORY(lcQr)
 Q_DECLARE_LOGGING_CATEGORY(lcDemo)
 Q_DECLARE_LOGGING_CATEGORY(lcUi)
 Q_DECLARE_LOGGING_CATEGORY(lcCli)
+
+} // namespace faultshare

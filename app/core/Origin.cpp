@@ -2,6 +2,8 @@
 
 #include "ProxySettings.h"
 
+namespace faultshare {
+
 namespace {
 
 int defaultPort(const QString& scheme)
@@ -62,3 +64,5 @@ QString hostText(const QString& origin)
 }
 
 } // namespace Origin
+
+} // namespace faultshare

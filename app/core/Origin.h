@@ -3,6 +3,8 @@
 #include <QString>
 #include <QUrl>
 
+namespace faultshare {
+
 struct ProxySettings;
 
 // Where a secret may go: scheme, host and port, as "https://v1.api.altostrat.io:443"
@@ -22,3 +24,5 @@ bool same(const QUrl& a, const QUrl& b);
 QString hostText(const QString& origin);
 
 } // namespace Origin
+
+} // namespace faultshare

@@ -9,6 +9,8 @@
 #include <QDir>
 #include <QTimer>
 
+namespace faultshare {
+
 ProfileConnection::Profile ProfileConnection::profileOf(const Settings& settings)
 {
     return {settings.profile(), settings.apiUrl(), settings.caFile(), settings.proxy()};
@@ -128,3 +130,5 @@ void ProfileConnection::abandon()
     drop(m_proxyRead, this);
     drop(m_keyRead, this);
 }
+
+} // namespace faultshare

@@ -9,6 +9,8 @@
 #include <QString>
 #include <QUrl>
 
+namespace faultshare {
+
 class ApiClient;
 class CredentialStore;
 class KeychainJob;
@@ -81,3 +83,5 @@ private:
     QPointer<KeychainJob> m_keyRead;
     bool m_bindsUnbound = false;
 };
+
+} // namespace faultshare

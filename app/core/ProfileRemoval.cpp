@@ -8,6 +8,8 @@
 
 #include <QSettings>
 
+namespace faultshare {
+
 ProfileRemoval::ProfileRemoval(QSettings& store, const CredentialStore& keys, const QString& name, QObject* caller)
     : QObject(caller)
     , m_store(store)
@@ -63,3 +65,5 @@ void ProfileRemoval::removeSettings()
     Q_EMIT removed();
     deleteLater();
 }
+
+} // namespace faultshare

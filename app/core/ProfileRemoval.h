@@ -5,8 +5,11 @@
 #include <QObject>
 #include <QString>
 
-class CredentialStore;
 class QSettings;
+
+namespace faultshare {
+
+class CredentialStore;
 
 // Removes a profile with its secrets: its API key from the keychain, then its proxy
 // password, then its settings. The secrets go first, so that when the keychain fails the
@@ -58,3 +61,5 @@ private:
     const CredentialStore& m_keys;
     const QString m_name;
 };
+
+} // namespace faultshare

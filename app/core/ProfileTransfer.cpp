@@ -6,6 +6,8 @@
 
 #include <cstdio>
 
+namespace faultshare {
+
 ProfileTransfer::ProfileTransfer(QSettings& store)
     : m_store(store)
 {
@@ -56,3 +58,5 @@ ProfileTransfer::Import ProfileTransfer::importFile(QFile& file, Profiles::Impor
     import.profiles = Profiles(m_store).importJson(import.json, mode);
     return import;
 }
+
+} // namespace faultshare

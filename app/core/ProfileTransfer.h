@@ -9,6 +9,8 @@
 class QFile;
 class QSettings;
 
+namespace faultshare {
+
 // Profiles to and from files, for the Settings dialog and `faultshare profiles` alike:
 // one size cap, one atomic write, one import. What went wrong comes back as a value, so
 // each caller words it for where it is shown (a status line, one line on stderr).
@@ -57,3 +59,5 @@ private:
 
     QSettings& m_store;
 };
+
+} // namespace faultshare

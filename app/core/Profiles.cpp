@@ -18,6 +18,8 @@
 #include <optional>
 #include <vector>
 
+namespace faultshare {
+
 namespace {
 
 const QString Group = QStringLiteral("profiles");
@@ -361,3 +363,5 @@ Profiles::ImportResult Profiles::importJson(const QByteArray& json, ImportMode m
     }
     return result;
 }
+
+} // namespace faultshare

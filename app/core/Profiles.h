@@ -6,6 +6,8 @@
 
 class QSettings;
 
+namespace faultshare {
+
 // The operator's profiles: named sets of non-secret settings (API URL, default expiry,
 // CA file; Settings reads and writes them under "profiles/<name>/"). Each profile's API
 // key is its own keychain entry (CredentialStore::apiKeyEntry). "default" always exists.
@@ -67,3 +69,5 @@ public:
 private:
     QSettings& m_store;
 };
+
+} // namespace faultshare

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QHostAddress>
 
+namespace faultshare {
+
 QString ProxySettings::modeName(Mode mode)
 {
     switch (mode) {
@@ -67,3 +69,5 @@ QNetworkProxy ProxySettings::toNetworkProxy() const
     }
     return QNetworkProxy(QNetworkProxy::DefaultProxy);
 }
+
+} // namespace faultshare

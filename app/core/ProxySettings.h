@@ -4,6 +4,8 @@
 #include <QString>
 #include <optional>
 
+namespace faultshare {
+
 // How a profile reaches the API: through the system's proxy configuration (on Linux the
 // http_proxy / https_proxy / no_proxy variables or the desktop's settings), directly, or
 // through a named HTTP or SOCKS5 proxy. The user name is a setting; the password is a
@@ -43,3 +45,5 @@ struct ProxySettings
     }
     friend bool operator!=(const ProxySettings& a, const ProxySettings& b) { return !(a == b); }
 };
+
+} // namespace faultshare

@@ -10,6 +10,8 @@
 #include <cstring>
 #include <memory>
 
+namespace faultshare {
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -232,3 +234,5 @@ QString QrCode::toTerminalText() const
     }
     return out;
 }
+
+} // namespace faultshare

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QVector>
 
+namespace faultshare {
+
 // A QR code symbol of some text, as a matrix of modules. Rendering always puts dark
 // modules on a light background with a 4-module quiet zone and whole-pixel modules,
 // so what is drawn scans whatever the theme or the scale.
@@ -50,3 +52,5 @@ private:
     int m_size = 0;
     QVector<bool> m_modules; // row-major, m_size * m_size
 };
+
+} // namespace faultshare

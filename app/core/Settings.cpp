@@ -3,6 +3,8 @@
 #include "ApiClient.h"
 #include "ShareFormats.h"
 
+namespace faultshare {
+
 using namespace std::chrono;
 
 namespace {
@@ -257,3 +259,5 @@ void Settings::setHistoryPurgeDays(int days)
 {
     update(QStringLiteral("history/purgeDays"), days, historyPurgeDays(), Key::HistoryPurgeDays);
 }
+
+} // namespace faultshare

@@ -11,6 +11,8 @@
 #include <chrono>
 #include <optional>
 
+namespace faultshare {
+
 // Non-secret settings of one profile and of the app, in QSettings. Keys, tokens and proxy
 // passwords never pass through here: they live in the keychain (CredentialStore).
 // The app's QSettings falls back to the system scope (managed desktops: on Linux
@@ -123,3 +125,5 @@ private:
     QSettings& m_store;
     QString m_profile;
 };
+
+} // namespace faultshare

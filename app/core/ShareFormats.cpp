@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+namespace faultshare {
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -84,3 +86,5 @@ QString htmlAnchor(const QUrl& link, const QString& label)
 }
 
 } // namespace ShareFormats
+
+} // namespace faultshare

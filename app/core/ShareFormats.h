@@ -3,6 +3,8 @@
 #include <QString>
 #include <QUrl>
 
+namespace faultshare {
+
 // What "Copy as" puts on the clipboard: the short link in the forms operators paste into
 // dashboards, wikis and chat. Pure functions, so every string is tested exactly.
 //
@@ -29,3 +31,5 @@ QString markdownLink(const QUrl& link, const QString& label);
 QString htmlAnchor(const QUrl& link, const QString& label);
 
 } // namespace ShareFormats
+
+} // namespace faultshare

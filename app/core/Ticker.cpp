@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+namespace faultshare {
+
 using namespace std::chrono_literals;
 
 namespace {
@@ -121,3 +123,5 @@ void Ticker::onTimeout()
     schedule();
     Q_EMIT tick(now());
 }
+
+} // namespace faultshare

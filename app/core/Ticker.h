@@ -8,6 +8,8 @@
 
 class QTimer;
 
+namespace faultshare {
+
 // The one clock tick of the app: every live countdown (the main window, present mode,
 // every history row) redraws from it, so a window full of countdowns costs one timer
 // wake-up per second, and none when nothing counts down. Consumers say while they need
@@ -69,3 +71,5 @@ private:
     QList<Reference> m_references; // in the order set; the last applies
     QSet<QObject*> m_consumers;
 };
+
+} // namespace faultshare

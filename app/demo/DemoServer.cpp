@@ -21,6 +21,8 @@
 #include <optional>
 #include <utility>
 
+namespace faultshare {
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -657,3 +659,5 @@ int DemoServer::tokenRequestCount() const
 {
     return d->tokenRequests;
 }
+
+} // namespace faultshare

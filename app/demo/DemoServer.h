@@ -8,6 +8,8 @@
 #include <functional>
 #include <memory>
 
+namespace faultshare {
+
 // The demo API: POST /fault/token and GET /fault/token/{token} as Altostrat documents
 // them, on a loopback address, with one API key (any opaque string: an old-style
 // tokenId:teamId:secret key or a JWT), sent as "Authorization: Bearer <key>" to both.
@@ -49,3 +51,5 @@ private:
     struct Private;
     std::unique_ptr<Private> d;
 };
+
+} // namespace faultshare

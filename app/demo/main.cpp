@@ -7,6 +7,8 @@
 
 #include <cstdio>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 
 namespace {

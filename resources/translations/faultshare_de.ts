@@ -321,46 +321,6 @@
             <source>&amp;Forget stored key…</source>
             <translation>Gespeicherten Schlüssel &amp;vergessen…</translation>
         </message>
-        <message>
-            <source>The key of this profile is stored in %1, never in a file.</source>
-            <translation>Der Schlüssel dieses Profils wird in %1 gespeichert, nie in einer Datei.</translation>
-        </message>
-        <message>
-            <source>Demo mode: the connection and the key belong to the demo server and cannot be changed.</source>
-            <translation>Demo-Modus: Verbindung und Schlüssel gehören zum Demo-Server und können nicht geändert werden.</translation>
-        </message>
-        <message>
-            <source>Storing the key in %1…</source>
-            <translation>Der Schlüssel wird in %1 gespeichert…</translation>
-        </message>
-        <message>
-            <source>The new key is stored in %1 and in use.</source>
-            <translation>Der neue Schlüssel ist in %1 gespeichert und in Gebrauch.</translation>
-        </message>
-        <message>
-            <source>The new key is stored in %1; this session keeps using the key from FAULTSHARE_API_KEY.</source>
-            <translation>Der neue Schlüssel ist in %1 gespeichert; diese Sitzung verwendet weiter den Schlüssel aus FAULTSHARE_API_KEY.</translation>
-        </message>
-        <message>
-            <source>Forget the stored key?</source>
-            <translation>Gespeicherten Schlüssel vergessen?</translation>
-        </message>
-        <message>
-            <source>Remove the API key or token of profile “%1” from %2? You will need to paste it again to create links.</source>
-            <translation>Den API-Schlüssel oder das Token des Profils „%1“ aus %2 entfernen? Sie müssen ihn erneut einfügen, um Links zu erzeugen.</translation>
-        </message>
-        <message>
-            <source>&amp;Forget key</source>
-            <translation>Schlüssel &amp;vergessen</translation>
-        </message>
-        <message>
-            <source>Removing the key from %1…</source>
-            <translation>Der Schlüssel wird aus %1 entfernt…</translation>
-        </message>
-        <message>
-            <source>The stored key was removed from %1.</source>
-            <translation>Der gespeicherte Schlüssel wurde aus %1 entfernt.</translation>
-        </message>
     </context>
     <context>
         <name>Cli</name>
@@ -925,86 +885,6 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <source>Proxy status</source>
             <translation>Proxy-Status</translation>
         </message>
-        <message>
-            <source>Use the system settings</source>
-            <translation>Einstellungen des Systems verwenden</translation>
-        </message>
-        <message>
-            <source>No proxy (direct)</source>
-            <translation>Kein Proxy (direkt)</translation>
-        </message>
-        <message>
-            <source>HTTP proxy</source>
-            <translation>HTTP-Proxy</translation>
-        </message>
-        <message>
-            <source>SOCKS5 proxy</source>
-            <translation>SOCKS5-Proxy</translation>
-        </message>
-        <message>
-            <source>Demo mode: the demo server is reached without a proxy.</source>
-            <translation>Demo-Modus: Der Demo-Server wird ohne Proxy erreicht.</translation>
-        </message>
-        <message>
-            <source>The file %1, so only the system's certificates are trusted; choose another or clear the field.</source>
-            <translation>Die Datei %1, daher wird nur den Zertifikaten des Systems vertraut; wählen Sie eine andere oder leeren Sie das Feld.</translation>
-        </message>
-        <message>
-            <source>The file cannot be read; choose an existing PEM file.</source>
-            <translation>Die Datei kann nicht gelesen werden; wählen Sie eine vorhandene PEM-Datei.</translation>
-        </message>
-        <message>
-            <source>The file holds no PEM certificate; choose the CA bundle your IT provides.</source>
-            <translation>Die Datei enthält kein PEM-Zertifikat; wählen Sie das CA-Bundle, das Ihre IT bereitstellt.</translation>
-        </message>
-        <message>
-            <source>Storing the proxy password in %1…</source>
-            <translation>Das Proxy-Passwort wird in %1 gespeichert…</translation>
-        </message>
-        <message>
-            <source>The proxy password could not be stored: %1</source>
-            <translation>Das Proxy-Passwort konnte nicht gespeichert werden: %1</translation>
-        </message>
-        <message>
-            <source>Removing the proxy password from %1…</source>
-            <translation>Das Proxy-Passwort wird aus %1 entfernt…</translation>
-        </message>
-        <message>
-            <source>The stored proxy password could not be removed: %1</source>
-            <translation>Das gespeicherte Proxy-Passwort konnte nicht entfernt werden: %1</translation>
-        </message>
-        <message>
-            <source>Enter the user name that goes with the proxy password, or clear the password.</source>
-            <translation>Geben Sie den Benutzernamen zum Proxy-Passwort ein, oder löschen Sie das Passwort.</translation>
-        </message>
-        <message>
-            <source>Removed from %1 when you press OK</source>
-            <translation>Wird beim Klick auf OK aus %1 entfernt</translation>
-        </message>
-        <message>
-            <source>Stored in %1; unchanged unless you type a new one</source>
-            <translation>Gespeichert in %1; bleibt, solange Sie kein neues eingeben</translation>
-        </message>
-        <message>
-            <source>None stored</source>
-            <translation>Keines gespeichert</translation>
-        </message>
-        <message>
-            <source>Unchanged unless you type one</source>
-            <translation>Bleibt unverändert, solange Sie keines eingeben</translation>
-        </message>
-        <message>
-            <source>The stored proxy password will be removed from %1 when you press OK.</source>
-            <translation>Das gespeicherte Proxy-Passwort wird beim Klick auf OK aus %1 entfernt.</translation>
-        </message>
-        <message>
-            <source>Choose a CA certificate file</source>
-            <translation>CA-Zertifikatsdatei wählen</translation>
-        </message>
-        <message>
-            <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
-            <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
-        </message>
     </context>
     <context>
         <name>Countdown</name>
@@ -1051,57 +931,6 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>%1 %2 (%3 UTC)</source>
             <translation>%1 %2 (%3 UTC)</translation>
-        </message>
-    </context>
-    <context>
-        <name>CredentialStore</name>
-        <message>
-            <source>access was denied by the user</source>
-            <translation>der Zugriff wurde vom Benutzer verweigert</translation>
-        </message>
-        <message>
-            <source>access was denied (is the keyring locked?)</source>
-            <translation>der Zugriff wurde verweigert (ist der Schlüsselbund gesperrt?)</translation>
-        </message>
-        <message>
-            <source>no keychain service is available</source>
-            <translation>kein Schlüsselbund-Dienst verfügbar</translation>
-        </message>
-        <message>
-            <source>the keychain does not support this operation</source>
-            <translation>der Schlüsselbund unterstützt diesen Vorgang nicht</translation>
-        </message>
-        <message>
-            <source>the entry could not be deleted</source>
-            <translation>der Eintrag konnte nicht gelöscht werden</translation>
-        </message>
-        <message>
-            <source>the entry was not found</source>
-            <translation>der Eintrag wurde nicht gefunden</translation>
-        </message>
-        <message>
-            <source>the keychain reported an error</source>
-            <translation>der Schlüsselbund hat einen Fehler gemeldet</translation>
-        </message>
-        <message>
-            <source>the macOS Keychain</source>
-            <translation>dem macOS-Schlüsselbund</translation>
-        </message>
-        <message>
-            <source>the Windows Credential Manager</source>
-            <translation>der Windows-Anmeldeinformationsverwaltung</translation>
-        </message>
-        <message>
-            <source>your keyring (Secret Service)</source>
-            <translation>Ihrem Schlüsselbund (Secret Service)</translation>
-        </message>
-        <message>
-            <source>the keyring is locked</source>
-            <translation>der Schlüsselbund ist gesperrt</translation>
-        </message>
-        <message>
-            <source>no answer in %1 s; a prompt may be waiting on the screen</source>
-            <translation>keine Antwort in %1 s; vielleicht wartet eine Abfrage auf dem Bildschirm</translation>
         </message>
     </context>
     <context>
@@ -1154,85 +983,6 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <source>Validity check</source>
             <translation>Prüfung der Gültigkeit</translation>
         </message>
-        <message>
-            <source>15 minutes</source>
-            <translation>15 Minuten</translation>
-        </message>
-        <message>
-            <source>1 hour</source>
-            <translation>1 Stunde</translation>
-        </message>
-        <message>
-            <source>8 hours (a shift)</source>
-            <translation>8 Stunden (eine Schicht)</translation>
-        </message>
-        <message>
-            <source>12 hours</source>
-            <translation>12 Stunden</translation>
-        </message>
-        <message>
-            <source>24 hours</source>
-            <translation>24 Stunden</translation>
-        </message>
-        <message>
-            <source>7 days</source>
-            <translation>7 Tage</translation>
-        </message>
-        <message>
-            <source>30 days</source>
-            <translation>30 Tage</translation>
-        </message>
-        <message>
-            <source>Custom…</source>
-            <translation>Benutzerdefiniert…</translation>
-        </message>
-        <message>
-            <source>Until…</source>
-            <translation>Bis…</translation>
-        </message>
-        <message>
-            <source>minutes</source>
-            <translation>Minuten</translation>
-        </message>
-        <message>
-            <source>hours</source>
-            <translation>Stunden</translation>
-        </message>
-        <message>
-            <source>days</source>
-            <translation>Tage</translation>
-        </message>
-        <message>
-            <source>The link works for %1 (until %2)</source>
-            <translation>Der Link funktioniert %1 lang (bis %2)</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExpiryInput</name>
-        <message>
-            <source>At least 1 minute</source>
-            <translation>Mindestens 1 Minute</translation>
-        </message>
-        <message>
-            <source>At most 30 days (%1 minutes)</source>
-            <translation>Höchstens 30 Tage (%1 Minuten)</translation>
-        </message>
-        <message>
-            <source>Choose a date and time</source>
-            <translation>Wählen Sie Datum und Uhrzeit</translation>
-        </message>
-        <message>
-            <source>%1 does not exist on that day (clocks go forward); choose another time</source>
-            <translation>%1 gibt es an diesem Tag nicht (Zeitumstellung vor); wählen Sie eine andere Uhrzeit</translation>
-        </message>
-        <message>
-            <source>That time has passed</source>
-            <translation>Dieser Zeitpunkt ist vorbei</translation>
-        </message>
-        <message>
-            <source>%1 happens twice on that day (clocks go back); the earlier one is used</source>
-            <translation>%1 gibt es an diesem Tag zweimal (Zeitumstellung zurück); der frühere Zeitpunkt gilt</translation>
-        </message>
     </context>
     <context>
         <name>Fault</name>
@@ -1267,101 +1017,6 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>Warning</source>
             <translation>Warnung</translation>
-        </message>
-    </context>
-    <context>
-        <name>FaultModel</name>
-        <message>
-            <source>Resolved</source>
-            <translation>Behoben</translation>
-        </message>
-        <message>
-            <source>Active</source>
-            <translation>Aktiv</translation>
-        </message>
-        <message>
-            <source>Cause: %1</source>
-            <translation>Ursache: %1</translation>
-        </message>
-        <message>
-            <source>Severity</source>
-            <translation>Schweregrad</translation>
-        </message>
-        <message>
-            <source>Message</source>
-            <translation>Meldung</translation>
-        </message>
-        <message>
-            <source>%1 (%2)</source>
-            <translation>%1 (%2)</translation>
-        </message>
-        <message>
-            <source>Type: %1</source>
-            <translation>Typ: %1</translation>
-        </message>
-        <message>
-            <source>Since: %1 (%2 UTC)</source>
-            <translation>Seit: %1 (%2 UTC)</translation>
-        </message>
-        <message>
-            <source>Resolved: %1 (%2 UTC)</source>
-            <translation>Behoben: %1 (%2 UTC)</translation>
-        </message>
-        <message>
-            <source>Path: %1</source>
-            <translation>Pfad: %1</translation>
-        </message>
-        <message>
-            <source>Fault: %1</source>
-            <translation>Störung: %1</translation>
-        </message>
-        <message>
-            <source>No comments.</source>
-            <translation>Keine Kommentare.</translation>
-        </message>
-        <message>
-            <source>Comments:</source>
-            <translation>Kommentare:</translation>
-        </message>
-        <message>
-            <source>someone</source>
-            <translation>jemand</translation>
-        </message>
-        <message>
-            <source>%1, %2: %3</source>
-            <translation>%1, %2: %3</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
-        </message>
-        <message>
-            <source>Unresolved</source>
-            <translation>Offen</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Where</source>
-            <translation>Wo</translation>
-        </message>
-        <message>
-            <source>Cause</source>
-            <translation>Ursache</translation>
-        </message>
-        <message>
-            <source>Type</source>
-            <translation>Typ</translation>
-        </message>
-        <message>
-            <source>Since</source>
-            <translation>Seit</translation>
-        </message>
-        <message>
-            <source>Comments</source>
-            <translation>Kommentare</translation>
         </message>
     </context>
     <context>
@@ -1490,158 +1145,6 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <source>Takes effect when FaultShare restarts.</source>
             <translation>Wirkt nach einem Neustart von FaultShare.</translation>
         </message>
-        <message>
-            <source>System default</source>
-            <translation>Systemstandard</translation>
-        </message>
-    </context>
-    <context>
-        <name>History</name>
-        <message>
-            <source>the link kept in the keychain cannot be read</source>
-            <translation>der im Schlüsselbund gespeicherte Link kann nicht gelesen werden</translation>
-        </message>
-        <message>
-            <source>the link is no longer in the keychain</source>
-            <translation>der Link ist nicht mehr im Schlüsselbund</translation>
-        </message>
-        <message>
-            <source>the link was not kept</source>
-            <translation>der Link wurde nicht behalten</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryDock</name>
-        <message>
-            <source>History</source>
-            <translation>Verlauf</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryModel</name>
-        <message>
-            <source>Expired</source>
-            <translation>Abgelaufen</translation>
-        </message>
-        <message>
-            <source>Expires %1</source>
-            <translation>Läuft ab %1</translation>
-        </message>
-        <message>
-            <source>Label</source>
-            <translation>Bezeichnung</translation>
-        </message>
-        <message>
-            <source>Profile</source>
-            <translation>Profil</translation>
-        </message>
-        <message>
-            <source>Issued</source>
-            <translation>Erzeugt</translation>
-        </message>
-        <message>
-            <source>Expires</source>
-            <translation>Läuft ab</translation>
-        </message>
-        <message>
-            <source>Remaining</source>
-            <translation>Restzeit</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryPanel</name>
-        <message>
-            <source>Cop&amp;y link</source>
-            <translation>&amp;Link kopieren</translation>
-        </message>
-        <message>
-            <source>Copies the short link of the selected row</source>
-            <translation>Kopiert den Kurzlink der ausgewählten Zeile</translation>
-        </message>
-        <message>
-            <source>Sho&amp;w QR</source>
-            <translation>QR-C&amp;ode zeigen</translation>
-        </message>
-        <message>
-            <source>Shows the selected link in the main window</source>
-            <translation>Zeigt den ausgewählten Link im Hauptfenster</translation>
-        </message>
-        <message>
-            <source>Present</source>
-            <translation>Präsentieren</translation>
-        </message>
-        <message>
-            <source>Shows the selected link's QR code on a wall display</source>
-            <translation>Zeigt den QR-Code des ausgewählten Links auf einem Wanddisplay</translation>
-        </message>
-        <message>
-            <source>Preview…</source>
-            <translation>Vorschau…</translation>
-        </message>
-        <message>
-            <source>Shows the faults the selected link exposes</source>
-            <translation>Zeigt die Störungen, die der ausgewählte Link freigibt</translation>
-        </message>
-        <message>
-            <source>Forget</source>
-            <translation>Vergessen</translation>
-        </message>
-        <message>
-            <source>Removes the selected link from the history and the keychain</source>
-            <translation>Entfernt den ausgewählten Link aus dem Verlauf und dem Schlüsselbund</translation>
-        </message>
-        <message>
-            <source>Search labels</source>
-            <translation>Bezeichnungen durchsuchen</translation>
-        </message>
-        <message>
-            <source>Active</source>
-            <translation>Aktiv</translation>
-        </message>
-        <message>
-            <source>Expired</source>
-            <translation>Abgelaufen</translation>
-        </message>
-        <message>
-            <source>All</source>
-            <translation>Alle</translation>
-        </message>
-        <message>
-            <source>Show links</source>
-            <translation>Links anzeigen</translation>
-        </message>
-        <message>
-            <source>&amp;Show:</source>
-            <translation>Aus&amp;wahl:</translation>
-        </message>
-        <message>
-            <source>Issued links</source>
-            <translation>Erzeugte Links</translation>
-        </message>
-        <message>
-            <source>Copy Link</source>
-            <translation>Link kopieren</translation>
-        </message>
-        <message>
-            <source>Show QR Code</source>
-            <translation>QR-Code zeigen</translation>
-        </message>
-        <message>
-            <source>Preview Faults…</source>
-            <translation>Störungen ansehen…</translation>
-        </message>
-        <message>
-            <source>That link has expired; generate a new one.</source>
-            <translation>Dieser Link ist abgelaufen; erzeugen Sie einen neuen.</translation>
-        </message>
-        <message>
-            <source>Forget Link</source>
-            <translation>Link vergessen</translation>
-        </message>
-        <message>
-            <source>The link "%1" still works. Forget it anyway? It keeps working until it expires, but FaultShare can no longer copy or show it.</source>
-            <translation>Der Link „%1“ funktioniert noch. Trotzdem vergessen? Er funktioniert weiter, bis er abläuft, aber FaultShare kann ihn dann nicht mehr kopieren oder anzeigen.</translation>
-        </message>
     </context>
     <context>
         <name>IframeSizeDialog</name>
@@ -1668,10 +1171,6 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>Embed height</source>
             <translation>Höhe der Einbettung</translation>
-        </message>
-        <message>
-            <source>&amp;Copy</source>
-            <translation>&amp;Kopieren</translation>
         </message>
     </context>
     <context>
@@ -1747,26 +1246,6 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>tokenId:teamId:secret or eyJ…</source>
             <translation>tokenId:teamId:secret oder eyJ…</translation>
-        </message>
-        <message>
-            <source>The key is stored in %1 on this computer, never in a file.</source>
-            <translation>Der Schlüssel wird in %1 auf diesem Computer gespeichert, nie in einer Datei.</translation>
-        </message>
-        <message>
-            <source>Send the key to another API?</source>
-            <translation>Den Schlüssel an eine andere API senden?</translation>
-        </message>
-        <message>
-            <source>The API key or token of profile “%1” was stored for %2, and the profile now points to %3. Send it to %3?</source>
-            <translation>Der API-Schlüssel oder das Token des Profils „%1“ wurde für %2 gespeichert, und das Profil zeigt jetzt auf %3. An %3 senden?</translation>
-        </message>
-        <message>
-            <source>&amp;Use it for %1</source>
-            <translation>Für %1 &amp;verwenden</translation>
-        </message>
-        <message>
-            <source>&amp;Enter a new key</source>
-            <translation>Neuen Schlüssel &amp;eingeben</translation>
         </message>
     </context>
     <context>
@@ -1957,113 +1436,6 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>Expires at</source>
             <translation>Läuft ab um</translation>
-        </message>
-        <message>
-            <source>L (7%)</source>
-            <translation>L (7 %)</translation>
-        </message>
-        <message>
-            <source>M (15%)</source>
-            <translation>M (15 %)</translation>
-        </message>
-        <message>
-            <source>Q (25%)</source>
-            <translation>Q (25 %)</translation>
-        </message>
-        <message>
-            <source>H (30%)</source>
-            <translation>H (30 %)</translation>
-        </message>
-        <message>
-            <source>The API sent no link to share (%1); the token below is all there is.</source>
-            <translation>Die API hat keinen Link zum Teilen gesendet (%1); es gibt nur das Token unten.</translation>
-        </message>
-        <message>
-            <source>Expires %1</source>
-            <translation>Läuft ab %1</translation>
-        </message>
-        <message>
-            <source>%1 (%2)</source>
-            <translation>%1 (%2)</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
-        </message>
-        <message>
-            <source>The token is not a JWT whose claims can be read.</source>
-            <translation>Das Token ist kein JWT, dessen Claims sich lesen lassen.</translation>
-        </message>
-        <message>
-            <source>Unknown: the server did not send its time</source>
-            <translation>Unbekannt: Der Server hat seine Uhrzeit nicht gesendet</translation>
-        </message>
-        <message>
-            <source>Server %1 ahead; countdown follows it</source>
-            <translation>Server %1 voraus; der Countdown richtet sich nach ihm</translation>
-        </message>
-        <message>
-            <source>Server %1 behind; countdown follows it</source>
-            <translation>Server %1 zurück; der Countdown richtet sich nach ihm</translation>
-        </message>
-        <message>
-            <source>In sync</source>
-            <translation>Synchron</translation>
-        </message>
-        <message>
-            <source>Expired — generate a new link</source>
-            <translation>Abgelaufen — erzeugen Sie einen neuen Link</translation>
-        </message>
-        <message>
-            <source>The link is too long for a QR code (%1 bytes) at this error correction; copy the link instead, or choose a lower level.</source>
-            <translation>Der Link ist bei dieser Fehlerkorrektur zu lang für einen QR-Code (%1 Bytes); kopieren Sie stattdessen den Link oder wählen Sie eine niedrigere Stufe.</translation>
-        </message>
-        <message>
-            <source>Copied</source>
-            <translation>Kopiert</translation>
-        </message>
-        <message>
-            <source>Hid&amp;e</source>
-            <translation>&amp;Verbergen</translation>
-        </message>
-        <message>
-            <source>&amp;Reveal</source>
-            <translation>Anze&amp;igen</translation>
-        </message>
-        <message>
-            <source>Hide token</source>
-            <translation>Token verbergen</translation>
-        </message>
-        <message>
-            <source>Reveal token</source>
-            <translation>Token anzeigen</translation>
-        </message>
-    </context>
-    <context>
-        <name>LinkSession</name>
-        <message>
-            <source>The key of this profile is no longer in %1; enter it again.</source>
-            <translation>Der Schlüssel dieses Profils ist nicht mehr in %1; bitte erneut eingeben.</translation>
-        </message>
-        <message>
-            <source>The link was not kept in the history: %1</source>
-            <translation>Der Link wurde nicht im Verlauf behalten: %1</translation>
-        </message>
-        <message>
-            <source>The link stays in the history until the keychain removes it; FaultShare tries again at the next start: %1</source>
-            <translation>Der Link bleibt im Verlauf, bis der Schlüsselbund ihn entfernt; FaultShare versucht es beim nächsten Start erneut: %1</translation>
-        </message>
-        <message>
-            <source>Demo</source>
-            <translation>Demo</translation>
-        </message>
-        <message>
-            <source>Enter the API key or token for %1.</source>
-            <translation>Geben Sie den API-Schlüssel oder das Token für %1 ein.</translation>
-        </message>
-        <message>
-            <source>No profile uses %1, the API that made this link; add a profile for it to preview the link.</source>
-            <translation>Kein Profil verwendet %1, die API, die diesen Link erzeugt hat; legen Sie ein Profil dafür an, um den Link in der Vorschau zu sehen.</translation>
         </message>
     </context>
     <context>
@@ -2284,109 +1656,6 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <source>F11</source>
             <translation>F11</translation>
         </message>
-        <message>
-            <source>The key is stored in %1.</source>
-            <translation>Der Schlüssel ist in %1 gespeichert.</translation>
-        </message>
-        <message>
-            <source>FaultShare — Demo</source>
-            <translation>FaultShare — Demo</translation>
-        </message>
-        <message>
-            <source>FaultShare — %1</source>
-            <translation>FaultShare — %1</translation>
-        </message>
-        <message>
-            <source>Storing the key in %1…</source>
-            <translation>Der Schlüssel wird in %1 gespeichert…</translation>
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation>Abgebrochen</translation>
-        </message>
-        <message>
-            <source>(at %1).</source>
-            <translation>(um %1).</translation>
-        </message>
-        <message>
-            <source>About FaultShare</source>
-            <translation>Über FaultShare</translation>
-        </message>
-        <message>
-            <source>FaultShare %1</source>
-            <translation>FaultShare %1</translation>
-        </message>
-        <message>
-            <source>Share short-lived, read-only Altostrat fault links as links and QR codes.</source>
-            <translation>Kurzlebige, schreibgeschützte Altostrat-Störungslinks als Link und QR-Code teilen.</translation>
-        </message>
-        <message>
-            <source>The profile cannot change in demo mode or with FAULTSHARE_API_KEY</source>
-            <translation>Im Demo-Modus oder mit FAULTSHARE_API_KEY lässt sich das Profil nicht wechseln</translation>
-        </message>
-        <message>
-            <source>Reading the API key or token from %1…</source>
-            <translation>Der API-Schlüssel oder das Token wird aus %1 gelesen …</translation>
-        </message>
-        <message>
-            <source>No answer yet from %1: a prompt to unlock it may be waiting on the screen.</source>
-            <translation>Noch keine Antwort von %1: Vielleicht wartet eine Abfrage zum Entsperren auf dem Bildschirm.</translation>
-        </message>
-    </context>
-    <context>
-        <name>PresentWindow</name>
-        <message>
-            <source>%1 (%2 × %3)</source>
-            <translation>%1 (%2 × %3)</translation>
-        </message>
-        <message>
-            <source>In a &amp;Window</source>
-            <translation>In einem &amp;Fenster</translation>
-        </message>
-        <message>
-            <source>&amp;Close</source>
-            <translation>&amp;Schließen</translation>
-        </message>
-        <message>
-            <source>FaultShare — Present</source>
-            <translation>FaultShare — Präsentation</translation>
-        </message>
-        <message>
-            <source>Time left</source>
-            <translation>Restzeit</translation>
-        </message>
-        <message>
-            <source>Short link</source>
-            <translation>Kurzlink</translation>
-        </message>
-        <message>
-            <source>%1 · %2</source>
-            <translation>%1 · %2</translation>
-        </message>
-        <message>
-            <source>Expired — generate a new link</source>
-            <translation>Abgelaufen — erzeugen Sie einen neuen Link</translation>
-        </message>
-        <message>
-            <source>In a window</source>
-            <translation>In einem Fenster</translation>
-        </message>
-        <message>
-            <source>Present</source>
-            <translation>Präsentieren</translation>
-        </message>
-        <message>
-            <source>Show the QR code on:</source>
-            <translation>QR-Code zeigen auf:</translation>
-        </message>
-        <message>
-            <source>The link is too long for a QR code</source>
-            <translation>Der Link ist zu lang für einen QR-Code</translation>
-        </message>
-        <message>
-            <source>The API sent no link to share</source>
-            <translation>Die API hat keinen Link zum Teilen gesendet</translation>
-        </message>
     </context>
     <context>
         <name>PreviewDialog</name>
@@ -2467,33 +1736,6 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <translation>Störungen</translation>
         </message>
         <message>
-            <source>Preview — unnamed link</source>
-            <translation>Vorschau — unbenannter Link</translation>
-        </message>
-        <message>
-            <source>Preview — %1</source>
-            <translation>Vorschau — %1</translation>
-        </message>
-        <message>
-            <source>Loading was cancelled; press Retry to try again.</source>
-            <translation>Das Laden wurde abgebrochen; klicken Sie auf „Erneut versuchen“.</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
-        </message>
-        <message>
-            <source>This link shows no faults right now.</source>
-            <translation>Dieser Link zeigt derzeit keine Störungen.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n fault(s): %1 active, %2 resolved</source>
-            <translation>
-                <numerusform>%n Störung: %1 aktiv, %2 behoben</numerusform>
-                <numerusform>%n Störungen: %1 aktiv, %2 behoben</numerusform>
-            </translation>
-        </message>
-        <message>
             <source>Warning faults</source>
             <translation>Störungen mit Warnung</translation>
         </message>
@@ -2513,24 +1755,959 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <source>Select a fault to see its cause, where it is and its comments.</source>
             <translation>Wählen Sie eine Störung, um Ursache, Ort und Kommentare zu sehen.</translation>
         </message>
+    </context>
+    <context>
+        <name>Profiles</name>
+        <message>
+            <source>Profile "%1" cannot be imported: %2</source>
+            <translation>Das Profil „%1“ kann nicht importiert werden: %2</translation>
+        </message>
+        <message>
+            <source>Profile "%1" has a proxy setting of the wrong kind ("proxy_mode" is system, none, http or socks5; "proxy_port" a whole number up to 65535); fix it and import again.</source>
+            <translation>Das Profil „%1“ hat eine Proxy-Einstellung der falschen Art („proxy_mode“ ist system, none, http oder socks5; „proxy_port“ eine ganze Zahl bis 65535); korrigieren Sie sie und importieren Sie erneut.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProfilesPage</name>
+        <message>
+            <source>&amp;Profiles</source>
+            <translation>&amp;Profile</translation>
+        </message>
+        <message>
+            <source>Every profile; the one in use is marked. This dialog edits the profile in use.</source>
+            <translation>Alle Profile; das verwendete ist markiert. Dieser Dialog bearbeitet das verwendete Profil.</translation>
+        </message>
+        <message>
+            <source>Profiles</source>
+            <translation>Profile</translation>
+        </message>
+        <message>
+            <source>Every profile; the one in use is marked</source>
+            <translation>Alle Profile; das verwendete ist markiert</translation>
+        </message>
+        <message>
+            <source>Create a profile with default settings</source>
+            <translation>Ein Profil mit Standardeinstellungen anlegen</translation>
+        </message>
+        <message>
+            <source>New profile</source>
+            <translation>Neues Profil</translation>
+        </message>
+        <message>
+            <source>N&amp;ew…</source>
+            <translation>&amp;Neu…</translation>
+        </message>
+        <message>
+            <source>Remove the selected profile and its stored key (not "default", not the profile in use)</source>
+            <translation>Das ausgewählte Profil und seinen gespeicherten Schlüssel entfernen (nicht „default“, nicht das verwendete Profil)</translation>
+        </message>
+        <message>
+            <source>Remove profile</source>
+            <translation>Profil entfernen</translation>
+        </message>
+        <message>
+            <source>Re&amp;move…</source>
+            <translation>&amp;Entfernen…</translation>
+        </message>
+        <message>
+            <source>Save every profile's settings to a JSON file; keys are never exported</source>
+            <translation>Die Einstellungen aller Profile in einer JSON-Datei speichern; Schlüssel werden nie exportiert</translation>
+        </message>
+        <message>
+            <source>Export profiles</source>
+            <translation>Profile exportieren</translation>
+        </message>
+        <message>
+            <source>E&amp;xport…</source>
+            <translation>E&amp;xportieren…</translation>
+        </message>
+        <message>
+            <source>Create or update profiles from an exported JSON file; keys are never imported</source>
+            <translation>Profile aus einer exportierten JSON-Datei anlegen oder aktualisieren; Schlüssel werden nie importiert</translation>
+        </message>
+        <message>
+            <source>Import profiles</source>
+            <translation>Profile importieren</translation>
+        </message>
+        <message>
+            <source>&amp;Import…</source>
+            <translation>&amp;Importieren…</translation>
+        </message>
+        <message>
+            <source>Profiles status</source>
+            <translation>Status der Profile</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProxySettings</name>
+        <message>
+            <source>Enter the proxy's host name or address.</source>
+            <translation>Geben Sie den Hostnamen oder die Adresse des Proxys ein.</translation>
+        </message>
+        <message>
+            <source>The proxy host must be a host name or an address, without a scheme, path or user name.</source>
+            <translation>Der Proxy-Host muss ein Hostname oder eine Adresse sein, ohne Schema, Pfad oder Benutzernamen.</translation>
+        </message>
+        <message>
+            <source>The proxy port must be a number from 1 to 65535.</source>
+            <translation>Der Proxy-Port muss eine Zahl von 1 bis 65535 sein.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QrExportDialog</name>
+        <message>
+            <source>QR code size</source>
+            <translation>QR-Code-Größe</translation>
+        </message>
+        <message>
+            <source>&amp;Size:</source>
+            <translation>&amp;Größe:</translation>
+        </message>
+        <message>
+            <source>Width and height; rounded down to whole modules</source>
+            <translation>Breite und Höhe; auf ganze Module abgerundet</translation>
+        </message>
+        <message>
+            <source>QR code size in pixels</source>
+            <translation>QR-Code-Größe in Pixeln</translation>
+        </message>
+        <message>
+            <source> px</source>
+            <translation> px</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>Einstellungen</translation>
+        </message>
+        <message>
+            <source>Profile</source>
+            <translation>Profil</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>Allgemein</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShareFormats</name>
+        <message>
+            <source>Altostrat faults</source>
+            <translation>Altostrat-Störungen</translation>
+        </message>
+    </context>
+    <context>
+        <name>faultshare::ApiKeyPage</name>
+        <message>
+            <source>The key of this profile is stored in %1, never in a file.</source>
+            <translation>Der Schlüssel dieses Profils wird in %1 gespeichert, nie in einer Datei.</translation>
+        </message>
+        <message>
+            <source>Demo mode: the connection and the key belong to the demo server and cannot be changed.</source>
+            <translation>Demo-Modus: Verbindung und Schlüssel gehören zum Demo-Server und können nicht geändert werden.</translation>
+        </message>
+        <message>
+            <source>Storing the key in %1…</source>
+            <translation>Der Schlüssel wird in %1 gespeichert…</translation>
+        </message>
+        <message>
+            <source>The new key is stored in %1 and in use.</source>
+            <translation>Der neue Schlüssel ist in %1 gespeichert und in Gebrauch.</translation>
+        </message>
+        <message>
+            <source>The new key is stored in %1; this session keeps using the key from FAULTSHARE_API_KEY.</source>
+            <translation>Der neue Schlüssel ist in %1 gespeichert; diese Sitzung verwendet weiter den Schlüssel aus FAULTSHARE_API_KEY.</translation>
+        </message>
+        <message>
+            <source>Forget the stored key?</source>
+            <translation>Gespeicherten Schlüssel vergessen?</translation>
+        </message>
+        <message>
+            <source>Remove the API key or token of profile “%1” from %2? You will need to paste it again to create links.</source>
+            <translation>Den API-Schlüssel oder das Token des Profils „%1“ aus %2 entfernen? Sie müssen ihn erneut einfügen, um Links zu erzeugen.</translation>
+        </message>
+        <message>
+            <source>&amp;Forget key</source>
+            <translation>Schlüssel &amp;vergessen</translation>
+        </message>
+        <message>
+            <source>Removing the key from %1…</source>
+            <translation>Der Schlüssel wird aus %1 entfernt…</translation>
+        </message>
+        <message>
+            <source>The stored key was removed from %1.</source>
+            <translation>Der gespeicherte Schlüssel wurde aus %1 entfernt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>faultshare::ConnectionPage</name>
+        <message>
+            <source>Use the system settings</source>
+            <translation>Einstellungen des Systems verwenden</translation>
+        </message>
+        <message>
+            <source>No proxy (direct)</source>
+            <translation>Kein Proxy (direkt)</translation>
+        </message>
+        <message>
+            <source>HTTP proxy</source>
+            <translation>HTTP-Proxy</translation>
+        </message>
+        <message>
+            <source>SOCKS5 proxy</source>
+            <translation>SOCKS5-Proxy</translation>
+        </message>
+        <message>
+            <source>Demo mode: the demo server is reached without a proxy.</source>
+            <translation>Demo-Modus: Der Demo-Server wird ohne Proxy erreicht.</translation>
+        </message>
+        <message>
+            <source>The file %1, so only the system's certificates are trusted; choose another or clear the field.</source>
+            <translation>Die Datei %1, daher wird nur den Zertifikaten des Systems vertraut; wählen Sie eine andere oder leeren Sie das Feld.</translation>
+        </message>
+        <message>
+            <source>The file cannot be read; choose an existing PEM file.</source>
+            <translation>Die Datei kann nicht gelesen werden; wählen Sie eine vorhandene PEM-Datei.</translation>
+        </message>
+        <message>
+            <source>The file holds no PEM certificate; choose the CA bundle your IT provides.</source>
+            <translation>Die Datei enthält kein PEM-Zertifikat; wählen Sie das CA-Bundle, das Ihre IT bereitstellt.</translation>
+        </message>
+        <message>
+            <source>Storing the proxy password in %1…</source>
+            <translation>Das Proxy-Passwort wird in %1 gespeichert…</translation>
+        </message>
+        <message>
+            <source>The proxy password could not be stored: %1</source>
+            <translation>Das Proxy-Passwort konnte nicht gespeichert werden: %1</translation>
+        </message>
+        <message>
+            <source>Removing the proxy password from %1…</source>
+            <translation>Das Proxy-Passwort wird aus %1 entfernt…</translation>
+        </message>
+        <message>
+            <source>The stored proxy password could not be removed: %1</source>
+            <translation>Das gespeicherte Proxy-Passwort konnte nicht entfernt werden: %1</translation>
+        </message>
+        <message>
+            <source>Enter the user name that goes with the proxy password, or clear the password.</source>
+            <translation>Geben Sie den Benutzernamen zum Proxy-Passwort ein, oder löschen Sie das Passwort.</translation>
+        </message>
+        <message>
+            <source>Removed from %1 when you press OK</source>
+            <translation>Wird beim Klick auf OK aus %1 entfernt</translation>
+        </message>
+        <message>
+            <source>Stored in %1; unchanged unless you type a new one</source>
+            <translation>Gespeichert in %1; bleibt, solange Sie kein neues eingeben</translation>
+        </message>
+        <message>
+            <source>None stored</source>
+            <translation>Keines gespeichert</translation>
+        </message>
+        <message>
+            <source>Unchanged unless you type one</source>
+            <translation>Bleibt unverändert, solange Sie keines eingeben</translation>
+        </message>
+        <message>
+            <source>The stored proxy password will be removed from %1 when you press OK.</source>
+            <translation>Das gespeicherte Proxy-Passwort wird beim Klick auf OK aus %1 entfernt.</translation>
+        </message>
+        <message>
+            <source>Choose a CA certificate file</source>
+            <translation>CA-Zertifikatsdatei wählen</translation>
+        </message>
+        <message>
+            <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+            <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>faultshare::CredentialStore</name>
+        <message>
+            <source>the macOS Keychain</source>
+            <translation>dem macOS-Schlüsselbund</translation>
+        </message>
+        <message>
+            <source>the Windows Credential Manager</source>
+            <translation>der Windows-Anmeldeinformationsverwaltung</translation>
+        </message>
+        <message>
+            <source>your keyring (Secret Service)</source>
+            <translation>Ihrem Schlüsselbund (Secret Service)</translation>
+        </message>
+        <message>
+            <source>access was denied by the user</source>
+            <translation>der Zugriff wurde vom Benutzer verweigert</translation>
+        </message>
+        <message>
+            <source>access was denied (is the keyring locked?)</source>
+            <translation>der Zugriff wurde verweigert (ist der Schlüsselbund gesperrt?)</translation>
+        </message>
+        <message>
+            <source>no keychain service is available</source>
+            <translation>kein Schlüsselbund-Dienst verfügbar</translation>
+        </message>
+        <message>
+            <source>the keychain does not support this operation</source>
+            <translation>der Schlüsselbund unterstützt diesen Vorgang nicht</translation>
+        </message>
+        <message>
+            <source>the entry could not be deleted</source>
+            <translation>der Eintrag konnte nicht gelöscht werden</translation>
+        </message>
+        <message>
+            <source>the entry was not found</source>
+            <translation>der Eintrag wurde nicht gefunden</translation>
+        </message>
+        <message>
+            <source>the keychain reported an error</source>
+            <translation>der Schlüsselbund hat einen Fehler gemeldet</translation>
+        </message>
+        <message>
+            <source>no answer in %1 s; a prompt may be waiting on the screen</source>
+            <translation>keine Antwort in %1 s; vielleicht wartet eine Abfrage auf dem Bildschirm</translation>
+        </message>
+        <message>
+            <source>the keyring is locked</source>
+            <translation>der Schlüsselbund ist gesperrt</translation>
+        </message>
+    </context>
+    <context>
+        <name>faultshare::ExpiryForm</name>
+        <message>
+            <source>15 minutes</source>
+            <translation>15 Minuten</translation>
+        </message>
+        <message>
+            <source>1 hour</source>
+            <translation>1 Stunde</translation>
+        </message>
+        <message>
+            <source>8 hours (a shift)</source>
+            <translation>8 Stunden (eine Schicht)</translation>
+        </message>
+        <message>
+            <source>12 hours</source>
+            <translation>12 Stunden</translation>
+        </message>
+        <message>
+            <source>24 hours</source>
+            <translation>24 Stunden</translation>
+        </message>
+        <message>
+            <source>7 days</source>
+            <translation>7 Tage</translation>
+        </message>
+        <message>
+            <source>30 days</source>
+            <translation>30 Tage</translation>
+        </message>
+        <message>
+            <source>Custom…</source>
+            <translation>Benutzerdefiniert…</translation>
+        </message>
+        <message>
+            <source>Until…</source>
+            <translation>Bis…</translation>
+        </message>
+        <message>
+            <source>minutes</source>
+            <translation>Minuten</translation>
+        </message>
+        <message>
+            <source>hours</source>
+            <translation>Stunden</translation>
+        </message>
+        <message>
+            <source>days</source>
+            <translation>Tage</translation>
+        </message>
+        <message>
+            <source>The link works for %1 (until %2)</source>
+            <translation>Der Link funktioniert %1 lang (bis %2)</translation>
+        </message>
+    </context>
+    <context>
+        <name>faultshare::ExpiryInput</name>
+        <message>
+            <source>At least 1 minute</source>
+            <translation>Mindestens 1 Minute</translation>
+        </message>
+        <message>
+            <source>At most 30 days (%1 minutes)</source>
+            <translation>Höchstens 30 Tage (%1 Minuten)</translation>
+        </message>
+        <message>
+            <source>Choose a date and time</source>
+            <translation>Wählen Sie Datum und Uhrzeit</translation>
+        </message>
+        <message>
+            <source>%1 does not exist on that day (clocks go forward); choose another time</source>
+            <translation>%1 gibt es an diesem Tag nicht (Zeitumstellung vor); wählen Sie eine andere Uhrzeit</translation>
+        </message>
+        <message>
+            <source>That time has passed</source>
+            <translation>Dieser Zeitpunkt ist vorbei</translation>
+        </message>
+        <message>
+            <source>%1 happens twice on that day (clocks go back); the earlier one is used</source>
+            <translation>%1 gibt es an diesem Tag zweimal (Zeitumstellung zurück); der frühere Zeitpunkt gilt</translation>
+        </message>
+    </context>
+    <context>
+        <name>faultshare::FaultModel</name>
+        <message>
+            <source>Resolved</source>
+            <translation>Behoben</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Aktiv</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>Cause: %1</source>
+            <translation>Ursache: %1</translation>
+        </message>
+        <message>
+            <source>Type: %1</source>
+            <translation>Typ: %1</translation>
+        </message>
+        <message>
+            <source>Since: %1 (%2 UTC)</source>
+            <translation>Seit: %1 (%2 UTC)</translation>
+        </message>
+        <message>
+            <source>Resolved: %1 (%2 UTC)</source>
+            <translation>Behoben: %1 (%2 UTC)</translation>
+        </message>
+        <message>
+            <source>Path: %1</source>
+            <translation>Pfad: %1</translation>
+        </message>
+        <message>
+            <source>Fault: %1</source>
+            <translation>Störung: %1</translation>
+        </message>
+        <message>
+            <source>No comments.</source>
+            <translation>Keine Kommentare.</translation>
+        </message>
+        <message>
+            <source>Comments:</source>
+            <translation>Kommentare:</translation>
+        </message>
+        <message>
+            <source>someone</source>
+            <translation>jemand</translation>
+        </message>
+        <message>
+            <source>%1, %2: %3</source>
+            <translation>%1, %2: %3</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Unresolved</source>
+            <translation>Offen</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>Schweregrad</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Wo</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Meldung</translation>
+        </message>
+        <message>
+            <source>Cause</source>
+            <translation>Ursache</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Typ</translation>
+        </message>
+        <message>
+            <source>Since</source>
+            <translation>Seit</translation>
+        </message>
+        <message>
+            <source>Comments</source>
+            <translation>Kommentare</translation>
+        </message>
+    </context>
+    <context>
+        <name>faultshare::GeneralPage</name>
+        <message>
+            <source>System default</source>
+            <translation>Systemstandard</translation>
+        </message>
+    </context>
+    <context>
+        <name>faultshare::History</name>
+        <message>
+            <source>the link was not kept</source>
+            <translation>der Link wurde nicht behalten</translation>
+        </message>
+        <message>
+            <source>the link kept in the keychain cannot be read</source>
+            <translation>der im Schlüsselbund gespeicherte Link kann nicht gelesen werden</translation>
+        </message>
+        <message>
+            <source>the link is no longer in the keychain</source>
+            <translation>der Link ist nicht mehr im Schlüsselbund</translation>
+        </message>
+    </context>
+    <context>
+        <name>faultshare::HistoryDock</name>
+        <message>
+            <source>History</source>
+            <translation>Verlauf</translation>
+        </message>
+    </context>
+    <context>
+        <name>faultshare::HistoryModel</name>
+        <message>
+            <source>Expired</source>
+            <translation>Abgelaufen</translation>
+        </message>
+        <message>
+            <source>Expires %1</source>
+            <translation>Läuft ab %1</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>Bezeichnung</translation>
+        </message>
+        <message>
+            <source>Profile</source>
+            <translation>Profil</translation>
+        </message>
+        <message>
+            <source>Issued</source>
+            <translation>Erzeugt</translation>
+        </message>
+        <message>
+            <source>Expires</source>
+            <translation>Läuft ab</translation>
+        </message>
+        <message>
+            <source>Remaining</source>
+            <translation>Restzeit</translation>
+        </message>
+    </context>
+    <context>
+        <name>faultshare::HistoryPanel</name>
+        <message>
+            <source>Cop&amp;y link</source>
+            <translation>&amp;Link kopieren</translation>
+        </message>
+        <message>
+            <source>Copies the short link of the selected row</source>
+            <translation>Kopiert den Kurzlink der ausgewählten Zeile</translation>
+        </message>
+        <message>
+            <source>Sho&amp;w QR</source>
+            <translation>QR-C&amp;ode zeigen</translation>
+        </message>
+        <message>
+            <source>Shows the selected link in the main window</source>
+            <translation>Zeigt den ausgewählten Link im Hauptfenster</translation>
+        </message>
+        <message>
+            <source>Present</source>
+            <translation>Präsentieren</translation>
+        </message>
+        <message>
+            <source>Shows the selected link's QR code on a wall display</source>
+            <translation>Zeigt den QR-Code des ausgewählten Links auf einem Wanddisplay</translation>
+        </message>
+        <message>
+            <source>Preview…</source>
+            <translation>Vorschau…</translation>
+        </message>
+        <message>
+            <source>Shows the faults the selected link exposes</source>
+            <translation>Zeigt die Störungen, die der ausgewählte Link freigibt</translation>
+        </message>
+        <message>
+            <source>Forget</source>
+            <translation>Vergessen</translation>
+        </message>
+        <message>
+            <source>Removes the selected link from the history and the keychain</source>
+            <translation>Entfernt den ausgewählten Link aus dem Verlauf und dem Schlüsselbund</translation>
+        </message>
+        <message>
+            <source>Search labels</source>
+            <translation>Bezeichnungen durchsuchen</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Aktiv</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation>Abgelaufen</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>Alle</translation>
+        </message>
+        <message>
+            <source>Show links</source>
+            <translation>Links anzeigen</translation>
+        </message>
+        <message>
+            <source>&amp;Show:</source>
+            <translation>Aus&amp;wahl:</translation>
+        </message>
+        <message>
+            <source>Issued links</source>
+            <translation>Erzeugte Links</translation>
+        </message>
+        <message>
+            <source>Copy Link</source>
+            <translation>Link kopieren</translation>
+        </message>
+        <message>
+            <source>Show QR Code</source>
+            <translation>QR-Code zeigen</translation>
+        </message>
+        <message>
+            <source>Preview Faults…</source>
+            <translation>Störungen ansehen…</translation>
+        </message>
+        <message>
+            <source>That link has expired; generate a new one.</source>
+            <translation>Dieser Link ist abgelaufen; erzeugen Sie einen neuen.</translation>
+        </message>
+        <message>
+            <source>Forget Link</source>
+            <translation>Link vergessen</translation>
+        </message>
+        <message>
+            <source>The link "%1" still works. Forget it anyway? It keeps working until it expires, but FaultShare can no longer copy or show it.</source>
+            <translation>Der Link „%1“ funktioniert noch. Trotzdem vergessen? Er funktioniert weiter, bis er abläuft, aber FaultShare kann ihn dann nicht mehr kopieren oder anzeigen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>faultshare::IframeSizeDialog</name>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Kopieren</translation>
+        </message>
+    </context>
+    <context>
+        <name>faultshare::KeyPage</name>
+        <message>
+            <source>The key is stored in %1 on this computer, never in a file.</source>
+            <translation>Der Schlüssel wird in %1 auf diesem Computer gespeichert, nie in einer Datei.</translation>
+        </message>
+        <message>
+            <source>Send the key to another API?</source>
+            <translation>Den Schlüssel an eine andere API senden?</translation>
+        </message>
+        <message>
+            <source>The API key or token of profile “%1” was stored for %2, and the profile now points to %3. Send it to %3?</source>
+            <translation>Der API-Schlüssel oder das Token des Profils „%1“ wurde für %2 gespeichert, und das Profil zeigt jetzt auf %3. An %3 senden?</translation>
+        </message>
+        <message>
+            <source>&amp;Use it for %1</source>
+            <translation>Für %1 &amp;verwenden</translation>
+        </message>
+        <message>
+            <source>&amp;Enter a new key</source>
+            <translation>Neuen Schlüssel &amp;eingeben</translation>
+        </message>
+    </context>
+    <context>
+        <name>faultshare::LinkResultPanel</name>
+        <message>
+            <source>L (7%)</source>
+            <translation>L (7 %)</translation>
+        </message>
+        <message>
+            <source>M (15%)</source>
+            <translation>M (15 %)</translation>
+        </message>
+        <message>
+            <source>Q (25%)</source>
+            <translation>Q (25 %)</translation>
+        </message>
+        <message>
+            <source>H (30%)</source>
+            <translation>H (30 %)</translation>
+        </message>
+        <message>
+            <source>The API sent no link to share (%1); the token below is all there is.</source>
+            <translation>Die API hat keinen Link zum Teilen gesendet (%1); es gibt nur das Token unten.</translation>
+        </message>
+        <message>
+            <source>Expires %1</source>
+            <translation>Läuft ab %1</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>The token is not a JWT whose claims can be read.</source>
+            <translation>Das Token ist kein JWT, dessen Claims sich lesen lassen.</translation>
+        </message>
+        <message>
+            <source>Unknown: the server did not send its time</source>
+            <translation>Unbekannt: Der Server hat seine Uhrzeit nicht gesendet</translation>
+        </message>
+        <message>
+            <source>Server %1 ahead; countdown follows it</source>
+            <translation>Server %1 voraus; der Countdown richtet sich nach ihm</translation>
+        </message>
+        <message>
+            <source>Server %1 behind; countdown follows it</source>
+            <translation>Server %1 zurück; der Countdown richtet sich nach ihm</translation>
+        </message>
+        <message>
+            <source>In sync</source>
+            <translation>Synchron</translation>
+        </message>
+        <message>
+            <source>Expired — generate a new link</source>
+            <translation>Abgelaufen — erzeugen Sie einen neuen Link</translation>
+        </message>
+        <message>
+            <source>The link is too long for a QR code (%1 bytes) at this error correction; copy the link instead, or choose a lower level.</source>
+            <translation>Der Link ist bei dieser Fehlerkorrektur zu lang für einen QR-Code (%1 Bytes); kopieren Sie stattdessen den Link oder wählen Sie eine niedrigere Stufe.</translation>
+        </message>
+        <message>
+            <source>Copied</source>
+            <translation>Kopiert</translation>
+        </message>
+        <message>
+            <source>Hid&amp;e</source>
+            <translation>&amp;Verbergen</translation>
+        </message>
+        <message>
+            <source>&amp;Reveal</source>
+            <translation>Anze&amp;igen</translation>
+        </message>
+        <message>
+            <source>Hide token</source>
+            <translation>Token verbergen</translation>
+        </message>
+        <message>
+            <source>Reveal token</source>
+            <translation>Token anzeigen</translation>
+        </message>
+    </context>
+    <context>
+        <name>faultshare::LinkSession</name>
+        <message>
+            <source>The key of this profile is no longer in %1; enter it again.</source>
+            <translation>Der Schlüssel dieses Profils ist nicht mehr in %1; bitte erneut eingeben.</translation>
+        </message>
+        <message>
+            <source>The link was not kept in the history: %1</source>
+            <translation>Der Link wurde nicht im Verlauf behalten: %1</translation>
+        </message>
+        <message>
+            <source>The link stays in the history until the keychain removes it; FaultShare tries again at the next start: %1</source>
+            <translation>Der Link bleibt im Verlauf, bis der Schlüsselbund ihn entfernt; FaultShare versucht es beim nächsten Start erneut: %1</translation>
+        </message>
+        <message>
+            <source>Demo</source>
+            <translation>Demo</translation>
+        </message>
+        <message>
+            <source>Enter the API key or token for %1.</source>
+            <translation>Geben Sie den API-Schlüssel oder das Token für %1 ein.</translation>
+        </message>
+        <message>
+            <source>No profile uses %1, the API that made this link; add a profile for it to preview the link.</source>
+            <translation>Kein Profil verwendet %1, die API, die diesen Link erzeugt hat; legen Sie ein Profil dafür an, um den Link in der Vorschau zu sehen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>faultshare::MainWindow</name>
+        <message>
+            <source>Storing the key in %1…</source>
+            <translation>Der Schlüssel wird in %1 gespeichert…</translation>
+        </message>
+        <message>
+            <source>The key is stored in %1.</source>
+            <translation>Der Schlüssel ist in %1 gespeichert.</translation>
+        </message>
+        <message>
+            <source>FaultShare — Demo</source>
+            <translation>FaultShare — Demo</translation>
+        </message>
+        <message>
+            <source>FaultShare — %1</source>
+            <translation>FaultShare — %1</translation>
+        </message>
+        <message>
+            <source>FaultShare</source>
+            <translation>FaultShare</translation>
+        </message>
+        <message>
+            <source>Reading the API key or token from %1…</source>
+            <translation>Der API-Schlüssel oder das Token wird aus %1 gelesen …</translation>
+        </message>
+        <message>
+            <source>No answer yet from %1: a prompt to unlock it may be waiting on the screen.</source>
+            <translation>Noch keine Antwort von %1: Vielleicht wartet eine Abfrage zum Entsperren auf dem Bildschirm.</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Abgebrochen</translation>
+        </message>
+        <message>
+            <source>(at %1).</source>
+            <translation>(um %1).</translation>
+        </message>
+        <message>
+            <source>About FaultShare</source>
+            <translation>Über FaultShare</translation>
+        </message>
+        <message>
+            <source>FaultShare %1</source>
+            <translation>FaultShare %1</translation>
+        </message>
+        <message>
+            <source>Share short-lived, read-only Altostrat fault links as links and QR codes.</source>
+            <translation>Kurzlebige, schreibgeschützte Altostrat-Störungslinks als Link und QR-Code teilen.</translation>
+        </message>
+        <message>
+            <source>The profile cannot change in demo mode or with FAULTSHARE_API_KEY</source>
+            <translation>Im Demo-Modus oder mit FAULTSHARE_API_KEY lässt sich das Profil nicht wechseln</translation>
+        </message>
+        <message>
+            <source>The profile (API URL, key, CA file) the next link is made with</source>
+            <translation>Das Profil (API-URL, Schlüssel, CA-Datei), mit dem der nächste Link erzeugt wird</translation>
+        </message>
+    </context>
+    <context>
+        <name>faultshare::PresentWindow</name>
+        <message>
+            <source>%1 (%2 × %3)</source>
+            <translation>%1 (%2 × %3)</translation>
+        </message>
+        <message>
+            <source>In a &amp;Window</source>
+            <translation>In einem &amp;Fenster</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Schließen</translation>
+        </message>
+        <message>
+            <source>FaultShare — Present</source>
+            <translation>FaultShare — Präsentation</translation>
+        </message>
+        <message>
+            <source>Time left</source>
+            <translation>Restzeit</translation>
+        </message>
+        <message>
+            <source>Short link</source>
+            <translation>Kurzlink</translation>
+        </message>
+        <message>
+            <source>The link is too long for a QR code</source>
+            <translation>Der Link ist zu lang für einen QR-Code</translation>
+        </message>
+        <message>
+            <source>The API sent no link to share</source>
+            <translation>Die API hat keinen Link zum Teilen gesendet</translation>
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <translation>%1 · %2</translation>
+        </message>
+        <message>
+            <source>Expired — generate a new link</source>
+            <translation>Abgelaufen — erzeugen Sie einen neuen Link</translation>
+        </message>
+        <message>
+            <source>In a window</source>
+            <translation>In einem Fenster</translation>
+        </message>
+        <message>
+            <source>Present</source>
+            <translation>Präsentieren</translation>
+        </message>
+        <message>
+            <source>Show the QR code on:</source>
+            <translation>QR-Code zeigen auf:</translation>
+        </message>
+    </context>
+    <context>
+        <name>faultshare::PreviewDialog</name>
+        <message>
+            <source>Preview — unnamed link</source>
+            <translation>Vorschau — unbenannter Link</translation>
+        </message>
+        <message>
+            <source>Preview — %1</source>
+            <translation>Vorschau — %1</translation>
+        </message>
+        <message>
+            <source>Loading was cancelled; press Retry to try again.</source>
+            <translation>Das Laden wurde abgebrochen; klicken Sie auf „Erneut versuchen“.</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
         <message>
             <source>Other</source>
             <translation>Andere</translation>
         </message>
+        <message>
+            <source>This link shows no faults right now.</source>
+            <translation>Dieser Link zeigt derzeit keine Störungen.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n fault(s): %1 active, %2 resolved</source>
+            <translation>
+                <numerusform>%n Störung: %1 aktiv, %2 behoben</numerusform>
+                <numerusform>%n Störungen: %1 aktiv, %2 behoben</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
-        <name>ProfileConnection</name>
-        <message>
-            <source>The proxy password of profile “%1” was stored for %2, and the proxy is now %3: enter the password again in Settings.</source>
-            <translation>Das Proxy-Passwort des Profils „%1“ wurde für %2 gespeichert, und der Proxy ist jetzt %3: Geben Sie das Passwort in den Einstellungen erneut ein.</translation>
-        </message>
+        <name>faultshare::ProfileConnection</name>
         <message>
             <source>The CA file of profile “%1” (%2) %3, so only the system's certificates are trusted; choose another file in Settings, or clear it.</source>
             <translation>Die CA-Datei des Profils „%1“ (%2) %3, daher wird nur den Zertifikaten des Systems vertraut; wählen Sie in den Einstellungen eine andere Datei oder leeren Sie das Feld.</translation>
         </message>
+        <message>
+            <source>The proxy password of profile “%1” was stored for %2, and the proxy is now %3: enter the password again in Settings.</source>
+            <translation>Das Proxy-Passwort des Profils „%1“ wurde für %2 gespeichert, und der Proxy ist jetzt %3: Geben Sie das Passwort in den Einstellungen erneut ein.</translation>
+        </message>
     </context>
     <context>
-        <name>Profiles</name>
+        <name>faultshare::Profiles</name>
         <message>
             <source>is empty</source>
             <translation>leer ist</translation>
@@ -2612,10 +2789,6 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <translation>Das Profil „%1“ hat eine „ca_file“, die kein Dateipfad ist; korrigieren Sie sie und importieren Sie erneut.</translation>
         </message>
         <message>
-            <source>Profile "%1" has a proxy setting of the wrong kind ("proxy_mode" is system, none, http or socks5; "proxy_port" a whole number up to 65535); fix it and import again.</source>
-            <translation>Das Profil „%1“ hat eine Proxy-Einstellung der falschen Art („proxy_mode“ ist system, none, http oder socks5; „proxy_port“ eine ganze Zahl bis 65535); korrigieren Sie sie und importieren Sie erneut.</translation>
-        </message>
-        <message>
             <source>“%1”: %2 %3 → %4</source>
             <translation>„%1“: %2 %3 → %4</translation>
         </message>
@@ -2649,75 +2822,7 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         </message>
     </context>
     <context>
-        <name>ProfilesPage</name>
-        <message>
-            <source>&amp;Profiles</source>
-            <translation>&amp;Profile</translation>
-        </message>
-        <message>
-            <source>Every profile; the one in use is marked. This dialog edits the profile in use.</source>
-            <translation>Alle Profile; das verwendete ist markiert. Dieser Dialog bearbeitet das verwendete Profil.</translation>
-        </message>
-        <message>
-            <source>Profiles</source>
-            <translation>Profile</translation>
-        </message>
-        <message>
-            <source>Every profile; the one in use is marked</source>
-            <translation>Alle Profile; das verwendete ist markiert</translation>
-        </message>
-        <message>
-            <source>Create a profile with default settings</source>
-            <translation>Ein Profil mit Standardeinstellungen anlegen</translation>
-        </message>
-        <message>
-            <source>New profile</source>
-            <translation>Neues Profil</translation>
-        </message>
-        <message>
-            <source>N&amp;ew…</source>
-            <translation>&amp;Neu…</translation>
-        </message>
-        <message>
-            <source>Remove the selected profile and its stored key (not "default", not the profile in use)</source>
-            <translation>Das ausgewählte Profil und seinen gespeicherten Schlüssel entfernen (nicht „default“, nicht das verwendete Profil)</translation>
-        </message>
-        <message>
-            <source>Remove profile</source>
-            <translation>Profil entfernen</translation>
-        </message>
-        <message>
-            <source>Re&amp;move…</source>
-            <translation>&amp;Entfernen…</translation>
-        </message>
-        <message>
-            <source>Save every profile's settings to a JSON file; keys are never exported</source>
-            <translation>Die Einstellungen aller Profile in einer JSON-Datei speichern; Schlüssel werden nie exportiert</translation>
-        </message>
-        <message>
-            <source>Export profiles</source>
-            <translation>Profile exportieren</translation>
-        </message>
-        <message>
-            <source>E&amp;xport…</source>
-            <translation>E&amp;xportieren…</translation>
-        </message>
-        <message>
-            <source>Create or update profiles from an exported JSON file; keys are never imported</source>
-            <translation>Profile aus einer exportierten JSON-Datei anlegen oder aktualisieren; Schlüssel werden nie importiert</translation>
-        </message>
-        <message>
-            <source>Import profiles</source>
-            <translation>Profile importieren</translation>
-        </message>
-        <message>
-            <source>&amp;Import…</source>
-            <translation>&amp;Importieren…</translation>
-        </message>
-        <message>
-            <source>Profiles status</source>
-            <translation>Status der Profile</translation>
-        </message>
+        <name>faultshare::ProfilesPage</name>
         <message>
             <source>%1 (in use)</source>
             <translation>%1 (in Gebrauch)</translation>
@@ -2729,6 +2834,10 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>Profile “%1” is set up for everyone on this computer by its administrator; it cannot be removed here.</source>
             <translation>Das Profil „%1“ hat die Administration dieses Computers für alle eingerichtet; es kann hier nicht entfernt werden.</translation>
+        </message>
+        <message>
+            <source>New profile</source>
+            <translation>Neues Profil</translation>
         </message>
         <message>
             <source>Name of the new profile (for example “staging”):</source>
@@ -2783,8 +2892,16 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <translation>Der Schlüssel des Profils „%1“ wird aus %2 entfernt…</translation>
         </message>
         <message>
+            <source>Export profiles</source>
+            <translation>Profile exportieren</translation>
+        </message>
+        <message>
             <source>JSON files (*.json);;All files (*)</source>
             <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>Import profiles</source>
+            <translation>Profile importieren</translation>
         </message>
         <message>
             <source>The profiles could not be written to %1 (%2); choose another place.</source>
@@ -2843,49 +2960,14 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         </message>
     </context>
     <context>
-        <name>ProxySettings</name>
-        <message>
-            <source>Enter the proxy's host name or address.</source>
-            <translation>Geben Sie den Hostnamen oder die Adresse des Proxys ein.</translation>
-        </message>
-        <message>
-            <source>The proxy host must be a host name or an address, without a scheme, path or user name.</source>
-            <translation>Der Proxy-Host muss ein Hostname oder eine Adresse sein, ohne Schema, Pfad oder Benutzernamen.</translation>
-        </message>
-        <message>
-            <source>The proxy port must be a number from 1 to 65535.</source>
-            <translation>Der Proxy-Port muss eine Zahl von 1 bis 65535 sein.</translation>
-        </message>
-    </context>
-    <context>
-        <name>QrExportDialog</name>
-        <message>
-            <source>QR code size</source>
-            <translation>QR-Code-Größe</translation>
-        </message>
-        <message>
-            <source>&amp;Size:</source>
-            <translation>&amp;Größe:</translation>
-        </message>
-        <message>
-            <source>Width and height; rounded down to whole modules</source>
-            <translation>Breite und Höhe; auf ganze Module abgerundet</translation>
-        </message>
-        <message>
-            <source>QR code size in pixels</source>
-            <translation>QR-Code-Größe in Pixeln</translation>
-        </message>
-        <message>
-            <source> px</source>
-            <translation> px</translation>
-        </message>
+        <name>faultshare::QrExportDialog</name>
         <message>
             <source>&amp;Choose file…</source>
             <translation>&amp;Datei wählen…</translation>
         </message>
     </context>
     <context>
-        <name>QrView</name>
+        <name>faultshare::QrView</name>
         <message>
             <source>QR code of the short link</source>
             <translation>QR-Code des Kurzlinks</translation>
@@ -2900,7 +2982,7 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         </message>
     </context>
     <context>
-        <name>SecretLineEdit</name>
+        <name>faultshare::SecretLineEdit</name>
         <message>
             <source>&amp;Copy</source>
             <translation>&amp;Kopieren</translation>
@@ -2911,22 +2993,7 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         </message>
     </context>
     <context>
-        <name>SettingsDialog</name>
-        <message>
-            <source>Settings</source>
-            <translation>Einstellungen</translation>
-        </message>
-        <message>
-            <source>Profile</source>
-            <translation>Profil</translation>
-        </message>
-        <message>
-            <source>General</source>
-            <translation>Allgemein</translation>
-        </message>
-    </context>
-    <context>
-        <name>ShareActions</name>
+        <name>faultshare::ShareActions</name>
         <message>
             <source>No web browser could open the link; copy it instead.</source>
             <translation>Kein Webbrowser konnte den Link öffnen; kopieren Sie ihn stattdessen.</translation>
@@ -2989,14 +3056,7 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         </message>
     </context>
     <context>
-        <name>ShareFormats</name>
-        <message>
-            <source>Altostrat faults</source>
-            <translation>Altostrat-Störungen</translation>
-        </message>
-    </context>
-    <context>
-        <name>TrayNotifier</name>
+        <name>faultshare::TrayNotifier</name>
         <message>
             <source>The link expires in %1 min</source>
             <translation>Der Link läuft in %1 Min. ab</translation>

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
-        <name>PreviewDialog</name>
+        <name>faultshare::PreviewDialog</name>
         <message numerus="yes">
             <source>%n fault(s): %1 active, %2 resolved</source>
             <translation>
@@ -12,7 +12,7 @@
         </message>
     </context>
     <context>
-        <name>ProfilesPage</name>
+        <name>faultshare::ProfilesPage</name>
         <message numerus="yes">
             <source>%n profile(s) exported to %1, without keys.</source>
             <translation>

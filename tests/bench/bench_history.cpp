@@ -23,6 +23,8 @@
 #include <cstdio>
 #include <functional>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 
 namespace {

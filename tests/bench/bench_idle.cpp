@@ -32,6 +32,8 @@
 
 #include <unistd.h>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 
 namespace {

@@ -18,6 +18,8 @@
 #include <QApplication>
 #include <QElapsedTimer>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 
 int main(int argc, char** argv)

@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace faultshare;
+
 using TestSupport::CliRun;
 
 // `faultshare generate` as scripts run it: the real binary in a child process, against

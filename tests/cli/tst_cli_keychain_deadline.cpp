@@ -24,6 +24,8 @@
 #include <chrono>
 #include <memory>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 
 using TestSupport::CliRun;

@@ -17,6 +17,8 @@
 
 #include <memory>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 using TestSupport::CliRun;
 

@@ -24,6 +24,8 @@
 #include <functional>
 #include <memory>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 using TestSupport::CliRun;
 

@@ -19,6 +19,8 @@
 #include <QStringList>
 #include <chrono>
 
+using namespace faultshare;
+
 namespace FaultMatrix {
 
 using namespace std::chrono_literals;

@@ -13,6 +13,8 @@
 
 #include <functional>
 
+using namespace faultshare;
+
 namespace TestSupport {
 
 struct KeychainOutcome

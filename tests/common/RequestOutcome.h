@@ -6,6 +6,8 @@
 
 #include <optional>
 
+using namespace faultshare;
+
 namespace TestSupport {
 
 // The one outcome of a token request.

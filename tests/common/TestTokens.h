@@ -11,6 +11,8 @@
 #include <QString>
 #include <QUuid>
 
+using namespace faultshare;
+
 namespace TestSupport {
 
 inline QByteArray base64Url(const QByteArray& bytes)

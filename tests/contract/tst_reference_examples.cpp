@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 
 class tst_ReferenceExamples final : public QObject

@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+using namespace faultshare;
+
 using namespace std::chrono;
 using Countdown::Phase;
 

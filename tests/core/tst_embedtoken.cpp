@@ -4,6 +4,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+using namespace faultshare;
+
 using namespace std::chrono;
 
 namespace {

@@ -6,6 +6,8 @@
 
 #include <QTest>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 using ExpiryInput::Unit;
 

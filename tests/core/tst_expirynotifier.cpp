@@ -10,6 +10,8 @@
 
 #include <memory>
 
+using namespace faultshare;
+
 using namespace std::chrono;
 
 class tst_ExpiryNotifier final : public QObject

@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+using namespace faultshare;
+
 using Severity = Fault::Severity;
 
 namespace {

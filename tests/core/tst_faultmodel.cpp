@@ -5,6 +5,8 @@
 #include <QPersistentModelIndex>
 #include <QTest>
 
+using namespace faultshare;
+
 using Severity = Fault::Severity;
 
 namespace {

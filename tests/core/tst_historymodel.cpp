@@ -11,6 +11,8 @@
 #include <QTest>
 #include <QUuid>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 
 namespace {

@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+using namespace faultshare;
+
 namespace {
 // The example token of the API documentation.
 constexpr char DocToken[] =

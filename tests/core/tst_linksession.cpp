@@ -21,6 +21,8 @@
 
 #include <memory>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 
 namespace {

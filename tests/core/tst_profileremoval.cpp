@@ -22,6 +22,8 @@
 
 #include <memory>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 
 namespace {

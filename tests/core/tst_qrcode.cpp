@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <utility>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 using Level = QrCode::ErrorCorrection;
 

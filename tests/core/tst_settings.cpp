@@ -9,6 +9,8 @@
 
 #include <memory>
 
+using namespace faultshare;
+
 class SettingsTest final : public QObject
 {
     Q_OBJECT

@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 
 namespace {

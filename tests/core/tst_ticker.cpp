@@ -9,6 +9,8 @@
 
 #include <memory>
 
+using namespace faultshare;
+
 using namespace std::chrono_literals;
 
 class TestTicker : public QObject

@@ -10,6 +10,8 @@
 #include <cstddef>
 #include <cstdint>
 
+using namespace faultshare;
+
 using namespace std::chrono_literals;
 
 namespace {

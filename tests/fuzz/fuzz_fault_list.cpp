@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <cstdint>
 
+using namespace faultshare;
+
 namespace {
 
 // Shown in a table cell or tooltip: bounded, one clean line.

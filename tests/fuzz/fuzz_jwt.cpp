@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <cstdint>
 
+using namespace faultshare;
+
 namespace {
 
 bool isBase64UrlPart(const QByteArray& part)

@@ -9,6 +9,8 @@
 #include <cstddef>
 #include <cstdint>
 
+using namespace faultshare;
+
 using namespace std::chrono;
 
 namespace {

@@ -8,6 +8,8 @@
 #include <cstddef>
 #include <cstdint>
 
+using namespace faultshare;
+
 namespace {
 
 // A token that parses is one the screen can show: every field present and sane.

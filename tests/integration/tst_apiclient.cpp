@@ -6,6 +6,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using namespace faultshare;
+
 using namespace std::chrono;
 using Kind = ApiError::Kind;
 using TestSupport::Outcome;

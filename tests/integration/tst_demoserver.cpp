@@ -20,6 +20,8 @@
 #include <memory>
 #include <optional>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 
 namespace {

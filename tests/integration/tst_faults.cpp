@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+using namespace faultshare;
+
 using namespace std::chrono_literals;
 using FaultMatrix::Row;
 using Kind = ApiError::Kind;

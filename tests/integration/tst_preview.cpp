@@ -13,6 +13,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using namespace faultshare;
+
 using namespace std::chrono;
 using Kind = ApiError::Kind;
 using Severity = Fault::Severity;

@@ -33,6 +33,8 @@
 #include <optional>
 #include <utility>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 using Kind = ApiError::Kind;
 using TestSupport::Outcome;

@@ -42,6 +42,8 @@
 
 #include <memory>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 

@@ -17,6 +17,8 @@
 
 #include <optional>
 
+using namespace faultshare;
+
 using Kind = ApiError::Kind;
 using TestSupport::CliRun;
 using TestSupport::Outcome;

@@ -16,6 +16,8 @@
 
 #include <memory>
 
+using namespace faultshare;
+
 // The parts a window test drives, all real: settings in a temporary INI file, an
 // ApiClient, a CredentialStore on a keychain service of its own, a demo API on
 // 127.0.0.1 and the MainWindow over them. Test classes derive from it and call

@@ -33,6 +33,8 @@
 #include <algorithm>
 #include <cmath>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 
 namespace {

@@ -22,6 +22,8 @@
 #include <memory>
 #include <optional>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 

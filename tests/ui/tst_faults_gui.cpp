@@ -30,6 +30,8 @@
 
 #include <memory>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using FaultMatrix::Row;

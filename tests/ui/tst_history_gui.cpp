@@ -36,6 +36,8 @@
 #include <QTest>
 #include <QTimer>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 
 namespace {

@@ -41,6 +41,8 @@
 #include <memory>
 #include <optional>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 
 namespace {

@@ -18,6 +18,8 @@
 #include <QTableView>
 #include <QTest>
 
+using namespace faultshare;
+
 using Kind = ApiError::Kind;
 
 namespace {

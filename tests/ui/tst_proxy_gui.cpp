@@ -28,6 +28,8 @@
 #include <QStatusBar>
 #include <QTest>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 
 namespace {

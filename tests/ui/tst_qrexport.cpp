@@ -43,6 +43,8 @@
 #include <sys/stat.h>
 #endif
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 using Level = QrCode::ErrorCorrection;
 

@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 
 namespace {

@@ -35,6 +35,8 @@
 #include <functional>
 #include <memory>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 
 namespace {

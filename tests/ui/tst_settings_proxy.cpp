@@ -30,6 +30,8 @@
 #include <functional>
 #include <memory>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 
 namespace {

@@ -28,6 +28,8 @@
 
 #include <memory>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 
 namespace {

@@ -21,6 +21,8 @@
 #include <QTest>
 #include <QTranslator>
 
+using namespace faultshare;
+
 using namespace Qt::StringLiterals;
 
 class TestTranslation final : public WindowTest
@@ -131,14 +133,14 @@ void TestTranslation::english_winsOverGermanSystemLocale()
 void TestTranslation::english_pluralsReadWell()
 {
     QVERIFY(Language::install(*QCoreApplication::instance(), u"en"_s));
-    QCOMPARE(QCoreApplication::translate("PreviewDialog", "%n fault(s): %1 active, %2 resolved", nullptr, 1),
+    QCOMPARE(QCoreApplication::translate("faultshare::PreviewDialog", "%n fault(s): %1 active, %2 resolved", nullptr, 1),
              u"1 fault: %1 active, %2 resolved"_s);
-    QCOMPARE(QCoreApplication::translate("PreviewDialog", "%n fault(s): %1 active, %2 resolved", nullptr, 3),
+    QCOMPARE(QCoreApplication::translate("faultshare::PreviewDialog", "%n fault(s): %1 active, %2 resolved", nullptr, 3),
              u"3 faults: %1 active, %2 resolved"_s);
     QVERIFY(Language::install(*QCoreApplication::instance(), u"de"_s));
-    QCOMPARE(QCoreApplication::translate("PreviewDialog", "%n fault(s): %1 active, %2 resolved", nullptr, 1),
+    QCOMPARE(QCoreApplication::translate("faultshare::PreviewDialog", "%n fault(s): %1 active, %2 resolved", nullptr, 1),
              u"1 Störung: %1 aktiv, %2 behoben"_s);
-    QCOMPARE(QCoreApplication::translate("PreviewDialog", "%n fault(s): %1 active, %2 resolved", nullptr, 2),
+    QCOMPARE(QCoreApplication::translate("faultshare::PreviewDialog", "%n fault(s): %1 active, %2 resolved", nullptr, 2),
              u"2 Störungen: %1 aktiv, %2 behoben"_s);
 }
 

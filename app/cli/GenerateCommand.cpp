@@ -5,7 +5,6 @@
 #include "CredentialStore.h"
 #include "History.h"
 #include "LinkIssuer.h"
-#include "Logging.h"
 #include "Origin.h"
 #include "ProfileConnection.h"
 #include "Profiles.h"
@@ -13,7 +12,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFile>
 #include <QSaveFile>
 #include <QSettings>
 
@@ -25,7 +23,6 @@ namespace faultshare {
 namespace {
 
 using namespace Cli;
-
 
 struct Request
 {

@@ -9,6 +9,7 @@
 #include "CredentialStore.h"
 #include "DemoServer.h"
 #include "HistoryPanel.h"
+#include "KeychainOutcome.h"
 #include "Jwt.h"
 #include "MainWindow.h"
 #include "Origin.h"
@@ -144,12 +145,9 @@ void TestMainWindow::cleanup()
     m_window.reset();
     m_demo.reset();
     // Leave nothing behind in the (throwaway) keyring.
-    if (m_keys) {
-        QSignalSpy removed(m_keys.get(), &CredentialStore::secretRemoved);
-        QSignalSpy failed(m_keys.get(), &CredentialStore::failed);
-        m_keys->remove(CredentialStore::apiKeyEntry(m_settings->profile()));
-        QTRY_VERIFY_WITH_TIMEOUT(removed.count() + failed.count() > 0, NetworkTimeoutMs);
-    }
+    if (m_keys)
+        QVERIFY(!TestSupport::removeSecret(*m_keys, CredentialStore::apiKeyEntry(m_settings->profile()), NetworkTimeoutMs)
+                     .signal.isEmpty());
     QGuiApplication::clipboard()->clear();
     tearDownWindow();
 }
@@ -184,25 +182,19 @@ void TestMainWindow::generateWithShortcut()
 
 bool TestMainWindow::writeKeyDirectly(const QString& key)
 {
-    CredentialStore store(m_service);
-    QSignalSpy written(&store, &CredentialStore::secretWritten);
-    QSignalSpy failed(&store, &CredentialStore::failed);
-    store.write(CredentialStore::apiKeyEntry(m_settings->profile()), key);
-    return QTest::qWaitFor([&] { return written.count() + failed.count() > 0; }, NetworkTimeoutMs)
-        && written.count() == 1;
+    const CredentialStore store(m_service);
+    return TestSupport::writeSecret(store, CredentialStore::apiKeyEntry(m_settings->profile()), key, {}, NetworkTimeoutMs).signal
+        == u"written"_s;
 }
 
 std::optional<QString> TestMainWindow::readKeyDirectly()
 {
-    CredentialStore store(m_service);
-    QSignalSpy read(&store, &CredentialStore::secretRead);
-    QSignalSpy missing(&store, &CredentialStore::secretMissing);
-    QSignalSpy failed(&store, &CredentialStore::failed);
-    store.read(CredentialStore::apiKeyEntry(m_settings->profile()));
-    if (!QTest::qWaitFor([&] { return read.count() + missing.count() + failed.count() > 0; }, NetworkTimeoutMs)
-        || read.isEmpty())
+    const CredentialStore store(m_service);
+    const TestSupport::KeychainOutcome outcome
+        = TestSupport::readSecret(store, CredentialStore::apiKeyEntry(m_settings->profile()), NetworkTimeoutMs);
+    if (outcome.signal != u"read"_s)
         return std::nullopt;
-    return read.first().at(1).toString();
+    return outcome.secret;
 }
 
 void TestMainWindow::generate_showsQrThatDecodesToShortLink()
@@ -1329,10 +1321,11 @@ void TestMainWindow::keyStoredForAnotherApi_asksWithBothHosts_data()
 void TestMainWindow::keyStoredForAnotherApi_asksWithBothHosts()
 {
     QFETCH(bool, useIt);
-    CredentialStore store(m_service);
-    QSignalSpy written(&store, &CredentialStore::secretWritten);
-    store.write(CredentialStore::apiKeyEntry(m_settings->profile()), m_demo->apiKey(), u"https://old-api.example:443"_s);
-    QVERIFY(written.wait(NetworkTimeoutMs));
+    const CredentialStore store(m_service);
+    QCOMPARE(TestSupport::writeSecret(store, CredentialStore::apiKeyEntry(m_settings->profile()), m_demo->apiKey(),
+                                      u"https://old-api.example:443"_s, NetworkTimeoutMs)
+                 .signal,
+             u"written"_s);
     m_settings->setApiUrl(m_demo->url());
     showWindow();
     auto* generate = child<QPushButton>("generateButton");
@@ -1368,10 +1361,10 @@ void TestMainWindow::keyStoredForAnotherApi_asksWithBothHosts()
     QTRY_VERIFY_WITH_TIMEOUT(!child<QLabel>("shortLinkLabel")->text().isEmpty(), NetworkTimeoutMs);
     QCOMPARE(m_demo->tokenRequestCount(), 1);
     // Bound to the new API from now on.
-    QString origin;
-    connect(&store, &CredentialStore::secretRead, this, [&origin](const QString&, const QString&, const QString& bound) { origin = bound; });
-    store.read(CredentialStore::apiKeyEntry(m_settings->profile()));
-    QTRY_COMPARE_WITH_TIMEOUT(origin, Origin::of(m_demo->url()), NetworkTimeoutMs);
+    const TestSupport::KeychainOutcome bound
+        = TestSupport::readSecret(store, CredentialStore::apiKeyEntry(m_settings->profile()), NetworkTimeoutMs);
+    QCOMPARE(bound.signal, u"read"_s);
+    QCOMPARE(bound.origin, Origin::of(m_demo->url()));
 }
 
 // The key in use when Settings points the profile at another API: it is not sent there

@@ -32,7 +32,6 @@
 #include <QTest>
 #include <QUuid>
 
-#include <functional>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -112,10 +111,12 @@ private:
         return label && label->isVisibleTo(m_dialog.get()) ? label->text() : QString();
     }
 
-    Outcome keychain(const std::function<void()>& start)
+    Outcome write(const QString& entry, const QString& secret)
     {
-        return TestSupport::waitForKeychain(*m_keys, start, KeychainTimeoutMs);
+        return TestSupport::writeSecret(*m_keys, entry, secret, {}, KeychainTimeoutMs);
     }
+    Outcome read(const QString& entry) { return TestSupport::readSecret(*m_keys, entry, KeychainTimeoutMs); }
+    Outcome remove(const QString& entry) { return TestSupport::removeSecret(*m_keys, entry, KeychainTimeoutMs); }
 
     QString writeFile(const QString& name, const QByteArray& bytes) const
     {
@@ -291,9 +292,9 @@ private Q_SLOTS:
     {
         const QString labKey = u"lab-token:lab-team:lab-secret-"_s + QUuid::createUuid().toString(QUuid::Id128);
         const QString nocKey = u"noc-token:noc-team:noc-secret-"_s + QUuid::createUuid().toString(QUuid::Id128);
-        QCOMPARE(keychain([&] { m_keys->write(CredentialStore::apiKeyEntry(u"lab"_s), labKey); }).signal, u"written"_s);
-        QCOMPARE(keychain([&] { m_keys->write(CredentialStore::apiKeyEntry(u"noc"_s), nocKey); }).signal, u"written"_s);
-        QCOMPARE(keychain([&] { m_keys->write(CredentialStore::proxyEntry(u"lab"_s), u"lab-proxy-password"_s); }).signal,
+        QCOMPARE(write(CredentialStore::apiKeyEntry(u"lab"_s), labKey).signal, u"written"_s);
+        QCOMPARE(write(CredentialStore::apiKeyEntry(u"noc"_s), nocKey).signal, u"written"_s);
+        QCOMPARE(write(CredentialStore::proxyEntry(u"lab"_s), u"lab-proxy-password"_s).signal,
                  u"written"_s);
 
         openDialog();
@@ -310,13 +311,13 @@ private Q_SLOTS:
         QCOMPARE(listedNames(), (QStringList{u"default"_s, u"noc"_s}));
         QVERIFY2(isOneSentence(status()), qPrintable(status()));
 
-        QCOMPARE(keychain([this] { m_keys->read(CredentialStore::apiKeyEntry(u"lab"_s)); }).signal, u"missing"_s);
+        QCOMPARE(read(CredentialStore::apiKeyEntry(u"lab"_s)).signal, u"missing"_s);
         // Its proxy password went too: a profile of that name made later starts clean.
-        QCOMPARE(keychain([this] { m_keys->read(CredentialStore::proxyEntry(u"lab"_s)); }).signal, u"missing"_s);
-        const Outcome noc = keychain([this] { m_keys->read(CredentialStore::apiKeyEntry(u"noc"_s)); });
+        QCOMPARE(read(CredentialStore::proxyEntry(u"lab"_s)).signal, u"missing"_s);
+        const Outcome noc = read(CredentialStore::apiKeyEntry(u"noc"_s));
         QCOMPARE(noc.signal, u"read"_s);
         QCOMPARE(noc.secret, nocKey);
-        QCOMPARE(keychain([this] { m_keys->remove(CredentialStore::apiKeyEntry(u"noc"_s)); }).signal, u"removed"_s);
+        QCOMPARE(remove(CredentialStore::apiKeyEntry(u"noc"_s)).signal, u"removed"_s);
     }
 
     void removeProfile_keychainFails_keepsProfile_saysWhyInline()
@@ -446,7 +447,7 @@ private Q_SLOTS:
     void exportProfilesTo_writesAllProfilesWithoutKeys()
     {
         const QString key = u"exp-token:exp-team:exp-secret-"_s + QUuid::createUuid().toString(QUuid::Id128);
-        QCOMPARE(keychain([&] { m_keys->write(CredentialStore::apiKeyEntry(u"lab"_s), key); }).signal, u"written"_s);
+        QCOMPARE(write(CredentialStore::apiKeyEntry(u"lab"_s), key).signal, u"written"_s);
         Settings(*m_store, u"lab"_s).setDefaultMinutes(480);
         openDialog();
         const QString path = m_dir->filePath(u"profiles.json"_s);
@@ -463,7 +464,7 @@ private Q_SLOTS:
 
         QVERIFY(!m_dialog->exportProfilesTo(m_dir->filePath(u"missing-dir/profiles.json"_s)));
         QVERIFY2(isOneSentence(status()), qPrintable(status()));
-        QCOMPARE(keychain([this] { m_keys->remove(CredentialStore::apiKeyEntry(u"lab"_s)); }).signal, u"removed"_s);
+        QCOMPARE(remove(CredentialStore::apiKeyEntry(u"lab"_s)).signal, u"removed"_s);
     }
 
     void importProfilesFrom_goodFile_addsProfiles_andSaysWhich()

@@ -8,6 +8,7 @@
 #include "Clipboard.h"
 #include "CredentialStore.h"
 #include "DemoServer.h"
+#include "ApiRequestLog.h"
 #include "HistoryPanel.h"
 #include "KeychainOutcome.h"
 #include "Jwt.h"
@@ -39,6 +40,7 @@
 #include <QMimeData>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -656,8 +658,9 @@ void TestMainWindow::expiryNotifications_warnOnceThenSayExpired_withoutLinkOrTok
     // Cleared, so that saying it again would show up as a change.
     m_window->statusBar()->clearMessage();
     *fakeNow = fakeNow->addSecs(60);
+    // setClock re-checks at once (the warning above came from it, with no wait): a second
+    // warning would be counted when it returns.
     m_window->setClock(clock);
-    QTest::qWait(50);
     QCOMPARE(shown(anyWarning), 1);
     QCOMPARE(shown(expiredText), 0);
 
@@ -727,9 +730,13 @@ void TestMainWindow::rateLimited_disablesGenerateAndShowsWait()
     QCOMPARE(m_demo->tokenRequestCount(), 2);
     QVERIFY(!errorLabel->text().isEmpty());
     QVERIFY(!generate->isEnabled());
-    // The shortcut is held back too: no third request reaches the server.
-    QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
-    QTest::qWait(200);
+    // The shortcut is held back too: no third request is even made.
+    {
+        const TestSupport::ApiRequestLog requests;
+        QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
+        QCoreApplication::processEvents();
+        QCOMPARE(requests.count(), 0);
+    }
     QCOMPARE(m_demo->tokenRequestCount(), 2);
     QCOMPARE(shortLinkLabel->text(), firstLink);
 }
@@ -757,24 +764,32 @@ void TestMainWindow::rateLimited_generateReturnsAfterRetryAfter_postNeverRepeate
     QVERIFY2(errorLabel->text().contains(u"2 seconds"_s), qPrintable(errorLabel->text()));
     QVERIFY(!generate->isEnabled());
 
-    // Half-way through the wait neither the button nor the shortcut sends anything...
-    QTest::qWait(1000);
-    QVERIFY(!generate->isEnabled());
-    QTest::mouseClick(generate, Qt::LeftButton);
-    QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
-    // ...and once it has passed, Generate is back and the wait message gone.
-    QTRY_VERIFY_WITH_TIMEOUT(generate->isEnabled(), 5000);
-    QVERIFY2(wait.elapsed() >= 1500, qPrintable(QString::number(wait.elapsed())));
-    QVERIFY(!errorLabel->isVisible());
+    {
+        const TestSupport::ApiRequestLog requests;
+        // Half-way through the wait (time is the subject here: the 2 s of Retry-After)
+        // neither the button nor the shortcut makes a request...
+        QTest::qWait(1000);
+        QVERIFY(!generate->isEnabled());
+        QTest::mouseClick(generate, Qt::LeftButton);
+        QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
+        // ...and once it has passed, Generate is back and the wait message gone, and
+        // nothing was asked for meanwhile, nor when the wait ended.
+        QTRY_VERIFY_WITH_TIMEOUT(generate->isEnabled(), 5000);
+        QVERIFY2(wait.elapsed() >= 1500, qPrintable(QString::number(wait.elapsed())));
+        QVERIFY(!errorLabel->isVisible());
+        QCOMPARE(requests.count(), 0);
+    }
     QCOMPARE(server.requests().size(), 1);
 
     // The operator's next click is exactly one request; after its wait, still nothing
-    // more is sent on its own.
+    // more is sent on its own: a request the window made without a click (a retry, when
+    // the wait ends or later) would reach the server within the deadline.
     QTest::mouseClick(generate, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(errorLabel->isVisible(), NetworkTimeoutMs);
     QCOMPARE(server.requests().size(), 2);
+    QSignalSpy received(&server, &ScriptedServer::requestReceived);
     QTRY_VERIFY_WITH_TIMEOUT(generate->isEnabled(), 5000);
-    QTest::qWait(1000);
+    QVERIFY2(!received.wait(1000), "a request was sent without a click");
     QCOMPARE(server.requests().size(), 2);
     for (const QByteArray& request : server.requests())
         QVERIFY(request.startsWith("POST /fault/token "));
@@ -824,8 +839,11 @@ void TestMainWindow::invalidCustomMinutes_disablesGenerate()
         QVERIFY2(hint->text().startsWith(u"The link works for "_s), qPrintable(hint->text()));
     else
         QCOMPARE(hint->text(), whyNot);
+    const TestSupport::ApiRequestLog requests;
     QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
-    QTest::qWait(200);
+    QCoreApplication::processEvents();
+    // Made (or not) by the shortcut itself: counted before anything reaches the server.
+    QCOMPARE(requests.count(), valid ? 1 : 0);
     if (valid) {
         QTRY_COMPARE_WITH_TIMEOUT(m_demo->tokenRequestCount(), 1, NetworkTimeoutMs);
     } else {
@@ -913,8 +931,10 @@ void TestMainWindow::until_inPast_disablesGenerateWithReason()
 
     QCOMPARE(hint->text(), u"That time has passed"_s);
     QVERIFY(!generate->isEnabled());
+    const TestSupport::ApiRequestLog requests;
     QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
-    QTest::qWait(200);
+    QCoreApplication::processEvents();
+    QCOMPARE(requests.count(), 0);
     QCOMPARE(m_demo->tokenRequestCount(), 0);
 }
 
@@ -937,15 +957,19 @@ void TestMainWindow::cancel_stopsBusyState()
     QVERIFY(busyBar->isVisible());
     QVERIFY(cancel->isVisible());
     QVERIFY(!preset->isEnabled() && !labelEdit->isEnabled() && !generate->isEnabled());
+    // The connection reached the server, which never answers: still waiting.
     QTRY_VERIFY_WITH_TIMEOUT(silent.hasPendingConnections(), NetworkTimeoutMs);
-    QTest::qWait(100);
-    QVERIFY(busyBar->isVisible()); // still waiting: the server never answers
+    QVERIFY(busyBar->isVisible());
+    const QPointer<ApiRequest> pending = m_api->findChild<ApiRequest*>();
+    QVERIFY(pending);
 
     QTest::mouseClick(cancel, Qt::LeftButton);
     QVERIFY(!busyBar->isVisible());
     QVERIFY(!cancel->isVisible());
     QVERIFY(preset->isEnabled() && labelEdit->isEnabled() && generate->isEnabled());
-    QTest::qWait(200); // whatever the aborted request reports later changes nothing
+    // The aborted request has reported all it ever will (it deletes itself after its one
+    // answer), and that changed nothing.
+    QTRY_VERIFY_WITH_TIMEOUT(pending.isNull(), NetworkTimeoutMs);
     QVERIFY(!errorLabel->isVisible());
     QVERIFY(generate->isEnabled());
 

@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
@@ -362,10 +363,11 @@ private Q_SLOTS:
         QSignalSpy changed(m_dialog.get(), &SettingsDialog::profilesChanged);
         QVERIFY(select(u"lab"_s));
         QTest::mouseClick(child<QPushButton>("removeProfileButton"), Qt::LeftButton);
-        auto* confirm = child<QMessageBox>("removeProfileConfirm");
+        const QPointer<QMessageBox> confirm = child<QMessageBox>("removeProfileConfirm");
         QVERIFY(confirm);
         confirm->button(QMessageBox::Cancel)->click();
-        QTest::qWait(0);
+        // Answered and closed: the box deletes itself after its answer was handled.
+        QTRY_VERIFY(confirm.isNull());
         QCOMPARE(changed.size(), 0);
         QVERIFY(Profiles(*m_store).contains(u"lab"_s));
     }
@@ -399,12 +401,12 @@ private Q_SLOTS:
         openDialog();
         QVERIFY(select(name));
         QTest::mouseClick(child<QPushButton>("removeProfileButton"), Qt::LeftButton);
-        auto* remove = child<QMessageBox>("removeProfileConfirm");
+        const QPointer<QMessageBox> remove = child<QMessageBox>("removeProfileConfirm");
         checkPlain(remove);
         if (QTest::currentTestFailed())
             return;
         remove->button(QMessageBox::Cancel)->click();
-        QTest::qWait(0);
+        QTRY_VERIFY(remove.isNull());
         QVERIFY(Profiles(*m_store).contains(name));
     }
 

@@ -178,6 +178,7 @@ int main(int argc, char** argv)
     std::printf("bench_idle: %d s, %d history rows, a live countdown\n", seconds, rows);
     {
         Settings settings(store);
+        settings.setApiUrl(server.url()); // the window configures its client from the profile
         ApiClient api;
         api.setApiUrl(server.url());
         MainWindow window(api, keys, settings);

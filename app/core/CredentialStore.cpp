@@ -69,27 +69,4 @@ KeychainJob* CredentialStore::remove(const QString& entry, QObject* caller) cons
     return start(KeychainJob::Operation::Remove, entry, caller);
 }
 
-void CredentialStore::read(const QString& entry)
-{
-    KeychainJob* job = read(entry, this);
-    connect(job, &KeychainJob::succeeded, this,
-            [this, entry](const QString& secret, const QString& origin) { Q_EMIT secretRead(entry, secret, origin); });
-    connect(job, &KeychainJob::missing, this, [this, entry] { Q_EMIT secretMissing(entry); });
-    connect(job, &KeychainJob::failed, this, [this, entry](const ApiError& error) { Q_EMIT failed(entry, Operation::Read, error); });
-}
-
-void CredentialStore::write(const QString& entry, const QString& secret, const QString& origin)
-{
-    KeychainJob* job = write(entry, secret, origin, this);
-    connect(job, &KeychainJob::succeeded, this, [this, entry] { Q_EMIT secretWritten(entry); });
-    connect(job, &KeychainJob::failed, this, [this, entry](const ApiError& error) { Q_EMIT failed(entry, Operation::Write, error); });
-}
-
-void CredentialStore::remove(const QString& entry)
-{
-    KeychainJob* job = remove(entry, this);
-    connect(job, &KeychainJob::succeeded, this, [this, entry] { Q_EMIT secretRemoved(entry); });
-    connect(job, &KeychainJob::failed, this, [this, entry](const ApiError& error) { Q_EMIT failed(entry, Operation::Remove, error); });
-}
-
 } // namespace faultshare

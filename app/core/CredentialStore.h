@@ -1,6 +1,5 @@
 #pragma once
 
-#include "ApiError.h"
 #include "KeychainJob.h"
 
 #include <QObject>
@@ -12,17 +11,15 @@ namespace faultshare {
 
 // Secrets in the OS keychain (Secret Service, macOS Keychain, Windows Credential
 // Manager) through QtKeychain: the API key of each profile, and the token and link of
-// each link kept in the history. Every operation is an asynchronous job on one entry
-// that ends in exactly one signal naming that entry; the insecure plain-text fallback
-// is never enabled, so a failing keychain is reported, never worked around.
+// each link kept in the history. Every operation is a KeychainJob on one entry, a child
+// of the object that asked, which alone hears its one answer; the insecure plain-text
+// fallback is never enabled, so a failing keychain is reported, never worked around.
 class CredentialStore final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CredentialStore)
 
 public:
-    using Operation = KeychainJob::Operation;
-
     // service names the keychain entries ("FaultShare"); tests pass their own.
     explicit CredentialStore(const QString& service, QObject* parent = nullptr);
     ~CredentialStore() override;
@@ -51,24 +48,6 @@ public:
     // Empty: not bound (history entries, which hold their issuer themselves).
     KeychainJob* write(const QString& entry, const QString& secret, const QString& origin, QObject* caller) const;
     KeychainJob* remove(const QString& entry, QObject* caller) const;
-
-    void read(const QString& entry);
-    // origin (Origin::of) binds the secret to where it may be sent; secretRead gives it
-    // back. Empty: not bound (history entries, which hold their issuer themselves).
-    void write(const QString& entry, const QString& secret, const QString& origin = {});
-    void remove(const QString& entry);
-
-Q_SIGNALS:
-    // origin: what write() bound the secret to; empty for a secret stored without one
-    // (by FaultShare before secrets were bound, or an unbound entry).
-    void secretRead(const QString& entry, const QString& secret, const QString& origin);
-    // Read found no entry: not an error (no key yet: the first-run panel shows).
-    void secretMissing(const QString& entry);
-    void secretWritten(const QString& entry);
-    // Remove succeeded, or there was nothing to remove.
-    void secretRemoved(const QString& entry);
-    // Kind Keychain with a detail saying what the keychain answered (never the secret).
-    void failed(const QString& entry, CredentialStore::Operation operation, const ApiError& error);
 
 private:
     KeychainJob* start(KeychainJob::Operation operation, const QString& entry, QObject* caller,

@@ -14,6 +14,7 @@
 #include "CredentialStore.h"
 #include "DemoServer.h"
 #include "History.h"
+#include "KeychainJob.h"
 #include "MainWindow.h"
 #include "QrView.h"
 #include "Settings.h"
@@ -125,10 +126,7 @@ void seedHistory(QSettings& store, CredentialStore& keys, int rows)
 {
     History history(&store, &keys);
     int pending = rows;
-    QObject::connect(&keys, &CredentialStore::secretWritten, &history, [&pending](const QString& entry) {
-        if (entry != CredentialStore::apiKeyEntry(Settings::defaultProfile()))
-            --pending;
-    });
+    QObject::connect(&history, &History::kept, &history, [&pending] { --pending; });
     QObject::connect(&history, &History::keepFailed, &history, [](const QString&, const ApiError& error) {
         qFatal("bench_idle: the keychain refused a history row: %s", qPrintable(error.userMessage()));
     });
@@ -172,15 +170,17 @@ int main(int argc, char** argv)
     CredentialStore keys(u"FaultShare"_s);
     seedHistory(store, keys, rows);
     bool keyStored = false;
-    QObject::connect(&keys, &CredentialStore::secretWritten, &app, [&keyStored](const QString& entry) {
-        keyStored = keyStored || entry == CredentialStore::apiKeyEntry(Settings::defaultProfile());
+    KeychainJob* keyWrite = keys.write(CredentialStore::apiKeyEntry(Settings::defaultProfile()), server.apiKey(), {}, &app);
+    QObject::connect(keyWrite, &KeychainJob::succeeded, &app, [&keyStored] { keyStored = true; });
+    QObject::connect(keyWrite, &KeychainJob::failed, &app, [](const ApiError& error) {
+        qFatal("bench_idle: the keychain refused the API key: %s", qPrintable(error.userMessage()));
     });
-    keys.write(CredentialStore::apiKeyEntry(Settings::defaultProfile()), server.apiKey());
     waitUntil([&keyStored] { return keyStored; });
 
     std::printf("bench_idle: %d s, %d history rows, a live countdown\n", seconds, rows);
     {
         Settings settings(store);
+        settings.setApiUrl(server.url()); // the window configures its client from the profile
         ApiClient api;
         api.setApiUrl(server.url());
         MainWindow window(api, keys, settings);

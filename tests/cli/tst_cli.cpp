@@ -3,13 +3,13 @@
 #include "DemoServer.h"
 #include "Profiles.h"
 #include "QrDecode.h"
+#include "KeychainOutcome.h"
 #include "TestSupport.h"
 #include "ScriptedServer.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSettings>
-#include <QSignalSpy>
 #include <QSvgRenderer>
 #include <QPainter>
 #include <QTemporaryDir>
@@ -189,17 +189,13 @@ private Q_SLOTS:
         }
         // The real Secret Service of the test session; the CLI's service name is the app's.
         CredentialStore store(QStringLiteral("FaultShare"));
-        QSignalSpy written(&store, &CredentialStore::secretWritten);
-        QSignalSpy failed(&store, &CredentialStore::failed);
-        store.write(CredentialStore::apiKeyEntry(QStringLiteral("cli-test")), m_key);
-        QTRY_VERIFY_WITH_TIMEOUT(written.size() + failed.size() == 1, 15000);
-        QCOMPARE(written.size(), 1);
+        QCOMPARE(TestSupport::writeSecret(store, CredentialStore::apiKeyEntry(QStringLiteral("cli-test")), m_key, {}, 15000).signal,
+                 QStringLiteral("written"));
         const CliRun r = run(demoArgs({QStringLiteral("--profile"), QStringLiteral("cli-test"), QStringLiteral("--format"), QStringLiteral("link")}));
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.startsWith("http://127.0.0.1:"));
-        store.remove(CredentialStore::apiKeyEntry(QStringLiteral("cli-test")));
-        QSignalSpy removed(&store, &CredentialStore::secretRemoved);
-        QVERIFY(removed.wait(15000));
+        QCOMPARE(TestSupport::removeSecret(store, CredentialStore::apiKeyEntry(QStringLiteral("cli-test")), 15000).signal,
+                 QStringLiteral("removed"));
     }
 
     void usageErrors_exit2WithoutRequest_data()

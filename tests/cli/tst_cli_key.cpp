@@ -44,15 +44,10 @@ private:
 
     static TestSupport::KeychainOutcome readEntry()
     {
-        CredentialStore store(u"FaultShare"_s);
-        QString origin;
-        QObject context;
-        connect(&store, &CredentialStore::secretRead, &context,
-                [&origin](const QString&, const QString&, const QString& bound) { origin = bound; });
-        TestSupport::KeychainOutcome outcome
-            = TestSupport::waitForKeychain(store, [&store] { store.read(CredentialStore::apiKeyEntry(u"default"_s)); });
+        const CredentialStore store(u"FaultShare"_s);
+        TestSupport::KeychainOutcome outcome = TestSupport::readSecret(store, CredentialStore::apiKeyEntry(u"default"_s));
         if (outcome.signal == u"read"_s)
-            outcome.signal += u" for "_s + origin;
+            outcome.signal += u" for "_s + outcome.origin;
         return outcome;
     }
 
@@ -80,7 +75,7 @@ private Q_SLOTS:
     void cleanup()
     {
         CredentialStore store(u"FaultShare"_s);
-        TestSupport::waitForKeychain(store, [&store] { store.remove(CredentialStore::apiKeyEntry(u"default"_s)); });
+        TestSupport::removeSecret(store, CredentialStore::apiKeyEntry(u"default"_s));
         m_home.reset();
     }
 
@@ -141,7 +136,7 @@ private Q_SLOTS:
     void unboundKey_isUsed_andStatusSaysSo()
     {
         CredentialStore store(u"FaultShare"_s);
-        QCOMPARE(TestSupport::waitForKeychain(store, [&] { store.write(CredentialStore::apiKeyEntry(u"default"_s), m_key); }).signal,
+        QCOMPARE(TestSupport::writeSecret(store, CredentialStore::apiKeyEntry(u"default"_s), m_key).signal,
                  u"written"_s);
         QCOMPARE(readEntry().signal, u"read for "_s);
         CliRun r = run({u"key"_s, u"status"_s});

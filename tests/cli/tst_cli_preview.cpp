@@ -10,7 +10,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSettings>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -81,13 +80,9 @@ private:
 
     static bool keychain(const QString& entry, const std::optional<QString>& secret)
     {
-        CredentialStore store(u"FaultShare"_s);
-        const TestSupport::KeychainOutcome outcome = TestSupport::waitForKeychain(store, [&] {
-            if (secret)
-                store.write(entry, *secret);
-            else
-                store.remove(entry);
-        });
+        const CredentialStore store(u"FaultShare"_s);
+        const TestSupport::KeychainOutcome outcome
+            = secret ? TestSupport::writeSecret(store, entry, *secret) : TestSupport::removeSecret(store, entry);
         return outcome.signal == (secret ? u"written"_s : u"removed"_s);
     }
 

@@ -16,11 +16,11 @@
 #include "Profiles.h"
 #include "Settings.h"
 #include "Socks5Proxy.h"
+#include "KeychainOutcome.h"
 #include "TestPki.h"
 #include "TestSupport.h"
 
 #include <QSettings>
-#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -61,14 +61,9 @@ private:
 
     bool keychain(const QString& entry, const QString& secret)
     {
-        QSignalSpy done(&m_keys, secret.isEmpty() ? &CredentialStore::secretRemoved : &CredentialStore::secretWritten);
-        QSignalSpy failed(&m_keys, &CredentialStore::failed);
         if (secret.isEmpty())
-            m_keys.remove(entry);
-        else
-            m_keys.write(entry, secret);
-        return QTest::qWaitFor([&] { return done.count() + failed.count() > 0; }, KeychainTimeoutMs)
-            && done.count() == 1;
+            return TestSupport::removeSecret(m_keys, entry, KeychainTimeoutMs).signal == u"removed"_s;
+        return TestSupport::writeSecret(m_keys, entry, secret, {}, KeychainTimeoutMs).signal == u"written"_s;
     }
 
     // The profile reaches its API through an HTTP proxy on port, as user "noc".

@@ -16,12 +16,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSettings>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
-#include <functional>
 #include <memory>
 
 using namespace faultshare;
@@ -73,10 +71,12 @@ private:
         Settings(*store, profile).setApiUrl(url);
     }
 
-    Outcome keychain(const std::function<void()>& start)
+    Outcome write(const QString& entry, const QString& secret)
     {
-        return TestSupport::waitForKeychain(m_keys, start, KeychainTimeoutMs);
+        return TestSupport::writeSecret(m_keys, entry, secret, {}, KeychainTimeoutMs);
     }
+    Outcome read(const QString& entry) { return TestSupport::readSecret(m_keys, entry, KeychainTimeoutMs); }
+    Outcome remove(const QString& entry) { return TestSupport::removeSecret(m_keys, entry, KeychainTimeoutMs); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -97,14 +97,14 @@ private Q_SLOTS:
         setApiUrl(m_b, m_demoB->url());
         const QString keyA = m_demoA->apiKey();
         const QString keyB = m_demoB->apiKey();
-        QCOMPARE(keychain([&] { m_keys.write(CredentialStore::apiKeyEntry(m_a), keyA); }).signal, u"written"_s);
-        QCOMPARE(keychain([&] { m_keys.write(CredentialStore::apiKeyEntry(m_b), keyB); }).signal, u"written"_s);
+        QCOMPARE(write(CredentialStore::apiKeyEntry(m_a), keyA).signal, u"written"_s);
+        QCOMPARE(write(CredentialStore::apiKeyEntry(m_b), keyB).signal, u"written"_s);
     }
 
     void cleanupTestCase()
     {
-        keychain([this] { m_keys.remove(CredentialStore::apiKeyEntry(m_a)); });
-        keychain([this] { m_keys.remove(CredentialStore::apiKeyEntry(m_b)); });
+        remove(CredentialStore::apiKeyEntry(m_a));
+        remove(CredentialStore::apiKeyEntry(m_b));
     }
 
     void eachProfile_usesItsOwnKeyAndServer()
@@ -167,11 +167,11 @@ private Q_SLOTS:
             auto store = childSettings();
             QVERIFY(Profiles(*store).remove(m_a));
         }
-        QCOMPARE(keychain([this] { m_keys.remove(CredentialStore::apiKeyEntry(m_a)); }).signal, u"removed"_s);
+        QCOMPARE(remove(CredentialStore::apiKeyEntry(m_a)).signal, u"removed"_s);
 
-        const Outcome a = keychain([this] { m_keys.read(CredentialStore::apiKeyEntry(m_a)); });
+        const Outcome a = read(CredentialStore::apiKeyEntry(m_a));
         QCOMPARE(a.signal, u"missing"_s);
-        const Outcome b = keychain([this] { m_keys.read(CredentialStore::apiKeyEntry(m_b)); });
+        const Outcome b = read(CredentialStore::apiKeyEntry(m_b));
         QCOMPARE(b.signal, u"read"_s);
         QCOMPARE(b.secret, m_demoB->apiKey());
 

@@ -101,6 +101,11 @@ QByteArray HttpsServer::header(int i, const QByteArray& name) const
     return {};
 }
 
+qsizetype HttpsServer::openConnections() const
+{
+    return findChildren<QSslSocket*>(Qt::FindDirectChildrenOnly).size();
+}
+
 void HttpsServer::incomingConnection(qintptr descriptor)
 {
     auto* socket = new QSslSocket(this);

@@ -38,6 +38,9 @@ public:
     QList<QByteArray> plainRequests() const { return m_plainRequests; }
     // The value of header name in TLS request i (case-insensitive), empty when absent.
     QByteArray header(int i, const QByteArray& name) const;
+    // Accepted connections the peer has not closed yet. Zero once every client is gone
+    // (and the events of its sockets processed): all it sent has been read by then.
+    qsizetype openConnections() const;
 
 Q_SIGNALS:
     void requestReceived();

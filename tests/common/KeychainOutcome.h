@@ -11,8 +11,6 @@
 #include <QStringList>
 #include <QTest>
 
-#include <functional>
-
 using namespace faultshare;
 
 namespace TestSupport {
@@ -104,23 +102,5 @@ private:
     QtMessageHandler m_previous = nullptr;
     QStringList m_started;
 };
-
-// Runs start() (which starts one job on store) and waits for store's next answer.
-inline KeychainOutcome waitForKeychain(CredentialStore& store, const std::function<void()>& start,
-                                       int timeoutMs = 30000)
-{
-    using namespace Qt::StringLiterals;
-    KeychainOutcome outcome;
-    QObject context;
-    QObject::connect(&store, &CredentialStore::secretRead, &context,
-                     [&outcome](const QString&, const QString& secret) { outcome = {u"read"_s, secret, {}, {}}; });
-    QObject::connect(&store, &CredentialStore::secretMissing, &context, [&outcome] { outcome = {u"missing"_s, {}, {}, {}}; });
-    QObject::connect(&store, &CredentialStore::secretWritten, &context, [&outcome] { outcome = {u"written"_s, {}, {}, {}}; });
-    QObject::connect(&store, &CredentialStore::secretRemoved, &context, [&outcome] { outcome = {u"removed"_s, {}, {}, {}}; });
-    QObject::connect(&store, &CredentialStore::failed, &context, [&outcome] { outcome = {u"failed"_s, {}, {}, {}}; });
-    start();
-    (void)QTest::qWaitFor([&outcome] { return !outcome.signal.isEmpty(); }, timeoutMs);
-    return outcome;
-}
 
 } // namespace TestSupport

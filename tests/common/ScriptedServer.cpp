@@ -134,6 +134,11 @@ QByteArray ScriptedServer::header(int i, const QByteArray& name) const
     return {};
 }
 
+qsizetype ScriptedServer::openConnections() const
+{
+    return m_server.findChildren<QTcpSocket*>(Qt::FindDirectChildrenOnly).size();
+}
+
 void ScriptedServer::onNewConnection()
 {
     while (QTcpSocket* socket = m_server.nextPendingConnection()) {

@@ -3,6 +3,7 @@
 // Service of the test session to prove the export does not carry them.
 
 #include "CredentialStore.h"
+#include "KeychainOutcome.h"
 #include "Profiles.h"
 #include "Settings.h"
 #include "TestSupport.h"
@@ -13,7 +14,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSettings>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -372,17 +372,13 @@ private Q_SLOTS:
         const QStringList names{u"default"_s, u"lab"_s};
         QStringList secrets;
         for (const QString& name : names) {
-            QSignalSpy written(&keys, &CredentialStore::secretWritten);
-            QSignalSpy failed(&keys, &CredentialStore::failed);
             secrets << distinctiveKey();
-            keys.write(CredentialStore::apiKeyEntry(name), secrets.last());
-            QVERIFY(QTest::qWaitFor([&] { return written.size() + failed.size() > 0; }, KeychainTimeoutMs));
-            QCOMPARE(written.size(), 1);
+            QCOMPARE(TestSupport::writeSecret(keys, CredentialStore::apiKeyEntry(name), secrets.last(), {}, KeychainTimeoutMs).signal,
+                     u"written"_s);
         }
-        QSignalSpy read(&keys, &CredentialStore::secretRead);
-        keys.read(CredentialStore::apiKeyEntry(u"lab"_s));
-        QVERIFY(read.wait(KeychainTimeoutMs));
-        QCOMPARE(read.first().at(1).toString(), secrets.last());
+        const TestSupport::KeychainOutcome read = TestSupport::readSecret(keys, CredentialStore::apiKeyEntry(u"lab"_s), KeychainTimeoutMs);
+        QCOMPARE(read.signal, u"read"_s);
+        QCOMPARE(read.secret, secrets.last());
 
         const QByteArray json = profiles.exportJson(profiles.names());
         QCOMPARE(QJsonDocument::fromJson(json).object().value(u"profiles"_s).toArray().size(), 2);
@@ -395,11 +391,8 @@ private Q_SLOTS:
         m_store->sync();
         QCOMPARE(TestSupport::filesContaining(m_dir->path(), secrets.first().toUtf8()), QStringList());
 
-        for (const QString& name : names) {
-            QSignalSpy removed(&keys, &CredentialStore::secretRemoved);
-            keys.remove(CredentialStore::apiKeyEntry(name));
-            QVERIFY(removed.wait(KeychainTimeoutMs));
-        }
+        for (const QString& name : names)
+            QCOMPARE(TestSupport::removeSecret(keys, CredentialStore::apiKeyEntry(name), KeychainTimeoutMs).signal, u"removed"_s);
     }
 
     void roundTrip_exportImport_givesEqualSettings()

@@ -1,4 +1,5 @@
 #include "ApiClient.h"
+#include "ApiRequestLog.h"
 #include "DemoServer.h"
 #include "RequestOutcome.h"
 #include "ScriptedServer.h"
@@ -119,11 +120,13 @@ private Q_SLOTS:
         ScriptedServer server;
         QVERIFY(server.listen());
         const auto client = clientFor(server.url());
+        const TestSupport::ApiRequestLog requests;
         const Outcome outcome = waitFor(client->requestToken(minutes));
         QVERIFY(outcome.error);
         QCOMPARE(outcome.error->kind(), Kind::InvalidInput);
         QCOMPARE(outcome.error->exitCode(), 2);
-        QTest::qWait(50);
+        // Refused before a request was made, so nothing can reach the server later.
+        QCOMPARE(requests.count(), 0);
         QVERIFY(server.requests().isEmpty());
     }
 
@@ -197,11 +200,15 @@ private Q_SLOTS:
         QVERIFY(api.listen());
         api.setResponse(ScriptedServer::response(
             307, {}, {}, {"Location: " + other.url().toEncoded() + "/fault/token"}));
-        const auto client = clientFor(api.url());
+        auto client = clientFor(api.url());
         const Outcome outcome = waitFor(client->requestToken(60));
         QVERIFY(outcome.error);
         QCOMPARE(outcome.error->kind(), Kind::InvalidResponse);
-        QTest::qWait(100);
+        // The client gone, both servers have read all it sent once its connections close.
+        client.reset();
+        QCoreApplication::processEvents();
+        QTRY_COMPARE_WITH_TIMEOUT(api.openConnections(), qsizetype(0), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(other.openConnections(), qsizetype(0), 10000);
         QCOMPARE(api.requests().size(), 1);
         for (const QByteArray& request : other.requests())
             QVERIFY(!request.contains(m_key.toUtf8()));

@@ -14,6 +14,7 @@
 #include "CliRunner.h"
 #include "CredentialStore.h"
 #include "DemoServer.h"
+#include "KeychainOutcome.h"
 #include "MainWindow.h"
 #include "Settings.h"
 #include "SettingsDialog.h"
@@ -197,16 +198,12 @@ void TestSecrets::wholeFlow_withDebugLogging_leavesNoSecretBehind()
     const QByteArray err = child.readAllStandardError();
 
     // Whatever happened, leave the keyring as it was; but first: the key did go there.
-    CredentialStore keys(service);
-    QSignalSpy read(&keys, &CredentialStore::secretRead);
-    QSignalSpy missing(&keys, &CredentialStore::secretMissing);
-    QSignalSpy removed(&keys, &CredentialStore::secretRemoved);
-    QSignalSpy failed(&keys, &CredentialStore::failed);
-    keys.read(CredentialStore::apiKeyEntry(Settings::defaultProfile()));
-    QTRY_VERIFY_WITH_TIMEOUT(read.count() + missing.count() + failed.count() > 0, TimeoutMs);
-    const bool storedInKeychain = read.count() == 1 && read.first().at(1).toString() == key;
-    keys.remove(CredentialStore::apiKeyEntry(Settings::defaultProfile()));
-    QTRY_VERIFY_WITH_TIMEOUT(removed.count() + failed.count() > 0, TimeoutMs);
+    const CredentialStore keys(service);
+    const TestSupport::KeychainOutcome read
+        = TestSupport::readSecret(keys, CredentialStore::apiKeyEntry(Settings::defaultProfile()), TimeoutMs);
+    QVERIFY(!read.signal.isEmpty());
+    const bool storedInKeychain = read.signal == u"read"_s && read.secret == key;
+    QVERIFY(!TestSupport::removeSecret(keys, CredentialStore::apiKeyEntry(Settings::defaultProfile()), TimeoutMs).signal.isEmpty());
 
     // The child's own verdict, and the output that proves logging was really on.
     QByteArray verdict;

@@ -53,6 +53,17 @@ private:
         return server;
     }
 
+    // Ends client (its connections close) and waits until each server has seen all its
+    // connections closed: by then everything the client sent has been read, so what the
+    // servers recorded is final. A connection still waiting to be accepted is accepted first.
+    static void drain(std::unique_ptr<ApiClient> client, const QList<HttpsServer*>& servers)
+    {
+        client.reset();
+        QCoreApplication::processEvents();
+        for (const HttpsServer* server : servers)
+            QTRY_COMPARE_WITH_TIMEOUT(server->openConnections(), qsizetype(0), 10000);
+    }
+
     static std::unique_ptr<ApiClient> clientFor(const QUrl& apiUrl)
     {
         auto client = std::make_unique<ApiClient>();
@@ -238,10 +249,10 @@ private Q_SLOTS:
         server->setResponses({"HTTP/1.1 307 Temporary Redirect\r\nLocation: " + target.toEncoded()
                                   + "/fault/token\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
                               HttpsServer::tokenResponse(60)});
-        const auto client = clientFor(server->url());
+        auto client = clientFor(server->url());
         QVERIFY(client->setCaFile(m_pki.caCertificate));
         const Outcome outcome = waitFor(client->requestToken(60));
-        QTest::qWait(200);
+        drain(std::move(client), {server.get()});
         QVERIFY2(!server->plainRequests().value(0).contains(Key.toUtf8()), "the key was sent in clear text");
         QVERIFY2(server->plainRequests().isEmpty(), "the redirect to http was followed");
         QCOMPARE(server->requests().size(), 1);
@@ -275,10 +286,10 @@ private Q_SLOTS:
         api->setResponses({"HTTP/1.1 308 Permanent Redirect\r\nLocation: " + target.toEncoded()
                                + "/fault/token\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
                            HttpsServer::tokenResponse(60)});
-        const auto client = clientFor(api->url());
+        auto client = clientFor(api->url());
         QVERIFY(client->setCaFile(m_pki.caCertificate));
         const Outcome outcome = waitFor(client->requestToken(60));
-        QTest::qWait(200);
+        drain(std::move(client), {api.get(), other.get()});
         // Whatever reached the other origin, it never held the key.
         const QList<QByteArray> elsewhere = api->requests().mid(1) + api->plainRequests() + other->requests()
             + other->plainRequests();
@@ -363,7 +374,8 @@ private Q_SLOTS:
         QCOMPARE(r.err.count('\n'), 1);
         QVERIFY2(r.err.contains("CA file") && r.err.contains(reason) && r.err.contains(file.toUtf8()),
                  r.err.constData());
-        QTest::qWait(100);
+        // The command has exited: whatever it sent is read once its connections are closed.
+        drain(nullptr, {server.get()});
         QVERIFY(server->requests().isEmpty());
     }
 };

@@ -4,6 +4,7 @@
 // APIs apart, and Preview shows what a link exposes.
 
 #include "WindowTest.h"
+#include "KeychainOutcome.h"
 #include "TestSupport.h"
 #include "TestTokens.h"
 
@@ -94,11 +95,8 @@ void TestHistoryGui::cleanup()
 
 bool TestHistoryGui::writeKey(const QString& profile, const QString& key)
 {
-    CredentialStore store(m_service);
-    QSignalSpy written(&store, &CredentialStore::secretWritten);
-    QSignalSpy failed(&store, &CredentialStore::failed);
-    store.write(CredentialStore::apiKeyEntry(profile), key);
-    return QTest::qWaitFor([&] { return written.count() + failed.count() > 0; }, TimeoutMs) && written.count() == 1;
+    const CredentialStore store(m_service);
+    return TestSupport::writeSecret(store, CredentialStore::apiKeyEntry(profile), key, {}, TimeoutMs).signal == u"written"_s;
 }
 
 void TestHistoryGui::startWithStoredKey()

@@ -282,24 +282,19 @@ void TestKeychainFailure::showAndStart()
 
 bool TestKeychainFailure::writeKeyDirectly(const QString& key)
 {
-    CredentialStore store(m_service);
-    QSignalSpy written(&store, &CredentialStore::secretWritten);
-    QSignalSpy failed(&store, &CredentialStore::failed);
-    store.write(CredentialStore::apiKeyEntry(m_settings->profile()), key);
-    return QTest::qWaitFor([&] { return written.count() + failed.count() > 0; }, AnswerMs) && written.count() == 1;
+    const CredentialStore store(m_service);
+    return TestSupport::writeSecret(store, CredentialStore::apiKeyEntry(m_settings->profile()), key, {}, AnswerMs).signal
+        == u"written"_s;
 }
 
 std::optional<QString> TestKeychainFailure::readKeyDirectly()
 {
-    CredentialStore store(m_service);
-    QSignalSpy read(&store, &CredentialStore::secretRead);
-    QSignalSpy missing(&store, &CredentialStore::secretMissing);
-    QSignalSpy failed(&store, &CredentialStore::failed);
-    store.read(CredentialStore::apiKeyEntry(m_settings->profile()));
-    if (!QTest::qWaitFor([&] { return read.count() + missing.count() + failed.count() > 0; }, AnswerMs)
-        || read.isEmpty())
+    const CredentialStore store(m_service);
+    const TestSupport::KeychainOutcome outcome
+        = TestSupport::readSecret(store, CredentialStore::apiKeyEntry(m_settings->profile()), AnswerMs);
+    if (outcome.signal != u"read"_s)
         return std::nullopt;
-    return read.first().at(1).toString();
+    return outcome.secret;
 }
 
 SettingsDialog* TestKeychainFailure::openSettings()

@@ -8,7 +8,9 @@
 #include "Clipboard.h"
 #include "CredentialStore.h"
 #include "DemoServer.h"
+#include "ApiRequestLog.h"
 #include "HistoryPanel.h"
+#include "KeychainOutcome.h"
 #include "Jwt.h"
 #include "MainWindow.h"
 #include "Origin.h"
@@ -38,6 +40,7 @@
 #include <QMimeData>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -146,12 +149,9 @@ void TestMainWindow::cleanup()
     m_window.reset();
     m_demo.reset();
     // Leave nothing behind in the (throwaway) keyring.
-    if (m_keys) {
-        QSignalSpy removed(m_keys.get(), &CredentialStore::secretRemoved);
-        QSignalSpy failed(m_keys.get(), &CredentialStore::failed);
-        m_keys->remove(CredentialStore::apiKeyEntry(m_settings->profile()));
-        QTRY_VERIFY_WITH_TIMEOUT(removed.count() + failed.count() > 0, NetworkTimeoutMs);
-    }
+    if (m_keys)
+        QVERIFY(!TestSupport::removeSecret(*m_keys, CredentialStore::apiKeyEntry(m_settings->profile()), NetworkTimeoutMs)
+                     .signal.isEmpty());
     QGuiApplication::clipboard()->clear();
     tearDownWindow();
 }
@@ -186,25 +186,19 @@ void TestMainWindow::generateWithShortcut()
 
 bool TestMainWindow::writeKeyDirectly(const QString& key)
 {
-    CredentialStore store(m_service);
-    QSignalSpy written(&store, &CredentialStore::secretWritten);
-    QSignalSpy failed(&store, &CredentialStore::failed);
-    store.write(CredentialStore::apiKeyEntry(m_settings->profile()), key);
-    return QTest::qWaitFor([&] { return written.count() + failed.count() > 0; }, NetworkTimeoutMs)
-        && written.count() == 1;
+    const CredentialStore store(m_service);
+    return TestSupport::writeSecret(store, CredentialStore::apiKeyEntry(m_settings->profile()), key, {}, NetworkTimeoutMs).signal
+        == u"written"_s;
 }
 
 std::optional<QString> TestMainWindow::readKeyDirectly()
 {
-    CredentialStore store(m_service);
-    QSignalSpy read(&store, &CredentialStore::secretRead);
-    QSignalSpy missing(&store, &CredentialStore::secretMissing);
-    QSignalSpy failed(&store, &CredentialStore::failed);
-    store.read(CredentialStore::apiKeyEntry(m_settings->profile()));
-    if (!QTest::qWaitFor([&] { return read.count() + missing.count() + failed.count() > 0; }, NetworkTimeoutMs)
-        || read.isEmpty())
+    const CredentialStore store(m_service);
+    const TestSupport::KeychainOutcome outcome
+        = TestSupport::readSecret(store, CredentialStore::apiKeyEntry(m_settings->profile()), NetworkTimeoutMs);
+    if (outcome.signal != u"read"_s)
         return std::nullopt;
-    return read.first().at(1).toString();
+    return outcome.secret;
 }
 
 void TestMainWindow::generate_showsQrThatDecodesToShortLink()
@@ -666,8 +660,9 @@ void TestMainWindow::expiryNotifications_warnOnceThenSayExpired_withoutLinkOrTok
     // Cleared, so that saying it again would show up as a change.
     m_window->statusBar()->clearMessage();
     *fakeNow = fakeNow->addSecs(60);
+    // setClock re-checks at once (the warning above came from it, with no wait): a second
+    // warning would be counted when it returns.
     m_window->setClock(clock);
-    QTest::qWait(50);
     QCOMPARE(shown(anyWarning), 1);
     QCOMPARE(shown(expiredText), 0);
 
@@ -737,9 +732,13 @@ void TestMainWindow::rateLimited_disablesGenerateAndShowsWait()
     QCOMPARE(m_demo->tokenRequestCount(), 2);
     QVERIFY(!errorLabel->text().isEmpty());
     QVERIFY(!generate->isEnabled());
-    // The shortcut is held back too: no third request reaches the server.
-    QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
-    QTest::qWait(200);
+    // The shortcut is held back too: no third request is even made.
+    {
+        const TestSupport::ApiRequestLog requests;
+        QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
+        QCoreApplication::processEvents();
+        QCOMPARE(requests.count(), 0);
+    }
     QCOMPARE(m_demo->tokenRequestCount(), 2);
     QCOMPARE(shortLinkLabel->text(), firstLink);
 }
@@ -767,24 +766,32 @@ void TestMainWindow::rateLimited_generateReturnsAfterRetryAfter_postNeverRepeate
     QVERIFY2(errorLabel->text().contains(u"2 seconds"_s), qPrintable(errorLabel->text()));
     QVERIFY(!generate->isEnabled());
 
-    // Half-way through the wait neither the button nor the shortcut sends anything...
-    QTest::qWait(1000);
-    QVERIFY(!generate->isEnabled());
-    QTest::mouseClick(generate, Qt::LeftButton);
-    QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
-    // ...and once it has passed, Generate is back and the wait message gone.
-    QTRY_VERIFY_WITH_TIMEOUT(generate->isEnabled(), 5000);
-    QVERIFY2(wait.elapsed() >= 1500, qPrintable(QString::number(wait.elapsed())));
-    QVERIFY(!errorLabel->isVisible());
+    {
+        const TestSupport::ApiRequestLog requests;
+        // Half-way through the wait (time is the subject here: the 2 s of Retry-After)
+        // neither the button nor the shortcut makes a request...
+        QTest::qWait(1000);
+        QVERIFY(!generate->isEnabled());
+        QTest::mouseClick(generate, Qt::LeftButton);
+        QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
+        // ...and once it has passed, Generate is back and the wait message gone, and
+        // nothing was asked for meanwhile, nor when the wait ended.
+        QTRY_VERIFY_WITH_TIMEOUT(generate->isEnabled(), 5000);
+        QVERIFY2(wait.elapsed() >= 1500, qPrintable(QString::number(wait.elapsed())));
+        QVERIFY(!errorLabel->isVisible());
+        QCOMPARE(requests.count(), 0);
+    }
     QCOMPARE(server.requests().size(), 1);
 
     // The operator's next click is exactly one request; after its wait, still nothing
-    // more is sent on its own.
+    // more is sent on its own: a request the window made without a click (a retry, when
+    // the wait ends or later) would reach the server within the deadline.
     QTest::mouseClick(generate, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(errorLabel->isVisible(), NetworkTimeoutMs);
     QCOMPARE(server.requests().size(), 2);
+    QSignalSpy received(&server, &ScriptedServer::requestReceived);
     QTRY_VERIFY_WITH_TIMEOUT(generate->isEnabled(), 5000);
-    QTest::qWait(1000);
+    QVERIFY2(!received.wait(1000), "a request was sent without a click");
     QCOMPARE(server.requests().size(), 2);
     for (const QByteArray& request : server.requests())
         QVERIFY(request.startsWith("POST /fault/token "));
@@ -834,8 +841,11 @@ void TestMainWindow::invalidCustomMinutes_disablesGenerate()
         QVERIFY2(hint->text().startsWith(u"The link works for "_s), qPrintable(hint->text()));
     else
         QCOMPARE(hint->text(), whyNot);
+    const TestSupport::ApiRequestLog requests;
     QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
-    QTest::qWait(200);
+    QCoreApplication::processEvents();
+    // Made (or not) by the shortcut itself: counted before anything reaches the server.
+    QCOMPARE(requests.count(), valid ? 1 : 0);
     if (valid) {
         QTRY_COMPARE_WITH_TIMEOUT(m_demo->tokenRequestCount(), 1, NetworkTimeoutMs);
     } else {
@@ -923,8 +933,10 @@ void TestMainWindow::until_inPast_disablesGenerateWithReason()
 
     QCOMPARE(hint->text(), u"That time has passed"_s);
     QVERIFY(!generate->isEnabled());
+    const TestSupport::ApiRequestLog requests;
     QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
-    QTest::qWait(200);
+    QCoreApplication::processEvents();
+    QCOMPARE(requests.count(), 0);
     QCOMPARE(m_demo->tokenRequestCount(), 0);
 }
 
@@ -947,15 +959,19 @@ void TestMainWindow::cancel_stopsBusyState()
     QVERIFY(busyBar->isVisible());
     QVERIFY(cancel->isVisible());
     QVERIFY(!preset->isEnabled() && !labelEdit->isEnabled() && !generate->isEnabled());
+    // The connection reached the server, which never answers: still waiting.
     QTRY_VERIFY_WITH_TIMEOUT(silent.hasPendingConnections(), NetworkTimeoutMs);
-    QTest::qWait(100);
-    QVERIFY(busyBar->isVisible()); // still waiting: the server never answers
+    QVERIFY(busyBar->isVisible());
+    const QPointer<ApiRequest> pending = m_api->findChild<ApiRequest*>();
+    QVERIFY(pending);
 
     QTest::mouseClick(cancel, Qt::LeftButton);
     QVERIFY(!busyBar->isVisible());
     QVERIFY(!cancel->isVisible());
     QVERIFY(preset->isEnabled() && labelEdit->isEnabled() && generate->isEnabled());
-    QTest::qWait(200); // whatever the aborted request reports later changes nothing
+    // The aborted request has reported all it ever will (it deletes itself after its one
+    // answer), and that changed nothing.
+    QTRY_VERIFY_WITH_TIMEOUT(pending.isNull(), NetworkTimeoutMs);
     QVERIFY(!errorLabel->isVisible());
     QVERIFY(generate->isEnabled());
 
@@ -1331,10 +1347,11 @@ void TestMainWindow::keyStoredForAnotherApi_asksWithBothHosts_data()
 void TestMainWindow::keyStoredForAnotherApi_asksWithBothHosts()
 {
     QFETCH(bool, useIt);
-    CredentialStore store(m_service);
-    QSignalSpy written(&store, &CredentialStore::secretWritten);
-    store.write(CredentialStore::apiKeyEntry(m_settings->profile()), m_demo->apiKey(), u"https://old-api.example:443"_s);
-    QVERIFY(written.wait(NetworkTimeoutMs));
+    const CredentialStore store(m_service);
+    QCOMPARE(TestSupport::writeSecret(store, CredentialStore::apiKeyEntry(m_settings->profile()), m_demo->apiKey(),
+                                      u"https://old-api.example:443"_s, NetworkTimeoutMs)
+                 .signal,
+             u"written"_s);
     m_settings->setApiUrl(m_demo->url());
     showWindow();
     auto* generate = child<QPushButton>("generateButton");
@@ -1370,10 +1387,10 @@ void TestMainWindow::keyStoredForAnotherApi_asksWithBothHosts()
     QTRY_VERIFY_WITH_TIMEOUT(!child<QLabel>("shortLinkLabel")->text().isEmpty(), NetworkTimeoutMs);
     QCOMPARE(m_demo->tokenRequestCount(), 1);
     // Bound to the new API from now on.
-    QString origin;
-    connect(&store, &CredentialStore::secretRead, this, [&origin](const QString&, const QString&, const QString& bound) { origin = bound; });
-    store.read(CredentialStore::apiKeyEntry(m_settings->profile()));
-    QTRY_COMPARE_WITH_TIMEOUT(origin, Origin::of(m_demo->url()), NetworkTimeoutMs);
+    const TestSupport::KeychainOutcome bound
+        = TestSupport::readSecret(store, CredentialStore::apiKeyEntry(m_settings->profile()), NetworkTimeoutMs);
+    QCOMPARE(bound.signal, u"read"_s);
+    QCOMPARE(bound.origin, Origin::of(m_demo->url()));
 }
 
 // The key in use when Settings points the profile at another API: it is not sent there

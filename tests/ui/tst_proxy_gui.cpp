@@ -10,6 +10,7 @@
 #include "WindowTest.h"
 #include "HistoryPanel.h"
 #include "HttpProxy.h"
+#include "KeychainOutcome.h"
 #include "HttpsServer.h"
 #include "PreviewDialog.h"
 #include "Profiles.h"
@@ -23,7 +24,6 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTest>
@@ -63,13 +63,9 @@ private:
 
     bool writeSecret(const QString& entry, const QString& secret)
     {
-        CredentialStore store(m_service);
-        QSignalSpy written(&store, &CredentialStore::secretWritten);
-        QSignalSpy failed(&store, &CredentialStore::failed);
-        store.write(entry, secret);
+        const CredentialStore store(m_service);
         m_entries << entry;
-        return QTest::qWaitFor([&] { return written.count() + failed.count() > 0; }, TimeoutMs)
-            && written.count() == 1;
+        return TestSupport::writeSecret(store, entry, secret, {}, TimeoutMs).signal == u"written"_s;
     }
 
     QUrl proxiedApiUrl() const { return TestSupport::viaProxyOnlyHost(m_server->url()); }
@@ -154,12 +150,8 @@ private Q_SLOTS:
     {
         m_window.reset();
         CredentialStore store(m_service);
-        for (const QString& entry : std::as_const(m_entries)) {
-            QSignalSpy removed(&store, &CredentialStore::secretRemoved);
-            QSignalSpy failed(&store, &CredentialStore::failed);
-            store.remove(entry);
-            (void)QTest::qWaitFor([&] { return removed.count() + failed.count() > 0; }, TimeoutMs);
-        }
+        for (const QString& entry : std::as_const(m_entries))
+            (void)TestSupport::removeSecret(store, entry, TimeoutMs);
         m_entries.clear();
         m_proxy.reset();
         m_server.reset();

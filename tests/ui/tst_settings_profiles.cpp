@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
@@ -32,7 +33,6 @@
 #include <QTest>
 #include <QUuid>
 
-#include <functional>
 #include <memory>
 
 using namespace faultshare;
@@ -114,10 +114,12 @@ private:
         return label && label->isVisibleTo(m_dialog.get()) ? label->text() : QString();
     }
 
-    Outcome keychain(const std::function<void()>& start)
+    Outcome write(const QString& entry, const QString& secret)
     {
-        return TestSupport::waitForKeychain(*m_keys, start, KeychainTimeoutMs);
+        return TestSupport::writeSecret(*m_keys, entry, secret, {}, KeychainTimeoutMs);
     }
+    Outcome read(const QString& entry) { return TestSupport::readSecret(*m_keys, entry, KeychainTimeoutMs); }
+    Outcome remove(const QString& entry) { return TestSupport::removeSecret(*m_keys, entry, KeychainTimeoutMs); }
 
     QString writeFile(const QString& name, const QByteArray& bytes) const
     {
@@ -293,9 +295,9 @@ private Q_SLOTS:
     {
         const QString labKey = u"lab-token:lab-team:lab-secret-"_s + QUuid::createUuid().toString(QUuid::Id128);
         const QString nocKey = u"noc-token:noc-team:noc-secret-"_s + QUuid::createUuid().toString(QUuid::Id128);
-        QCOMPARE(keychain([&] { m_keys->write(CredentialStore::apiKeyEntry(u"lab"_s), labKey); }).signal, u"written"_s);
-        QCOMPARE(keychain([&] { m_keys->write(CredentialStore::apiKeyEntry(u"noc"_s), nocKey); }).signal, u"written"_s);
-        QCOMPARE(keychain([&] { m_keys->write(CredentialStore::proxyEntry(u"lab"_s), u"lab-proxy-password"_s); }).signal,
+        QCOMPARE(write(CredentialStore::apiKeyEntry(u"lab"_s), labKey).signal, u"written"_s);
+        QCOMPARE(write(CredentialStore::apiKeyEntry(u"noc"_s), nocKey).signal, u"written"_s);
+        QCOMPARE(write(CredentialStore::proxyEntry(u"lab"_s), u"lab-proxy-password"_s).signal,
                  u"written"_s);
 
         openDialog();
@@ -312,13 +314,13 @@ private Q_SLOTS:
         QCOMPARE(listedNames(), (QStringList{u"default"_s, u"noc"_s}));
         QVERIFY2(isOneSentence(status()), qPrintable(status()));
 
-        QCOMPARE(keychain([this] { m_keys->read(CredentialStore::apiKeyEntry(u"lab"_s)); }).signal, u"missing"_s);
+        QCOMPARE(read(CredentialStore::apiKeyEntry(u"lab"_s)).signal, u"missing"_s);
         // Its proxy password went too: a profile of that name made later starts clean.
-        QCOMPARE(keychain([this] { m_keys->read(CredentialStore::proxyEntry(u"lab"_s)); }).signal, u"missing"_s);
-        const Outcome noc = keychain([this] { m_keys->read(CredentialStore::apiKeyEntry(u"noc"_s)); });
+        QCOMPARE(read(CredentialStore::proxyEntry(u"lab"_s)).signal, u"missing"_s);
+        const Outcome noc = read(CredentialStore::apiKeyEntry(u"noc"_s));
         QCOMPARE(noc.signal, u"read"_s);
         QCOMPARE(noc.secret, nocKey);
-        QCOMPARE(keychain([this] { m_keys->remove(CredentialStore::apiKeyEntry(u"noc"_s)); }).signal, u"removed"_s);
+        QCOMPARE(remove(CredentialStore::apiKeyEntry(u"noc"_s)).signal, u"removed"_s);
     }
 
     void removeProfile_keychainFails_keepsProfile_saysWhyInline()
@@ -363,10 +365,11 @@ private Q_SLOTS:
         QSignalSpy changed(m_dialog.get(), &SettingsDialog::profilesChanged);
         QVERIFY(select(u"lab"_s));
         QTest::mouseClick(child<QPushButton>("removeProfileButton"), Qt::LeftButton);
-        auto* confirm = child<QMessageBox>("removeProfileConfirm");
+        const QPointer<QMessageBox> confirm = child<QMessageBox>("removeProfileConfirm");
         QVERIFY(confirm);
         confirm->button(QMessageBox::Cancel)->click();
-        QTest::qWait(0);
+        // Answered and closed: the box deletes itself after its answer was handled.
+        QTRY_VERIFY(confirm.isNull());
         QCOMPARE(changed.size(), 0);
         QVERIFY(Profiles(*m_store).contains(u"lab"_s));
     }
@@ -400,12 +403,12 @@ private Q_SLOTS:
         openDialog();
         QVERIFY(select(name));
         QTest::mouseClick(child<QPushButton>("removeProfileButton"), Qt::LeftButton);
-        auto* remove = child<QMessageBox>("removeProfileConfirm");
+        const QPointer<QMessageBox> remove = child<QMessageBox>("removeProfileConfirm");
         checkPlain(remove);
         if (QTest::currentTestFailed())
             return;
         remove->button(QMessageBox::Cancel)->click();
-        QTest::qWait(0);
+        QTRY_VERIFY(remove.isNull());
         QVERIFY(Profiles(*m_store).contains(name));
     }
 
@@ -448,7 +451,7 @@ private Q_SLOTS:
     void exportProfilesTo_writesAllProfilesWithoutKeys()
     {
         const QString key = u"exp-token:exp-team:exp-secret-"_s + QUuid::createUuid().toString(QUuid::Id128);
-        QCOMPARE(keychain([&] { m_keys->write(CredentialStore::apiKeyEntry(u"lab"_s), key); }).signal, u"written"_s);
+        QCOMPARE(write(CredentialStore::apiKeyEntry(u"lab"_s), key).signal, u"written"_s);
         Settings(*m_store, u"lab"_s).setDefaultMinutes(480);
         openDialog();
         const QString path = m_dir->filePath(u"profiles.json"_s);
@@ -465,7 +468,7 @@ private Q_SLOTS:
 
         QVERIFY(!m_dialog->exportProfilesTo(m_dir->filePath(u"missing-dir/profiles.json"_s)));
         QVERIFY2(isOneSentence(status()), qPrintable(status()));
-        QCOMPARE(keychain([this] { m_keys->remove(CredentialStore::apiKeyEntry(u"lab"_s)); }).signal, u"removed"_s);
+        QCOMPARE(remove(CredentialStore::apiKeyEntry(u"lab"_s)).signal, u"removed"_s);
     }
 
     void importProfilesFrom_goodFile_addsProfiles_andSaysWhich()

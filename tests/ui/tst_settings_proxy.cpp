@@ -27,7 +27,6 @@
 #include <QTest>
 #include <QUuid>
 
-#include <functional>
 #include <memory>
 
 using namespace faultshare;
@@ -94,12 +93,7 @@ private:
 
     QString entry() const { return CredentialStore::proxyEntry(m_settings->profile()); }
 
-    Outcome keychain(const std::function<void()>& start)
-    {
-        return TestSupport::waitForKeychain(*m_keys, start, KeychainTimeoutMs);
-    }
-
-    Outcome storedPassword() { return keychain([this] { m_keys->read(entry()); }); }
+    Outcome storedPassword() { return TestSupport::readSecret(*m_keys, entry(), KeychainTimeoutMs); }
 
     QString proxyError() const
     {
@@ -167,7 +161,7 @@ private Q_SLOTS:
     {
         m_dialog.reset();
         if (m_keys)
-            keychain([this] { m_keys->remove(entry()); });
+            TestSupport::removeSecret(*m_keys, entry(), KeychainTimeoutMs);
         m_keys.reset();
         m_api.reset();
         m_settings.reset();

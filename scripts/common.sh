@@ -5,7 +5,7 @@ BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev qt6-qpa-plugins
-    qtkeychain-qt6-dev libsecret-1-0 libqrencode-dev libgl-dev
+    qtkeychain-qt6-dev libsecret-1-0 libqrencode-dev libgl-dev libssl-dev
 )
 TEST_PACKAGES=(
     libzxing-dev xvfb xauth dbus gnome-keyring gcr libsecret-tools tzdata openssl ca-certificates

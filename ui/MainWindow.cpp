@@ -490,9 +490,6 @@ void MainWindow::changeEvent(QEvent* event)
     // The application sets its icon after the first frame; the tray follows it.
     if (event->type() == QEvent::WindowIconChange)
         m_tray->updateIcon();
-    // Links made meanwhile by `faultshare generate` show when the operator comes back.
-    if (event->type() == QEvent::ActivationChange && isActiveWindow() && m_session->isStarted())
-        m_session->persistentHistory().reloadIfChanged();
 }
 
 History& MainWindow::history() const

@@ -165,8 +165,7 @@ private:
         }
         m_client.setApiKey(key);
         if (m_request.keepHistory) {
-            m_settings = std::make_unique<QSettings>();
-            m_history = std::make_unique<History>(m_settings.get(), &m_keychain);
+            m_history = std::make_unique<History>(HistoryFile::defaultPath(), &m_keychain, nullptr);
             m_issuer.setHistory(m_history.get());
         }
         m_issuer.issue(m_request.minutes, m_request.label, m_request.profile);
@@ -199,14 +198,15 @@ private:
         return false;
     }
 
-    // Quits with code and message once the keychain has the link. The result was
-    // delivered already, so a keychain failure is reported but does not change the code.
+    // Quits with code and message once the history has the link. The result was
+    // delivered already, so a failure to keep it is reported but does not change the code.
     void finish(const QString& historyId, int code, const QString& message)
     {
         if (historyId.isEmpty()) {
             quit(code, message);
             return;
         }
+        connect(m_history.get(), &History::problem, this, [](const QString& sentence) { printError(sentence); });
         connect(m_history.get(), &History::kept, this, [this, historyId, code, message](const QString& id) {
             if (id == historyId)
                 quit(code, message);
@@ -233,7 +233,6 @@ private:
     CredentialStore m_keychain;
     ProfileConnection m_connection;
     LinkIssuer m_issuer;
-    std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<History> m_history;
     QString m_writeError;
 };

@@ -17,6 +17,7 @@
 
 #include <cstdio>
 #include <optional>
+#include <utility>
 
 namespace faultshare {
 
@@ -38,7 +39,7 @@ std::optional<Request> parseArguments(const QStringList& arguments, int* exitCod
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QCoreApplication::translate("Cli", "List the links issued on this computer, newest first: label, profile, expiry, time left\n"
-           "and the short link (read from the keychain). Tokens are never shown. Links are forgotten\n"
+           "and the short link (opened with the history's key from the keychain). Tokens are never shown. Links are forgotten\n"
            "some days after they expired (Settings, History)."));
     parser.addPositionalArgument(u"history"_s, QCoreApplication::translate("Cli", "List the issued links."));
     const QCommandLineOption all(u"all"_s, QCoreApplication::translate("Cli", "Also list expired links."));
@@ -86,7 +87,7 @@ public:
     explicit HistoryCommand(Request request)
         : m_request(std::move(request))
         , m_secrets(u"FaultShare"_s)
-        , m_history(&m_store, &m_secrets)
+        , m_history(HistoryFile::defaultPath(), &m_secrets, &m_store)
     {
         m_secrets.setTimeout(KeychainTimeout);
         connect(&m_history, &History::tokenReady, this, [this](const QString& id, const EmbedToken& token) {
@@ -94,25 +95,24 @@ public:
             fetchNext();
         });
         connect(&m_history, &History::tokenFailed, this, [this](const QString& id, const ApiError& error) {
-            const qsizetype index = m_history.indexOf(id);
-            const QString label = index >= 0 ? m_history.entries().at(index).label : QString();
-            printError(QCoreApplication::translate("Cli", "The link of \"%1\" is not shown (%2): unlock the keychain and run the command again, "
-                          "or forget the link in the FaultShare window.")
-                           .arg(label.isEmpty() ? id : label, error.detail()));
+            if (error.kind() == ApiError::Kind::Keychain) {
+                // The key of them all: one sentence, and the rows are listed without links.
+                printError(QCoreApplication::translate("Cli", "The links are not shown (%1): unlock the keychain and run the command again.")
+                               .arg(error.userMessage()));
+                m_toFetch.clear();
+            } else {
+                const qsizetype index = m_history.indexOf(id);
+                const QString label = index >= 0 ? m_history.entries().at(index).label : QString();
+                printError(QCoreApplication::translate("Cli", "The link of \"%1\" is not shown: %2")
+                               .arg(label.isEmpty() ? id : label, error.userMessage()));
+            }
             fetchNext();
         });
-        // Purged rows leave the keychain asynchronously: wait for that before quitting.
-        connect(&m_history, &History::forgotten, this, [this](const QString& id) {
-            if (m_removing.remove(id))
-                finishIfDone();
+        connect(&m_history, &History::forgetFailed, this, [this](const QString&, const ApiError& error) {
+            if (!std::exchange(m_purgeReported, true))
+                printError(QCoreApplication::translate("Cli", "Expired links stay in the history for now: %1").arg(error.userMessage()));
         });
-        connect(&m_history, &History::forgetFailed, this, [this](const QString& id, const ApiError& error) {
-            printError(QCoreApplication::translate("Cli", "An expired link stays in the history until the keychain removes it (%1); "
-                                                          "the next run tries again.")
-                           .arg(error.detail()));
-            if (m_removing.remove(id))
-                finishIfDone();
-        });
+        connect(&m_history, &History::problem, this, [](const QString& sentence) { printError(sentence); });
     }
 
     void start()
@@ -120,15 +120,7 @@ public:
         m_now = QDateTime::currentDateTimeUtc();
         m_history.load();
         m_history.purge(m_now, Settings(m_store).historyPurgeDays());
-        // Purged rows (and removals left over from before) go once the keychain confirms.
         for (const HistoryEntry& entry : m_history.entries()) {
-            if (m_history.isRemoving(entry.id))
-                m_removing.insert(entry.id);
-        }
-
-        for (const HistoryEntry& entry : m_history.entries()) {
-            if (m_history.isRemoving(entry.id))
-                continue;
             if (!m_request.profile.isEmpty() && entry.profile != m_request.profile)
                 continue;
             const bool expired = entry.isExpired(m_now);
@@ -142,22 +134,20 @@ public:
     }
 
 private:
-    // The keychain is asked one entry at a time: a locked keyring prompts once.
+    // One link at a time: the key is read at the first, the rest are opened with it.
     void fetchNext()
     {
         if (m_toFetch.isEmpty()) {
-            m_fetched = true;
-            finishIfDone();
+            finish();
             return;
         }
         m_history.fetch(m_toFetch.takeFirst());
     }
 
-    void finishIfDone()
+    void finish()
     {
-        if (!m_fetched || !m_removing.isEmpty() || m_printed)
+        if (std::exchange(m_printed, true))
             return;
-        m_printed = true;
         QCoreApplication::exit(writeStdout(m_request.json ? json() : text()) ? Ok : Usage);
     }
 
@@ -209,8 +199,7 @@ private:
     QList<HistoryEntry> m_listed;
     QStringList m_toFetch;
     QHash<QString, QString> m_links; // id -> short link, for the rows it could be read of
-    QSet<QString> m_removing;        // ids of purged rows whose keychain entry is still being removed
-    bool m_fetched = false;
+    bool m_purgeReported = false;
     bool m_printed = false;
 };
 

@@ -107,7 +107,7 @@ public:
     explicit PreviewCommand(Request request)
         : m_request(std::move(request))
         , m_secrets(u"FaultShare"_s)
-        , m_history(&m_store, &m_secrets)
+        , m_history(HistoryFile::defaultPath(), &m_secrets, &m_store)
     {
         m_secrets.setTimeout(KeychainTimeout);
         connect(&m_history, &History::tokenReady, this, [this](const QString& id, const EmbedToken& token) {
@@ -120,7 +120,15 @@ public:
             }
             findNext();
         });
-        connect(&m_history, &History::tokenFailed, this, [this] { findNext(); });
+        connect(&m_history, &History::tokenFailed, this, [this](const QString&, const ApiError& error) {
+            // Without the history's key no link of it can be found: say why, once.
+            if (error.kind() == ApiError::Kind::Keychain) {
+                quit(error.exitCode(), error.userMessage());
+                return;
+            }
+            findNext();
+        });
+        connect(&m_history, &History::problem, this, [](const QString& sentence) { printError(sentence); });
     }
 
     void start()

@@ -263,6 +263,8 @@ QString ApiError::userMessage() const
         return m_detail.isEmpty()
             ? QCoreApplication::translate("ApiError", "A stored secret belongs to another server and was not sent; enter it again in Settings.")
             : m_detail;
+    case Kind::HistoryFile:
+        return QCoreApplication::translate("ApiError", "The history file could not be used (%1).").arg(m_detail);
     }
     return {};
 }
@@ -293,6 +295,7 @@ int ApiError::exitCode() const
     case Kind::NotFound:
     case Kind::Server:
     case Kind::InvalidResponse:
+    case Kind::HistoryFile:
         return 6;
     }
     return 6;

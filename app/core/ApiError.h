@@ -33,6 +33,7 @@ public:
         Proxy,           // the proxy could not be reached (detail: "host:port: reason")
         ProxyAuth,       // the proxy refused the user name or password (407)
         SecretElsewhere, // a stored secret is bound to another origin (detail: the sentence)
+        HistoryFile,     // the history file could not be read or changed (detail: why)
     };
 
     ApiError() = default;

@@ -29,6 +29,11 @@ QString CredentialStore::historyEntry(const QString& id)
     return u"history/"_s + id;
 }
 
+QString CredentialStore::historyKeyEntry()
+{
+    return u"history-key"_s;
+}
+
 QString CredentialStore::proxyEntry(const QString& profile)
 {
     return u"proxy/"_s + profile;

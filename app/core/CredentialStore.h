@@ -29,8 +29,11 @@ public:
     static QString apiKeyEntry(const QString& profile);
     // The profile whose API key entry is named entry; empty for any other entry.
     static QString profileOfApiKeyEntry(const QString& entry);
-    // The entry that holds the token and link of history item id: "history/<id>".
+    // The entry that held the token and link of history item id before the history file:
+    // "history/<id>" (HistoryMigration moves them into it).
     static QString historyEntry(const QString& id);
+    // The entry that holds the history file's key (HistoryKey): "history-key".
+    static QString historyKeyEntry();
     // The entry that holds the password of a profile's proxy: "proxy/<profile>".
     static QString proxyEntry(const QString& profile);
     // Where keys are kept, to complete "stored in %1": "your keyring (Secret Service)",

@@ -1,31 +1,36 @@
 #include "History.h"
 
 #include "CredentialStore.h"
+#include "HistoryMigration.h"
 #include "KeychainJob.h"
 #include "Logging.h"
 
+#include <QDir>
 #include <QFileInfo>
+#include <QFileSystemWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QSettings>
+#include <QTimer>
 #include <QUuid>
 
 #include <algorithm>
+#include <chrono>
 
 namespace faultshare {
 
 using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
 
 namespace {
 
-const QString LinksGroup = u"history/links"_s;
-// Ids whose keychain entry could not be removed yet: their rows stay until it is.
-const QString PendingRemovalsKey = u"history/pendingRemovals"_s;
-const QString LabelKey = u"label"_s;
-const QString ProfileKey = u"profile"_s;
-const QString IssuedKey = u"issuedAt"_s;
-const QString ExpiresKey = u"expiresAt"_s;
-const QString ReceivedKey = u"receivedAt"_s;
+// How often, and how long apart, a key the file says exists is asked for again while
+// another process is still storing it.
+constexpr int KeyRetries = 3;
+constexpr auto KeyRetryDelay = 250ms;
+// Changes of the folder (a rewrite makes several) are read once they settle.
+constexpr auto ReloadDelay = 100ms;
 
 QString timeText(const QDateTime& time)
 {
@@ -48,12 +53,28 @@ bool isNewer(const HistoryEntry& a, const HistoryEntry& b)
     return first > second;
 }
 
+ApiError fileError(const QString& why)
+{
+    return ApiError::ofSentence(ApiError::Kind::HistoryFile, why);
+}
+
+QString native(const QString& path)
+{
+    return QDir::toNativeSeparators(path);
+}
+
 } // namespace
 
-History::History(QSettings* store, const CredentialStore* secrets, QObject* parent)
+History::History(QObject* parent)
     : QObject(parent)
-    , m_store(store)
-    , m_secrets(store ? secrets : nullptr)
+{
+}
+
+History::History(const QString& filePath, const CredentialStore* keychain, QSettings* legacy, QObject* parent)
+    : QObject(parent)
+    , m_file(std::in_place, filePath)
+    , m_keychain(keychain)
+    , m_legacy(legacy)
 {
 }
 
@@ -61,35 +82,90 @@ History::~History() = default;
 
 void History::load()
 {
-    if (!m_store) {
+    if (!m_file) {
         Q_EMIT reset();
         return;
     }
-    // Another process (the command line, another window) may have changed the file.
-    syncStore();
-    QList<HistoryEntry> entries;
-    m_store->beginGroup(LinksGroup);
-    const QStringList ids = m_store->childGroups();
-    entries.reserve(ids.size());
-    for (const QString& id : ids) {
-        m_store->beginGroup(id);
-        HistoryEntry entry;
-        entry.id = id;
-        entry.label = m_store->value(LabelKey).toString();
-        entry.profile = m_store->value(ProfileKey).toString();
-        entry.issuedAt = timeFrom(m_store->value(IssuedKey).toString());
-        entry.expiresAt = timeFrom(m_store->value(ExpiresKey).toString());
-        entry.receivedAt = timeFrom(m_store->value(ReceivedKey).toString());
-        m_store->endGroup();
-        if (entry.expiresAt.isValid())
-            entries.append(entry);
+    apply(m_file->read());
+    startMigration();
+}
+
+void History::watch()
+{
+    if (!m_file || m_watcher)
+        return;
+    // A rewrite replaces the file (a rename), which a watch on the file itself would not
+    // survive everywhere: the folder is watched.
+    const QString folder = QFileInfo(m_file->path()).absolutePath();
+    QDir().mkpath(folder);
+    m_watcher = new QFileSystemWatcher({folder}, this);
+    m_reloadTimer = new QTimer(this);
+    m_reloadTimer->setSingleShot(true);
+    m_reloadTimer->setInterval(ReloadDelay);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_reloadTimer, qOverload<>(&QTimer::start));
+    connect(m_reloadTimer, &QTimer::timeout, this, [this] {
+        if (m_file->fingerprint() != m_fingerprint)
+            load();
+    });
+}
+
+void History::apply(HistoryFile::Read read)
+{
+    m_fingerprint = read.fingerprint;
+    m_readOnly = false;
+    m_publicKey.clear();
+    m_records.clear();
+    QList<HistoryRecord> records;
+    switch (read.status) {
+    case HistoryFile::Read::Status::Missing:
+        break;
+    case HistoryFile::Read::Status::Newer:
+    case HistoryFile::Read::Status::Unreadable:
+        m_readOnly = true;
+        Q_EMIT problem(tr("The history file %1 cannot be used (%2); FaultShare shows no history and leaves the file as it is.")
+                           .arg(native(m_file->path()), read.problem));
+        break;
+    case HistoryFile::Read::Status::Damaged:
+        setAside(read.fingerprint, u"damaged"_s,
+                 tr("The history file was damaged (%1); it was set aside as %2, and the history starts empty.").arg(read.problem));
+        break;
+    case HistoryFile::Read::Status::Ok:
+        m_publicKey = read.contents.publicKey;
+        records = std::move(read.contents.records);
+        break;
     }
-    m_store->endGroup();
+    if (m_key && read.status == HistoryFile::Read::Status::Ok) {
+        if (m_publicKey != m_key->publicKey() && records.isEmpty()) {
+            setAside(read.fingerprint, {}, {}); // nothing to keep: only the first line changes
+        } else if (m_publicKey != m_key->publicKey()) {
+            records.clear();
+            setAside(read.fingerprint, u"other-key"_s,
+                     tr("The history file was sealed with a key the keychain no longer holds; it was set aside as %1, "
+                        "and the history starts empty."));
+        } else if (const std::optional<QHash<QString, QByteArray>> reboxed = verify(records)) {
+            for (HistoryRecord& record : records)
+                m_records.insert(record.entry.id, record);
+            compact(*reboxed);
+        } else {
+            records.clear();
+            setAside(read.fingerprint, u"damaged"_s,
+                     tr("An entry of the history file does not match its seal (the file was changed outside FaultShare, or "
+                        "damaged); it was set aside as %1, and the history starts empty."));
+        }
+    } else {
+        for (HistoryRecord& record : records)
+            m_records.insert(record.entry.id, record);
+    }
+
+    QList<HistoryEntry> entries;
+    entries.reserve(m_records.size() + m_pending.size());
+    for (const HistoryRecord& record : std::as_const(m_records))
+        entries.append(record.entry);
+    for (const Pending& pending : std::as_const(m_pending))
+        entries.append(pending.entry);
     std::stable_sort(entries.begin(), entries.end(), isNewer);
     m_entries = std::move(entries);
-    // Removals the keychain refused last time are tried again (from here, at start).
-    const QStringList pending = m_store->value(PendingRemovalsKey).toStringList();
-    // Tokens of rows that are gone (forgotten elsewhere) are not kept around.
+    // Tokens of rows that are gone (forgotten elsewhere, set aside) are not kept around.
     for (auto it = m_tokens.begin(); it != m_tokens.end();) {
         if (indexOf(it.key()) < 0)
             it = m_tokens.erase(it);
@@ -97,26 +173,102 @@ void History::load()
             ++it;
     }
     Q_EMIT reset();
-    for (const QString& id : pending)
-        forget(id);
 }
 
-bool History::reloadIfChanged()
+std::optional<QHash<QString, QByteArray>> History::verify(const QList<HistoryRecord>& records) const
 {
-    if (!m_store)
-        return false;
-    const QFileInfo file(m_store->fileName());
-    if (std::pair(file.lastModified(), file.size()) == m_fileStamp)
-        return false;
-    load();
-    return true;
+    QHash<QString, QByteArray> reboxed;
+    for (const HistoryRecord& record : records) {
+        const QByteArray associated = record.associatedData();
+        if (record.secret == HistoryRecord::Secret::Boxed) {
+            if (!m_key->unbox(record.box, associated))
+                return std::nullopt;
+        } else if (record.secret == HistoryRecord::Secret::Sealed) {
+            const std::optional<QByteArray> plain = m_key->open(record.box, associated);
+            if (!plain)
+                return std::nullopt;
+            if (const std::optional<QByteArray> boxed = m_key->box(*plain, associated))
+                reboxed.insert(record.entry.id, *boxed);
+        }
+    }
+    return reboxed;
 }
 
-void History::syncStore()
+void History::compact(const QHash<QString, QByteArray>& reboxed)
 {
-    m_store->sync();
-    const QFileInfo file(m_store->fileName());
-    m_fileStamp = {file.lastModified(), file.size()};
+    if (reboxed.isEmpty() || m_readOnly)
+        return;
+    QByteArray written;
+    QString error;
+    const bool ok = m_file->update([&](const QByteArray& current) -> std::optional<QByteArray> {
+        HistoryFile::Read now = HistoryFile::parse(current);
+        if (now.status != HistoryFile::Read::Status::Ok || now.contents.publicKey != m_key->publicKey())
+            return std::nullopt;
+        bool changed = false;
+        for (HistoryRecord& record : now.contents.records) {
+            const auto box = reboxed.constFind(record.entry.id);
+            if (record.secret == HistoryRecord::Secret::Sealed && box != reboxed.cend()
+                && record.box == m_records.value(record.entry.id).box) {
+                record.secret = HistoryRecord::Secret::Boxed;
+                record.box = *box;
+                changed = true;
+            }
+        }
+        if (!changed)
+            return std::nullopt;
+        written = HistoryFile::serialize(now.contents);
+        return written;
+    }, &error);
+    if (!ok) {
+        // Only slower to open next time; the next reader tries again.
+        qCInfo(lcUi) << "history file not compacted:" << error;
+        return;
+    }
+    if (written.isEmpty())
+        return;
+    m_fingerprint = HistoryFile::fingerprintOf(written);
+    for (auto it = reboxed.cbegin(); it != reboxed.cend(); ++it) {
+        if (auto record = m_records.find(it.key()); record != m_records.end()) {
+            record->secret = HistoryRecord::Secret::Boxed;
+            record->box = it.value();
+        }
+    }
+}
+
+void History::setAside(size_t fingerprint, const QString& reason, const QString& sentence)
+{
+    QString aside;
+    QString error;
+    QByteArray written;
+    const bool ok = m_file->update([&](const QByteArray& current) -> std::optional<QByteArray> {
+        if (HistoryFile::fingerprintOf(current) != fingerprint)
+            return std::nullopt; // changed meanwhile: the watcher (or the next start) reads it again
+        if (!reason.isEmpty()) {
+            aside = m_file->saveAside(current, reason, &error);
+            if (aside.isEmpty())
+                return std::nullopt;
+        }
+        written = m_key ? HistoryFile::headerLine(m_key->publicKey()) + '\n' : QByteArray();
+        return written;
+    }, &error);
+    m_records.clear();
+    const bool replaced = ok && (!aside.isEmpty() || (reason.isEmpty() && !written.isEmpty()));
+    m_publicKey = m_key && replaced ? m_key->publicKey() : QByteArray();
+    if (ok && !replaced && error.isEmpty())
+        return; // changed meanwhile
+    if (!replaced) {
+        // Never written over: the history stays empty until the file is moved away.
+        m_readOnly = true;
+        Q_EMIT problem(tr("The history file %1 cannot be used and could not be set aside (%2); FaultShare shows no "
+                          "history until it is moved away.")
+                           .arg(native(m_file->path()), error));
+        return;
+    }
+    m_fingerprint = HistoryFile::fingerprintOf(written);
+    if (reason.isEmpty())
+        return;
+    qCWarning(lcUi) << "history file set aside:" << reason;
+    Q_EMIT problem(sentence.arg(native(aside)));
 }
 
 qsizetype History::indexOf(const QString& id) const
@@ -137,92 +289,209 @@ QString History::add(const EmbedToken& token, const QString& label, const QStrin
     entry.issuedAt = token.issuedAt().toUTC();
     entry.expiresAt = token.expiresAt().toUTC();
     entry.receivedAt = token.receivedAt().toUTC();
-
-    if (m_store) {
-        m_store->beginGroup(LinksGroup + u'/' + entry.id);
-        m_store->setValue(LabelKey, entry.label);
-        m_store->setValue(ProfileKey, entry.profile);
-        m_store->setValue(IssuedKey, timeText(entry.issuedAt));
-        m_store->setValue(ExpiresKey, timeText(entry.expiresAt));
-        m_store->setValue(ReceivedKey, timeText(entry.receivedAt));
-        m_store->endGroup();
-        syncStore();
-    }
+    entry.apiUrl = token.apiUrl();
     m_tokens.insert(entry.id, token);
     insertSorted(entry);
-    if (m_secrets) {
-        const QString id = entry.id;
-        KeychainJob* job = m_secrets->write(CredentialStore::historyEntry(id), toSecret(token), {}, this);
-        connect(job, &KeychainJob::succeeded, this, [this, id] { Q_EMIT kept(id); });
-        connect(job, &KeychainJob::failed, this, [this, id](const ApiError& error) { Q_EMIT keepFailed(id, error); });
-    } else {
-        QMetaObject::invokeMethod(this, [this, id = entry.id] { Q_EMIT kept(id); }, Qt::QueuedConnection);
+
+    const QString id = entry.id;
+    if (!m_file) {
+        QMetaObject::invokeMethod(this, [this, id] { Q_EMIT kept(id); }, Qt::QueuedConnection);
+        return id;
     }
-    return entry.id;
+    QString error;
+    const QByteArray plain = toSecret(token).toUtf8();
+    if (m_readOnly)
+        error = tr("the history file %1 is left as it is").arg(native(m_file->path()));
+    else if (writeRecord(entry, plain, &error))
+        QMetaObject::invokeMethod(this, [this, id] { Q_EMIT kept(id); }, Qt::QueuedConnection);
+    if (error.isEmpty()) {
+        if (!m_records.contains(id)) {
+            // No file to add to yet: it is made with the key.
+            m_pending << Pending{entry, plain};
+            readKey();
+        }
+        return id;
+    }
+    QMetaObject::invokeMethod(this, [this, id, error] { Q_EMIT keepFailed(id, fileError(error)); }, Qt::QueuedConnection);
+    return id;
+}
+
+bool History::writeRecord(const HistoryEntry& entry, const QByteArray& plain, QString* error)
+{
+    HistoryRecord record = HistoryRecord::of(entry);
+    QByteArray written;
+    bool needKey = false;
+    const bool ok = m_file->update([&](const QByteArray& current) -> std::optional<QByteArray> {
+        const QByteArray publicKey = HistoryFile::publicKeyOf(current);
+        QByteArray base = current;
+        std::optional<QByteArray> box;
+        if (publicKey.isEmpty()) {
+            // No file yet, or one this process cannot add to: that takes the key.
+            if (!m_key) {
+                needKey = true;
+                return std::nullopt;
+            }
+            if (!current.isEmpty()) {
+                const QString aside = m_file->saveAside(current, u"damaged"_s, error);
+                if (aside.isEmpty())
+                    return std::nullopt;
+                Q_EMIT problem(tr("The history file was damaged; it was set aside as %1, and the history starts again.")
+                                   .arg(native(aside)));
+            }
+            base = HistoryFile::headerLine(m_key->publicKey()) + '\n';
+            record.secret = HistoryRecord::Secret::Boxed;
+            box = m_key->box(plain, record.associatedData());
+        } else if (m_key && publicKey == m_key->publicKey()) {
+            record.secret = HistoryRecord::Secret::Boxed;
+            box = m_key->box(plain, record.associatedData());
+        } else {
+            record.secret = HistoryRecord::Secret::Sealed;
+            box = HistoryKey::seal(publicKey, plain, record.associatedData(), error);
+        }
+        if (!box) {
+            if (error->isEmpty())
+                *error = tr("the link could not be sealed");
+            return std::nullopt;
+        }
+        record.box = *box;
+        written = base + record.toLine() + '\n';
+        return written;
+    }, error);
+    if (!ok || needKey || written.isEmpty())
+        return false;
+    // What this process wrote is not news to it.
+    m_fingerprint = HistoryFile::fingerprintOf(written);
+    m_records.insert(entry.id, record);
+    return true;
+}
+
+void History::readKey()
+{
+    if (m_keyState == KeyState::Reading || m_keyState == KeyState::Ready)
+        return;
+    if (!m_keychain) {
+        keyFailed(ApiError(ApiError::Kind::Keychain, tr("no keychain")));
+        return;
+    }
+    m_keyState = KeyState::Reading;
+    KeychainJob* job = m_keychain->read(CredentialStore::historyKeyEntry(), this);
+    connect(job, &KeychainJob::succeeded, this, [this](const QString& secret) {
+        QString why;
+        if (const std::optional<HistoryKey> key = HistoryKey::fromSecret(secret, &why))
+            useKey(*key);
+        else if (!HistoryKey::isAvailable(&why))
+            keyFailed(fileError(why));
+        else
+            makeKey(); // not a key of ours: the file it sealed cannot be opened either
+    });
+    connect(job, &KeychainJob::missing, this, &History::makeKey);
+    connect(job, &KeychainJob::failed, this, &History::keyFailed);
+}
+
+void History::makeKey()
+{
+    QString why;
+    const std::optional<HistoryKey> key = HistoryKey::generate(&why);
+    if (!key) {
+        keyFailed(fileError(why));
+        return;
+    }
+    // The file decides who makes the key: the process that writes its first line. One
+    // that finds the file changed since it looked waits for the other's key instead.
+    QString aside;
+    QByteArray written;
+    bool otherMaker = false;
+    const bool ok = m_file->update([&](const QByteArray& current) -> std::optional<QByteArray> {
+        const HistoryFile::Read now = HistoryFile::parse(current);
+        if (now.status == HistoryFile::Read::Status::Newer)
+            return std::nullopt;
+        if (now.status == HistoryFile::Read::Status::Ok && now.fingerprint != m_fingerprint && m_keyRetries < KeyRetries) {
+            otherMaker = true;
+            return std::nullopt;
+        }
+        if (now.status == HistoryFile::Read::Status::Damaged || !now.contents.records.isEmpty()) {
+            aside = m_file->saveAside(current, now.status == HistoryFile::Read::Status::Damaged ? u"damaged"_s : u"no-key"_s, &why);
+            if (aside.isEmpty())
+                return std::nullopt;
+        }
+        written = HistoryFile::headerLine(key->publicKey()) + '\n';
+        return written;
+    }, &why);
+    if (otherMaker) {
+        ++m_keyRetries;
+        m_keyState = KeyState::Unread;
+        m_fingerprint = 0;
+        writePending(); // they need only the other's public key
+        QTimer::singleShot(KeyRetryDelay, this, [this] {
+            if (m_keyState == KeyState::Unread && (!m_fetches.isEmpty() || !m_pending.isEmpty() || m_migrationWaits))
+                readKey();
+        });
+        return;
+    }
+    if (!ok || written.isEmpty()) {
+        keyFailed(fileError(why.isEmpty() ? tr("the history file %1 is left as it is").arg(native(m_file->path())) : why));
+        return;
+    }
+    m_fingerprint = HistoryFile::fingerprintOf(written);
+    if (!aside.isEmpty())
+        Q_EMIT problem(tr("The keychain no longer holds the history's key; the history file was set aside as %1, and the "
+                          "history starts empty.")
+                           .arg(native(aside)));
+    KeychainJob* job = m_keychain->write(CredentialStore::historyKeyEntry(), key->toSecret(), {}, this);
+    connect(job, &KeychainJob::succeeded, this, [this, key = *key] { useKey(key); });
+    connect(job, &KeychainJob::failed, this, [this, written](const ApiError& error) {
+        // A first line whose key is nowhere would seal links nobody can open: it goes.
+        QString ignored;
+        m_file->update([&](const QByteArray& current) -> std::optional<QByteArray> {
+            return current == written ? std::optional<QByteArray>(QByteArray()) : std::nullopt;
+        }, &ignored);
+        keyFailed(error);
+    });
+}
+
+void History::useKey(const HistoryKey& key)
+{
+    m_key = key;
+    m_keyState = KeyState::Ready;
+    m_keyRetries = 0;
+    writePending();
+    apply(m_file->read());
+    answerFetches();
+    startMigration();
+}
+
+void History::keyFailed(const ApiError& error)
+{
+    m_keyState = KeyState::Failed;
+    qCWarning(lcKeychain) << "history key not available:" << error.detail();
+    const QStringList fetches = std::exchange(m_fetches, {});
+    for (const QString& id : fetches)
+        Q_EMIT tokenFailed(id, error);
+    const QList<Pending> pending = std::exchange(m_pending, {});
+    for (const Pending& add : pending)
+        Q_EMIT keepFailed(add.entry.id, error);
+    if (std::exchange(m_migrationWaits, false))
+        Q_EMIT problem(tr("Links kept by an earlier version of FaultShare wait in the keychain until it can be read (%1).")
+                           .arg(error.userMessage()));
+}
+
+void History::writePending()
+{
+    const QList<Pending> pending = std::exchange(m_pending, {});
+    for (const Pending& add : pending) {
+        QString error;
+        if (writeRecord(add.entry, add.plain, &error))
+            Q_EMIT kept(add.entry.id);
+        else if (error.isEmpty())
+            m_pending << add; // still no file: waits for the key
+        else
+            Q_EMIT keepFailed(add.entry.id, fileError(error));
+    }
 }
 
 void History::forget(const QString& id)
 {
-    if (m_secrets) {
-        // The row and its metadata go once the keychain confirms that the token and link
-        // are gone: never a secret left behind with nothing pointing to it.
-        if (!m_removing.contains(id) && (indexOf(id) >= 0 || isPendingRemoval(id))) {
-            m_removing.insert(id);
-            KeychainJob* job = m_secrets->remove(CredentialStore::historyEntry(id), this);
-            connect(job, &KeychainJob::succeeded, this, [this, id] {
-                m_removing.remove(id);
-                finishForget(id);
-            });
-            connect(job, &KeychainJob::failed, this, [this, id](const ApiError& error) {
-                m_removing.remove(id);
-                deferForget(id, error);
-            });
-        }
-        return;
-    }
-    finishForget(id);
-}
-
-bool History::isRemoving(const QString& id) const
-{
-    return m_removing.contains(id);
-}
-
-bool History::isPendingRemoval(const QString& id) const
-{
-    return m_store && m_store->value(PendingRemovalsKey).toStringList().contains(id);
-}
-
-void History::finishForget(const QString& id)
-{
-    if (m_store) {
-        m_store->remove(LinksGroup + u'/' + id);
-        QStringList pending = m_store->value(PendingRemovalsKey).toStringList();
-        if (pending.removeAll(id) > 0) {
-            if (pending.isEmpty())
-                m_store->remove(PendingRemovalsKey);
-            else
-                m_store->setValue(PendingRemovalsKey, pending);
-        }
-        syncStore();
-    }
-    m_tokens.remove(id);
-    if (const qsizetype index = indexOf(id); index >= 0)
-        removeAt(index);
-    Q_EMIT forgotten(id);
-}
-
-void History::deferForget(const QString& id, const ApiError& error)
-{
-    if (m_store) {
-        QStringList pending = m_store->value(PendingRemovalsKey).toStringList();
-        if (!pending.contains(id)) {
-            pending << id;
-            m_store->setValue(PendingRemovalsKey, pending);
-            syncStore();
-        }
-    }
-    Q_EMIT forgetFailed(id, error);
+    removeFromFile({id});
 }
 
 int History::purge(const QDateTime& now, int days)
@@ -232,53 +501,157 @@ int History::purge(const QDateTime& now, int days)
         if (entry.expiresAt.addDays(days) < now)
             old << entry.id;
     }
-    for (const QString& id : std::as_const(old))
-        forget(id);
+    if (!old.isEmpty())
+        removeFromFile(old);
     return int(old.size());
+}
+
+void History::removeFromFile(const QStringList& ids)
+{
+    const QSet<QString> gone(ids.cbegin(), ids.cend());
+    if (m_file && !m_readOnly) {
+        QByteArray written;
+        QString error;
+        const bool ok = m_file->update([&](const QByteArray& current) -> std::optional<QByteArray> {
+            HistoryFile::Read now = HistoryFile::parse(current);
+            if (now.status != HistoryFile::Read::Status::Ok)
+                return std::nullopt;
+            const qsizetype before = now.contents.records.size();
+            now.contents.records.removeIf([&gone](const HistoryRecord& record) { return gone.contains(record.entry.id); });
+            if (now.contents.records.size() == before)
+                return std::nullopt;
+            written = HistoryFile::serialize(now.contents);
+            return written;
+        }, &error);
+        if (!ok) {
+            for (const QString& id : ids)
+                Q_EMIT forgetFailed(id, fileError(error));
+            return;
+        }
+        if (!written.isEmpty())
+            m_fingerprint = HistoryFile::fingerprintOf(written);
+    }
+    m_pending.removeIf([&gone](const Pending& pending) { return gone.contains(pending.entry.id); });
+    for (const QString& id : ids) {
+        m_records.remove(id);
+        m_tokens.remove(id);
+        if (const qsizetype index = indexOf(id); index >= 0)
+            removeAt(index);
+        Q_EMIT forgotten(id);
+    }
 }
 
 void History::fetch(const QString& id)
 {
-    if (const auto cached = m_tokens.constFind(id); cached != m_tokens.cend()) {
-        const EmbedToken token = *cached;
-        QMetaObject::invokeMethod(this, [this, id, token] { Q_EMIT tokenReady(id, token); }, Qt::QueuedConnection);
+    if (m_tokens.contains(id) || !m_file || m_keyState == KeyState::Ready) {
+        QMetaObject::invokeMethod(this, [this, id] { answerFetch(id); }, Qt::QueuedConnection);
         return;
     }
-    if (!m_secrets) {
-        const ApiError error(ApiError::Kind::Keychain, tr("the link was not kept"));
-        QMetaObject::invokeMethod(this, [this, id, error] { Q_EMIT tokenFailed(id, error); }, Qt::QueuedConnection);
-        return;
-    }
-    // One keychain read answers every fetch of the same id made meanwhile.
-    if (m_pendingReads[id]++ > 0)
-        return;
-    KeychainJob* job = m_secrets->read(CredentialStore::historyEntry(id), this);
-    connect(job, &KeychainJob::succeeded, this, [this, id](const QString& secret) {
-        if (const std::optional<EmbedToken> token = fromSecret(secret)) {
-            if (indexOf(id) >= 0)
-                m_tokens.insert(id, *token);
-            answerFetch(id, *token, {});
-        } else {
-            qCWarning(lcKeychain) << "history entry" << id << "holds no readable token";
-            answerFetch(id, std::nullopt,
-                        ApiError(ApiError::Kind::Keychain, tr("the link kept in the keychain cannot be read")));
-        }
-    });
-    connect(job, &KeychainJob::missing, this, [this, id] {
-        answerFetch(id, std::nullopt, ApiError(ApiError::Kind::Keychain, tr("the link is no longer in the keychain")));
-    });
-    connect(job, &KeychainJob::failed, this, [this, id](const ApiError& error) { answerFetch(id, std::nullopt, error); });
+    // The key is read once; every fetch made meanwhile waits for it.
+    m_fetches << id;
+    readKey();
 }
 
-void History::answerFetch(const QString& id, const std::optional<EmbedToken>& token, const ApiError& error)
+void History::answerFetches()
 {
-    const int count = m_pendingReads.take(id);
-    for (int i = 0; i < count; ++i) {
-        if (token)
-            Q_EMIT tokenReady(id, *token);
-        else
-            Q_EMIT tokenFailed(id, error);
+    const QStringList fetches = std::exchange(m_fetches, {});
+    for (const QString& id : fetches)
+        answerFetch(id);
+}
+
+void History::answerFetch(const QString& id)
+{
+    if (const auto cached = m_tokens.constFind(id); cached != m_tokens.cend()) {
+        const EmbedToken token = *cached; // a slot may change the cache
+        Q_EMIT tokenReady(id, token);
+        return;
     }
+    const auto record = m_records.constFind(id);
+    if (!m_key || record == m_records.cend() || record->secret == HistoryRecord::Secret::None) {
+        Q_EMIT tokenFailed(id, fileError(tr("the link was not kept")));
+        return;
+    }
+    const QByteArray associated = record->associatedData();
+    const std::optional<QByteArray> plain = record->secret == HistoryRecord::Secret::Boxed
+        ? m_key->unbox(record->box, associated)
+        : m_key->open(record->box, associated);
+    const std::optional<EmbedToken> token = plain ? fromSecret(QString::fromUtf8(*plain)) : std::nullopt;
+    if (!token) {
+        Q_EMIT tokenFailed(id, fileError(tr("the link kept in the history file cannot be read")));
+        return;
+    }
+    m_tokens.insert(id, *token);
+    Q_EMIT tokenReady(id, *token);
+}
+
+void History::startMigration()
+{
+    if (!m_legacy || !m_keychain || m_migration || m_readOnly || !HistoryMigration::isNeeded(*m_legacy))
+        return;
+    if (m_keyState != KeyState::Ready) {
+        m_migrationWaits = true;
+        readKey();
+        return;
+    }
+    m_migrationWaits = false;
+    m_migration = new HistoryMigration(*m_legacy, *m_keychain, this);
+    const auto done = [this] {
+        m_migration->deleteLater();
+        m_migration = nullptr;
+    };
+    connect(m_migration, &HistoryMigration::read, this, [this, done](const QList<HistoryMigration::Link>& links) {
+        QString error;
+        const bool ok = m_file->update([&](const QByteArray& current) -> std::optional<QByteArray> {
+            HistoryFile::Read now = HistoryFile::parse(current);
+            if (now.status == HistoryFile::Read::Status::Missing)
+                now.contents.publicKey = m_key->publicKey();
+            else if (now.status != HistoryFile::Read::Status::Ok || now.contents.publicKey != m_key->publicKey())
+                return std::nullopt;
+            QSet<QString> present;
+            for (const HistoryRecord& record : std::as_const(now.contents.records))
+                present.insert(record.entry.id);
+            for (const HistoryMigration::Link& link : links) {
+                if (present.contains(link.entry.id))
+                    continue;
+                HistoryEntry entry = link.entry;
+                const std::optional<EmbedToken> token = fromSecret(link.secret);
+                if (token)
+                    entry.apiUrl = token->apiUrl();
+                HistoryRecord record = HistoryRecord::of(entry);
+                if (token) {
+                    if (const std::optional<QByteArray> box = m_key->box(link.secret.toUtf8(), record.associatedData())) {
+                        record.secret = HistoryRecord::Secret::Boxed;
+                        record.box = *box;
+                    }
+                }
+                now.contents.records.append(record);
+            }
+            return HistoryFile::serialize(now.contents);
+        }, &error);
+        if (!ok) {
+            Q_EMIT problem(tr("Links kept by an earlier version of FaultShare could not be moved into the history file (%1); "
+                              "FaultShare tries again at the next start.")
+                               .arg(error));
+            done();
+            return;
+        }
+        apply(m_file->read());
+        QSet<QString> inFile;
+        for (auto it = m_records.cbegin(); it != m_records.cend(); ++it)
+            inFile.insert(it.key());
+        m_migration->removeOld(inFile);
+    });
+    connect(m_migration, &HistoryMigration::failed, this, [this, done](const ApiError& error) {
+        Q_EMIT problem(tr("Links kept by an earlier version of FaultShare are not all moved into the history file yet (%1); "
+                          "FaultShare tries again at the next start.")
+                           .arg(error.userMessage()));
+        done();
+    });
+    connect(m_migration, &HistoryMigration::finished, this, done);
+    QSet<QString> inFile;
+    for (auto it = m_records.cbegin(); it != m_records.cend(); ++it)
+        inFile.insert(it.key());
+    m_migration->start(inFile);
 }
 
 QString History::toSecret(const EmbedToken& token)

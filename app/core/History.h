@@ -2,87 +2,89 @@
 
 #include "ApiError.h"
 #include "EmbedToken.h"
+#include "HistoryFile.h"
+#include "HistoryKey.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QObject>
-#include <QSet>
 #include <QString>
 
-#include <utility>
-
+#include <memory>
 #include <optional>
 
+class QFileSystemWatcher;
 class QSettings;
+class QTimer;
 
 namespace faultshare {
 
 class CredentialStore;
+class HistoryMigration;
 
-// What the history shows of one issued link; nothing in it is secret.
-struct HistoryEntry
-{
-    QString id;          // unique and stable (a UUID without braces)
-    QString label;       // may be empty
-    QString profile;     // the profile that issued it
-    QDateTime issuedAt;  // UTC (EmbedToken::issuedAt)
-    QDateTime expiresAt; // UTC
-    // When this computer received it (UTC, to the millisecond): orders the history, as the
-    // server's issue time has whole seconds only. Invalid for rows kept without one.
-    QDateTime receivedAt;
-
-    bool isExpired(const QDateTime& now) const { return now >= expiresAt; }
-};
-
-// The links issued on this computer. The non-secret metadata of each lives in QSettings
-// (group "history/links/<id>": label, profile, issuedAt, expiresAt, receivedAt); the token and the
-// link themselves in the keychain entry CredentialStore::historyEntry(id) (security
-// rule 8). Without a QSettings (demo mode) everything, tokens included, is kept in
-// memory for the session only and nothing touches the keychain.
+// The links issued on this computer, in one file (HistoryFile) whose tokens and links are
+// sealed with a key kept in the keychain (HistoryKey, keychain entry
+// CredentialStore::historyKeyEntry()). Without a file (demo mode) everything is kept in
+// memory for the session only and nothing touches the keychain or the disk.
 //
-// Entries are kept newest first (by issuedAt). Tokens added or fetched in this session
-// are cached in memory, so repeated actions on a row do not ask the keychain again.
+// - Adding a link needs only the file's public key: no keychain (except the very first
+//   time, when the key is made).
+// - The key is read once, when a link is first asked for (fetch) or old history is to be
+//   moved in. Then every entry is opened: one that fails to open (a changed file, a key
+//   that no longer matches) sets the whole file aside, never deleted, and the history
+//   starts empty, with a sentence (problem) saying so. A damaged file is set aside the
+//   same way as soon as it is read.
+// - A keychain that is locked or does not answer only delays the links: rows stay, fetch
+//   fails with a sentence, and the next fetch asks again.
+// - Links kept in the keychain one by one and their metadata in the settings (before the
+//   file existed) are moved into the file once the key is read; see HistoryMigration.
+//
+// Entries are kept newest first.
 class History final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(History)
 
 public:
-    // store and secrets may both be null (memory only); the caller keeps them alive.
-    History(QSettings* store, const CredentialStore* secrets, QObject* parent = nullptr);
+    // Memory only.
+    explicit History(QObject* parent = nullptr);
+    // The file at filePath, its key in keychain. legacy: the settings that may hold the
+    // metadata of links kept before the file (null: nothing to move in). The caller keeps
+    // keychain and legacy alive.
+    History(const QString& filePath, const CredentialStore* keychain, QSettings* legacy, QObject* parent = nullptr);
     ~History() override;
 
-    bool isPersistent() const { return m_store != nullptr; }
+    bool isPersistent() const { return m_file.has_value(); }
+    // The file, or empty in memory.
+    QString filePath() const { return m_file ? m_file->path() : QString(); }
 
-    // (Re)reads the metadata from the settings; no keychain access. Rows that cannot be
-    // read (no valid expiresAt) are skipped. Emits reset().
+    // (Re)reads the file; no keychain access unless old history is waiting to be moved in.
+    // A damaged file is set aside (problem). Emits reset().
     void load();
-    // load() again when another process (faultshare generate, another window) changed the
-    // settings file since this object last read or wrote it. True when it reloaded.
-    bool reloadIfChanged();
+    // Reloads whenever another process (faultshare generate, another window) changes the
+    // file, on every platform (a watcher on its folder).
+    void watch();
+
     const QList<HistoryEntry>& entries() const { return m_entries; }
     qsizetype indexOf(const QString& id) const;
 
-    // Keeps a newly issued token: the metadata at once, the secret asynchronously (kept or
-    // keepFailed follows). Returns the new entry's id.
+    // Keeps a newly issued token. kept(id) or keepFailed(id) follows, always after add()
+    // has returned. Returns the new entry's id.
     QString add(const EmbedToken& token, const QString& label, const QString& profile);
-    // Removes the keychain entry, then (once the keychain confirms) the row and its
-    // metadata: forgotten(id). When the keychain refuses, the row stays, the id joins a
-    // pending-removal list tried again at the next load(), and forgetFailed(id) says why.
-    // In memory (no keychain) the row goes at once.
+    // Removes the entry from the file: forgotten(id), or forgetFailed(id) and the row stays.
     void forget(const QString& id);
-    // Whether forget(id) is waiting for the keychain.
-    bool isRemoving(const QString& id) const;
-    // Forgets every entry whose expiry lies more than days before now. Returns how many.
+    // Forgets every entry whose expiry lies more than days before now, in one change of
+    // the file. Returns how many.
     int purge(const QDateTime& now, int days);
 
-    // Asks for the token of id: from memory, else from the keychain. Exactly one of
-    // tokenReady / tokenFailed follows, always after fetch() has returned.
+    // Asks for the token of id. Exactly one of tokenReady / tokenFailed follows, always
+    // after fetch() has returned.
     void fetch(const QString& id);
 
-    // The keychain form of a token (the API's JSON body plus when it was received and
-    // the server's Date), and back; fromSecret returns nullopt for anything else.
+    // The sealed form of a token (the API's JSON body plus when it was received, the
+    // server's Date and the issuing API), and back; fromSecret returns nullopt for
+    // anything else. The per-link keychain entries of earlier versions hold this form.
     static QString toSecret(const EmbedToken& token);
     static std::optional<EmbedToken> fromSecret(const QString& secret);
 
@@ -95,37 +97,72 @@ Q_SIGNALS:
     void reset();
 
     void tokenReady(const QString& id, const EmbedToken& token);
-    // Kind Keychain (the keychain failed or no longer holds it: "forget" the row).
+    // The link cannot be had now (Kind Keychain: the key is not readable yet) or at all.
     void tokenFailed(const QString& id, const ApiError& error);
-    // The token and link of id are in the keychain (in memory: right after add()).
+    // The link is in the file (in memory: right after add()).
     void kept(const QString& id);
-    // The token could not be kept in the keychain; the row stays (it says when the
-    // link expires) but cannot be copied or shown after a restart.
+    // The link could not be kept; the row stays for this session.
     void keepFailed(const QString& id, const ApiError& error);
     // The row of id is gone, its token and link with it.
     void forgotten(const QString& id);
-    // The keychain did not remove the token and link of id: the row stays, and removal is
-    // tried again at the next start.
+    // The file could not be changed: the row stays.
     void forgetFailed(const QString& id, const ApiError& error);
+    // Something the operator should know, as one sentence: a file set aside, a key that no
+    // longer matches, history that could not be moved in yet.
+    void problem(const QString& sentence);
 
 private:
-    // Writes and re-reads the settings file, and notes how it looks now.
-    void syncStore();
+    enum class KeyState { Unread, Reading, Ready, Failed };
+    struct Pending
+    {
+        HistoryEntry entry;
+        QByteArray plain;
+    };
+
+    void readKey();
+    void makeKey();
+    void useKey(const HistoryKey& key);
+    void keyFailed(const ApiError& error);
+    // Takes in what the file holds: a damaged file, or (with the key) one sealed with
+    // another key or with an entry that does not open, is set aside. Emits reset().
+    void apply(HistoryFile::Read read);
+    // Opens every record with the key: nullopt when one does not open; else the sealed
+    // ones boxed under the data key, by id.
+    std::optional<QHash<QString, QByteArray>> verify(const QList<HistoryRecord>& records) const;
+    // Rewrites sealed records as those boxes (cheaper to open next time).
+    void compact(const QHash<QString, QByteArray>& reboxed);
+    // Keeps the file that had fingerprint as "<file>.<reason>-<time>" and starts it again;
+    // sentence (with %1 for the copy's path) says so. Without a reason nothing is kept.
+    void setAside(size_t fingerprint, const QString& reason, const QString& sentence);
+    // Adds the record of entry to the file; false with an empty error when that takes the
+    // key, which this process does not have yet.
+    bool writeRecord(const HistoryEntry& entry, const QByteArray& plain, QString* error);
+    void writePending();
+    void removeFromFile(const QStringList& ids);
+    void answerFetches();
+    void answerFetch(const QString& id);
+    void startMigration();
     void insertSorted(const HistoryEntry& entry);
     void removeAt(qsizetype index);
-    bool isPendingRemoval(const QString& id) const;
-    void finishForget(const QString& id);
-    void deferForget(const QString& id, const ApiError& error);
-    // Emits the answer to every fetch(id) waiting for the keychain.
-    void answerFetch(const QString& id, const std::optional<EmbedToken>& token, const ApiError& error);
 
-    QSettings* m_store;
-    std::pair<QDateTime, qint64> m_fileStamp; // the file's time and size after our last sync
-    const CredentialStore* m_secrets;
+    std::optional<HistoryFile> m_file;
+    const CredentialStore* m_keychain = nullptr;
+    QSettings* m_legacy = nullptr;
     QList<HistoryEntry> m_entries;
-    QHash<QString, EmbedToken> m_tokens; // this session's cache
-    QHash<QString, int> m_pendingReads;  // id -> fetches waiting for the keychain
-    QSet<QString> m_removing;            // ids whose secret is being removed
+    QHash<QString, HistoryRecord> m_records; // id -> the record as read from the file
+    QHash<QString, EmbedToken> m_tokens;     // opened, or added in this session
+    QStringList m_fetches;                   // ids waiting for the key
+    QList<Pending> m_pending;                // adds waiting for the key (no usable file yet)
+    QByteArray m_publicKey;
+    size_t m_fingerprint = 0;                // of the file as last read or written
+    bool m_readOnly = false;                 // a newer FaultShare's file
+    std::optional<HistoryKey> m_key;
+    KeyState m_keyState = KeyState::Unread;
+    int m_keyRetries = 0;          // waits for a key another process is storing
+    bool m_migrationWaits = false; // old history waits for the key
+    HistoryMigration* m_migration = nullptr;
+    QFileSystemWatcher* m_watcher = nullptr;
+    QTimer* m_reloadTimer = nullptr;
 };
 
 } // namespace faultshare

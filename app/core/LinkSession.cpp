@@ -23,7 +23,7 @@ LinkSession::LinkSession(ApiClient& client, const CredentialStore& keychain, Set
     , m_keychain(keychain)
     , m_settings(settings)
     , m_connection(new ProfileConnection(keychain, client, this))
-    , m_history(new History(&settings.store(), &keychain, this))
+    , m_history(new History(HistoryFile::defaultPath(), &keychain, &settings.store(), this))
     , m_hold(new QTimer(this))
 {
     m_issuer = new LinkIssuer(client, m_history, this);
@@ -93,10 +93,9 @@ LinkSession::LinkSession(ApiClient& client, const CredentialStore& keychain, Set
         Q_EMIT historyProblem(tr("The link was not kept in the history: %1").arg(error.userMessage()));
     });
     connect(m_history, &History::forgetFailed, this, [this](const QString&, const ApiError& error) {
-        Q_EMIT historyProblem(tr("The link stays in the history until the keychain removes it; FaultShare tries again at "
-                                 "the next start: %1")
-                                  .arg(error.userMessage()));
+        Q_EMIT historyProblem(tr("The link stays in the history: %1").arg(error.userMessage()));
     });
+    connect(m_history, &History::problem, this, &LinkSession::historyProblem);
     connect(&m_settings, &Settings::changed, this, &LinkSession::onSettingChanged);
 }
 
@@ -150,7 +149,12 @@ bool LinkSession::canGenerate() const
 
 void LinkSession::start()
 {
-    m_history->load();
+    // The demo keeps its links in memory; the operator's history is left alone.
+    if (!isDemo()) {
+        m_history->load();
+        // Links that `faultshare generate` (or another window) adds show at once.
+        m_history->watch();
+    }
     purgeHistory();
     m_started = true;
     configure();
@@ -196,7 +200,7 @@ void LinkSession::useDemo(const QUrl& apiUrl, const QString& key)
     direct.mode = ProxySettings::Mode::None;
     m_client.setProxy(direct);
     if (!m_demoHistory)
-        m_demoHistory = new History(nullptr, nullptr, this);
+        m_demoHistory = new History(this);
     m_issuer->setHistory(m_demoHistory);
     setKeySource(KeySource::Demo);
     qCInfo(lcApi) << "demo mode on" << apiUrl.toString();

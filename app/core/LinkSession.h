@@ -66,7 +66,6 @@ public:
     bool isDemo() const { return m_keySource == KeySource::Demo; }
     // The history links go into: the persistent one, or in demo mode one in memory.
     History& history() const;
-    History& persistentHistory() const { return *m_history; }
     // The profile links are issued for ("Demo" in demo mode).
     QString profileLabel() const;
 

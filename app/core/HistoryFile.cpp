@@ -1,0 +1,275 @@
+#include "HistoryFile.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonDocument>
+#include <QLockFile>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+#include <chrono>
+
+namespace faultshare {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// How long a change waits for another process's change to finish. Writers hold the lock
+// for the milliseconds a rewrite takes, and History while it makes the first key.
+constexpr std::chrono::milliseconds LockTimeout{5000};
+
+const QString FormatName = u"faultshare-history"_s;
+const QString SealedKey = u"sealed"_s;
+const QString BoxedKey = u"boxed"_s;
+
+QString timeText(const QDateTime& time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QDateTime timeFrom(const QJsonValue& value)
+{
+    const QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    return time.isValid() ? time.toUTC() : QDateTime();
+}
+
+QString lockHolder(const QLockFile& lock)
+{
+    qint64 pid = 0;
+    QString host;
+    QString application;
+    if (!lock.getLockInfo(&pid, &host, &application))
+        return HistoryFile::tr("another program");
+    return HistoryFile::tr("%1 (process %2)").arg(application.isEmpty() ? HistoryFile::tr("another program") : application).arg(pid);
+}
+
+// Locks the file's lock, or says why not.
+bool lock(QLockFile& lock, QString* error)
+{
+    if (lock.tryLock(int(LockTimeout.count())))
+        return true;
+    if (lock.error() == QLockFile::LockFailedError)
+        *error = HistoryFile::tr("the history file is being changed by %1; try again").arg(lockHolder(lock));
+    else
+        *error = HistoryFile::tr("the history file's lock %1 cannot be made").arg(QDir::toNativeSeparators(lock.fileName()));
+    return false;
+}
+
+} // namespace
+
+QByteArray HistoryRecord::associatedData() const
+{
+    return "FaultShare history 1\n" + QJsonDocument(fields).toJson(QJsonDocument::Compact);
+}
+
+QByteArray HistoryRecord::toLine() const
+{
+    QJsonObject object = fields;
+    if (secret != Secret::None)
+        object.insert(secret == Secret::Sealed ? SealedKey : BoxedKey, QString::fromLatin1(box.toBase64()));
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+HistoryRecord HistoryRecord::of(const HistoryEntry& entry, Secret secret, const QByteArray& box)
+{
+    HistoryRecord record;
+    record.entry = entry;
+    record.secret = secret;
+    record.box = box;
+    record.fields = {
+        {u"id"_s, entry.id},
+        {u"label"_s, entry.label},
+        {u"profile"_s, entry.profile},
+        {u"issued_at"_s, timeText(entry.issuedAt)},
+        {u"expires_at"_s, timeText(entry.expiresAt)},
+        {u"received_at"_s, timeText(entry.receivedAt)},
+    };
+    if (!entry.apiUrl.isEmpty())
+        record.fields.insert(u"api_url"_s, entry.apiUrl.toString(QUrl::FullyEncoded));
+    return record;
+}
+
+QString HistoryFile::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/history.jsonl"_s;
+}
+
+HistoryFile::HistoryFile(QString path)
+    : m_path(std::move(path))
+{
+}
+
+QByteArray HistoryFile::headerLine(const QByteArray& publicKey)
+{
+    const QJsonObject header{
+        {u"format"_s, FormatName},
+        {u"version"_s, Version},
+        {u"public_key"_s, QString::fromLatin1(publicKey.toBase64())},
+    };
+    return QJsonDocument(header).toJson(QJsonDocument::Compact);
+}
+
+QByteArray HistoryFile::publicKeyOf(const QByteArray& current)
+{
+    if (!current.endsWith('\n'))
+        return {};
+    const QJsonObject header = QJsonDocument::fromJson(current.left(current.indexOf('\n'))).object();
+    if (header.value(u"format"_s).toString() != FormatName || header.value(u"version"_s).toInt() != Version)
+        return {};
+    const auto key = QByteArray::fromBase64Encoding(header.value(u"public_key"_s).toString().toLatin1(),
+                                                    QByteArray::AbortOnBase64DecodingErrors);
+    return key && key.decoded.size() == 32 ? key.decoded : QByteArray();
+}
+
+size_t HistoryFile::fingerprintOf(const QByteArray& bytes)
+{
+    return bytes.isEmpty() ? 0 : qHash(bytes, size_t(0x5eed)) | 1;
+}
+
+HistoryFile::Read HistoryFile::parse(const QByteArray& bytes)
+{
+    Read read;
+    read.fingerprint = fingerprintOf(bytes);
+    if (bytes.isEmpty())
+        return read;
+    const auto damaged = [&read](const QString& problem) {
+        read.status = Read::Status::Damaged;
+        read.problem = problem;
+        read.contents = {};
+        return read;
+    };
+    if (!bytes.endsWith('\n'))
+        return damaged(HistoryFile::tr("it ends in the middle of a line"));
+    const QJsonObject header = QJsonDocument::fromJson(bytes.left(bytes.indexOf('\n'))).object();
+    if (header.value(u"format"_s).toString() != FormatName)
+        return damaged(HistoryFile::tr("its first line is not a FaultShare history's"));
+    if (header.value(u"version"_s).toInt() > Version) {
+        read.status = Read::Status::Newer;
+        read.problem = HistoryFile::tr("it was written by a newer FaultShare");
+        return read;
+    }
+    read.contents.publicKey = publicKeyOf(bytes);
+    if (read.contents.publicKey.isEmpty())
+        return damaged(HistoryFile::tr("its first line holds no key"));
+
+    qsizetype start = bytes.indexOf('\n') + 1;
+    int lineNumber = 1;
+    while (start < bytes.size()) {
+        const qsizetype end = bytes.indexOf('\n', start);
+        ++lineNumber;
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(bytes.mid(start, end - start), &error);
+        start = end + 1;
+        if (!document.isObject())
+            return damaged(HistoryFile::tr("line %1 is not a history entry").arg(lineNumber));
+        HistoryRecord record;
+        record.fields = document.object();
+        const QJsonValue sealed = record.fields.take(SealedKey);
+        const QJsonValue boxed = record.fields.take(BoxedKey);
+        if (!sealed.isUndefined() || !boxed.isUndefined()) {
+            record.secret = sealed.isUndefined() ? HistoryRecord::Secret::Boxed : HistoryRecord::Secret::Sealed;
+            const auto box = QByteArray::fromBase64Encoding((sealed.isUndefined() ? boxed : sealed).toString().toLatin1(),
+                                                            QByteArray::AbortOnBase64DecodingErrors);
+            if (!box || box.decoded.isEmpty())
+                return damaged(HistoryFile::tr("line %1 holds no readable link").arg(lineNumber));
+            record.box = box.decoded;
+        }
+        HistoryEntry& entry = record.entry;
+        entry.id = record.fields.value(u"id"_s).toString();
+        entry.label = record.fields.value(u"label"_s).toString();
+        entry.profile = record.fields.value(u"profile"_s).toString();
+        entry.issuedAt = timeFrom(record.fields.value(u"issued_at"_s));
+        entry.expiresAt = timeFrom(record.fields.value(u"expires_at"_s));
+        entry.receivedAt = timeFrom(record.fields.value(u"received_at"_s));
+        entry.apiUrl = QUrl(record.fields.value(u"api_url"_s).toString(), QUrl::StrictMode);
+        if (entry.id.isEmpty() || !entry.expiresAt.isValid())
+            return damaged(HistoryFile::tr("line %1 is not a history entry").arg(lineNumber));
+        read.contents.records.append(std::move(record));
+    }
+    read.status = Read::Status::Ok;
+    return read;
+}
+
+HistoryFile::Read HistoryFile::read() const
+{
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        Read read;
+        if (file.exists()) {
+            read.status = Read::Status::Unreadable;
+            read.problem = file.errorString();
+        }
+        return read;
+    }
+    return parse(file.readAll());
+}
+
+size_t HistoryFile::fingerprint() const
+{
+    QFile file(m_path);
+    return file.open(QIODevice::ReadOnly) ? fingerprintOf(file.readAll()) : 0;
+}
+
+bool HistoryFile::update(const std::function<std::optional<QByteArray>(const QByteArray&)>& change, QString* error) const
+{
+    if (!QDir().mkpath(QFileInfo(m_path).absolutePath())) {
+        *error = HistoryFile::tr("the folder of %1 cannot be made").arg(QDir::toNativeSeparators(m_path));
+        return false;
+    }
+    QLockFile lockFile(m_path + u".lock"_s);
+    if (!lock(lockFile, error))
+        return false;
+    QByteArray current;
+    if (QFile file(m_path); file.exists()) {
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = HistoryFile::tr("%1 cannot be read: %2").arg(QDir::toNativeSeparators(m_path), file.errorString());
+            return false;
+        }
+        current = file.readAll();
+    }
+    const std::optional<QByteArray> next = change(current);
+    if (!next)
+        return true;
+    QSaveFile file(m_path);
+    if (file.open(QIODevice::WriteOnly)) {
+        // The tokens in it are sealed, but their metadata and the file are still the
+        // operator's own.
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        file.write(*next);
+        if (file.commit())
+            return true;
+    }
+    *error = HistoryFile::tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(m_path), file.errorString());
+    return false;
+}
+
+QString HistoryFile::saveAside(const QByteArray& bytes, const QString& reason, QString* error) const
+{
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd'T'HHmmss'Z'"_s);
+    QString aside = u"%1.%2-%3"_s.arg(m_path, reason, stamp);
+    for (int n = 2; QFileInfo::exists(aside); ++n)
+        aside = u"%1.%2-%3-%4"_s.arg(m_path, reason, stamp).arg(n);
+    QSaveFile file(aside);
+    if (file.open(QIODevice::WriteOnly)) {
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        file.write(bytes);
+        if (file.commit())
+            return aside;
+    }
+    *error = HistoryFile::tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(aside), file.errorString());
+    return {};
+}
+
+QByteArray HistoryFile::serialize(const Contents& contents)
+{
+    QByteArray bytes = headerLine(contents.publicKey) + '\n';
+    for (const HistoryRecord& record : contents.records)
+        bytes += record.toLine() + '\n';
+    return bytes;
+}
+
+} // namespace faultshare

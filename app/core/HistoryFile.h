@@ -1,0 +1,111 @@
+#pragma once
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+#include <optional>
+
+namespace faultshare {
+
+// What the history shows of one issued link; nothing in it is secret.
+struct HistoryEntry
+{
+    QString id;          // unique and stable (a UUID without braces)
+    QString label;       // may be empty
+    QString profile;     // the profile that issued it
+    QDateTime issuedAt;  // UTC (EmbedToken::issuedAt)
+    QDateTime expiresAt; // UTC
+    // When this computer received it (UTC, to the millisecond): orders the history, as the
+    // server's issue time has whole seconds only. Invalid for rows kept without one.
+    QDateTime receivedAt;
+    QUrl apiUrl;         // the API that issued it; empty for links kept before it was noted
+
+    bool isExpired(const QDateTime& now) const { return now >= expiresAt; }
+};
+
+// One line of the history file: an entry's metadata and, unless it was kept without
+// one, its token and link in a box (see HistoryKey).
+struct HistoryRecord
+{
+    enum class Secret { None, Sealed, Boxed };
+
+    HistoryEntry entry;
+    Secret secret = Secret::None;
+    QByteArray box;
+    QJsonObject fields; // the line's metadata members as read, including unknown ones
+
+    // What the box is bound to: the metadata members of the line.
+    QByteArray associatedData() const;
+    QByteArray toLine() const;
+    // A record of entry (fields made from it) with the given box.
+    static HistoryRecord of(const HistoryEntry& entry, Secret secret = Secret::None, const QByteArray& box = {});
+};
+
+// The history file: one JSON object a line, written whole and atomically (QSaveFile)
+// under a lock (QLockFile), so the window and the command line never lose each other's
+// entries. The first line names the format and holds the public key:
+//
+//   {"format":"faultshare-history","public_key":"<base64>","version":1}
+//   {"expires_at":"…","id":"…","issued_at":"…","label":"…","profile":"…",…,"sealed":"<base64>"}
+//
+// Nothing here needs the key; History decides what to seal, open and set aside.
+class HistoryFile final
+{
+    Q_DECLARE_TR_FUNCTIONS(faultshare::HistoryFile)
+
+public:
+    static constexpr int Version = 1;
+
+    // The file of this user: "history.jsonl" in the application's data folder.
+    static QString defaultPath();
+
+    explicit HistoryFile(QString path);
+    const QString& path() const { return m_path; }
+
+    struct Contents
+    {
+        QByteArray publicKey;
+        QList<HistoryRecord> records;
+    };
+    struct Read
+    {
+        enum class Status { Missing, Ok, Damaged, Newer, Unreadable };
+        Status status = Status::Missing;
+        Contents contents;
+        QString problem; // Damaged, Newer, Unreadable: what is wrong, for a sentence
+        size_t fingerprint = 0;
+    };
+    // Reads and parses the whole file (no lock: every write replaces it whole).
+    Read read() const;
+    // A hash of the file's bytes, to tell whether it changed; 0 when it cannot be read.
+    size_t fingerprint() const;
+
+    // The one way to change the file: under the lock, change gets what the file holds now
+    // (empty when there is none) and returns what it should hold, or nullopt to leave it.
+    // False (and why) when the lock was not had in time or the file could not be written.
+    bool update(const std::function<std::optional<QByteArray>(const QByteArray& current)>& change, QString* error) const;
+
+    // Inside a change: keeps bytes (what the file held) in a file of their own next to it,
+    // "<file>.<reason>-<UTC time>", never to be deleted by FaultShare. Returns its path, or
+    // empty (and why).
+    QString saveAside(const QByteArray& bytes, const QString& reason, QString* error) const;
+
+    static QByteArray headerLine(const QByteArray& publicKey);
+    static QByteArray serialize(const Contents& contents);
+    // The public key of the file whose bytes are current, when its first line is a header
+    // of ours and the file ends with a whole line; empty otherwise.
+    static QByteArray publicKeyOf(const QByteArray& current);
+    static Read parse(const QByteArray& bytes);
+    static size_t fingerprintOf(const QByteArray& bytes);
+
+private:
+    QString m_path;
+};
+
+} // namespace faultshare

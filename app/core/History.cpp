@@ -267,7 +267,6 @@ void History::setAside(size_t fingerprint, const QString& reason, const QString&
     m_fingerprint = HistoryFile::fingerprintOf(written);
     if (reason.isEmpty())
         return;
-    qCWarning(lcUi) << "history file set aside:" << reason;
     Q_EMIT problem(sentence.arg(native(aside)));
 }
 
@@ -463,7 +462,7 @@ void History::useKey(const HistoryKey& key)
 void History::keyFailed(const ApiError& error)
 {
     m_keyState = KeyState::Failed;
-    qCWarning(lcKeychain) << "history key not available:" << error.detail();
+    qCInfo(lcKeychain) << "history key not available:" << error.detail();
     const QStringList fetches = std::exchange(m_fetches, {});
     for (const QString& id : fetches)
         Q_EMIT tokenFailed(id, error);

@@ -5,12 +5,15 @@
 #include "KeychainOutcome.h"
 #include "TestSupport.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QRegularExpression>
 #include <QTest>
 #include <QUuid>
 
@@ -54,13 +57,25 @@ EmbedToken makeToken(const QDateTime& issuedAt, int minutes, const QString& link
     return *token;
 }
 
-// The one outcome of a direct keychain read of a history entry.
-QString readDirectly(const QString& service, const QString& id, QString* secret = nullptr)
+// The one outcome of a direct keychain read of an entry.
+QString readDirectly(const QString& service, const QString& entry, QString* secret = nullptr)
 {
-    const TestSupport::KeychainOutcome outcome = TestSupport::readSecret(CredentialStore(service), CredentialStore::historyEntry(id), TimeoutMs);
+    const TestSupport::KeychainOutcome outcome = TestSupport::readSecret(CredentialStore(service), entry, TimeoutMs);
     if (secret)
         *secret = outcome.secret;
     return outcome.signal.isEmpty() ? u"timeout"_s : outcome.signal;
+}
+
+QByteArray readAll(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool writeAll(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
 }
 
 } // namespace
@@ -78,55 +93,63 @@ private Q_SLOTS:
     void fromSecret_rejectsAnythingElse();
     void add_keepsNewestFirst_andSignalsEachInsert();
     void forget_removesRowAndSignals();
-    void purge_forgetsOnlyLongExpired();
-    void fetch_fromCache_isAsynchronous();
-    void memoryOnly_touchesNeitherSettingsNorKeychain();
-    void restart_withRealKeychain_restoresRowAndToken();
-    void forget_removesKeychainEntry();
-    void fetch_missingEntry_failsWithKeychainError();
-    void load_seesWhatAnotherHistoryWrote();
-    void reloadIfChanged_onlyAfterAnotherWriter();
-    void load_skipsUnreadableRows();
-    void settingsFile_neverHoldsTokenOrLink();
+    void memoryOnly_touchesNeitherDiskNorKeychain();
+    void firstAdd_makesTheKeyAndTheFile();
+    void restart_readsTheKeyOnce_andOpensEveryLink();
+    void add_toAnExistingFile_needsNoKeychain_andIsCompactedByTheNextReader();
+    void file_holdsNoTokenOrLinkInTheClear();
+    void forget_andPurge_removeEntriesFromTheFile();
+    void watch_seesWhatAnotherHistoryWrote();
+    void damagedFile_isSetAside_andTheHistoryStartsEmpty_data();
+    void damagedFile_isSetAside_andTheHistoryStartsEmpty();
+    void changedEntry_doesNotOpen_andTheFileIsSetAside();
+    void keyThatNoLongerMatches_setsTheFileAside();
+    void missingKey_setsTheFileAside_andANewKeyIsMade();
+    void newerFile_isLeftAsItIs();
+    void migration_movesOldLinksIn_andRemovesTheirKeychainEntries();
+    void migration_interrupted_resumesWithoutDuplicates();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<CredentialStore> m_secrets;
     QString m_service;
-    QStringList m_written; // history ids written to the keychain, removed in cleanup()
 
-    QString settingsPath() const { return m_dir->filePath(u"history.conf"_s); }
-    std::unique_ptr<QSettings> openSettings() const
+    QString filePath() const { return m_dir->filePath(u"history.jsonl"_s); }
+    std::unique_ptr<History> open(QSettings* legacy = nullptr) const
     {
-        return std::make_unique<QSettings>(settingsPath(), QSettings::IniFormat);
+        return std::make_unique<History>(filePath(), m_secrets.get(), legacy);
     }
-    // Adds token and waits until the keychain holds it.
-    QString addAndKeep(History& history, const EmbedToken& token, const QString& label = {},
-                       const QString& profile = u"default"_s);
+    // The files next to the history file that hold a set-aside copy.
+    QStringList asideFiles() const
+    {
+        return QDir(m_dir->path()).entryList({u"history.jsonl.*"_s}, QDir::Files).filter(QRegularExpression(u"-\\d{8}T\\d{6}Z"_s));
+    }
+    // Adds token and waits until the file holds it.
+    static QString addAndKeep(History& history, const EmbedToken& token, const QString& label = {},
+                              const QString& profile = u"default"_s);
+    // Fetches id and waits for the answer: the token, or the error.
+    static std::optional<EmbedToken> fetch(History& history, const QString& id, ApiError* error = nullptr);
 };
 
 void HistoryTest::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    // A service of its own: never the app's entries, never another run's.
-    m_service = u"FaultShare-tst_history-"_s + QUuid::createUuid().toString(QUuid::Id128).left(8);
 }
 
 void HistoryTest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_settings = openSettings();
+    m_settings = std::make_unique<QSettings>(m_dir->filePath(u"settings.conf"_s), QSettings::IniFormat);
+    // A service of its own for every test: its own history key, never the app's.
+    m_service = u"FaultShare-tst_history-"_s + QUuid::createUuid().toString(QUuid::Id128).left(8);
     m_secrets = std::make_unique<CredentialStore>(m_service);
 }
 
 void HistoryTest::cleanup()
 {
-    const CredentialStore store(m_service);
-    for (const QString& id : std::as_const(m_written))
-        QVERIFY(!TestSupport::removeSecret(store, CredentialStore::historyEntry(id), TimeoutMs).signal.isEmpty());
-    m_written.clear();
+    TestSupport::removeSecret(CredentialStore(m_service), CredentialStore::historyKeyEntry(), TimeoutMs);
     m_secrets.reset();
     m_settings.reset();
     m_dir.reset();
@@ -137,17 +160,34 @@ QString HistoryTest::addAndKeep(History& history, const EmbedToken& token, const
     QSignalSpy kept(&history, &History::kept);
     QSignalSpy keepFailed(&history, &History::keepFailed);
     const QString id = history.add(token, label, profile);
-    m_written << id;
     if (!QTest::qWaitFor([&] { return kept.size() + keepFailed.size() > 0; }, TimeoutMs))
         return {};
-    if (keepFailed.size() != 0 || kept.first().at(0).toString() != id)
+    if (keepFailed.size() != 0 || kept.first().at(0).toString() != id) {
+        if (!keepFailed.isEmpty())
+            qWarning() << keepFailed.first().at(1).value<ApiError>().userMessage();
         return {};
+    }
     return id;
+}
+
+std::optional<EmbedToken> HistoryTest::fetch(History& history, const QString& id, ApiError* error)
+{
+    QSignalSpy ready(&history, &History::tokenReady);
+    QSignalSpy failed(&history, &History::tokenFailed);
+    history.fetch(id);
+    if (!QTest::qWaitFor([&] { return ready.size() + failed.size() > 0; }, TimeoutMs))
+        return std::nullopt;
+    if (!failed.isEmpty()) {
+        if (error)
+            *error = failed.first().at(1).value<ApiError>();
+        return std::nullopt;
+    }
+    return ready.first().at(1).value<EmbedToken>();
 }
 
 void HistoryTest::toSecret_fromSecret_roundTrip()
 {
-    const EmbedToken token = makeToken(QDateTime::currentDateTimeUtc(), 90);
+    const EmbedToken token = makeToken(QDateTime::currentDateTimeUtc(), 30);
     const auto back = History::fromSecret(History::toSecret(token));
     QVERIFY(back);
     QCOMPARE(back->token(), token.token());
@@ -158,17 +198,7 @@ void HistoryTest::toSecret_fromSecret_roundTrip()
     QCOMPARE(back->receivedAt(), token.receivedAt());
     QCOMPARE(back->serverDate(), token.serverDate());
     QCOMPARE(back->issuedAt(), token.issuedAt());
-
-    // The documented body members are there, so another tool could read it too.
-    const QJsonObject object = QJsonDocument::fromJson(History::toSecret(token).toUtf8()).object();
-    for (const char* member : {"token", "type", "expires_in_minutes", "expires_at", "short_link", "received_at", "server_date"})
-        QVERIFY2(object.contains(QLatin1StringView(member)), member);
-
-    // An expired token still comes back (the history lists expired links).
-    const EmbedToken old = makeToken(QDateTime::currentDateTimeUtc().addDays(-3), 15);
-    const auto oldBack = History::fromSecret(History::toSecret(old));
-    QVERIFY(oldBack);
-    QCOMPARE(oldBack->expiresAt(), old.expiresAt());
+    QCOMPARE(back->apiUrl(), token.apiUrl());
 }
 
 void HistoryTest::fromSecret_rejectsAnythingElse()
@@ -187,14 +217,13 @@ void HistoryTest::fromSecret_rejectsAnythingElse()
 
 void HistoryTest::add_keepsNewestFirst_andSignalsEachInsert()
 {
-    History history(nullptr, nullptr);
+    History history;
     QSignalSpy aboutToInsert(&history, &History::aboutToInsert);
     QSignalSpy inserted(&history, &History::inserted);
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QString middle = history.add(makeToken(now.addSecs(-600), 60), u"middle"_s, u"p"_s);
-    const QString newest = history.add(makeToken(now, 60), u"newest"_s, u"p"_s);
-    const QString oldest = history.add(makeToken(now.addSecs(-1200), 60), u"oldest"_s, u"q"_s);
-
+    const QString middle = history.add(makeToken(now.addSecs(-60), 30), u"middle"_s, u"p"_s);
+    const QString newest = history.add(makeToken(now, 30), u"newest"_s, u"p"_s);
+    const QString oldest = history.add(makeToken(now.addSecs(-120), 30), u"oldest"_s, u"q"_s);
     QCOMPARE(history.entries().size(), 3);
     QCOMPARE(history.entries().at(0).id, newest);
     QCOMPARE(history.entries().at(1).id, middle);
@@ -203,23 +232,20 @@ void HistoryTest::add_keepsNewestFirst_andSignalsEachInsert()
     QCOMPARE(history.indexOf(u"nope"_s), -1);
     QCOMPARE(history.entries().at(2).label, u"oldest"_s);
     QCOMPARE(history.entries().at(2).profile, u"q"_s);
-
-    // Where each row went: 0 (first), 0 (newer than the first), 2 (older than both).
     QCOMPARE(aboutToInsert.size(), 3);
     QCOMPARE(inserted.size(), 3);
     QCOMPARE(aboutToInsert.at(0).at(0).value<qsizetype>(), 0);
     QCOMPARE(aboutToInsert.at(1).at(0).value<qsizetype>(), 0);
     QCOMPARE(aboutToInsert.at(2).at(0).value<qsizetype>(), 2);
     QCOMPARE(inserted.at(2).at(0).value<qsizetype>(), 2);
-    QVERIFY(history.entries().at(0).id != history.entries().at(1).id);
 }
 
 void HistoryTest::forget_removesRowAndSignals()
 {
-    History history(nullptr, nullptr);
+    History history;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QString a = history.add(makeToken(now, 60), u"a"_s, u"p"_s);
-    const QString b = history.add(makeToken(now.addSecs(-60), 60), u"b"_s, u"p"_s);
+    const QString a = history.add(makeToken(now, 30), {}, u"p"_s);
+    const QString b = history.add(makeToken(now.addSecs(-60), 30), {}, u"p"_s);
     QSignalSpy aboutToRemove(&history, &History::aboutToRemove);
     QSignalSpy removed(&history, &History::removed);
     history.forget(b);
@@ -231,7 +257,6 @@ void HistoryTest::forget_removesRowAndSignals()
     history.forget(u"unknown"_s);
     QCOMPARE(removed.size(), 1);
 
-    // Forgotten means gone from memory too.
     QSignalSpy ready(&history, &History::tokenReady);
     QSignalSpy failed(&history, &History::tokenFailed);
     history.fetch(b);
@@ -239,269 +264,474 @@ void HistoryTest::forget_removesRowAndSignals()
     QCOMPARE(ready.size(), 0);
 }
 
-void HistoryTest::purge_forgetsOnlyLongExpired()
+void HistoryTest::memoryOnly_touchesNeitherDiskNorKeychain()
 {
-    History history(m_settings.get(), nullptr);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QString live = history.add(makeToken(now.addSecs(-60), 60), u"live"_s, u"p"_s);
-    // Expired 2 days ago and 9 days ago (lifetimes of 15 minutes).
-    const QString recent = history.add(makeToken(now.addDays(-2).addSecs(-900), 15), u"recent"_s, u"p"_s);
-    const QString old = history.add(makeToken(now.addDays(-9).addSecs(-900), 15), u"old"_s, u"p"_s);
-    QSignalSpy removed(&history, &History::removed);
-
-    QCOMPARE(history.purge(now, 7), 1);
-    QCOMPARE(removed.size(), 1);
-    QCOMPARE(history.indexOf(old), -1);
-    QVERIFY(history.indexOf(live) >= 0);
-    QVERIFY(history.indexOf(recent) >= 0);
-    m_settings->sync();
-    QVERIFY(!m_settings->childGroups().isEmpty());
-    QSettings file(settingsPath(), QSettings::IniFormat);
-    QVERIFY(file.contains(u"history/links/%1/expiresAt"_s.arg(recent)));
-    QVERIFY(!file.contains(u"history/links/%1/expiresAt"_s.arg(old)));
-
-    QCOMPARE(history.purge(now, 1), 1);
-    QCOMPARE(history.indexOf(recent), -1);
-    QCOMPARE(history.purge(now, 0), 0);
-    QCOMPARE(history.entries().size(), 1);
-}
-
-void HistoryTest::fetch_fromCache_isAsynchronous()
-{
-    History history(m_settings.get(), m_secrets.get());
-    const EmbedToken token = makeToken(QDateTime::currentDateTimeUtc(), 30);
-    const QString id = addAndKeep(history, token);
-    QVERIFY(!id.isEmpty());
-    QSignalSpy ready(&history, &History::tokenReady);
-    history.fetch(id);
-    history.fetch(id);
-    QCOMPARE(ready.size(), 0); // never inside fetch()
-    QTRY_COMPARE(ready.size(), 2);
-    QCOMPARE(ready.first().at(0).toString(), id);
-    QCOMPARE(ready.first().at(1).value<EmbedToken>().token(), token.token());
-}
-
-void HistoryTest::memoryOnly_touchesNeitherSettingsNorKeychain()
-{
-    // A fresh settings object on the file, to see whether anything was written.
-    History history(nullptr, m_secrets.get());
+    History history;
     QVERIFY(!history.isPersistent());
     const TestSupport::KeychainJobLog jobs;
     const EmbedToken token = makeToken(QDateTime::currentDateTimeUtc(), 30);
     QSignalSpy kept(&history, &History::kept);
     const QString id = history.add(token, u"demo"_s, u"demo"_s);
+    QCOMPARE(kept.size(), 0); // never inside add()
     QTRY_COMPARE(kept.size(), 1);
-
-    QSignalSpy ready(&history, &History::tokenReady);
-    history.fetch(id);
-    QTRY_COMPARE(ready.size(), 1);
-    QCOMPARE(ready.first().at(1).value<EmbedToken>().shortLink(), token.shortLink());
-
-    QCOMPARE(jobs.count(), 0);
-    QCOMPARE(readDirectly(m_service, id), u"missing"_s);
-    QVERIFY(!QFile::exists(settingsPath()));
-    QCOMPARE(openSettings()->allKeys(), QStringList());
-
-    // Reloading keeps nothing from before (there is nothing to read it from).
+    const std::optional<EmbedToken> back = fetch(history, id);
+    QVERIFY(back);
+    QCOMPARE(back->shortLink(), token.shortLink());
     QSignalSpy reset(&history, &History::reset);
     history.load();
     QCOMPARE(reset.size(), 1);
-
-    const TestSupport::KeychainJobLog forgetJobs;
     history.forget(id);
     QCOMPARE(history.entries().size(), 0);
-    QCOMPARE(forgetJobs.count(), 0);
-    QVERIFY(!QFile::exists(settingsPath()));
+    QCOMPARE(jobs.count(), 0);
+    QCOMPARE(QDir(m_dir->path()).entryList({u"history*"_s}, QDir::Files), QStringList());
+    QVERIFY(!QFile::exists(HistoryFile::defaultPath()));
 }
 
-void HistoryTest::restart_withRealKeychain_restoresRowAndToken()
+void HistoryTest::firstAdd_makesTheKeyAndTheFile()
 {
-    // A token minted by the demo API through the real client.
+    QCOMPARE(readDirectly(m_service, CredentialStore::historyKeyEntry()), u"missing"_s);
+    const auto history = open();
+    history->load();
+    QCOMPARE(history->entries().size(), 0);
+    const QString id = addAndKeep(*history, makeToken(QDateTime::currentDateTimeUtc(), 30), u"first"_s);
+    QVERIFY(!id.isEmpty());
+    QString secret;
+    QCOMPARE(readDirectly(m_service, CredentialStore::historyKeyEntry(), &secret), u"read"_s);
+    QString why;
+    const std::optional<HistoryKey> key = HistoryKey::fromSecret(secret, &why);
+    QVERIFY2(key, qPrintable(why));
+    const HistoryFile::Read read = HistoryFile(filePath()).read();
+    QCOMPARE(read.status, HistoryFile::Read::Status::Ok);
+    QCOMPARE(read.contents.publicKey, key->publicKey());
+    QCOMPARE(read.contents.records.size(), 1);
+    QCOMPARE(read.contents.records.first().entry.id, id);
+    QCOMPARE(read.contents.records.first().entry.label, u"first"_s);
+    QVERIFY(read.contents.records.first().secret != HistoryRecord::Secret::None);
+    QCOMPARE(QFile::permissions(filePath()) & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+}
+
+void HistoryTest::restart_readsTheKeyOnce_andOpensEveryLink()
+{
+    // Tokens minted by the demo API through the real client.
     DemoServer demo(DemoServer::generateApiKey());
     QVERIFY(demo.listen());
     ApiClient client;
     client.setApiUrl(demo.url());
     client.setApiKey(demo.apiKey());
-    TokenRequest* request = client.requestToken(45);
-    QSignalSpy finished(request, &TokenRequest::finished);
-    QVERIFY(finished.wait(TimeoutMs));
-    const EmbedToken token = finished.first().at(0).value<EmbedToken>();
+    QList<EmbedToken> tokens;
+    for (int i = 0; i < 3; ++i) {
+        TokenRequest* request = client.requestToken(45 + i);
+        QSignalSpy finished(request, &TokenRequest::finished);
+        QVERIFY(finished.wait(TimeoutMs));
+        tokens << finished.first().at(0).value<EmbedToken>();
+    }
+    QStringList ids;
+    {
+        const auto first = open();
+        first->load();
+        for (int i = 0; i < tokens.size(); ++i)
+            ids << addAndKeep(*first, tokens.at(i), u"NOC wall %1"_s.arg(i), u"ops"_s);
+        QVERIFY(!ids.contains(QString()));
+    }
+    m_secrets = std::make_unique<CredentialStore>(m_service);
 
+    // As after a restart: nothing cached.
+    const auto second = open();
+    QSignalSpy reset(second.get(), &History::reset);
+    const TestSupport::KeychainJobLog jobs;
+    second->load();
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(jobs.count(), 0); // the rows need no key
+    QCOMPARE(second->entries().size(), 3);
+    const HistoryEntry& entry = second->entries().at(second->indexOf(ids.at(1)));
+    QCOMPARE(entry.label, u"NOC wall 1"_s);
+    QCOMPARE(entry.profile, u"ops"_s);
+    QCOMPARE(entry.expiresAt, tokens.at(1).expiresAt());
+    QCOMPARE(entry.issuedAt, tokens.at(1).issuedAt());
+    QCOMPARE(entry.apiUrl, demo.url());
+
+    for (int i = 0; i < tokens.size(); ++i) {
+        ApiError error;
+        const std::optional<EmbedToken> back = fetch(*second, ids.at(i), &error);
+        QVERIFY2(back, qPrintable(error.userMessage()));
+        QCOMPARE(back->token(), tokens.at(i).token());
+        QCOMPARE(back->shortLink(), tokens.at(i).shortLink());
+        QCOMPARE(back->expiresAt(), tokens.at(i).expiresAt());
+        QCOMPARE(back->serverDate(), tokens.at(i).serverDate());
+        QCOMPARE(back->apiUrl(), demo.url());
+    }
+    // One keychain read for all of them.
+    QCOMPARE(jobs.count(CredentialStore::historyKeyEntry()), 1);
+    QCOMPARE(jobs.count(), 1);
+}
+
+void HistoryTest::add_toAnExistingFile_needsNoKeychain_andIsCompactedByTheNextReader()
+{
+    {
+        const auto window = open();
+        QVERIFY(!addAndKeep(*window, makeToken(QDateTime::currentDateTimeUtc(), 30)).isEmpty());
+    }
+    // `faultshare generate`: a history it never loaded, the file's public key only.
+    const EmbedToken token = makeToken(QDateTime::currentDateTimeUtc(), 30);
     QString id;
     {
-        History first(m_settings.get(), m_secrets.get());
-        first.load();
-        id = addAndKeep(first, token, u"NOC wall 2"_s, u"ops"_s);
+        const TestSupport::KeychainJobLog jobs;
+        const auto cli = open();
+        id = addAndKeep(*cli, token, u"from the CLI"_s);
         QVERIFY(!id.isEmpty());
+        QCOMPARE(jobs.count(), 0);
     }
-    m_settings.reset();
-    m_secrets.reset();
+    HistoryFile::Read read = HistoryFile(filePath()).read();
+    QCOMPARE(read.contents.records.size(), 2);
+    QCOMPARE(read.contents.records.last().secret, HistoryRecord::Secret::Sealed);
 
-    // As after a restart: new settings object, new keychain store, nothing cached.
-    const auto settings = openSettings();
-    CredentialStore secrets(m_service);
-    History second(settings.get(), &secrets);
-    QSignalSpy reset(&second, &History::reset);
-    second.load();
-    QCOMPARE(reset.size(), 1);
-    QCOMPARE(second.entries().size(), 1);
-    const HistoryEntry& entry = second.entries().first();
-    QCOMPARE(entry.id, id);
-    QCOMPARE(entry.label, u"NOC wall 2"_s);
-    QCOMPARE(entry.profile, u"ops"_s);
-    QCOMPARE(entry.expiresAt, token.expiresAt());
-    QCOMPARE(entry.issuedAt, token.issuedAt());
-
-    QSignalSpy ready(&second, &History::tokenReady);
-    QSignalSpy failed(&second, &History::tokenFailed);
-    second.fetch(id);
-    QCOMPARE(ready.size(), 0);
-    QTRY_VERIFY_WITH_TIMEOUT(ready.size() + failed.size() > 0, TimeoutMs);
-    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().at(1).value<ApiError>().userMessage()));
-    const EmbedToken back = ready.first().at(1).value<EmbedToken>();
-    QCOMPARE(ready.first().at(0).toString(), id);
-    QCOMPARE(back.token(), token.token());
-    QCOMPARE(back.shortLink(), token.shortLink());
-    QCOMPARE(back.expiresAt(), token.expiresAt());
-    QCOMPARE(back.issuedAt(), token.issuedAt());
-    QCOMPARE(back.serverDate(), token.serverDate());
-    QVERIFY(token.serverDate().isValid()); // the demo API sends a Date header
-
-    // The next fetch is answered from memory: no second keychain read.
-    const TestSupport::KeychainJobLog jobs;
-    second.fetch(id);
-    QTRY_COMPARE(ready.size(), 2);
-    QCOMPARE(jobs.count(), 0);
+    // A reader with the key opens it and keeps it as a box under the data key.
+    const auto reader = open();
+    reader->load();
+    const std::optional<EmbedToken> back = fetch(*reader, id);
+    QVERIFY(back);
+    QCOMPARE(back->token(), token.token());
+    read = HistoryFile(filePath()).read();
+    QCOMPARE(read.contents.records.size(), 2);
+    QCOMPARE(read.contents.records.last().entry.id, id);
+    QCOMPARE(read.contents.records.last().secret, HistoryRecord::Secret::Boxed);
+    const auto again = open();
+    again->load();
+    QCOMPARE(fetch(*again, id)->token(), token.token());
 }
 
-void HistoryTest::forget_removesKeychainEntry()
+void HistoryTest::file_holdsNoTokenOrLinkInTheClear()
 {
-    History history(m_settings.get(), m_secrets.get());
-    const QString id = addAndKeep(history, makeToken(QDateTime::currentDateTimeUtc(), 30));
-    QVERIFY(!id.isEmpty());
-    QString secret;
-    QCOMPARE(readDirectly(m_service, id, &secret), u"read"_s);
-    QVERIFY(History::fromSecret(secret));
-
-    const TestSupport::KeychainJobLog jobs;
-    QSignalSpy forgotten(&history, &History::forgotten);
-    history.forget(id);
-    // The row and its metadata go only once the keychain confirms the removal.
-    QVERIFY(history.isRemoving(id));
-    QCOMPARE(history.indexOf(id), 0);
-    QTRY_COMPARE_WITH_TIMEOUT(forgotten.size(), 1, TimeoutMs);
-    QCOMPARE(history.indexOf(id), -1);
-    QVERIFY(!QSettings(settingsPath(), QSettings::IniFormat).contains(u"history/links/%1/expiresAt"_s.arg(id)));
-    QCOMPARE(jobs.count(CredentialStore::historyEntry(id)), 1);
-    QCOMPARE(readDirectly(m_service, id), u"missing"_s);
-}
-
-void HistoryTest::fetch_missingEntry_failsWithKeychainError()
-{
-    History writer(m_settings.get(), m_secrets.get());
-    const QString id = addAndKeep(writer, makeToken(QDateTime::currentDateTimeUtc(), 30), u"gone"_s);
-    QVERIFY(!id.isEmpty());
-    // Someone removed the keychain entry behind the history's back.
-    QCOMPARE(TestSupport::removeSecret(CredentialStore(m_service), CredentialStore::historyEntry(id), TimeoutMs).signal,
-             u"removed"_s);
-
-    const auto settings = openSettings();
-    History reader(settings.get(), m_secrets.get());
-    reader.load();
-    QCOMPARE(reader.indexOf(id), 0);
-    QSignalSpy ready(&reader, &History::tokenReady);
-    QSignalSpy failed(&reader, &History::tokenFailed);
-    reader.fetch(id);
-    QTRY_VERIFY_WITH_TIMEOUT(ready.size() + failed.size() > 0, TimeoutMs);
-    QCOMPARE(ready.size(), 0);
-    QCOMPARE(failed.size(), 1);
-    QCOMPARE(failed.first().at(0).toString(), id);
-    const ApiError error = failed.first().at(1).value<ApiError>();
-    QCOMPARE(error.kind(), ApiError::Kind::Keychain);
-    QVERIFY2(error.userMessage().contains(u"no longer in the keychain"_s), qPrintable(error.userMessage()));
-    // Only the history that asked answers, once: its job is gone after its one answer,
-    // and the other history has no job that could answer.
-    QTRY_VERIFY_WITH_TIMEOUT(reader.findChildren<KeychainJob*>().isEmpty(), TimeoutMs);
-    QVERIFY(writer.findChildren<KeychainJob*>().isEmpty());
-    QCOMPARE(failed.size(), 1);
-}
-
-void HistoryTest::load_seesWhatAnotherHistoryWrote()
-{
-    // The window and the command line share the settings file.
-    History window(m_settings.get(), nullptr);
-    window.load();
-    const auto cliSettings = openSettings();
-    History cli(cliSettings.get(), nullptr);
-    const QString id = cli.add(makeToken(QDateTime::currentDateTimeUtc(), 30), u"from the CLI"_s, u"default"_s);
-    QCOMPARE(window.indexOf(id), -1);
-    window.load();
-    QCOMPARE(window.indexOf(id), 0);
-    QCOMPARE(window.entries().first().label, u"from the CLI"_s);
-
-    cli.forget(id);
-    window.load();
-    QCOMPARE(window.entries().size(), 0);
-}
-
-void HistoryTest::reloadIfChanged_onlyAfterAnotherWriter()
-{
-    History window(m_settings.get(), nullptr);
-    window.load();
-    QVERIFY(!window.reloadIfChanged());
-    // Its own writes are no news to it.
-    window.add(makeToken(QDateTime::currentDateTimeUtc(), 30), u"from the window"_s, u"default"_s);
-    QVERIFY(!window.reloadIfChanged());
-
-    const auto cliSettings = openSettings();
-    History cli(cliSettings.get(), nullptr);
-    const QString id = cli.add(makeToken(QDateTime::currentDateTimeUtc(), 30), u"from the CLI"_s, u"default"_s);
-    QSignalSpy reset(&window, &History::reset);
-    QVERIFY(window.reloadIfChanged());
-    QCOMPARE(reset.size(), 1);
-    QVERIFY(window.indexOf(id) >= 0);
-    QCOMPARE(window.entries().size(), 2);
-    QVERIFY(!window.reloadIfChanged());
-
-    History memory(nullptr, nullptr);
-    QVERIFY(!memory.reloadIfChanged());
-}
-
-void HistoryTest::load_skipsUnreadableRows()
-{
-    m_settings->setValue(u"history/links/broken/label"_s, u"no expiry"_s);
-    m_settings->setValue(u"history/links/bad/expiresAt"_s, u"tomorrow"_s);
-    m_settings->setValue(u"history/links/good/expiresAt"_s, u"2030-01-01T10:00:00.000Z"_s);
-    m_settings->setValue(u"history/links/good/issuedAt"_s, u"2030-01-01T09:00:00.000Z"_s);
-    m_settings->sync();
-    History history(m_settings.get(), nullptr);
-    history.load();
-    QCOMPARE(history.entries().size(), 1);
-    QCOMPARE(history.entries().first().id, u"good"_s);
-    QCOMPARE(history.entries().first().expiresAt, QDateTime(QDate(2030, 1, 1), QTime(10, 0), Qt::UTC));
-    QCOMPARE(history.entries().first().label, QString());
-}
-
-void HistoryTest::settingsFile_neverHoldsTokenOrLink()
-{
-    History history(m_settings.get(), m_secrets.get());
+    const auto history = open();
     const EmbedToken token = makeToken(QDateTime::currentDateTimeUtc(), 60);
-    const QString id = addAndKeep(history, token, u"wall"_s, u"ops"_s);
+    const QString id = addAndKeep(*history, token, u"wall"_s, u"ops"_s);
     QVERIFY(!id.isEmpty());
-    m_settings->sync();
+    const EmbedToken sealed = makeToken(QDateTime::currentDateTimeUtc(), 60);
+    QVERIFY(!addAndKeep(*open(), sealed, u"cli"_s).isEmpty());
 
-    QFile file(settingsPath());
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    const QByteArray bytes = file.readAll();
+    const QByteArray bytes = readAll(filePath());
     // The scan can find things: the metadata is there.
     QVERIFY(bytes.contains(id.toUtf8()));
     QVERIFY(bytes.contains("wall"));
     QVERIFY(bytes.contains(token.expiresAt().toString(Qt::ISODateWithMs).toUtf8()));
-    QVERIFY2(!bytes.contains(token.token().toUtf8()), "the token is in the settings");
-    QVERIFY2(!bytes.contains(token.token().section(u'.', 2).toUtf8()), "the token's signature is in the settings");
-    QVERIFY2(!bytes.contains(token.shortLink().toString().toUtf8()), "the link is in the settings");
-    QVERIFY2(!bytes.contains(token.shortLink().path().toUtf8()), "the link's code is in the settings");
-    QCOMPARE(TestSupport::filesContaining(m_dir->path(), token.token().toUtf8()), QStringList());
+    for (const EmbedToken& each : {token, sealed}) {
+        QVERIFY2(!bytes.contains(each.token().toUtf8()), "a token is in the file");
+        QVERIFY2(!bytes.contains(each.token().section(u'.', 2).toUtf8()), "a token's signature is in the file");
+        QVERIFY2(!bytes.contains(each.shortLink().path().toUtf8()), "a link's code is in the file");
+        QCOMPARE(TestSupport::filesContaining(m_dir->path(), each.token().toUtf8()), QStringList());
+        QCOMPARE(TestSupport::filesContaining(m_dir->path(), each.shortLink().path().toUtf8()), QStringList());
+    }
+}
+
+void HistoryTest::forget_andPurge_removeEntriesFromTheFile()
+{
+    const auto history = open();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const EmbedToken forgotten = makeToken(now, 30);
+    const EmbedToken old = makeToken(now.addDays(-10), 60);
+    const EmbedToken recent = makeToken(now.addDays(-1), 60);
+    const QString forgottenId = addAndKeep(*history, forgotten);
+    const QString oldId = addAndKeep(*history, old);
+    const QString recentId = addAndKeep(*history, recent);
+    QVERIFY(!forgottenId.isEmpty() && !oldId.isEmpty() && !recentId.isEmpty());
+    const QByteArray before = readAll(filePath());
+
+    const TestSupport::KeychainJobLog jobs;
+    QSignalSpy gone(history.get(), &History::forgotten);
+    history->forget(forgottenId);
+    QCOMPARE(gone.size(), 1);
+    QCOMPARE(history->indexOf(forgottenId), -1);
+    QCOMPARE(history->purge(now, 7), 1);
+    QCOMPARE(history->indexOf(oldId), -1);
+    QCOMPARE(history->indexOf(recentId), 0);
+    QCOMPARE(history->purge(now, 0), 1);
+    QCOMPARE(history->entries().size(), 0);
+    QCOMPARE(jobs.count(), 0);
+
+    const QByteArray after = readAll(filePath());
+    for (const QString& id : {forgottenId, oldId, recentId}) {
+        QVERIFY(before.contains(id.toUtf8()));
+        QVERIFY(!after.contains(id.toUtf8()));
+    }
+    // The boxes went with them: no sealed copy of a live token is left in the folder.
+    const QStringList lines = QString::fromUtf8(after).split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1); // the first line alone
+    QCOMPARE(QDir(m_dir->path()).entryList({u"history.jsonl*"_s}, QDir::Files), QStringList{u"history.jsonl"_s});
+}
+
+void HistoryTest::watch_seesWhatAnotherHistoryWrote()
+{
+    const auto window = open();
+    window->load();
+    window->watch();
+    QVERIFY(!addAndKeep(*window, makeToken(QDateTime::currentDateTimeUtc(), 30), u"first"_s).isEmpty()); // makes the key
+    QSignalSpy reset(window.get(), &History::reset);
+    // Its own writes are no news to it.
+    QVERIFY(!addAndKeep(*window, makeToken(QDateTime::currentDateTimeUtc(), 30), u"from the window"_s).isEmpty());
+    QTest::qWait(300); // longer than the watcher's settling time: a reload would have come
+    QCOMPARE(reset.size(), 0);
+
+    const auto cli = open();
+    const QString id = addAndKeep(*cli, makeToken(QDateTime::currentDateTimeUtc(), 30), u"from the CLI"_s);
+    QVERIFY(!id.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(reset.size(), 1, TimeoutMs);
+    QCOMPARE(window->indexOf(id), 0);
+    QCOMPARE(window->entries().size(), 3);
+    QCOMPARE(window->entries().first().label, u"from the CLI"_s);
+
+    cli->load();
+    cli->forget(id);
+    QTRY_COMPARE_WITH_TIMEOUT(reset.size(), 2, TimeoutMs);
+    QCOMPARE(window->indexOf(id), -1);
+}
+
+void HistoryTest::damagedFile_isSetAside_andTheHistoryStartsEmpty_data()
+{
+    QTest::addColumn<int>("damage");
+    QTest::newRow("truncated") << 0;
+    QTest::newRow("garbage") << 1;
+    QTest::newRow("a line that is no entry") << 2;
+}
+
+void HistoryTest::damagedFile_isSetAside_andTheHistoryStartsEmpty()
+{
+    QFETCH(int, damage);
+    {
+        const auto history = open();
+        QVERIFY(!addAndKeep(*history, makeToken(QDateTime::currentDateTimeUtc(), 30)).isEmpty());
+        QVERIFY(!addAndKeep(*history, makeToken(QDateTime::currentDateTimeUtc(), 30)).isEmpty());
+    }
+    QByteArray bytes = readAll(filePath());
+    if (damage == 0)
+        bytes.chop(bytes.size() / 3);
+    else if (damage == 1)
+        bytes = "\x89PNG\r\n\x1a\n not a history at all";
+    else
+        bytes += "{\"label\":\"no id, no expiry\"}\n";
+    QVERIFY(writeAll(filePath(), bytes));
+
+    const auto history = open();
+    QSignalSpy problem(history.get(), &History::problem);
+    history->load();
+    QCOMPARE(history->entries().size(), 0);
+    QCOMPARE(problem.size(), 1);
+    const QString sentence = problem.first().at(0).toString();
+    QVERIFY2(sentence.contains(u"damaged"_s) && sentence.contains(u"set aside"_s), qPrintable(sentence));
+    // Never deleted: moved aside whole, and named in the sentence.
+    const QStringList aside = asideFiles();
+    QCOMPARE(aside.size(), 1);
+    QVERIFY2(sentence.contains(QDir::toNativeSeparators(m_dir->filePath(aside.first()))), qPrintable(sentence));
+    QCOMPARE(readAll(m_dir->filePath(aside.first())), bytes);
+
+    // The app goes on: a new link is kept and read back.
+    const EmbedToken token = makeToken(QDateTime::currentDateTimeUtc(), 30);
+    const QString id = addAndKeep(*history, token);
+    QVERIFY(!id.isEmpty());
+    const auto next = open();
+    next->load();
+    QCOMPARE(next->entries().size(), 1);
+    QCOMPARE(fetch(*next, id)->token(), token.token());
+}
+
+void HistoryTest::changedEntry_doesNotOpen_andTheFileIsSetAside()
+{
+    QString id;
+    {
+        const auto history = open();
+        id = addAndKeep(*history, makeToken(QDateTime::currentDateTimeUtc(), 30), u"lobby"_s);
+        QVERIFY(!id.isEmpty());
+    }
+    // A label changed outside FaultShare: still a well-formed line.
+    QByteArray bytes = readAll(filePath());
+    QVERIFY(bytes.contains("\"lobby\""));
+    bytes.replace("\"lobby\"", "\"board\"");
+    QVERIFY(writeAll(filePath(), bytes));
+
+    const auto history = open();
+    QSignalSpy problem(history.get(), &History::problem);
+    history->load();
+    QCOMPARE(history->entries().size(), 1); // shown until the key can check it
+    ApiError error;
+    QVERIFY(!fetch(*history, id, &error));
+    QCOMPARE(problem.size(), 1);
+    const QString sentence = problem.first().at(0).toString();
+    QVERIFY2(sentence.contains(u"does not match its seal"_s), qPrintable(sentence));
+    QCOMPARE(history->entries().size(), 0);
+    QCOMPARE(asideFiles().size(), 1);
+    QCOMPARE(readAll(m_dir->filePath(asideFiles().first())), bytes);
+}
+
+void HistoryTest::keyThatNoLongerMatches_setsTheFileAside()
+{
+    QString id;
+    {
+        const auto history = open();
+        id = addAndKeep(*history, makeToken(QDateTime::currentDateTimeUtc(), 30));
+        QVERIFY(!id.isEmpty());
+    }
+    QString why;
+    const std::optional<HistoryKey> other = HistoryKey::generate(&why);
+    QVERIFY2(other, qPrintable(why));
+    QCOMPARE(TestSupport::writeSecret(*m_secrets, CredentialStore::historyKeyEntry(), other->toSecret()).signal, u"written"_s);
+
+    const auto history = open();
+    QSignalSpy problem(history.get(), &History::problem);
+    history->load();
+    QVERIFY(!fetch(*history, id));
+    QCOMPARE(problem.size(), 1);
+    QVERIFY2(problem.first().at(0).toString().contains(u"key the keychain no longer holds"_s),
+             qPrintable(problem.first().at(0).toString()));
+    QCOMPARE(history->entries().size(), 0);
+    QCOMPARE(asideFiles().size(), 1);
+    // The file starts again with the key there is.
+    QCOMPARE(HistoryFile(filePath()).read().contents.publicKey, other->publicKey());
+    const EmbedToken token = makeToken(QDateTime::currentDateTimeUtc(), 30);
+    const QString next = addAndKeep(*history, token);
+    QCOMPARE(fetch(*history, next)->token(), token.token());
+}
+
+void HistoryTest::missingKey_setsTheFileAside_andANewKeyIsMade()
+{
+    QString id;
+    {
+        const auto history = open();
+        id = addAndKeep(*history, makeToken(QDateTime::currentDateTimeUtc(), 30));
+        QVERIFY(!id.isEmpty());
+    }
+    QString before;
+    QCOMPARE(readDirectly(m_service, CredentialStore::historyKeyEntry(), &before), u"read"_s);
+    QCOMPARE(TestSupport::removeSecret(*m_secrets, CredentialStore::historyKeyEntry()).signal, u"removed"_s);
+
+    const auto history = open();
+    QSignalSpy problem(history.get(), &History::problem);
+    history->load();
+    ApiError error;
+    QVERIFY(!fetch(*history, id, &error));
+    QCOMPARE(problem.size(), 1);
+    QVERIFY2(problem.first().at(0).toString().contains(u"no longer holds the history's key"_s),
+             qPrintable(problem.first().at(0).toString()));
+    QCOMPARE(history->entries().size(), 0);
+    QCOMPARE(asideFiles().size(), 1);
+    QString after;
+    QCOMPARE(readDirectly(m_service, CredentialStore::historyKeyEntry(), &after), u"read"_s);
+    QVERIFY(after != before);
+    const EmbedToken token = makeToken(QDateTime::currentDateTimeUtc(), 30);
+    const QString next = addAndKeep(*history, token);
+    const auto reader = open();
+    reader->load();
+    QCOMPARE(fetch(*reader, next)->token(), token.token());
+}
+
+void HistoryTest::newerFile_isLeftAsItIs()
+{
+    const QByteArray bytes = "{\"format\":\"faultshare-history\",\"version\":7,\"public_key\":\"\"}\n{\"anything\":1}\n";
+    QVERIFY(writeAll(filePath(), bytes));
+    const auto history = open();
+    QSignalSpy problem(history.get(), &History::problem);
+    QSignalSpy keepFailed(history.get(), &History::keepFailed);
+    history->load();
+    QCOMPARE(problem.size(), 1);
+    QVERIFY2(problem.first().at(0).toString().contains(u"newer FaultShare"_s), qPrintable(problem.first().at(0).toString()));
+    history->add(makeToken(QDateTime::currentDateTimeUtc(), 30), {}, u"default"_s);
+    QTRY_COMPARE(keepFailed.size(), 1);
+    QCOMPARE(readAll(filePath()), bytes);
+    QCOMPARE(asideFiles(), QStringList());
+}
+
+namespace {
+
+// What an earlier version kept: metadata in the settings, the token in its own entry.
+QString keepTheOldWay(QSettings& settings, const CredentialStore& keychain, const EmbedToken& token, const QString& label)
+{
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    settings.beginGroup(u"history/links/"_s + id);
+    settings.setValue(u"label"_s, label);
+    settings.setValue(u"profile"_s, u"ops"_s);
+    settings.setValue(u"issuedAt"_s, token.issuedAt().toString(Qt::ISODateWithMs));
+    settings.setValue(u"expiresAt"_s, token.expiresAt().toString(Qt::ISODateWithMs));
+    settings.setValue(u"receivedAt"_s, token.receivedAt().toString(Qt::ISODateWithMs));
+    settings.endGroup();
+    settings.sync();
+    if (TestSupport::writeSecret(keychain, CredentialStore::historyEntry(id), History::toSecret(token)).signal != u"written"_s)
+        return {};
+    return id;
+}
+
+} // namespace
+
+void HistoryTest::migration_movesOldLinksIn_andRemovesTheirKeychainEntries()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<EmbedToken> tokens;
+    QStringList ids;
+    for (int i = 0; i < 3; ++i) {
+        tokens << makeToken(now.addSecs(-60 * i), 60);
+        ids << keepTheOldWay(*m_settings, *m_secrets, tokens.last(), u"old %1"_s.arg(i));
+        QVERIFY(!ids.last().isEmpty());
+    }
+    // A removal the keychain had refused earlier: its entry is still there.
+    const QString refused = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QCOMPARE(TestSupport::writeSecret(*m_secrets, CredentialStore::historyEntry(refused), u"x"_s).signal, u"written"_s);
+    m_settings->setValue(u"history/pendingRemovals"_s, QStringList{refused});
+    m_settings->sync();
+
+    const auto history = open(m_settings.get());
+    QSignalSpy problem(history.get(), &History::problem);
+    history->load();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_settings->contains(u"history/pendingRemovals"_s)
+                                 && !m_settings->childGroups().contains(u"history"_s),
+                             TimeoutMs);
+    QCOMPARE(problem.size(), 0);
+    QCOMPARE(history->entries().size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(history->entries().at(i).id, ids.at(i));
+        QCOMPARE(history->entries().at(i).label, u"old %1"_s.arg(i));
+        QCOMPARE(fetch(*history, ids.at(i))->token(), tokens.at(i).token());
+        QCOMPARE(readDirectly(m_service, CredentialStore::historyEntry(ids.at(i))), u"missing"_s);
+    }
+    QCOMPARE(readDirectly(m_service, CredentialStore::historyEntry(refused)), u"missing"_s);
+    // In the file, sealed: a new reader finds them there.
+    const auto next = open(m_settings.get());
+    next->load();
+    QCOMPARE(next->entries().size(), 3);
+    QCOMPARE(fetch(*next, ids.at(2))->shortLink(), tokens.at(2).shortLink());
+    QCOMPARE(TestSupport::filesContaining(m_dir->path(), tokens.at(0).token().toUtf8()), QStringList());
+}
+
+void HistoryTest::migration_interrupted_resumesWithoutDuplicates()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const EmbedToken movedToken = makeToken(now, 60);
+    const EmbedToken waitingToken = makeToken(now.addSecs(-60), 60);
+    const QString moved = keepTheOldWay(*m_settings, *m_secrets, movedToken, u"moved"_s);
+    QVERIFY(!moved.isEmpty());
+    {
+        // The first run moved one link and stopped before removing its old entries.
+        const auto first = open(m_settings.get());
+        first->load();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_settings->childGroups().contains(u"history"_s), TimeoutMs);
+        QCOMPARE(readDirectly(m_service, CredentialStore::historyEntry(moved)), u"missing"_s);
+    }
+    QVERIFY(HistoryFile(filePath()).read().contents.records.size() == 1);
+    // Put the old entries back, as if that run had been stopped before removing them,
+    // and add one that was never moved.
+    QVERIFY(TestSupport::writeSecret(*m_secrets, CredentialStore::historyEntry(moved), History::toSecret(movedToken)).signal
+            == u"written"_s);
+    m_settings->setValue(u"history/links/%1/label"_s.arg(moved), u"moved"_s);
+    m_settings->setValue(u"history/links/%1/expiresAt"_s.arg(moved), movedToken.expiresAt().toString(Qt::ISODateWithMs));
+    const QString waiting = keepTheOldWay(*m_settings, *m_secrets, waitingToken, u"waiting"_s);
+    QVERIFY(!waiting.isEmpty());
+
+    const auto history = open(m_settings.get());
+    history->load();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_settings->childGroups().contains(u"history"_s), TimeoutMs);
+    QCOMPARE(history->entries().size(), 2);
+    const HistoryFile::Read read = HistoryFile(filePath()).read();
+    QCOMPARE(read.contents.records.size(), 2);
+    QCOMPARE(fetch(*history, moved)->token(), movedToken.token());
+    QCOMPARE(fetch(*history, waiting)->token(), waitingToken.token());
+    QCOMPARE(readDirectly(m_service, CredentialStore::historyEntry(moved)), u"missing"_s);
+    QCOMPARE(readDirectly(m_service, CredentialStore::historyEntry(waiting)), u"missing"_s);
 }
 
 QTEST_GUILESS_MAIN(HistoryTest)

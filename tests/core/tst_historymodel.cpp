@@ -56,7 +56,7 @@ private Q_SLOTS:
 
 void HistoryModelTest::headers_nameEachColumn()
 {
-    History history(nullptr, nullptr);
+    History history;
     HistoryModel model(history);
     QCOMPARE(model.columnCount(), 5);
     const QStringList expected{u"Label"_s, u"Profile"_s, u"Issued"_s, u"Expires"_s, u"Remaining"_s};
@@ -66,7 +66,7 @@ void HistoryModelTest::headers_nameEachColumn()
 
 void HistoryModelTest::display_followsTheClock()
 {
-    History history(nullptr, nullptr);
+    History history;
     HistoryModel model(history);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const EmbedToken token = makeToken(T0, 60);
@@ -103,7 +103,7 @@ void HistoryModelTest::display_followsTheClock()
 
 void HistoryModelTest::label_emptyShowsDashButSortsRaw()
 {
-    History history(nullptr, nullptr);
+    History history;
     HistoryModel model(history);
     history.add(makeToken(T0, 60), {}, u"ops"_s);
     const QModelIndex label = model.index(0, HistoryModel::LabelColumn);
@@ -113,7 +113,7 @@ void HistoryModelTest::label_emptyShowsDashButSortsRaw()
 
 void HistoryModelTest::tooltip_showsLocalAndUtcExpiry()
 {
-    History history(nullptr, nullptr);
+    History history;
     HistoryModel model(history);
     history.add(makeToken(T0, 60), u"wall"_s, u"ops"_s);
     const QString tip = model.index(0, HistoryModel::LabelColumn).data(Qt::ToolTipRole).toString();
@@ -123,7 +123,7 @@ void HistoryModelTest::tooltip_showsLocalAndUtcExpiry()
 
 void HistoryModelTest::thousandRows_oneTick_oneRemainingChangePlusFlippedRows()
 {
-    History history(nullptr, nullptr);
+    History history;
     HistoryModel model(history);
     HistoryFilterModel filter;
     filter.setSourceModel(&model);
@@ -189,7 +189,7 @@ void HistoryModelTest::thousandRows_oneTick_oneRemainingChangePlusFlippedRows()
 
 void HistoryModelTest::tick_withoutRows_emitsNothing()
 {
-    History history(nullptr, nullptr);
+    History history;
     HistoryModel model(history);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.setNow(T0);
@@ -199,7 +199,7 @@ void HistoryModelTest::tick_withoutRows_emitsNothing()
 
 void HistoryModelTest::phaseColour_isForegroundOfRemaining()
 {
-    History history(nullptr, nullptr);
+    History history;
     HistoryModel model(history);
     history.add(makeToken(T0, 60), u"wall"_s, u"ops"_s);
     model.setNow(T0.addSecs(10));
@@ -214,7 +214,7 @@ void HistoryModelTest::phaseColour_isForegroundOfRemaining()
 
 void HistoryModelTest::activeCount_countsLiveRows()
 {
-    History history(nullptr, nullptr);
+    History history;
     HistoryModel model(history);
     history.add(makeToken(T0, 60), u"a"_s, u"p"_s);
     history.add(makeToken(T0, 10), u"b"_s, u"p"_s);
@@ -228,7 +228,7 @@ void HistoryModelTest::activeCount_countsLiveRows()
 
 void HistoryModelTest::filter_activeExpiredAll()
 {
-    History history(nullptr, nullptr);
+    History history;
     HistoryModel model(history);
     model.setNow(T0.addSecs(60 * 30));
     HistoryFilterModel filter;
@@ -253,7 +253,7 @@ void HistoryModelTest::filter_activeExpiredAll()
 
 void HistoryModelTest::filter_followsExpiryOnTick()
 {
-    History history(nullptr, nullptr);
+    History history;
     HistoryModel model(history);
     HistoryFilterModel filter;
     QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -273,7 +273,7 @@ void HistoryModelTest::filter_followsExpiryOnTick()
 
 void HistoryModelTest::search_matchesLabelCaseInsensitively()
 {
-    History history(nullptr, nullptr);
+    History history;
     HistoryModel model(history);
     model.setNow(T0);
     HistoryFilterModel filter;
@@ -314,7 +314,7 @@ void HistoryModelTest::sort_eachColumn()
 {
     QFETCH(int, column);
     QFETCH(QStringList, ascending);
-    History history(nullptr, nullptr);
+    History history;
     HistoryModel model(history);
     // "Remaining" compares remaining times; with some rows expired they keep their order.
     model.setNow(T0.addSecs(60 * 20));
@@ -345,7 +345,7 @@ void HistoryModelTest::sort_eachColumn()
 
 void HistoryModelTest::insertForgetAndReload_passModelTester()
 {
-    History history(nullptr, nullptr);
+    History history;
     HistoryModel model(history);
     HistoryFilterModel filter;
     filter.setSourceModel(&model);

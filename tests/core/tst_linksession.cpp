@@ -152,7 +152,7 @@ private Q_SLOTS:
     {
         m_client->setApiUrl(m_demo->url());
         m_client->setApiKey(m_demo->apiKey());
-        History history(nullptr, nullptr);
+        History history;
         LinkIssuer issuer(*m_client, &history);
         QSignalSpy issued(&issuer, &LinkIssuer::issued);
         issuer.issue(15, u"NOC wall 2"_s, u"default"_s);
@@ -170,7 +170,7 @@ private Q_SLOTS:
     {
         m_client->setApiUrl(m_demo->url());
         m_client->setApiKey(m_demo->apiKey());
-        History history(nullptr, nullptr);
+        History history;
         LinkIssuer issuer(*m_client, &history);
         QSignalSpy issued(&issuer, &LinkIssuer::issued);
         QSignalSpy failed(&issuer, &LinkIssuer::failed);

@@ -14,7 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QScrollBar>
-#include <QSettings>
+#include <QFile>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QUuid>
@@ -89,23 +89,35 @@ int main(int argc, char** argv)
     const int repetitions = argc > 1 ? std::max(3, QByteArray(argv[1]).toInt()) : 30;
 
     QTemporaryDir dir;
-    QSettings store(dir.filePath(u"history.conf"_s), QSettings::IniFormat);
     const QDateTime start = QDateTime::currentDateTimeUtc();
     // Row i issued i minutes ago for 600 minutes: some expired, most live. Written as
-    // History writes them (History::add syncs the file on every call, which a
-    // benchmark setup need not pay a thousand times).
+    // History writes them, in one go (History::add rewrites the file on every call,
+    // which a benchmark setup need not pay a thousand times).
+    QString why;
+    const std::optional<HistoryKey> key = HistoryKey::generate(&why);
+    if (!key)
+        qFatal("bench_history: %s", qPrintable(why));
+    HistoryFile::Contents contents;
+    contents.publicKey = key->publicKey();
     for (int i = 0; i < Rows; ++i) {
         const EmbedToken token = makeToken(start.addSecs(-60LL * i), 600);
-        store.beginGroup(u"history/links/"_s + QUuid::createUuid().toString(QUuid::WithoutBraces));
-        store.setValue(u"label"_s, u"link %1"_s.arg(i));
-        store.setValue(u"profile"_s, u"default"_s);
-        store.setValue(u"issuedAt"_s, token.issuedAt().toString(Qt::ISODateWithMs));
-        store.setValue(u"expiresAt"_s, token.expiresAt().toString(Qt::ISODateWithMs));
-        store.endGroup();
+        HistoryEntry entry;
+        entry.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        entry.label = u"link %1"_s.arg(i);
+        entry.profile = u"default"_s;
+        entry.issuedAt = token.issuedAt();
+        entry.expiresAt = token.expiresAt();
+        entry.receivedAt = token.receivedAt();
+        HistoryRecord record = HistoryRecord::of(entry, HistoryRecord::Secret::Boxed);
+        record.box = *key->box(History::toSecret(token).toUtf8(), record.associatedData());
+        contents.records << record;
     }
-    store.sync();
+    QFile file(dir.filePath(u"history.jsonl"_s));
+    if (!file.open(QIODevice::WriteOnly) || file.write(HistoryFile::serialize(contents)) < 0)
+        qFatal("bench_history: the history file cannot be written");
+    file.close();
 
-    History history(&store, nullptr);
+    History history(file.fileName(), nullptr, nullptr);
     HistoryModel model(history);
     HistoryFilterModel filter;
     filter.setSourceModel(&model);

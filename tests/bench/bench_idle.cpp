@@ -122,9 +122,9 @@ long contextSwitches(qint64 pid)
     return total;
 }
 
-void seedHistory(QSettings& store, CredentialStore& keys, int rows)
+void seedHistory(CredentialStore& keys, int rows)
 {
-    History history(&store, &keys);
+    History history(HistoryFile::defaultPath(), &keys, nullptr);
     int pending = rows;
     QObject::connect(&history, &History::kept, &history, [&pending] { --pending; });
     QObject::connect(&history, &History::keepFailed, &history, [](const QString&, const ApiError& error) {
@@ -135,8 +135,7 @@ void seedHistory(QSettings& store, CredentialStore& keys, int rows)
         history.add(Bench::makeToken(now.addSecs(-60LL * (i % 50)), 30 + 10 * i), u"row %1"_s.arg(i),
                     Settings::defaultProfile());
     if (!waitUntil([&pending] { return pending <= 0; }, 600000))
-        qFatal("bench_idle: the keychain did not store the rows");
-    store.sync();
+        qFatal("bench_idle: the history did not keep the rows");
 }
 
 } // namespace
@@ -168,7 +167,7 @@ int main(int argc, char** argv)
 
     QSettings store;
     CredentialStore keys(u"FaultShare"_s);
-    seedHistory(store, keys, rows);
+    seedHistory(keys, rows);
     bool keyStored = false;
     KeychainJob* keyWrite = keys.write(CredentialStore::apiKeyEntry(Settings::defaultProfile()), server.apiKey(), {}, &app);
     QObject::connect(keyWrite, &KeychainJob::succeeded, &app, [&keyStored] { keyStored = true; });

@@ -3,11 +3,14 @@
 #include "ApiClient.h"
 #include "CredentialStore.h"
 #include "DemoServer.h"
+#include "HistoryFile.h"
 #include "MainWindow.h"
 #include "QrDecode.h"
 #include "QrView.h"
 #include "Settings.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QObject>
 #include <QSettings>
 #include <QStackedWidget>
@@ -30,6 +33,10 @@ protected:
     {
         m_dir = std::make_unique<QTemporaryDir>();
         if (!m_dir->isValid())
+            return false;
+        // The window keeps its history in the user's data folder (a throwaway one in
+        // tests): every test starts without one.
+        if (!QDir(QFileInfo(HistoryFile::defaultPath()).absolutePath()).removeRecursively())
             return false;
         m_store = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
         m_settings = std::make_unique<Settings>(*m_store);

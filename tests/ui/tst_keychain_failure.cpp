@@ -157,7 +157,7 @@ private Q_SLOTS:
     void lockedKeyring_start_saysLocked_retryWorksOnceUnlocked();
     void lockedKeyring_failingReplace_keepsOldKeyInUseAndStored();
     void lockedKeyring_failingForget_keepsKeyInUseAndStored();
-    void lockedKeyring_forgetLink_keepsRowUntilTheKeychainRemovesIt();
+    void lockedKeyring_historyWaits_butKeepsAndForgetsLinks();
 
 private:
     // Parent: runs the current test function in a child process in the given session;
@@ -520,46 +520,58 @@ void TestKeychainFailure::lockedKeyring_failingForget_keepsKeyInUseAndStored()
     QVERIFY2(readKeyDirectly() == key, "the stored key went away");
 }
 
-// Forgetting a link while the keyring is locked: the row and its metadata stay (nothing is
-// left in the keychain with nothing pointing to it), the reason is given, and the removal
-// is tried again, and done, at the next start once the keyring is unlocked.
-void TestKeychainFailure::lockedKeyring_forgetLink_keepsRowUntilTheKeychainRemovesIt()
+// A locked keyring only makes the history wait: a new link is still kept (sealing needs
+// only the file's public key), and forgetting works, but the links cannot be shown,
+// with a sentence saying why, until the keyring is unlocked; nothing is set aside.
+void TestKeychainFailure::lockedKeyring_historyWaits_butKeepsAndForgetsLinks()
 {
     if (childRole().isEmpty()) {
         runInChild(Session::LockedKeyring);
         return;
     }
-    History history(m_store.get(), m_keys.get());
-    history.load();
-    QSignalSpy written(&history, &History::kept);
-    const QString id = history.add(TestSupport::makeToken(QDateTime::currentDateTimeUtc(), 30), u"wall"_s,
-                                   Settings::defaultProfile());
-    QTRY_COMPARE_WITH_TIMEOUT(written.count(), 1, AnswerMs);
+    const QString path = HistoryFile::defaultPath();
+    QString first;
+    {
+        History history(path, m_keys.get(), nullptr);
+        QSignalSpy written(&history, &History::kept);
+        first = history.add(TestSupport::makeToken(QDateTime::currentDateTimeUtc(), 30), u"wall"_s, Settings::defaultProfile());
+        QTRY_COMPARE_WITH_TIMEOUT(written.count(), 1, AnswerMs);
+    }
 
     QVERIFY(lockLoginCollection());
-    QSignalSpy forgetFailed(&history, &History::forgetFailed);
-    QSignalSpy forgotten(&history, &History::forgotten);
-    history.forget(id);
-    QTRY_COMPARE_WITH_TIMEOUT(forgetFailed.count(), 1, AnswerMs);
-    QCOMPARE(forgotten.count(), 0);
-    QCOMPARE(history.indexOf(id), 0);
-    QVERIFY(!history.isRemoving(id));
-    m_store->sync();
-    QVERIFY(m_store->contains(u"history/links/%1/expiresAt"_s.arg(id)));
-    QCOMPARE(m_store->value(u"history/pendingRemovals"_s).toStringList(), QStringList{id});
-    const QString why = forgetFailed.first().at(1).value<ApiError>().userMessage();
-    QVERIFY2(why.contains(u"locked"_s), qPrintable(why));
+    History history(path, m_keys.get(), nullptr);
+    QSignalSpy problem(&history, &History::problem);
+    history.load();
+    QCOMPARE(history.indexOf(first), 0);
+    QSignalSpy kept(&history, &History::kept);
+    QSignalSpy keepFailed(&history, &History::keepFailed);
+    const EmbedToken token = TestSupport::makeToken(QDateTime::currentDateTimeUtc(), 30);
+    const QString second = history.add(token, u"lobby"_s, Settings::defaultProfile());
+    QTRY_COMPARE_WITH_TIMEOUT(kept.count() + keepFailed.count(), 1, AnswerMs);
+    QCOMPARE(kept.count(), 1);
 
-    // The next start tries again and, with the keyring open, finishes the job.
+    QSignalSpy failed(&history, &History::tokenFailed);
+    QSignalSpy ready(&history, &History::tokenReady);
+    history.fetch(first);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, AnswerMs);
+    const ApiError error = failed.first().at(1).value<ApiError>();
+    QCOMPARE(error.kind(), ApiError::Kind::Keychain);
+    QVERIFY2(error.userMessage().contains(u"locked"_s), qPrintable(error.userMessage()));
+    QCOMPARE(ready.count(), 0);
+
+    QSignalSpy forgotten(&history, &History::forgotten);
+    history.forget(first);
+    QCOMPARE(forgotten.count(), 1);
+    QCOMPARE(history.indexOf(first), -1);
+
+    // Unlocked, the next fetch reads the key: the link added while locked opens.
     QVERIFY(unlockLoginCollection());
-    History next(m_store.get(), m_keys.get());
-    QSignalSpy nextForgotten(&next, &History::forgotten);
-    next.load();
-    QTRY_COMPARE_WITH_TIMEOUT(nextForgotten.count(), 1, AnswerMs);
-    QCOMPARE(next.indexOf(id), -1);
-    m_store->sync();
-    QVERIFY(!m_store->contains(u"history/links/%1/expiresAt"_s.arg(id)));
-    QVERIFY(!m_store->contains(u"history/pendingRemovals"_s));
+    history.fetch(second);
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count() + failed.count(), 2, AnswerMs);
+    QCOMPARE(ready.count(), 1);
+    QCOMPARE(ready.first().at(1).value<EmbedToken>().token(), token.token());
+    QCOMPARE(problem.count(), 0);
+    QCOMPARE(history.entries().size(), 1);
 }
 
 QTEST_MAIN(TestKeychainFailure)

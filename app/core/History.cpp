@@ -164,6 +164,9 @@ void History::apply(HistoryFile::Read read)
     for (const Pending& pending : std::as_const(m_pending))
         entries.append(pending.entry);
     std::stable_sort(entries.begin(), entries.end(), isNewer);
+    // The same rows (an entry never changes): no reset, so a view keeps its selection.
+    const bool same = std::equal(entries.cbegin(), entries.cend(), m_entries.cbegin(), m_entries.cend(),
+                                 [](const HistoryEntry& a, const HistoryEntry& b) { return a.id == b.id; });
     m_entries = std::move(entries);
     // Tokens of rows that are gone (forgotten elsewhere, set aside) are not kept around.
     for (auto it = m_tokens.begin(); it != m_tokens.end();) {
@@ -172,7 +175,9 @@ void History::apply(HistoryFile::Read read)
         else
             ++it;
     }
-    Q_EMIT reset();
+    if (!same || !m_loaded)
+        Q_EMIT reset();
+    m_loaded = true;
 }
 
 std::optional<QHash<QString, QByteArray>> History::verify(const QList<HistoryRecord>& records) const
@@ -279,6 +284,12 @@ qsizetype History::indexOf(const QString& id) const
     return -1;
 }
 
+void History::prepare()
+{
+    if (m_file && !m_readOnly && m_publicKey.isEmpty())
+        readKey();
+}
+
 QString History::add(const EmbedToken& token, const QString& label, const QString& profile)
 {
     HistoryEntry entry;
@@ -360,6 +371,7 @@ bool History::writeRecord(const HistoryEntry& entry, const QByteArray& plain, QS
         return false;
     // What this process wrote is not news to it.
     m_fingerprint = HistoryFile::fingerprintOf(written);
+    m_publicKey = HistoryFile::publicKeyOf(written);
     m_records.insert(entry.id, record);
     return true;
 }

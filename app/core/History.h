@@ -60,7 +60,8 @@ public:
     QString filePath() const { return m_file ? m_file->path() : QString(); }
 
     // (Re)reads the file; no keychain access unless old history is waiting to be moved in.
-    // A damaged file is set aside (problem). Emits reset().
+    // A damaged file is set aside (problem). Emits reset() the first time, and later when
+    // the rows changed.
     void load();
     // Reloads whenever another process (faultshare generate, another window) changes the
     // file, on every platform (a watcher on its folder).
@@ -69,6 +70,9 @@ public:
     const QList<HistoryEntry>& entries() const { return m_entries; }
     qsizetype indexOf(const QString& id) const;
 
+    // A link is about to be added: when there is no file to add it to yet, the key (made
+    // the first time) is read now, while the API answers, instead of after.
+    void prepare();
     // Keeps a newly issued token. kept(id) or keepFailed(id) follows, always after add()
     // has returned. Returns the new entry's id.
     QString add(const EmbedToken& token, const QString& label, const QString& profile);
@@ -156,6 +160,7 @@ private:
     QByteArray m_publicKey;
     size_t m_fingerprint = 0;                // of the file as last read or written
     bool m_readOnly = false;                 // a newer FaultShare's file
+    bool m_loaded = false;                   // reset() was emitted at least once
     std::optional<HistoryKey> m_key;
     KeyState m_keyState = KeyState::Unread;
     int m_keyRetries = 0;          // waits for a key another process is storing

@@ -19,6 +19,8 @@ void LinkIssuer::issue(int minutes, const QString& label, const QString& profile
 {
     Q_ASSERT(!isBusy());
     m_request = m_client.requestToken(minutes);
+    if (m_history)
+        m_history->prepare();
     connect(m_request, &TokenRequest::finished, this, [this, label, profile](const EmbedToken& token) {
         m_request = nullptr;
         const QString id = m_history ? m_history->add(token, label, profile) : QString();

@@ -159,12 +159,14 @@ void TestHistoryGui::generatedLinks_appearInHistory_andSurviveRestart()
     // The newest row is the current one.
     QCOMPARE(panel()->view()->currentIndex().row(), 0);
 
-    // The links themselves are not in the settings file (only in the keychain).
+    // The links themselves are not in the settings file (only sealed in the history file).
     m_store->sync();
     QVERIFY(TestSupport::filesContaining(m_dir->path(), first.toUtf8()).isEmpty());
     QVERIFY(TestSupport::filesContaining(m_dir->path(), second.toUtf8()).isEmpty());
 
-    // Restart: a new window over the same settings and keychain.
+    // Restart, once both are in the history file: a new window over the same settings,
+    // history file and keychain.
+    QTRY_COMPARE_WITH_TIMEOUT(HistoryFile(HistoryFile::defaultPath()).read().contents.records.size(), 2, TimeoutMs);
     newWindow();
     startWithStoredKey();
     QTRY_COMPARE_WITH_TIMEOUT(rows()->rowCount(), 2, TimeoutMs);

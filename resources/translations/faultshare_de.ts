@@ -266,6 +266,10 @@
             <source>A stored secret belongs to another server and was not sent; enter it again in Settings.</source>
             <translation>Ein gespeichertes Geheimnis gehört zu einem anderen Server und wurde nicht gesendet; geben Sie es in den Einstellungen erneut ein.</translation>
         </message>
+        <message>
+            <source>The history file could not be used (%1).</source>
+            <translation>Die Verlaufsdatei konnte nicht verwendet werden (%1).</translation>
+        </message>
     </context>
     <context>
         <name>ApiKeyPage</name>
@@ -445,14 +449,6 @@
             <translation>der Link wurde nicht im Verlauf behalten: %1</translation>
         </message>
         <message>
-            <source>List the links issued on this computer, newest first: label, profile, expiry, time left
-and the short link (read from the keychain). Tokens are never shown. Links are forgotten
-some days after they expired (Settings, History).</source>
-            <translation>Listet die auf diesem Computer erzeugten Links auf, die neuesten zuerst: Bezeichnung, Profil, Ablauf,
-Restzeit und Kurzlink (aus dem Schlüsselbund gelesen). Token werden nie angezeigt. Links werden
-einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
-        </message>
-        <message>
             <source>List the issued links.</source>
             <translation>Die erzeugten Links auflisten.</translation>
         </message>
@@ -471,10 +467,6 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
         <message>
             <source>Unknown format "%1"; use text or json.</source>
             <translation>Unbekanntes Format „%1“; verwenden Sie text oder json.</translation>
-        </message>
-        <message>
-            <source>The link of "%1" is not shown (%2): unlock the keychain and run the command again, or forget the link in the FaultShare window.</source>
-            <translation>Der Link von „%1“ wird nicht angezeigt (%2): Entsperren Sie den Schlüsselbund und führen Sie den Befehl erneut aus, oder vergessen Sie den Link im FaultShare-Fenster.</translation>
         </message>
         <message>
             <source>No links.</source>
@@ -723,12 +715,28 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <translation>Auch Änderungen übernehmen, die ein vorhandenes Profil auf eine andere API oder einen anderen Proxy richten (sein gespeicherter Schlüssel oder sein Passwort wartet dann auf Bestätigung).</translation>
         </message>
         <message>
-            <source>An expired link stays in the history until the keychain removes it (%1); the next run tries again.</source>
-            <translation>Ein abgelaufener Link bleibt im Verlauf, bis der Schlüsselbund ihn entfernt (%1); der nächste Lauf versucht es erneut.</translation>
-        </message>
-        <message>
             <source>The API key or token of profile "%1" was stored for %2, and the profile now points to %3: confirm it in the FaultShare window, or store it again with faultshare key set.</source>
             <translation>Der API-Schlüssel oder das Token des Profils „%1“ wurde für %2 gespeichert, und das Profil zeigt jetzt auf %3: Bestätigen Sie ihn im FaultShare-Fenster oder speichern Sie ihn erneut mit faultshare key set.</translation>
+        </message>
+        <message>
+            <source>List the links issued on this computer, newest first: label, profile, expiry, time left
+and the short link (opened with the history's key from the keychain). Tokens are never shown. Links are forgotten
+some days after they expired (Settings, History).</source>
+            <translation>Listet die auf diesem Computer erzeugten Links auf, die neuesten zuerst: Bezeichnung, Profil, Ablauf, Restzeit
+und den Kurzlink (geöffnet mit dem Schlüssel des Verlaufs aus dem Schlüsselbund). Tokens werden nie angezeigt. Links werden
+einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
+        </message>
+        <message>
+            <source>The links are not shown (%1): unlock the keychain and run the command again.</source>
+            <translation>Die Links werden nicht angezeigt (%1): Entsperren Sie den Schlüsselbund und führen Sie den Befehl erneut aus.</translation>
+        </message>
+        <message>
+            <source>The link of "%1" is not shown: %2</source>
+            <translation>Der Link von „%1“ wird nicht angezeigt: %2</translation>
+        </message>
+        <message>
+            <source>Expired links stay in the history for now: %1</source>
+            <translation>Abgelaufene Links bleiben vorerst im Verlauf: %1</translation>
         </message>
     </context>
     <context>
@@ -2263,15 +2271,63 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <name>faultshare::History</name>
         <message>
             <source>the link was not kept</source>
-            <translation>der Link wurde nicht behalten</translation>
+            <translation>der Link wurde nicht gespeichert</translation>
         </message>
         <message>
-            <source>the link kept in the keychain cannot be read</source>
-            <translation>der im Schlüsselbund gespeicherte Link kann nicht gelesen werden</translation>
+            <source>The history file %1 cannot be used (%2); FaultShare shows no history and leaves the file as it is.</source>
+            <translation>Die Verlaufsdatei %1 ist nicht verwendbar (%2); FaultShare zeigt keinen Verlauf und lässt die Datei unverändert.</translation>
         </message>
         <message>
-            <source>the link is no longer in the keychain</source>
-            <translation>der Link ist nicht mehr im Schlüsselbund</translation>
+            <source>The history file was damaged (%1); it was set aside as %2, and the history starts empty.</source>
+            <translation>Die Verlaufsdatei war beschädigt (%1); sie wurde als %2 beiseitegelegt, und der Verlauf beginnt leer.</translation>
+        </message>
+        <message>
+            <source>The history file was sealed with a key the keychain no longer holds; it was set aside as %1, and the history starts empty.</source>
+            <translation>Die Verlaufsdatei wurde mit einem Schlüssel versiegelt, den der Schlüsselbund nicht mehr enthält; sie wurde als %1 beiseitegelegt, und der Verlauf beginnt leer.</translation>
+        </message>
+        <message>
+            <source>An entry of the history file does not match its seal (the file was changed outside FaultShare, or damaged); it was set aside as %1, and the history starts empty.</source>
+            <translation>Ein Eintrag der Verlaufsdatei passt nicht zu seinem Siegel (die Datei wurde außerhalb von FaultShare geändert oder ist beschädigt); sie wurde als %1 beiseitegelegt, und der Verlauf beginnt leer.</translation>
+        </message>
+        <message>
+            <source>The history file %1 cannot be used and could not be set aside (%2); FaultShare shows no history until it is moved away.</source>
+            <translation>Die Verlaufsdatei %1 ist nicht verwendbar und konnte nicht beiseitegelegt werden (%2); FaultShare zeigt keinen Verlauf, bis sie entfernt ist.</translation>
+        </message>
+        <message>
+            <source>the history file %1 is left as it is</source>
+            <translation>die Verlaufsdatei %1 bleibt unverändert</translation>
+        </message>
+        <message>
+            <source>The history file was damaged; it was set aside as %1, and the history starts again.</source>
+            <translation>Die Verlaufsdatei war beschädigt; sie wurde als %1 beiseitegelegt, und der Verlauf beginnt neu.</translation>
+        </message>
+        <message>
+            <source>the link could not be sealed</source>
+            <translation>der Link konnte nicht versiegelt werden</translation>
+        </message>
+        <message>
+            <source>no keychain</source>
+            <translation>kein Schlüsselbund</translation>
+        </message>
+        <message>
+            <source>The keychain no longer holds the history's key; the history file was set aside as %1, and the history starts empty.</source>
+            <translation>Der Schlüsselbund enthält den Schlüssel des Verlaufs nicht mehr; die Verlaufsdatei wurde als %1 beiseitegelegt, und der Verlauf beginnt leer.</translation>
+        </message>
+        <message>
+            <source>Links kept by an earlier version of FaultShare wait in the keychain until it can be read (%1).</source>
+            <translation>Links, die eine frühere Version von FaultShare gespeichert hat, warten im Schlüsselbund, bis er gelesen werden kann (%1).</translation>
+        </message>
+        <message>
+            <source>the link kept in the history file cannot be read</source>
+            <translation>der in der Verlaufsdatei gespeicherte Link kann nicht gelesen werden</translation>
+        </message>
+        <message>
+            <source>Links kept by an earlier version of FaultShare could not be moved into the history file (%1); FaultShare tries again at the next start.</source>
+            <translation>Links, die eine frühere Version von FaultShare gespeichert hat, konnten nicht in die Verlaufsdatei übernommen werden (%1); FaultShare versucht es beim nächsten Start erneut.</translation>
+        </message>
+        <message>
+            <source>Links kept by an earlier version of FaultShare are not all moved into the history file yet (%1); FaultShare tries again at the next start.</source>
+            <translation>Noch nicht alle Links, die eine frühere Version von FaultShare gespeichert hat, sind in die Verlaufsdatei übernommen (%1); FaultShare versucht es beim nächsten Start erneut.</translation>
         </message>
     </context>
     <context>
@@ -2279,6 +2335,80 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>History</source>
             <translation>Verlauf</translation>
+        </message>
+    </context>
+    <context>
+        <name>faultshare::HistoryFile</name>
+        <message>
+            <source>another program</source>
+            <translation>ein anderes Programm</translation>
+        </message>
+        <message>
+            <source>%1 (process %2)</source>
+            <translation>%1 (Prozess %2)</translation>
+        </message>
+        <message>
+            <source>the history file is being changed by %1; try again</source>
+            <translation>die Verlaufsdatei wird gerade von %1 geändert; versuchen Sie es erneut</translation>
+        </message>
+        <message>
+            <source>the history file's lock %1 cannot be made</source>
+            <translation>die Sperrdatei %1 der Verlaufsdatei kann nicht angelegt werden</translation>
+        </message>
+        <message>
+            <source>it ends in the middle of a line</source>
+            <translation>sie endet mitten in einer Zeile</translation>
+        </message>
+        <message>
+            <source>its first line is not a FaultShare history's</source>
+            <translation>ihre erste Zeile ist nicht die eines FaultShare-Verlaufs</translation>
+        </message>
+        <message>
+            <source>it was written by a newer FaultShare</source>
+            <translation>sie wurde von einem neueren FaultShare geschrieben</translation>
+        </message>
+        <message>
+            <source>its first line holds no key</source>
+            <translation>ihre erste Zeile enthält keinen Schlüssel</translation>
+        </message>
+        <message>
+            <source>line %1 is not a history entry</source>
+            <translation>Zeile %1 ist kein Verlaufseintrag</translation>
+        </message>
+        <message>
+            <source>line %1 holds no readable link</source>
+            <translation>Zeile %1 enthält keinen lesbaren Link</translation>
+        </message>
+        <message>
+            <source>the folder of %1 cannot be made</source>
+            <translation>der Ordner von %1 kann nicht angelegt werden</translation>
+        </message>
+        <message>
+            <source>%1 cannot be read: %2</source>
+            <translation>%1 kann nicht gelesen werden: %2</translation>
+        </message>
+        <message>
+            <source>%1 cannot be written: %2</source>
+            <translation>%1 kann nicht geschrieben werden: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>faultshare::HistoryKey</name>
+        <message>
+            <source>OpenSSL's libcrypto %1 cannot be loaded (%2)</source>
+            <translation>libcrypto %1 von OpenSSL kann nicht geladen werden (%2)</translation>
+        </message>
+        <message>
+            <source>OpenSSL's libcrypto has no %1</source>
+            <translation>libcrypto von OpenSSL enthält kein %1</translation>
+        </message>
+        <message>
+            <source>the history's key in the keychain is not a key</source>
+            <translation>der Schlüssel des Verlaufs im Schlüsselbund ist kein Schlüssel</translation>
+        </message>
+        <message>
+            <source>the history file's public key is not a key</source>
+            <translation>der öffentliche Schlüssel der Verlaufsdatei ist kein Schlüssel</translation>
         </message>
     </context>
     <context>
@@ -2531,10 +2661,6 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
             <translation>Der Link wurde nicht im Verlauf behalten: %1</translation>
         </message>
         <message>
-            <source>The link stays in the history until the keychain removes it; FaultShare tries again at the next start: %1</source>
-            <translation>Der Link bleibt im Verlauf, bis der Schlüsselbund ihn entfernt; FaultShare versucht es beim nächsten Start erneut: %1</translation>
-        </message>
-        <message>
             <source>Demo</source>
             <translation>Demo</translation>
         </message>
@@ -2545,6 +2671,10 @@ Exit-Codes: 0 ok, 2 ungültige Eingabe, 3 kein verwendbarer Schlüssel (status) 
         <message>
             <source>No profile uses %1, the API that made this link; add a profile for it to preview the link.</source>
             <translation>Kein Profil verwendet %1, die API, die diesen Link erzeugt hat; legen Sie ein Profil dafür an, um den Link in der Vorschau zu sehen.</translation>
+        </message>
+        <message>
+            <source>The link stays in the history: %1</source>
+            <translation>Der Link bleibt im Verlauf: %1</translation>
         </message>
     </context>
     <context>

@@ -843,6 +843,83 @@ DE = {
         "Der API-Schlüssel oder das Token des Profils „%1“ wurde für %2 gespeichert, und das Profil zeigt jetzt auf %3: Bestätigen Sie ihn im FaultShare-Fenster oder speichern Sie ihn erneut mit faultshare key set.",
     "The CA file of profile “%1” (%2) %3, so only the system's certificates are trusted; choose another file in Settings, or clear it.":
         "Die CA-Datei des Profils „%1“ (%2) %3, daher wird nur den Zertifikaten des Systems vertraut; wählen Sie in den Einstellungen eine andere Datei oder leeren Sie das Feld.",
+    # --- The history file (issue 15) ---
+    "The history file was sealed with a key the keychain no longer holds; it was set aside as %1, and the history starts empty.":
+        "Die Verlaufsdatei wurde mit einem Schlüssel versiegelt, den der Schlüsselbund nicht mehr enthält; sie wurde als %1 beiseitegelegt, und der Verlauf beginnt leer.",
+    "An entry of the history file does not match its seal (the file was changed outside FaultShare, or damaged); it was set aside as %1, and the history starts empty.":
+        "Ein Eintrag der Verlaufsdatei passt nicht zu seinem Siegel (die Datei wurde außerhalb von FaultShare geändert oder ist beschädigt); sie wurde als %1 beiseitegelegt, und der Verlauf beginnt leer.",
+    "The history file %1 cannot be used and could not be set aside (%2); FaultShare shows no history until it is moved away.":
+        "Die Verlaufsdatei %1 ist nicht verwendbar und konnte nicht beiseitegelegt werden (%2); FaultShare zeigt keinen Verlauf, bis sie entfernt ist.",
+    "The history file %1 cannot be used (%2); FaultShare shows no history and leaves the file as it is.":
+        "Die Verlaufsdatei %1 ist nicht verwendbar (%2); FaultShare zeigt keinen Verlauf und lässt die Datei unverändert.",
+    "The history file was damaged (%1); it was set aside as %2, and the history starts empty.":
+        "Die Verlaufsdatei war beschädigt (%1); sie wurde als %2 beiseitegelegt, und der Verlauf beginnt leer.",
+    "the history file %1 is left as it is":
+        "die Verlaufsdatei %1 bleibt unverändert",
+    "The history file was damaged; it was set aside as %1, and the history starts again.":
+        "Die Verlaufsdatei war beschädigt; sie wurde als %1 beiseitegelegt, und der Verlauf beginnt neu.",
+    "the link could not be sealed":
+        "der Link konnte nicht versiegelt werden",
+    "no keychain":
+        "kein Schlüsselbund",
+    "The keychain no longer holds the history's key; the history file was set aside as %1, and the history starts empty.":
+        "Der Schlüsselbund enthält den Schlüssel des Verlaufs nicht mehr; die Verlaufsdatei wurde als %1 beiseitegelegt, und der Verlauf beginnt leer.",
+    "Links kept by an earlier version of FaultShare wait in the keychain until it can be read (%1).":
+        "Links, die eine frühere Version von FaultShare gespeichert hat, warten im Schlüsselbund, bis er gelesen werden kann (%1).",
+    "the link kept in the history file cannot be read":
+        "der in der Verlaufsdatei gespeicherte Link kann nicht gelesen werden",
+    "the link was not kept":
+        "der Link wurde nicht gespeichert",
+    "Links kept by an earlier version of FaultShare could not be moved into the history file (%1); FaultShare tries again at the next start.":
+        "Links, die eine frühere Version von FaultShare gespeichert hat, konnten nicht in die Verlaufsdatei übernommen werden (%1); FaultShare versucht es beim nächsten Start erneut.",
+    "Links kept by an earlier version of FaultShare are not all moved into the history file yet (%1); FaultShare tries again at the next start.":
+        "Noch nicht alle Links, die eine frühere Version von FaultShare gespeichert hat, sind in die Verlaufsdatei übernommen (%1); FaultShare versucht es beim nächsten Start erneut.",
+    "another program":
+        "ein anderes Programm",
+    "%1 (process %2)":
+        "%1 (Prozess %2)",
+    "the history file is being changed by %1; try again":
+        "die Verlaufsdatei wird gerade von %1 geändert; versuchen Sie es erneut",
+    "the history file's lock %1 cannot be made":
+        "die Sperrdatei %1 der Verlaufsdatei kann nicht angelegt werden",
+    "it ends in the middle of a line":
+        "sie endet mitten in einer Zeile",
+    "its first line is not a FaultShare history's":
+        "ihre erste Zeile ist nicht die eines FaultShare-Verlaufs",
+    "it was written by a newer FaultShare":
+        "sie wurde von einem neueren FaultShare geschrieben",
+    "its first line holds no key":
+        "ihre erste Zeile enthält keinen Schlüssel",
+    "line %1 is not a history entry":
+        "Zeile %1 ist kein Verlaufseintrag",
+    "line %1 holds no readable link":
+        "Zeile %1 enthält keinen lesbaren Link",
+    "the folder of %1 cannot be made":
+        "der Ordner von %1 kann nicht angelegt werden",
+    "%1 cannot be read: %2":
+        "%1 kann nicht gelesen werden: %2",
+    "%1 cannot be written: %2":
+        "%1 kann nicht geschrieben werden: %2",
+    "OpenSSL's libcrypto %1 cannot be loaded (%2)":
+        "libcrypto %1 von OpenSSL kann nicht geladen werden (%2)",
+    "OpenSSL's libcrypto has no %1":
+        "libcrypto von OpenSSL enthält kein %1",
+    "the history's key in the keychain is not a key":
+        "der Schlüssel des Verlaufs im Schlüsselbund ist kein Schlüssel",
+    "the history file's public key is not a key":
+        "der öffentliche Schlüssel der Verlaufsdatei ist kein Schlüssel",
+    "The link stays in the history: %1":
+        "Der Link bleibt im Verlauf: %1",
+    "The history file could not be used (%1).":
+        "Die Verlaufsdatei konnte nicht verwendet werden (%1).",
+    "List the links issued on this computer, newest first: label, profile, expiry, time left\nand the short link (opened with the history's key from the keychain). Tokens are never shown. Links are forgotten\nsome days after they expired (Settings, History).":
+        "Listet die auf diesem Computer erzeugten Links auf, die neuesten zuerst: Bezeichnung, Profil, Ablauf, Restzeit\nund den Kurzlink (geöffnet mit dem Schlüssel des Verlaufs aus dem Schlüsselbund). Tokens werden nie angezeigt. Links werden\neinige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).",
+    "The links are not shown (%1): unlock the keychain and run the command again.":
+        "Die Links werden nicht angezeigt (%1): Entsperren Sie den Schlüsselbund und führen Sie den Befehl erneut aus.",
+    'The link of "%1" is not shown: %2':
+        "Der Link von „%1“ wird nicht angezeigt: %2",
+    "Expired links stay in the history for now: %1":
+        "Abgelaufene Links bleiben vorerst im Verlauf: %1",
     # --- The published API (API keys or tokens, the reference's faults, preview) ---
     "Paste the API key or token.":
         "Fügen Sie den API-Schlüssel oder das Token ein.",

@@ -286,7 +286,8 @@ qsizetype History::indexOf(const QString& id) const
 
 void History::prepare()
 {
-    if (m_file && !m_readOnly && m_publicKey.isEmpty())
+    // Only a history that has read its file knows there is none to add to.
+    if (m_file && m_loaded && !m_readOnly && m_publicKey.isEmpty())
         readKey();
 }
 

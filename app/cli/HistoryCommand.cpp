@@ -16,6 +16,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <algorithm>
 #include <optional>
 #include <utility>
 
@@ -90,23 +91,12 @@ public:
         , m_history(HistoryFile::defaultPath(), &m_secrets, &m_store)
     {
         m_secrets.setTimeout(KeychainTimeout);
-        connect(&m_history, &History::tokenReady, this, [this](const QString& id, const EmbedToken& token) {
-            m_links.insert(id, token.shortLink().toString(QUrl::FullyEncoded));
-            fetchNext();
-        });
-        connect(&m_history, &History::tokenFailed, this, [this](const QString& id, const ApiError& error) {
-            if (error.kind() == ApiError::Kind::Keychain) {
-                // The key of them all: one sentence, and the rows are listed without links.
-                printError(QCoreApplication::translate("Cli", "The links are not shown (%1): unlock the keychain and run the command again.")
-                               .arg(error.userMessage()));
-                m_toFetch.clear();
-            } else {
-                const qsizetype index = m_history.indexOf(id);
-                const QString label = index >= 0 ? m_history.entries().at(index).label : QString();
-                printError(QCoreApplication::translate("Cli", "The link of \"%1\" is not shown: %2")
-                               .arg(label.isEmpty() ? id : label, error.userMessage()));
-            }
-            fetchNext();
+        connect(&m_history, &History::unlocked, this, [this] { finish(true); });
+        connect(&m_history, &History::unlockFailed, this, [this](const ApiError& error) {
+            // The key of them all: one sentence, and the rows are listed without links.
+            printError(QCoreApplication::translate("Cli", "The links are not shown (%1): unlock the keychain and run the command again.")
+                           .arg(error.userMessage()));
+            finish(false);
         });
         connect(&m_history, &History::forgetFailed, this, [this](const QString&, const ApiError& error) {
             if (!std::exchange(m_purgeReported, true))
@@ -120,34 +110,37 @@ public:
         m_now = QDateTime::currentDateTimeUtc();
         m_history.load();
         m_history.purge(m_now, Settings(m_store).historyPurgeDays());
-        for (const HistoryEntry& entry : m_history.entries()) {
-            if (!m_request.profile.isEmpty() && entry.profile != m_request.profile)
-                continue;
-            const bool expired = entry.isExpired(m_now);
-            if (expired && !m_request.all)
-                continue;
-            m_listed << entry;
-            if (!expired)
-                m_toFetch << entry.id;
-        }
-        fetchNext();
+        // The key is read only when a live link is to be shown.
+        const auto live = [this](const HistoryEntry& entry) { return shown(entry) && !entry.isExpired(m_now); };
+        if (std::any_of(m_history.entries().cbegin(), m_history.entries().cend(), live))
+            m_history.unlock();
+        else
+            finish(false);
     }
 
 private:
-    // One link at a time: the key is read at the first, the rest are opened with it.
-    void fetchNext()
+    bool shown(const HistoryEntry& entry) const
     {
-        if (m_toFetch.isEmpty()) {
-            finish();
-            return;
-        }
-        m_history.fetch(m_toFetch.takeFirst());
+        return (m_request.profile.isEmpty() || entry.profile == m_request.profile)
+            && (m_request.all || !entry.isExpired(m_now));
     }
 
-    void finish()
+    // Lists the rows (opening the key may have set a damaged file aside) and quits.
+    void finish(bool unlocked)
     {
-        if (std::exchange(m_printed, true))
-            return;
+        for (const HistoryEntry& entry : m_history.entries()) {
+            if (!shown(entry))
+                continue;
+            m_listed << entry;
+            if (!unlocked || entry.isExpired(m_now))
+                continue;
+            if (const QUrl link = m_history.link(entry.id); !link.isEmpty())
+                m_links.insert(entry.id, link.toString(QUrl::FullyEncoded));
+            else
+                printError(QCoreApplication::translate("Cli", "The link of \"%1\" is not shown: %2")
+                               .arg(entry.label.isEmpty() ? entry.id : entry.label,
+                                    QCoreApplication::translate("Cli", "it was not kept in the history")));
+        }
         QCoreApplication::exit(writeStdout(m_request.json ? json() : text()) ? Ok : Usage);
     }
 
@@ -197,10 +190,8 @@ private:
     History m_history;
     QDateTime m_now;
     QList<HistoryEntry> m_listed;
-    QStringList m_toFetch;
     QHash<QString, QString> m_links; // id -> short link, for the rows it could be read of
     bool m_purgeReported = false;
-    bool m_printed = false;
 };
 
 } // namespace

@@ -115,7 +115,7 @@ void History::apply(HistoryFile::Read read)
     m_readOnly = false;
     m_publicKey.clear();
     m_records.clear();
-    QList<HistoryRecord> records;
+    m_plain.clear();
     switch (read.status) {
     case HistoryFile::Read::Status::Missing:
         break;
@@ -131,32 +131,54 @@ void History::apply(HistoryFile::Read read)
         break;
     case HistoryFile::Read::Status::Ok:
         m_publicKey = read.contents.publicKey;
-        records = std::move(read.contents.records);
+        for (HistoryRecord& record : read.contents.records)
+            m_records.insert(record.entry.id, std::move(record));
+        openAll();
         break;
     }
-    if (m_key && read.status == HistoryFile::Read::Status::Ok) {
-        if (m_publicKey != m_key->publicKey() && records.isEmpty()) {
-            setAside(read.fingerprint, {}, {}); // nothing to keep: only the first line changes
-        } else if (m_publicKey != m_key->publicKey()) {
-            records.clear();
-            setAside(read.fingerprint, u"other-key"_s,
-                     tr("The history file was sealed with a key the keychain no longer holds; it was set aside as %1, "
-                        "and the history starts empty."));
-        } else if (const std::optional<QHash<QString, QByteArray>> reboxed = verify(records)) {
-            for (HistoryRecord& record : records)
-                m_records.insert(record.entry.id, record);
-            compact(*reboxed);
-        } else {
-            records.clear();
-            setAside(read.fingerprint, u"damaged"_s,
+    showEntries();
+}
+
+void History::openAll()
+{
+    if (!m_key || m_publicKey.isEmpty())
+        return;
+    if (m_publicKey != m_key->publicKey()) {
+        // Without entries only the first line changes; with them they cannot be opened.
+        const bool entries = !m_records.isEmpty();
+        setAside(m_fingerprint, entries ? u"other-key"_s : QString(),
+                 tr("The history file was sealed with a key the keychain no longer holds; it was set aside as %1, "
+                    "and the history starts empty."));
+        return;
+    }
+    QHash<QString, QByteArray> plain;
+    QHash<QString, QByteArray> reboxed;
+    plain.reserve(m_records.size());
+    for (const HistoryRecord& record : std::as_const(m_records)) {
+        if (record.secret == HistoryRecord::Secret::None)
+            continue;
+        const QByteArray associated = record.associatedData();
+        const std::optional<QByteArray> opened = record.secret == HistoryRecord::Secret::Boxed
+            ? m_key->unbox(record.box, associated)
+            : m_key->open(record.box, associated);
+        if (!opened) {
+            setAside(m_fingerprint, u"damaged"_s,
                      tr("An entry of the history file does not match its seal (the file was changed outside FaultShare, or "
                         "damaged); it was set aside as %1, and the history starts empty."));
+            return;
         }
-    } else {
-        for (HistoryRecord& record : records)
-            m_records.insert(record.entry.id, record);
+        if (record.secret == HistoryRecord::Secret::Sealed) {
+            if (const std::optional<QByteArray> boxed = m_key->box(*opened, associated))
+                reboxed.insert(record.entry.id, *boxed);
+        }
+        plain.insert(record.entry.id, *opened);
     }
+    m_plain = std::move(plain);
+    compact(reboxed);
+}
 
+void History::showEntries()
+{
     QList<HistoryEntry> entries;
     entries.reserve(m_records.size() + m_pending.size());
     for (const HistoryRecord& record : std::as_const(m_records))
@@ -178,25 +200,6 @@ void History::apply(HistoryFile::Read read)
     if (!same || !m_loaded)
         Q_EMIT reset();
     m_loaded = true;
-}
-
-std::optional<QHash<QString, QByteArray>> History::verify(const QList<HistoryRecord>& records) const
-{
-    QHash<QString, QByteArray> reboxed;
-    for (const HistoryRecord& record : records) {
-        const QByteArray associated = record.associatedData();
-        if (record.secret == HistoryRecord::Secret::Boxed) {
-            if (!m_key->unbox(record.box, associated))
-                return std::nullopt;
-        } else if (record.secret == HistoryRecord::Secret::Sealed) {
-            const std::optional<QByteArray> plain = m_key->open(record.box, associated);
-            if (!plain)
-                return std::nullopt;
-            if (const std::optional<QByteArray> boxed = m_key->box(*plain, associated))
-                reboxed.insert(record.entry.id, *boxed);
-        }
-    }
-    return reboxed;
 }
 
 void History::compact(const QHash<QString, QByteArray>& reboxed)
@@ -257,6 +260,7 @@ void History::setAside(size_t fingerprint, const QString& reason, const QString&
         return written;
     }, &error);
     m_records.clear();
+    m_plain.clear();
     const bool replaced = ok && (!aside.isEmpty() || (reason.isEmpty() && !written.isEmpty()));
     m_publicKey = m_key && replaced ? m_key->publicKey() : QByteArray();
     if (ok && !replaced && error.isEmpty())
@@ -445,6 +449,9 @@ void History::makeKey()
         return;
     }
     m_fingerprint = HistoryFile::fingerprintOf(written);
+    m_publicKey = key->publicKey();
+    m_records.clear(); // kept aside, if there were any
+    m_plain.clear();
     if (!aside.isEmpty())
         Q_EMIT problem(tr("The keychain no longer holds the history's key; the history file was set aside as %1, and the "
                           "history starts empty.")
@@ -457,6 +464,8 @@ void History::makeKey()
         m_file->update([&](const QByteArray& current) -> std::optional<QByteArray> {
             return current == written ? std::optional<QByteArray>(QByteArray()) : std::nullopt;
         }, &ignored);
+        m_publicKey.clear();
+        m_fingerprint = m_file->fingerprint();
         keyFailed(error);
     });
 }
@@ -467,8 +476,14 @@ void History::useKey(const HistoryKey& key)
     m_keyState = KeyState::Ready;
     m_keyRetries = 0;
     writePending();
-    apply(m_file->read());
+    if (m_file->fingerprint() != m_fingerprint) {
+        apply(m_file->read());
+    } else {
+        openAll();
+        showEntries();
+    }
     answerFetches();
+    Q_EMIT unlocked();
     startMigration();
 }
 
@@ -476,6 +491,7 @@ void History::keyFailed(const ApiError& error)
 {
     m_keyState = KeyState::Failed;
     qCInfo(lcKeychain) << "history key not available:" << error.detail();
+    Q_EMIT unlockFailed(error);
     const QStringList fetches = std::exchange(m_fetches, {});
     for (const QString& id : fetches)
         Q_EMIT tokenFailed(id, error);
@@ -546,11 +562,31 @@ void History::removeFromFile(const QStringList& ids)
     m_pending.removeIf([&gone](const Pending& pending) { return gone.contains(pending.entry.id); });
     for (const QString& id : ids) {
         m_records.remove(id);
+        m_plain.remove(id);
         m_tokens.remove(id);
         if (const qsizetype index = indexOf(id); index >= 0)
             removeAt(index);
         Q_EMIT forgotten(id);
     }
+}
+
+void History::unlock()
+{
+    if (m_keyState == KeyState::Ready || !m_file)
+        QMetaObject::invokeMethod(this, &History::unlocked, Qt::QueuedConnection);
+    else
+        readKey();
+}
+
+QUrl History::link(const QString& id) const
+{
+    if (const auto token = m_tokens.constFind(id); token != m_tokens.cend())
+        return token->shortLink();
+    const QByteArray plain = m_plain.value(id);
+    if (plain.isEmpty())
+        return {};
+    // Opened with the key, so ours as written by toSecret: only the link is read.
+    return QUrl(QJsonDocument::fromJson(plain).object().value(u"short_link"_s).toString(), QUrl::StrictMode);
 }
 
 void History::fetch(const QString& id)
@@ -583,11 +619,7 @@ void History::answerFetch(const QString& id)
         Q_EMIT tokenFailed(id, fileError(tr("the link was not kept")));
         return;
     }
-    const QByteArray associated = record->associatedData();
-    const std::optional<QByteArray> plain = record->secret == HistoryRecord::Secret::Boxed
-        ? m_key->unbox(record->box, associated)
-        : m_key->open(record->box, associated);
-    const std::optional<EmbedToken> token = plain ? fromSecret(QString::fromUtf8(*plain)) : std::nullopt;
+    const std::optional<EmbedToken> token = fromSecret(QString::fromUtf8(m_plain.value(id)));
     if (!token) {
         Q_EMIT tokenFailed(id, fileError(tr("the link kept in the history file cannot be read")));
         return;

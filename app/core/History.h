@@ -82,6 +82,13 @@ public:
     // the file. Returns how many.
     int purge(const QDateTime& now, int days);
 
+    // Reads the key (once; the keychain may prompt) and opens every entry: unlocked() or
+    // unlockFailed() follows, always after unlock() has returned.
+    void unlock();
+    // Once unlocked: the short link of id alone, cheaper than fetch() for a listing; empty
+    // when the entry has none.
+    QUrl link(const QString& id) const;
+
     // Asks for the token of id. Exactly one of tokenReady / tokenFailed follows, always
     // after fetch() has returned.
     void fetch(const QString& id);
@@ -111,6 +118,9 @@ Q_SIGNALS:
     void forgotten(const QString& id);
     // The file could not be changed: the row stays.
     void forgetFailed(const QString& id, const ApiError& error);
+    void unlocked();
+    // Kind Keychain (locked, no answer) or HistoryFile; the rows stay, without links.
+    void unlockFailed(const ApiError& error);
     // Something the operator should know, as one sentence: a file set aside, a key that no
     // longer matches, history that could not be moved in yet.
     void problem(const QString& sentence);
@@ -130,9 +140,11 @@ private:
     // Takes in what the file holds: a damaged file, or (with the key) one sealed with
     // another key or with an entry that does not open, is set aside. Emits reset().
     void apply(HistoryFile::Read read);
-    // Opens every record with the key: nullopt when one does not open; else the sealed
-    // ones boxed under the data key, by id.
-    std::optional<QHash<QString, QByteArray>> verify(const QList<HistoryRecord>& records) const;
+    // With the key: opens every record, or sets the file aside when one does not open
+    // (or the file is sealed for another key); boxes sealed ones under the data key.
+    void openAll();
+    // entries() from the records and the adds waiting for a file; reset() if they changed.
+    void showEntries();
     // Rewrites sealed records as those boxes (cheaper to open next time).
     void compact(const QHash<QString, QByteArray>& reboxed);
     // Keeps the file that had fingerprint as "<file>.<reason>-<time>" and starts it again;
@@ -155,6 +167,7 @@ private:
     QList<HistoryEntry> m_entries;
     QHash<QString, HistoryRecord> m_records; // id -> the record as read from the file
     QHash<QString, EmbedToken> m_tokens;     // opened, or added in this session
+    QHash<QString, QByteArray> m_plain;      // id -> its opened box (toSecret form), once unlocked
     QStringList m_fetches;                   // ids waiting for the key
     QList<Pending> m_pending;                // adds waiting for the key (no usable file yet)
     QByteArray m_publicKey;

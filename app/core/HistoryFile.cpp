@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLockFile>
 #include <QSaveFile>
 #include <QStandardPaths>
@@ -23,17 +24,35 @@ namespace {
 constexpr std::chrono::milliseconds LockTimeout{5000};
 
 const QString FormatName = u"faultshare-history"_s;
-const QString SealedKey = u"sealed"_s;
-const QString BoxedKey = u"boxed"_s;
 
 QString timeText(const QDateTime& time)
 {
     return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
+// "2026-12-03T04:35:50.000Z", as timeText writes it, read without QDateTime's general
+// parser (a thousand entries have three each); anything else through it.
 QDateTime timeFrom(const QJsonValue& value)
 {
-    const QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    const QString text = value.toString();
+    const auto digits = [&text](qsizetype from, qsizetype count) {
+        int n = 0;
+        for (qsizetype i = from; i < from + count; ++i) {
+            const char16_t c = text.at(i).unicode();
+            if (c < u'0' || c > u'9')
+                return -1;
+            n = n * 10 + (c - u'0');
+        }
+        return n;
+    };
+    if (text.size() == 24 && text.at(4) == u'-' && text.at(7) == u'-' && text.at(10) == u'T' && text.at(13) == u':'
+        && text.at(16) == u':' && text.at(19) == u'.' && text.at(23) == u'Z') {
+        const QDate date(digits(0, 4), digits(5, 2), digits(8, 2));
+        const QTime time(digits(11, 2), digits(14, 2), digits(17, 2), digits(20, 3));
+        if (date.isValid() && time.isValid())
+            return QDateTime(date, time, Qt::UTC);
+    }
+    const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
     return time.isValid() ? time.toUTC() : QDateTime();
 }
 
@@ -61,17 +80,11 @@ bool lock(QLockFile& lock, QString* error)
 
 } // namespace
 
-QByteArray HistoryRecord::associatedData() const
-{
-    return "FaultShare history 1\n" + QJsonDocument(fields).toJson(QJsonDocument::Compact);
-}
-
 QByteArray HistoryRecord::toLine() const
 {
-    QJsonObject object = fields;
-    if (secret != Secret::None)
-        object.insert(secret == Secret::Sealed ? SealedKey : BoxedKey, QString::fromLatin1(box.toBase64()));
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    if (secret == Secret::None)
+        return metadata;
+    return metadata + (secret == Secret::Sealed ? "\tsealed\t" : "\tboxed\t") + box.toBase64();
 }
 
 HistoryRecord HistoryRecord::of(const HistoryEntry& entry, Secret secret, const QByteArray& box)
@@ -80,7 +93,7 @@ HistoryRecord HistoryRecord::of(const HistoryEntry& entry, Secret secret, const 
     record.entry = entry;
     record.secret = secret;
     record.box = box;
-    record.fields = {
+    QJsonObject fields{
         {u"id"_s, entry.id},
         {u"label"_s, entry.label},
         {u"profile"_s, entry.profile},
@@ -89,7 +102,8 @@ HistoryRecord HistoryRecord::of(const HistoryEntry& entry, Secret secret, const 
         {u"received_at"_s, timeText(entry.receivedAt)},
     };
     if (!entry.apiUrl.isEmpty())
-        record.fields.insert(u"api_url"_s, entry.apiUrl.toString(QUrl::FullyEncoded));
+        fields.insert(u"api_url"_s, entry.apiUrl.toString(QUrl::FullyEncoded));
+    record.metadata = QJsonDocument(fields).toJson(QJsonDocument::Compact);
     return record;
 }
 
@@ -161,31 +175,37 @@ HistoryFile::Read HistoryFile::parse(const QByteArray& bytes)
     while (start < bytes.size()) {
         const qsizetype end = bytes.indexOf('\n', start);
         ++lineNumber;
-        QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(bytes.mid(start, end - start), &error);
+        const QByteArrayView line(bytes.constData() + start, end - start);
         start = end + 1;
-        if (!document.isObject())
-            return damaged(HistoryFile::tr("line %1 is not a history entry").arg(lineNumber));
         HistoryRecord record;
-        record.fields = document.object();
-        const QJsonValue sealed = record.fields.take(SealedKey);
-        const QJsonValue boxed = record.fields.take(BoxedKey);
-        if (!sealed.isUndefined() || !boxed.isUndefined()) {
-            record.secret = sealed.isUndefined() ? HistoryRecord::Secret::Boxed : HistoryRecord::Secret::Sealed;
-            const auto box = QByteArray::fromBase64Encoding((sealed.isUndefined() ? boxed : sealed).toString().toLatin1(),
+        const qsizetype tab = line.indexOf('\t');
+        record.metadata = (tab < 0 ? line : line.first(tab)).toByteArray();
+        if (tab >= 0) {
+            const QByteArrayView rest = line.sliced(tab + 1);
+            const qsizetype second = rest.indexOf('\t');
+            const QByteArrayView kind = second < 0 ? rest : rest.first(second);
+            record.secret = kind == "sealed" ? HistoryRecord::Secret::Sealed
+                : kind == "boxed"            ? HistoryRecord::Secret::Boxed
+                                             : HistoryRecord::Secret::None;
+            const auto box = QByteArray::fromBase64Encoding(second < 0 ? QByteArray() : rest.sliced(second + 1).toByteArray(),
                                                             QByteArray::AbortOnBase64DecodingErrors);
-            if (!box || box.decoded.isEmpty())
+            if (second < 0 || record.secret == HistoryRecord::Secret::None || !box || box.decoded.isEmpty())
                 return damaged(HistoryFile::tr("line %1 holds no readable link").arg(lineNumber));
             record.box = box.decoded;
         }
+        const QJsonDocument document = QJsonDocument::fromJson(record.metadata);
+        if (!document.isObject())
+            return damaged(HistoryFile::tr("line %1 is not a history entry").arg(lineNumber));
+        const QJsonObject fields = document.object();
         HistoryEntry& entry = record.entry;
-        entry.id = record.fields.value(u"id"_s).toString();
-        entry.label = record.fields.value(u"label"_s).toString();
-        entry.profile = record.fields.value(u"profile"_s).toString();
-        entry.issuedAt = timeFrom(record.fields.value(u"issued_at"_s));
-        entry.expiresAt = timeFrom(record.fields.value(u"expires_at"_s));
-        entry.receivedAt = timeFrom(record.fields.value(u"received_at"_s));
-        entry.apiUrl = QUrl(record.fields.value(u"api_url"_s).toString(), QUrl::StrictMode);
+        entry.id = fields.value(u"id"_s).toString();
+        entry.label = fields.value(u"label"_s).toString();
+        entry.profile = fields.value(u"profile"_s).toString();
+        entry.issuedAt = timeFrom(fields.value(u"issued_at"_s));
+        entry.expiresAt = timeFrom(fields.value(u"expires_at"_s));
+        entry.receivedAt = timeFrom(fields.value(u"received_at"_s));
+        if (const QJsonValue apiUrl = fields.value(u"api_url"_s); apiUrl.isString())
+            entry.apiUrl = QUrl(apiUrl.toString(), QUrl::StrictMode);
         if (entry.id.isEmpty() || !entry.expiresAt.isValid())
             return damaged(HistoryFile::tr("line %1 is not a history entry").arg(lineNumber));
         read.contents.records.append(std::move(record));

@@ -3,7 +3,6 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QUrl>
@@ -29,31 +28,33 @@ struct HistoryEntry
     bool isExpired(const QDateTime& now) const { return now >= expiresAt; }
 };
 
-// One line of the history file: an entry's metadata and, unless it was kept without
-// one, its token and link in a box (see HistoryKey).
+// One line of the history file: an entry's metadata (a compact JSON object) and, unless
+// it was kept without one, its token and link in a box (see HistoryKey), after a tab.
 struct HistoryRecord
 {
     enum class Secret { None, Sealed, Boxed };
 
     HistoryEntry entry;
+    QByteArray metadata; // the JSON object exactly as in the file, unknown members included
     Secret secret = Secret::None;
     QByteArray box;
-    QJsonObject fields; // the line's metadata members as read, including unknown ones
 
-    // What the box is bound to: the metadata members of the line.
-    QByteArray associatedData() const;
+    // What the box is bound to: the metadata, byte for byte.
+    QByteArray associatedData() const { return "FaultShare history 1\n" + metadata; }
     QByteArray toLine() const;
-    // A record of entry (fields made from it) with the given box.
+    // A record of entry with the given box.
     static HistoryRecord of(const HistoryEntry& entry, Secret secret = Secret::None, const QByteArray& box = {});
 };
 
-// The history file: one JSON object a line, written whole and atomically (QSaveFile)
-// under a lock (QLockFile), so the window and the command line never lose each other's
-// entries. The first line names the format and holds the public key:
+// The history file: a line a link, written whole and atomically (QSaveFile) under a lock
+// (QLockFile), so the window and the command line never lose each other's entries. The
+// first line names the format and holds the public key; each other line is an entry's
+// metadata, then (after a tab) how its box was made and the box:
 //
 //   {"format":"faultshare-history","public_key":"<base64>","version":1}
-//   {"expires_at":"…","id":"…","issued_at":"…","label":"…","profile":"…",…,"sealed":"<base64>"}
+//   {"api_url":"…","expires_at":"…","id":"…","issued_at":"…","label":"…",…}<TAB>sealed<TAB><base64>
 //
+// The box stays out of the JSON: reading a thousand entries parses only their metadata.
 // Nothing here needs the key; History decides what to seal, open and set aside.
 class HistoryFile final
 {

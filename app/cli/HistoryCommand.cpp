@@ -152,8 +152,8 @@ private:
                 {u"id"_s, entry.id},
                 {u"label"_s, entry.label},
                 {u"profile"_s, entry.profile},
-                {u"issued_at"_s, entry.issuedAt.isValid() ? entry.issuedAt.toString(Qt::ISODateWithMs) : QString()},
-                {u"expires_at"_s, entry.expiresAt.toString(Qt::ISODateWithMs)},
+                {u"issued_at"_s, HistoryFile::timeText(entry.issuedAt)},
+                {u"expires_at"_s, HistoryFile::timeText(entry.expiresAt)},
                 {u"expired"_s, entry.isExpired(m_now)},
                 {u"remaining_seconds"_s, remainingSeconds(m_now, entry.expiresAt)},
             };

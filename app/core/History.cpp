@@ -159,8 +159,8 @@ void History::openAll()
             continue;
         const QByteArray associated = record.associatedData();
         const std::optional<QByteArray> opened = record.secret == HistoryRecord::Secret::Boxed
-            ? m_key->unbox(record.box, associated)
-            : m_key->open(record.box, associated);
+            ? m_key->unbox(HistoryKey::fromBase64(record.box), associated)
+            : m_key->open(HistoryKey::fromBase64(record.box), associated);
         if (!opened) {
             setAside(m_fingerprint, u"damaged"_s,
                      tr("An entry of the history file does not match its seal (the file was changed outside FaultShare, or "
@@ -169,7 +169,7 @@ void History::openAll()
         }
         if (record.secret == HistoryRecord::Secret::Sealed) {
             if (const std::optional<QByteArray> boxed = m_key->box(*opened, associated))
-                reboxed.insert(record.entry.id, *boxed);
+                reboxed.insert(record.entry.id, boxed->toBase64());
         }
         plain.insert(record.entry.id, *opened);
     }
@@ -290,8 +290,12 @@ qsizetype History::indexOf(const QString& id) const
 
 void History::prepare()
 {
+    if (!m_file || m_readOnly)
+        return;
+    if (!m_key)
+        HistoryKey::warmUp(); // sealing would wait for libcrypto to load
     // Only a history that has read its file knows there is none to add to.
-    if (m_file && m_loaded && !m_readOnly && m_publicKey.isEmpty())
+    if (m_loaded && m_publicKey.isEmpty())
         readKey();
 }
 
@@ -368,7 +372,7 @@ bool History::writeRecord(const HistoryEntry& entry, const QByteArray& plain, QS
                 *error = tr("the link could not be sealed");
             return std::nullopt;
         }
-        record.box = *box;
+        record.box = box->toBase64();
         written = base + record.toLine() + '\n';
         return written;
     }, error);
@@ -585,8 +589,15 @@ QUrl History::link(const QString& id) const
     const QByteArray plain = m_plain.value(id);
     if (plain.isEmpty())
         return {};
-    // Opened with the key, so ours as written by toSecret: only the link is read.
-    return QUrl(QJsonDocument::fromJson(plain).object().value(u"short_link"_s).toString(), QUrl::StrictMode);
+    // Opened with the key, so ours as toSecret wrote it (compact JSON, a link FullyEncoded:
+    // no quote or backslash in it): the link is read without parsing the rest.
+    static const QByteArray member = "\"short_link\":\"";
+    const qsizetype start = plain.indexOf(member);
+    const qsizetype end = start < 0 ? -1 : plain.indexOf('"', start + member.size());
+    const qsizetype escape = start < 0 ? -1 : plain.indexOf('\\', start);
+    if (end < 0 || (escape >= 0 && escape < end))
+        return QUrl(QJsonDocument::fromJson(plain).object().value(u"short_link"_s).toString(), QUrl::StrictMode);
+    return QUrl(QString::fromUtf8(plain.sliced(start + member.size(), end - start - member.size())), QUrl::StrictMode);
 }
 
 void History::fetch(const QString& id)
@@ -665,7 +676,7 @@ void History::startMigration()
                 if (token) {
                     if (const std::optional<QByteArray> box = m_key->box(link.secret.toUtf8(), record.associatedData())) {
                         record.secret = HistoryRecord::Secret::Boxed;
-                        record.box = *box;
+                        record.box = box->toBase64();
                     }
                 }
                 now.contents.records.append(record);

@@ -25,12 +25,7 @@ constexpr std::chrono::milliseconds LockTimeout{5000};
 
 const QString FormatName = u"faultshare-history"_s;
 
-QString timeText(const QDateTime& time)
-{
-    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
-
-// "2026-12-03T04:35:50.000Z", as timeText writes it, read without QDateTime's general
+// "2026-12-03T04:35:50.000Z", as HistoryFile::timeText writes it, read without QDateTime's general
 // parser (a thousand entries have three each); anything else through it.
 QDateTime timeFrom(const QJsonValue& value)
 {
@@ -84,7 +79,7 @@ QByteArray HistoryRecord::toLine() const
 {
     if (secret == Secret::None)
         return metadata;
-    return metadata + (secret == Secret::Sealed ? "\tsealed\t" : "\tboxed\t") + box.toBase64();
+    return metadata + (secret == Secret::Sealed ? "\tsealed\t" : "\tboxed\t") + box;
 }
 
 HistoryRecord HistoryRecord::of(const HistoryEntry& entry, Secret secret, const QByteArray& box)
@@ -97,14 +92,38 @@ HistoryRecord HistoryRecord::of(const HistoryEntry& entry, Secret secret, const 
         {u"id"_s, entry.id},
         {u"label"_s, entry.label},
         {u"profile"_s, entry.profile},
-        {u"issued_at"_s, timeText(entry.issuedAt)},
-        {u"expires_at"_s, timeText(entry.expiresAt)},
-        {u"received_at"_s, timeText(entry.receivedAt)},
+        {u"issued_at"_s, HistoryFile::timeText(entry.issuedAt)},
+        {u"expires_at"_s, HistoryFile::timeText(entry.expiresAt)},
+        {u"received_at"_s, HistoryFile::timeText(entry.receivedAt)},
     };
     if (!entry.apiUrl.isEmpty())
         fields.insert(u"api_url"_s, entry.apiUrl.toString(QUrl::FullyEncoded));
     record.metadata = QJsonDocument(fields).toJson(QJsonDocument::Compact);
     return record;
+}
+
+QString HistoryFile::timeText(const QDateTime& time)
+{
+    if (!time.isValid())
+        return {};
+    const QDateTime utc = time.toUTC();
+    const QDate date = utc.date();
+    const QTime clock = utc.time();
+    if (date.year() < 0 || date.year() > 9999)
+        return utc.toString(Qt::ISODateWithMs);
+    char16_t text[] = u"0000-00-00T00:00:00.000Z";
+    const auto put = [&text](int at, int digits, int value) {
+        for (int i = at + digits - 1; i >= at; --i, value /= 10)
+            text[i] = char16_t(u'0' + value % 10);
+    };
+    put(0, 4, date.year());
+    put(5, 2, date.month());
+    put(8, 2, date.day());
+    put(11, 2, clock.hour());
+    put(14, 2, clock.minute());
+    put(17, 2, clock.second());
+    put(20, 3, clock.msec());
+    return QString(reinterpret_cast<const QChar*>(text), 24);
 }
 
 QString HistoryFile::defaultPath()
@@ -187,11 +206,10 @@ HistoryFile::Read HistoryFile::parse(const QByteArray& bytes)
             record.secret = kind == "sealed" ? HistoryRecord::Secret::Sealed
                 : kind == "boxed"            ? HistoryRecord::Secret::Boxed
                                              : HistoryRecord::Secret::None;
-            const auto box = QByteArray::fromBase64Encoding(second < 0 ? QByteArray() : rest.sliced(second + 1).toByteArray(),
-                                                            QByteArray::AbortOnBase64DecodingErrors);
-            if (second < 0 || record.secret == HistoryRecord::Secret::None || !box || box.decoded.isEmpty())
+            // Decoded when opened (with the key): a thousand boxes are not decoded to list rows.
+            record.box = second < 0 ? QByteArray() : rest.sliced(second + 1).toByteArray();
+            if (record.secret == HistoryRecord::Secret::None || record.box.isEmpty())
                 return damaged(HistoryFile::tr("line %1 holds no readable link").arg(lineNumber));
-            record.box = box.decoded;
         }
         const QJsonDocument document = QJsonDocument::fromJson(record.metadata);
         if (!document.isObject())

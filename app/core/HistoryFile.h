@@ -37,7 +37,7 @@ struct HistoryRecord
     HistoryEntry entry;
     QByteArray metadata; // the JSON object exactly as in the file, unknown members included
     Secret secret = Secret::None;
-    QByteArray box;
+    QByteArray box; // base64, as in the file (HistoryKey::fromBase64 gives its bytes)
 
     // What the box is bound to: the metadata, byte for byte.
     QByteArray associatedData() const { return "FaultShare history 1\n" + metadata; }
@@ -96,6 +96,10 @@ public:
     // "<file>.<reason>-<UTC time>", never to be deleted by FaultShare. Returns its path, or
     // empty (and why).
     QString saveAside(const QByteArray& bytes, const QString& reason, QString* error) const;
+
+    // A UTC time as the file holds it ("2026-12-03T04:35:50.000Z", Qt::ISODateWithMs),
+    // without QDateTime's general formatter; empty for an invalid time.
+    static QString timeText(const QDateTime& time);
 
     static QByteArray headerLine(const QByteArray& publicKey);
     static QByteArray serialize(const Contents& contents);

@@ -4,10 +4,13 @@
 #include <QLibrary>
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
+#include <QThreadPool>
 
 #include <openssl/evp.h>
 #include <openssl/opensslv.h>
 
+#include <atomic>
+#include <limits>
 #include <memory>
 
 namespace faultshare {
@@ -42,7 +45,8 @@ struct LibCrypto
     X(EVP_EncryptFinal_ex)                                                                                             \
     X(EVP_DecryptInit_ex)                                                                                              \
     X(EVP_DecryptUpdate)                                                                                               \
-    X(EVP_DecryptFinal_ex)
+    X(EVP_DecryptFinal_ex)                                                                                             \
+    X(EVP_DecodeBlock)
 #define FAULTSHARE_DECLARE(name) decltype(&::name) name = nullptr;
     FAULTSHARE_CRYPTO_FUNCTIONS(FAULTSHARE_DECLARE)
 #undef FAULTSHARE_DECLARE
@@ -219,6 +223,33 @@ bool HistoryKey::isAvailable(QString* error)
     if (error)
         *error = crypto.error;
     return crypto.error.isEmpty();
+}
+
+void HistoryKey::warmUp()
+{
+    static std::atomic_bool started = false;
+    if (started.exchange(true))
+        return;
+    QThreadPool::globalInstance()->start([] {
+        QString ignored;
+        if (const std::optional<HistoryKey> key = generate(&ignored))
+            (void)seal(key->publicKey(), "warm", {}, &ignored);
+    });
+}
+
+QByteArray HistoryKey::fromBase64(const QByteArray& text)
+{
+    const LibCrypto& crypto = LibCrypto::get();
+    if (!crypto.error.isEmpty() || text.size() % 4 != 0 || text.size() > std::numeric_limits<int>::max())
+        return QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors).decoded;
+    QByteArray bytes(text.size() / 4 * 3, Qt::Uninitialized);
+    const int size = crypto.EVP_DecodeBlock(reinterpret_cast<unsigned char*>(bytes.data()), bytesOf(text), int(text.size()));
+    if (size < 0)
+        return {};
+    // The block decoder counts the padding's zero bytes.
+    const qsizetype padding = text.endsWith("==") ? 2 : text.endsWith('=') ? 1 : 0;
+    bytes.truncate(size - padding);
+    return bytes;
 }
 
 std::optional<HistoryKey> HistoryKey::generate(QString* error)

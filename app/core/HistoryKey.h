@@ -55,6 +55,13 @@ public:
 
     // Whether libcrypto can be loaded here, and if not, why.
     static bool isAvailable(QString* error);
+    // Loads libcrypto and readies its algorithms on a worker thread, so that the first
+    // seal() or open() does not wait for it (the command line calls it while the API
+    // answers).
+    static void warmUp();
+    // The bytes of base64 text (libcrypto's decoder: a thousand boxes take well under a
+    // millisecond); empty when it is not base64.
+    static QByteArray fromBase64(const QByteArray& text);
 
 private:
     HistoryKey() = default;

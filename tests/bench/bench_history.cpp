@@ -109,7 +109,7 @@ int main(int argc, char** argv)
         entry.expiresAt = token.expiresAt();
         entry.receivedAt = token.receivedAt();
         HistoryRecord record = HistoryRecord::of(entry, HistoryRecord::Secret::Boxed);
-        record.box = *key->box(History::toSecret(token).toUtf8(), record.associatedData());
+        record.box = key->box(History::toSecret(token).toUtf8(), record.associatedData())->toBase64();
         contents.records << record;
     }
     QFile file(dir.filePath(u"history.jsonl"_s));

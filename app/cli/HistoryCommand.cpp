@@ -144,24 +144,61 @@ private:
         QCoreApplication::exit(writeStdout(m_request.json ? json() : text()) ? Ok : Usage);
     }
 
+    // The rows as QJsonDocument's indented form would print them (sorted members, four
+    // spaces), written directly: building a thousand QJsonObjects costs more than the
+    // rest of the command (docs/PERFORMANCE.md).
     QByteArray json() const
     {
-        QJsonArray rows;
+        if (m_listed.isEmpty())
+            return "[\n]\n";
+        QByteArray out = "[\n";
+        out.reserve(qsizetype(m_listed.size()) * 360);
         for (const HistoryEntry& entry : m_listed) {
-            QJsonObject row{
-                {u"id"_s, entry.id},
-                {u"label"_s, entry.label},
-                {u"profile"_s, entry.profile},
-                {u"issued_at"_s, HistoryFile::timeText(entry.issuedAt)},
-                {u"expires_at"_s, HistoryFile::timeText(entry.expiresAt)},
-                {u"expired"_s, entry.isExpired(m_now)},
-                {u"remaining_seconds"_s, remainingSeconds(m_now, entry.expiresAt)},
+            const auto member = [&out](const char* name, const QByteArray& value, bool last = false) {
+                out += "        \"";
+                out += name;
+                out += "\": ";
+                out += value;
+                out += last ? "\n" : ",\n";
             };
-            if (const auto link = m_links.constFind(entry.id); link != m_links.cend())
-                row.insert(u"short_link"_s, *link);
-            rows.append(row);
+            const auto link = m_links.constFind(entry.id);
+            out += "    {\n";
+            member("expired", entry.isExpired(m_now) ? "true" : "false");
+            member("expires_at", jsonString(HistoryFile::timeText(entry.expiresAt)));
+            member("id", jsonString(entry.id));
+            member("issued_at", jsonString(HistoryFile::timeText(entry.issuedAt)));
+            member("label", jsonString(entry.label));
+            member("profile", jsonString(entry.profile));
+            member("remaining_seconds", QByteArray::number(remainingSeconds(m_now, entry.expiresAt)), link == m_links.cend());
+            if (link != m_links.cend())
+                member("short_link", jsonString(*link), true);
+            out += &entry == &m_listed.constLast() ? "    }\n" : "    },\n";
         }
-        return QJsonDocument(rows).toJson(QJsonDocument::Indented);
+        out += "]\n";
+        return out;
+    }
+
+    // A JSON string of text, escaped as RFC 8259 asks (UTF-8, control characters escaped).
+    static QByteArray jsonString(const QString& text)
+    {
+        QByteArray out = "\"";
+        for (const char c : text.toUtf8()) {
+            switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (uchar(c) < 0x20)
+                    out += "\\u00" + QByteArray::number(uchar(c), 16).rightJustified(2, '0');
+                else
+                    out += c;
+            }
+        }
+        return out + '"';
     }
 
     QByteArray text() const

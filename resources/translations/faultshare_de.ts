@@ -738,6 +738,10 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
             <source>Expired links stay in the history for now: %1</source>
             <translation>Abgelaufene Links bleiben vorerst im Verlauf: %1</translation>
         </message>
+        <message>
+            <source>it was not kept in the history</source>
+            <translation>er wurde nicht im Verlauf gespeichert</translation>
+        </message>
     </context>
     <context>
         <name>ConnectionPage</name>

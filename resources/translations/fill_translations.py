@@ -918,6 +918,8 @@ DE = {
         "Die Links werden nicht angezeigt (%1): Entsperren Sie den Schlüsselbund und führen Sie den Befehl erneut aus.",
     'The link of "%1" is not shown: %2':
         "Der Link von „%1“ wird nicht angezeigt: %2",
+    "it was not kept in the history":
+        "er wurde nicht im Verlauf gespeichert",
     "Expired links stay in the history for now: %1":
         "Abgelaufene Links bleiben vorerst im Verlauf: %1",
     # --- The published API (API keys or tokens, the reference's faults, preview) ---

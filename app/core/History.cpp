@@ -487,8 +487,9 @@ void History::useKey(const HistoryKey& key)
         showEntries();
     }
     answerFetches();
-    Q_EMIT unlocked();
-    startMigration();
+    // Old history is moved in first: a listing after unlocked() has its links too.
+    if (!startMigration())
+        Q_EMIT unlocked();
 }
 
 void History::keyFailed(const ApiError& error)
@@ -639,16 +640,17 @@ void History::answerFetch(const QString& id)
     Q_EMIT tokenReady(id, *token);
 }
 
-void History::startMigration()
+bool History::startMigration()
 {
     if (!m_legacy || !m_keychain || m_migration || m_readOnly || !HistoryMigration::isNeeded(*m_legacy))
-        return;
+        return false;
     if (m_keyState != KeyState::Ready) {
         m_migrationWaits = true;
         readKey();
-        return;
+        return false;
     }
     m_migrationWaits = false;
+    m_migrationRead = false;
     m_migration = new HistoryMigration(*m_legacy, *m_keychain, this);
     const auto done = [this] {
         m_migration->deleteLater();
@@ -688,9 +690,12 @@ void History::startMigration()
                               "FaultShare tries again at the next start.")
                                .arg(error));
             done();
+            Q_EMIT unlocked();
             return;
         }
         apply(m_file->read());
+        m_migrationRead = true;
+        Q_EMIT unlocked();
         QSet<QString> inFile;
         for (auto it = m_records.cbegin(); it != m_records.cend(); ++it)
             inFile.insert(it.key());
@@ -700,6 +705,9 @@ void History::startMigration()
         Q_EMIT problem(tr("Links kept by an earlier version of FaultShare are not all moved into the history file yet (%1); "
                           "FaultShare tries again at the next start.")
                            .arg(error.userMessage()));
+        // Failing while reading them, nothing was moved: the links there are, are there.
+        if (!std::exchange(m_migrationRead, true))
+            Q_EMIT unlocked();
         done();
     });
     connect(m_migration, &HistoryMigration::finished, this, done);
@@ -707,6 +715,7 @@ void History::startMigration()
     for (auto it = m_records.cbegin(); it != m_records.cend(); ++it)
         inFile.insert(it.key());
     m_migration->start(inFile);
+    return true;
 }
 
 QString History::toSecret(const EmbedToken& token)

@@ -82,8 +82,9 @@ public:
     // the file. Returns how many.
     int purge(const QDateTime& now, int days);
 
-    // Reads the key (once; the keychain may prompt) and opens every entry: unlocked() or
-    // unlockFailed() follows, always after unlock() has returned.
+    // Reads the key (once; the keychain may prompt) and opens every entry, after moving
+    // old history in: unlocked() or unlockFailed() follows, always after unlock() has
+    // returned.
     void unlock();
     // Once unlocked: the short link of id alone, cheaper than fetch() for a listing; empty
     // when the entry has none.
@@ -157,7 +158,9 @@ private:
     void removeFromFile(const QStringList& ids);
     void answerFetches();
     void answerFetch(const QString& id);
-    void startMigration();
+    // Starts moving old history in, when there is any and the key is there: true when it
+    // started (unlocked() follows once the old links are in the file).
+    bool startMigration();
     void insertSorted(const HistoryEntry& entry);
     void removeAt(qsizetype index);
 
@@ -178,6 +181,7 @@ private:
     KeyState m_keyState = KeyState::Unread;
     int m_keyRetries = 0;          // waits for a key another process is storing
     bool m_migrationWaits = false; // old history waits for the key
+    bool m_migrationRead = false;  // this run's old links are in the file (or could not be)
     HistoryMigration* m_migration = nullptr;
     QFileSystemWatcher* m_watcher = nullptr;
     QTimer* m_reloadTimer = nullptr;

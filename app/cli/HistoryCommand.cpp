@@ -3,6 +3,7 @@
 #include "Countdown.h"
 #include "CredentialStore.h"
 #include "History.h"
+#include "HistoryMigration.h"
 #include "Settings.h"
 
 #include <QCommandLineParser>
@@ -110,9 +111,10 @@ public:
         m_now = QDateTime::currentDateTimeUtc();
         m_history.load();
         m_history.purge(m_now, Settings(m_store).historyPurgeDays());
-        // The key is read only when a live link is to be shown.
+        // The key is read only when a live link is to be shown, or old history is to be
+        // moved in (its links are listed in this run too).
         const auto live = [this](const HistoryEntry& entry) { return shown(entry) && !entry.isExpired(m_now); };
-        if (std::any_of(m_history.entries().cbegin(), m_history.entries().cend(), live))
+        if (std::any_of(m_history.entries().cbegin(), m_history.entries().cend(), live) || HistoryMigration::isNeeded(m_store))
             m_history.unlock();
         else
             finish(false);

@@ -3,10 +3,12 @@
 #include "Countdown.h"
 #include "CredentialStore.h"
 #include "History.h"
+#include "HistoryMigration.h"
 #include "Settings.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -80,6 +82,12 @@ qint64 remainingSeconds(const QDateTime& now, const QDateTime& expiresAt)
     return msecs > 0 ? (msecs + 999) / 1000 : 0;
 }
 
+// How long a run waits for the history of an earlier version to be moved into the file
+// (each keychain step of it has its own deadline, KeychainTimeout), and how often it looks.
+// What is not moved by then is moved by the next run.
+constexpr std::chrono::milliseconds MigrationWait = 3 * KeychainTimeout;
+constexpr std::chrono::milliseconds MigrationPoll{50};
+
 // One run: purge, read the links of the listed rows one at a time, print, quit.
 class HistoryCommand final : public QObject
 {
@@ -95,59 +103,89 @@ public:
             fetchNext();
         });
         connect(&m_history, &History::tokenFailed, this, [this](const QString& id, const ApiError& error) {
+            const qsizetype index = m_history.indexOf(id);
             if (error.kind() == ApiError::Kind::Keychain) {
                 // The key of them all: one sentence, and the rows are listed without links.
                 printError(QCoreApplication::translate("Cli", "The links are not shown (%1): unlock the keychain and run the command again.")
                                .arg(error.userMessage()));
-                m_toFetch.clear();
-            } else {
-                const qsizetype index = m_history.indexOf(id);
-                const QString label = index >= 0 ? m_history.entries().at(index).label : QString();
+                m_linksHidden = true;
+            } else if (index >= 0) {
+                const QString label = m_history.entries().at(index).label;
                 printError(QCoreApplication::translate("Cli", "The link of \"%1\" is not shown: %2")
                                .arg(label.isEmpty() ? id : label, error.userMessage()));
             }
+            // A row that is gone went with a file set aside (a sentence said so) or was
+            // forgotten elsewhere: it is not listed.
             fetchNext();
         });
         connect(&m_history, &History::forgetFailed, this, [this](const QString&, const ApiError& error) {
             if (!std::exchange(m_purgeReported, true))
                 printError(QCoreApplication::translate("Cli", "Expired links stay in the history for now: %1").arg(error.userMessage()));
         });
-        connect(&m_history, &History::problem, this, [](const QString& sentence) { printError(sentence); });
+        connect(&m_history, &History::problem, this, [this](const QString& sentence) {
+            printError(sentence);
+            // Whatever it says, old history is not waited for any more in this run.
+            m_migrationOver = true;
+        });
     }
 
     void start()
     {
         m_now = QDateTime::currentDateTimeUtc();
+        m_migrationDeadline.setRemainingTime(MigrationWait);
+        // Old history waiting to be moved in makes History read the key now.
         m_history.load();
         m_history.purge(m_now, Settings(m_store).historyPurgeDays());
-        for (const HistoryEntry& entry : m_history.entries()) {
-            if (!m_request.profile.isEmpty() && entry.profile != m_request.profile)
-                continue;
-            const bool expired = entry.isExpired(m_now);
-            if (expired && !m_request.all)
-                continue;
-            m_listed << entry;
-            if (!expired)
-                m_toFetch << entry.id;
-        }
         fetchNext();
     }
 
 private:
-    // One link at a time: the key is read at the first, the rest are opened with it.
+    // The rows to list: those of the history as it is now (the key read may have set the
+    // file aside, or moved old history in).
+    QList<HistoryEntry> listed() const
+    {
+        QList<HistoryEntry> rows;
+        for (const HistoryEntry& entry : m_history.entries()) {
+            if (!m_request.profile.isEmpty() && entry.profile != m_request.profile)
+                continue;
+            if (entry.isExpired(m_now) && !m_request.all)
+                continue;
+            rows << entry;
+        }
+        return rows;
+    }
+
+    // Whether history of an earlier version is still being moved into the file.
+    bool migrating()
+    {
+        return !m_migrationOver && !m_migrationDeadline.hasExpired() && HistoryMigration::isNeeded(m_store);
+    }
+
+    // One link at a time: the key is read at the first, the rest are opened with it. Once
+    // every listed row was asked for and no old history is moving in, the list is printed.
     void fetchNext()
     {
-        if (m_toFetch.isEmpty()) {
-            finish();
+        if (!m_linksHidden) {
+            for (const HistoryEntry& entry : listed()) {
+                if (entry.isExpired(m_now) || m_asked.contains(entry.id))
+                    continue;
+                m_asked.insert(entry.id);
+                m_history.fetch(entry.id);
+                return;
+            }
+        }
+        if (migrating()) {
+            QTimer::singleShot(MigrationPoll, this, &HistoryCommand::fetchNext);
             return;
         }
-        m_history.fetch(m_toFetch.takeFirst());
+        finish();
     }
 
     void finish()
     {
         if (std::exchange(m_printed, true))
             return;
+        m_listed = listed();
         QCoreApplication::exit(writeStdout(m_request.json ? json() : text()) ? Ok : Usage);
     }
 
@@ -197,7 +235,10 @@ private:
     History m_history;
     QDateTime m_now;
     QList<HistoryEntry> m_listed;
-    QStringList m_toFetch;
+    QSet<QString> m_asked;           // ids whose link was asked for
+    bool m_linksHidden = false;      // the keychain did not give the key: no links this run
+    bool m_migrationOver = false;    // a problem was reported: old history is not waited for
+    QDeadlineTimer m_migrationDeadline;
     QHash<QString, QString> m_links; // id -> short link, for the rows it could be read of
     bool m_purgeReported = false;
     bool m_printed = false;

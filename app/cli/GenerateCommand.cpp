@@ -166,6 +166,11 @@ private:
         m_client.setApiKey(key);
         if (m_request.keepHistory) {
             m_history = std::make_unique<History>(HistoryFile::defaultPath(), &m_keychain, nullptr);
+            connect(m_history.get(), &History::problem, this, [](const QString& sentence) { printError(sentence); });
+            // What the file holds (no keychain): adding to it then needs only its public
+            // key, the keychain is asked only when there is no file yet (History::prepare),
+            // and a newer FaultShare's file is left as it is.
+            m_history->load();
             m_issuer.setHistory(m_history.get());
         }
         m_issuer.issue(m_request.minutes, m_request.label, m_request.profile);
@@ -206,7 +211,6 @@ private:
             quit(code, message);
             return;
         }
-        connect(m_history.get(), &History::problem, this, [](const QString& sentence) { printError(sentence); });
         connect(m_history.get(), &History::kept, this, [this, historyId, code, message](const QString& id) {
             if (id == historyId)
                 quit(code, message);

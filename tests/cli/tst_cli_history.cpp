@@ -272,6 +272,68 @@ private Q_SLOTS:
                  QFileDevice::Permissions());
     }
 
+    // Once the history file exists, generate adds its link with the file's public key
+    // alone: the keychain is not asked (a locked keyring shows no prompt). The first link
+    // of all, which makes the file, is the one that asks: proof that the log would say so.
+    void generate_withHistoryFile_neverAsksKeychain()
+    {
+        QProcessEnvironment env = TestSupport::isolatedEnvironment(m_home->path(), m_key);
+        env.insert(u"QT_LOGGING_RULES"_s, u"faultshare.keychain.info=true"_s);
+        const QStringList arguments{u"generate"_s, u"--api-url"_s, m_demo->url().toString(), u"--format"_s, u"link"_s};
+        const CliRun first = TestSupport::runFaultshare(arguments + QStringList{u"--label"_s, u"first"_s}, env);
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        QVERIFY2(first.err.contains("started for \"history-key\""), first.err.constData());
+        QVERIFY(QFile::exists(historyFile()));
+
+        const CliRun second = TestSupport::runFaultshare(arguments + QStringList{u"--label"_s, u"second"_s}, env);
+        QVERIFY2(second.exitCode == 0, second.err.constData());
+        QVERIFY2(!second.err.contains("started for"), second.err.constData());
+        QVERIFY(second.out.startsWith(m_demo->url().toString().toUtf8()));
+        const QList<HistoryRecord> rows = readHistory().contents.records;
+        QCOMPARE(rows.size(), 2);
+        for (const HistoryRecord& row : rows) {
+            if (row.entry.label == u"second"_s)
+                QCOMPARE(row.secret, HistoryRecord::Secret::Sealed); // with the public key alone
+        }
+        CliRun r;
+        const QJsonArray listed = historyJson({}, &r);
+        QVERIFY2(r.err.isEmpty(), r.err.constData());
+        QCOMPARE(listed.size(), 2);
+        QCOMPARE(listed.first().toObject().value(u"short_link"_s).toString(), QString::fromUtf8(second.out.trimmed()));
+    }
+
+    // A history file of a newer FaultShare is never changed nor set aside: generate prints
+    // its link and says it was not kept, history lists nothing and says why.
+    void newerFile_leftAsItIs()
+    {
+        QVERIFY(QDir().mkpath(QFileInfo(historyFile()).absolutePath()));
+        const QByteArray newer = "{\"format\":\"faultshare-history\",\"public_key\":\"" + QByteArray(32, 'k').toBase64()
+            + "\",\"version\":2}\n{\"id\":\"from-the-future\",\"expires_at\":\"2099-01-01T00:00:00.000Z\",\"cipher\":\"x\"}\n";
+        QFile file(historyFile());
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(newer), newer.size());
+        file.close();
+
+        const CliRun generated = run({u"generate"_s, u"--api-url"_s, m_demo->url().toString(), u"--format"_s, u"link"_s});
+        QCOMPARE(generated.exitCode, 0);
+        QVERIFY(generated.out.startsWith(m_demo->url().toString().toUtf8()));
+        const QStringList err = linesOf(generated.err);
+        QCOMPARE(err.size(), 2);
+        QVERIFY2(err.at(0).contains(u"written by a newer FaultShare"_s) && err.at(0).contains(u"leaves the file as it is"_s),
+                 generated.err.constData());
+        QVERIFY2(err.at(1).startsWith(u"faultshare: the link was not kept in the history: "_s), generated.err.constData());
+
+        const CliRun listed = run({u"history"_s});
+        QCOMPARE(listed.exitCode, 0);
+        QCOMPARE(listed.out, QByteArray("No links.\n"));
+        QCOMPARE(linesOf(listed.err).size(), 1);
+        QVERIFY2(listed.err.contains("written by a newer FaultShare"), listed.err.constData());
+
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), newer);
+        QCOMPARE(setAside(), QStringList());
+    }
+
     void severalLinks_newestFirst()
     {
         const QString first = generate({u"--label"_s, u"first"_s}).value(u"short_link"_s).toString();

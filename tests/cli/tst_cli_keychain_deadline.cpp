@@ -269,6 +269,22 @@ private Q_SLOTS:
         generateWithEnvironmentKey_printsLink_warnsNotKept();
     }
 
+    // Case 1 on a box whose keyring was locked before any link was kept: no history file
+    // and no history key. The first link needs one: looking for it waits for the prompt
+    // (gnome-keyring asks to unlock even to find nothing), and no key is made meanwhile.
+    void lockedBeforeFirstLink_generateWithEnvironmentKey_printsLink_warnsNotKept()
+    {
+        m_rig = std::make_unique<PromptingKeyring>(PromptingKeyring::Kind::Locked);
+        if (!m_rig->start())
+            QFAIL(rigProblem().constData());
+        setProfileApiUrl();
+        if (QTest::currentTestFailed())
+            return;
+        if (!m_rig->lock() || !m_rig->promptShows())
+            QFAIL(rigProblem().constData());
+        generateWithEnvironmentKey_printsLink_warnsNotKept();
+    }
+
     // Case 2: the key itself is behind the prompt. Nothing can be sent: exit 3, and the
     // one line says the keychain did not answer and that a prompt may be waiting.
     void locked_generateWithStoredKey_exits3_saysKeychainDidNotAnswer()

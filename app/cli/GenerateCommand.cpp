@@ -166,6 +166,9 @@ private:
         m_client.setApiKey(key);
         if (m_request.keepHistory) {
             m_history = std::make_unique<History>(HistoryFile::defaultPath(), &m_keychain, nullptr);
+            // Adding needs only the file's first line (History::prepare reads it while the
+            // API answers); the keychain is asked only when there is no file yet.
+            connect(m_history.get(), &History::problem, this, [](const QString& sentence) { printError(sentence); });
             m_issuer.setHistory(m_history.get());
         }
         m_issuer.issue(m_request.minutes, m_request.label, m_request.profile);
@@ -206,7 +209,6 @@ private:
             quit(code, message);
             return;
         }
-        connect(m_history.get(), &History::problem, this, [](const QString& sentence) { printError(sentence); });
         connect(m_history.get(), &History::kept, this, [this, historyId, code, message](const QString& id) {
             if (id == historyId)
                 quit(code, message);

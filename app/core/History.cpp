@@ -25,10 +25,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// How often, and how long apart, a key the file says exists is asked for again while
-// another process is still storing it.
-constexpr int KeyRetries = 3;
+// How long apart a key that another process is storing is asked for again, and for how
+// long after it began (a keychain that prompts may take the whole of its deadline).
 constexpr auto KeyRetryDelay = 250ms;
+constexpr std::chrono::milliseconds MakerGrace = 2min;
 // Changes of the folder (a rewrite makes several) are read once they settle.
 constexpr auto ReloadDelay = 100ms;
 
@@ -294,8 +294,19 @@ void History::prepare()
         return;
     if (!m_key)
         HistoryKey::warmUp(); // sealing would wait for libcrypto to load
-    // Only a history that has read its file knows there is none to add to.
-    if (m_loaded && m_publicKey.isEmpty())
+    if (!m_loaded) {
+        // Only the first line: adding needs its public key, not the rest.
+        const HistoryFile::Header header = m_file->readHeader();
+        if (header.status == HistoryFile::Header::Status::Newer) {
+            m_readOnly = true;
+            Q_EMIT problem(tr("The history file %1 cannot be used (%2); FaultShare shows no history and leaves the file as it is.")
+                               .arg(native(m_file->path()), HistoryFile::tr("it was written by a newer FaultShare")));
+            return;
+        }
+        m_publicKey = header.publicKey;
+    }
+    // No file to add to: the key is read (or made) while the API answers.
+    if (m_publicKey.isEmpty())
         readKey();
 }
 
@@ -321,7 +332,7 @@ QString History::add(const EmbedToken& token, const QString& label, const QStrin
     const QByteArray plain = toSecret(token).toUtf8();
     if (m_readOnly)
         error = tr("the history file %1 is left as it is").arg(native(m_file->path()));
-    else if (writeRecord(entry, plain, &error))
+    else if (m_keyState != KeyState::Storing && writeRecord(entry, plain, &error))
         QMetaObject::invokeMethod(this, [this, id] { Q_EMIT kept(id); }, Qt::QueuedConnection);
     if (error.isEmpty()) {
         if (!m_records.contains(id)) {
@@ -341,10 +352,15 @@ bool History::writeRecord(const HistoryEntry& entry, const QByteArray& plain, QS
     QByteArray written;
     bool needKey = false;
     const bool ok = m_file->update([&](const QByteArray& current) -> std::optional<QByteArray> {
-        const QByteArray publicKey = HistoryFile::publicKeyOf(current);
+        const HistoryFile::Header header = HistoryFile::headerOf(current);
+        const QByteArray& publicKey = header.publicKey;
         QByteArray base = current;
         std::optional<QByteArray> box;
-        if (publicKey.isEmpty()) {
+        if (header.status == HistoryFile::Header::Status::Newer) {
+            *error = tr("the history file %1 was written by a newer FaultShare and is left as it is").arg(native(m_file->path()));
+            return std::nullopt;
+        }
+        if (header.status != HistoryFile::Header::Status::Ok) {
             // No file yet, or one this process cannot add to: that takes the key.
             if (!m_key) {
                 needKey = true;
@@ -380,14 +396,14 @@ bool History::writeRecord(const HistoryEntry& entry, const QByteArray& plain, QS
         return false;
     // What this process wrote is not news to it.
     m_fingerprint = HistoryFile::fingerprintOf(written);
-    m_publicKey = HistoryFile::publicKeyOf(written);
+    m_publicKey = HistoryFile::headerOf(written).publicKey;
     m_records.insert(entry.id, record);
     return true;
 }
 
 void History::readKey()
 {
-    if (m_keyState == KeyState::Reading || m_keyState == KeyState::Ready)
+    if (m_keyState == KeyState::Reading || m_keyState == KeyState::Storing || m_keyState == KeyState::Ready)
         return;
     if (!m_keychain) {
         keyFailed(ApiError(ApiError::Kind::Keychain, tr("no keychain")));
@@ -416,17 +432,27 @@ void History::makeKey()
         keyFailed(fileError(why));
         return;
     }
-    // The file decides who makes the key: the process that writes its first line. One
-    // that finds the file changed since it looked waits for the other's key instead.
+    // The file decides who makes the key: the process that writes its first line, marked
+    // "key pending" until the key is in the keychain. Another process that finds such a
+    // line waits for that key (the maker may take up to the keychain's deadline) instead
+    // of taking the file's links for lost.
     QString aside;
     QByteArray written;
     bool otherMaker = false;
+    bool askAgain = false;
     const bool ok = m_file->update([&](const QByteArray& current) -> std::optional<QByteArray> {
         const HistoryFile::Read now = HistoryFile::parse(current);
         if (now.status == HistoryFile::Read::Status::Newer)
             return std::nullopt;
-        if (now.status == HistoryFile::Read::Status::Ok && now.fingerprint != m_fingerprint && m_keyRetries < KeyRetries) {
+        if (now.status == HistoryFile::Read::Status::Ok && now.contents.keyPending
+            && now.contents.createdAt.addMSecs(MakerGrace.count()) > QDateTime::currentDateTimeUtc()) {
             otherMaker = true;
+            return std::nullopt;
+        }
+        // A maker unmarks its first line only once its key is stored: the keychain's
+        // "missing" may have come just before. Asked again, it is the final word.
+        if (now.status == HistoryFile::Read::Status::Ok && !std::exchange(m_missingConfirmed, true)) {
+            askAgain = true;
             return std::nullopt;
         }
         if (now.status == HistoryFile::Read::Status::Damaged || !now.contents.records.isEmpty()) {
@@ -434,13 +460,16 @@ void History::makeKey()
             if (aside.isEmpty())
                 return std::nullopt;
         }
-        written = HistoryFile::headerLine(key->publicKey()) + '\n';
+        written = HistoryFile::headerLine(key->publicKey(), true) + '\n';
         return written;
     }, &why);
-    if (otherMaker) {
-        ++m_keyRetries;
+    if (askAgain) {
         m_keyState = KeyState::Unread;
-        m_fingerprint = 0;
+        readKey();
+        return;
+    }
+    if (otherMaker) {
+        m_keyState = KeyState::Unread;
         writePending(); // they need only the other's public key
         QTimer::singleShot(KeyRetryDelay, this, [this] {
             if (m_keyState == KeyState::Unread && (!m_fetches.isEmpty() || !m_pending.isEmpty() || m_migrationWaits))
@@ -460,14 +489,39 @@ void History::makeKey()
         Q_EMIT problem(tr("The keychain no longer holds the history's key; the history file was set aside as %1, and the "
                           "history starts empty.")
                            .arg(native(aside)));
+    // This process's own links wait for the key to be stored (add() keeps them pending).
+    m_keyState = KeyState::Storing;
     KeychainJob* job = m_keychain->write(CredentialStore::historyKeyEntry(), key->toSecret(), {}, this);
-    connect(job, &KeychainJob::succeeded, this, [this, key = *key] { useKey(key); });
-    connect(job, &KeychainJob::failed, this, [this, written](const ApiError& error) {
-        // A first line whose key is nowhere would seal links nobody can open: it goes.
-        QString ignored;
+    connect(job, &KeychainJob::succeeded, this, [this, key = *key] {
+        // The key is there: the mark goes, whatever others added meanwhile stays.
+        QString error;
         m_file->update([&](const QByteArray& current) -> std::optional<QByteArray> {
-            return current == written ? std::optional<QByteArray>(QByteArray()) : std::nullopt;
+            HistoryFile::Read now = HistoryFile::parse(current);
+            if (now.status != HistoryFile::Read::Status::Ok || now.contents.publicKey != key.publicKey() || !now.contents.keyPending)
+                return std::nullopt;
+            now.contents.keyPending = false;
+            return HistoryFile::serialize(now.contents);
+        }, &error);
+        m_fingerprint = m_file->fingerprint();
+        useKey(key);
+    });
+    connect(job, &KeychainJob::failed, this, [this, key = *key](const ApiError& error) {
+        // A first line whose key is nowhere would seal links nobody can open: it goes, and
+        // links others sealed with it meanwhile are set aside with it.
+        QString ignored;
+        QString aside;
+        m_file->update([&](const QByteArray& current) -> std::optional<QByteArray> {
+            const HistoryFile::Read now = HistoryFile::parse(current);
+            if (now.status != HistoryFile::Read::Status::Ok || now.contents.publicKey != key.publicKey())
+                return std::nullopt;
+            if (!now.contents.records.isEmpty())
+                aside = m_file->saveAside(current, u"no-key"_s, &ignored);
+            return QByteArray();
         }, &ignored);
+        if (!aside.isEmpty())
+            Q_EMIT problem(tr("The history's key could not be stored in the keychain; links added meanwhile were set aside "
+                              "as %1.")
+                               .arg(native(aside)));
         m_publicKey.clear();
         m_fingerprint = m_file->fingerprint();
         keyFailed(error);
@@ -476,9 +530,9 @@ void History::makeKey()
 
 void History::useKey(const HistoryKey& key)
 {
+    m_missingConfirmed = false;
     m_key = key;
     m_keyState = KeyState::Ready;
-    m_keyRetries = 0;
     writePending();
     if (m_file->fingerprint() != m_fingerprint) {
         apply(m_file->read());
@@ -494,6 +548,7 @@ void History::useKey(const HistoryKey& key)
 
 void History::keyFailed(const ApiError& error)
 {
+    m_missingConfirmed = false;
     m_keyState = KeyState::Failed;
     qCInfo(lcKeychain) << "history key not available:" << error.detail();
     Q_EMIT unlockFailed(error);
@@ -650,7 +705,6 @@ bool History::startMigration()
         return false;
     }
     m_migrationWaits = false;
-    m_migrationRead = false;
     m_migration = new HistoryMigration(*m_legacy, *m_keychain, this);
     const auto done = [this] {
         m_migration->deleteLater();
@@ -694,8 +748,6 @@ bool History::startMigration()
             return;
         }
         apply(m_file->read());
-        m_migrationRead = true;
-        Q_EMIT unlocked();
         QSet<QString> inFile;
         for (auto it = m_records.cbegin(); it != m_records.cend(); ++it)
             inFile.insert(it.key());
@@ -705,12 +757,13 @@ bool History::startMigration()
         Q_EMIT problem(tr("Links kept by an earlier version of FaultShare are not all moved into the history file yet (%1); "
                           "FaultShare tries again at the next start.")
                            .arg(error.userMessage()));
-        // Failing while reading them, nothing was moved: the links there are, are there.
-        if (!std::exchange(m_migrationRead, true))
-            Q_EMIT unlocked();
         done();
+        Q_EMIT unlocked();
     });
-    connect(m_migration, &HistoryMigration::finished, this, done);
+    connect(m_migration, &HistoryMigration::finished, this, [this, done] {
+        done();
+        Q_EMIT unlocked();
+    });
     QSet<QString> inFile;
     for (auto it = m_records.cbegin(); it != m_records.cend(); ++it)
         inFile.insert(it.key());

@@ -127,7 +127,7 @@ Q_SIGNALS:
     void problem(const QString& sentence);
 
 private:
-    enum class KeyState { Unread, Reading, Ready, Failed };
+    enum class KeyState { Unread, Reading, Storing, Ready, Failed };
     struct Pending
     {
         HistoryEntry entry;
@@ -159,7 +159,8 @@ private:
     void answerFetches();
     void answerFetch(const QString& id);
     // Starts moving old history in, when there is any and the key is there: true when it
-    // started (unlocked() follows once the old links are in the file).
+    // started (unlocked() follows once it is done: the old links in the file, their old
+    // entries removed).
     bool startMigration();
     void insertSorted(const HistoryEntry& entry);
     void removeAt(qsizetype index);
@@ -179,9 +180,8 @@ private:
     bool m_loaded = false;                   // reset() was emitted at least once
     std::optional<HistoryKey> m_key;
     KeyState m_keyState = KeyState::Unread;
-    int m_keyRetries = 0;          // waits for a key another process is storing
     bool m_migrationWaits = false; // old history waits for the key
-    bool m_migrationRead = false;  // this run's old links are in the file (or could not be)
+    bool m_missingConfirmed = false; // the keychain said "no key" twice for this file
     HistoryMigration* m_migration = nullptr;
     QFileSystemWatcher* m_watcher = nullptr;
     QTimer* m_reloadTimer = nullptr;

@@ -136,26 +136,56 @@ HistoryFile::HistoryFile(QString path)
 {
 }
 
-QByteArray HistoryFile::headerLine(const QByteArray& publicKey)
+QByteArray HistoryFile::headerLine(const QByteArray& publicKey, bool keyPending, const QDateTime& createdAt)
 {
-    const QJsonObject header{
+    QJsonObject header{
         {u"format"_s, FormatName},
         {u"version"_s, Version},
         {u"public_key"_s, QString::fromLatin1(publicKey.toBase64())},
+        {u"created_at"_s, timeText(createdAt)},
     };
+    if (keyPending)
+        header.insert(u"key_pending"_s, true);
     return QJsonDocument(header).toJson(QJsonDocument::Compact);
 }
 
-QByteArray HistoryFile::publicKeyOf(const QByteArray& current)
+HistoryFile::Header HistoryFile::headerOf(const QByteArray& current)
 {
-    if (!current.endsWith('\n'))
-        return {};
-    const QJsonObject header = QJsonDocument::fromJson(current.left(current.indexOf('\n'))).object();
-    if (header.value(u"format"_s).toString() != FormatName || header.value(u"version"_s).toInt() != Version)
-        return {};
-    const auto key = QByteArray::fromBase64Encoding(header.value(u"public_key"_s).toString().toLatin1(),
+    Header header;
+    if (current.isEmpty())
+        return header;
+    header.status = Header::Status::Damaged;
+    const qsizetype end = current.indexOf('\n');
+    if (end < 0 || !current.endsWith('\n'))
+        return header;
+    const QJsonObject object = QJsonDocument::fromJson(current.left(end)).object();
+    if (object.value(u"format"_s).toString() != FormatName)
+        return header;
+    if (object.value(u"version"_s).toInt() > Version) {
+        header.status = Header::Status::Newer;
+        return header;
+    }
+    const auto key = QByteArray::fromBase64Encoding(object.value(u"public_key"_s).toString().toLatin1(),
                                                     QByteArray::AbortOnBase64DecodingErrors);
-    return key && key.decoded.size() == 32 ? key.decoded : QByteArray();
+    if (object.value(u"version"_s).toInt() != Version || !key || key.decoded.size() != 32)
+        return header;
+    header.status = Header::Status::Ok;
+    header.publicKey = key.decoded;
+    header.keyPending = object.value(u"key_pending"_s).toBool();
+    header.createdAt = timeFrom(object.value(u"created_at"_s));
+    return header;
+}
+
+HistoryFile::Header HistoryFile::readHeader() const
+{
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    // A whole first line is all it needs; the end of the file is checked when it is changed.
+    QByteArray first = file.readLine(64 * 1024);
+    if (!first.endsWith('\n'))
+        return headerOf(first.isEmpty() ? first : first + 'x');
+    return headerOf(first);
 }
 
 size_t HistoryFile::fingerprintOf(const QByteArray& bytes)
@@ -177,17 +207,17 @@ HistoryFile::Read HistoryFile::parse(const QByteArray& bytes)
     };
     if (!bytes.endsWith('\n'))
         return damaged(HistoryFile::tr("it ends in the middle of a line"));
-    const QJsonObject header = QJsonDocument::fromJson(bytes.left(bytes.indexOf('\n'))).object();
-    if (header.value(u"format"_s).toString() != FormatName)
-        return damaged(HistoryFile::tr("its first line is not a FaultShare history's"));
-    if (header.value(u"version"_s).toInt() > Version) {
+    const Header header = headerOf(bytes);
+    if (header.status == Header::Status::Newer) {
         read.status = Read::Status::Newer;
         read.problem = HistoryFile::tr("it was written by a newer FaultShare");
         return read;
     }
-    read.contents.publicKey = publicKeyOf(bytes);
-    if (read.contents.publicKey.isEmpty())
-        return damaged(HistoryFile::tr("its first line holds no key"));
+    if (header.status != Header::Status::Ok)
+        return damaged(HistoryFile::tr("its first line is not a FaultShare history's"));
+    read.contents.publicKey = header.publicKey;
+    read.contents.keyPending = header.keyPending;
+    read.contents.createdAt = header.createdAt;
 
     qsizetype start = bytes.indexOf('\n') + 1;
     int lineNumber = 1;
@@ -304,7 +334,7 @@ QString HistoryFile::saveAside(const QByteArray& bytes, const QString& reason, Q
 
 QByteArray HistoryFile::serialize(const Contents& contents)
 {
-    QByteArray bytes = headerLine(contents.publicKey) + '\n';
+    QByteArray bytes = headerLine(contents.publicKey, contents.keyPending, contents.createdAt) + '\n';
     for (const HistoryRecord& record : contents.records)
         bytes += record.toLine() + '\n';
     return bytes;

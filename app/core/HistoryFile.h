@@ -72,6 +72,8 @@ public:
     struct Contents
     {
         QByteArray publicKey;
+        bool keyPending = false;
+        QDateTime createdAt;
         QList<HistoryRecord> records;
     };
     struct Read
@@ -101,11 +103,25 @@ public:
     // without QDateTime's general formatter; empty for an invalid time.
     static QString timeText(const QDateTime& time);
 
-    static QByteArray headerLine(const QByteArray& publicKey);
+    // The first line. keyPending: the process that made the key has not stored it in the
+    // keychain yet (others wait for it rather than think it lost).
+    static QByteArray headerLine(const QByteArray& publicKey, bool keyPending = false,
+                                 const QDateTime& createdAt = QDateTime::currentDateTimeUtc());
     static QByteArray serialize(const Contents& contents);
-    // The public key of the file whose bytes are current, when its first line is a header
-    // of ours and the file ends with a whole line; empty otherwise.
-    static QByteArray publicKeyOf(const QByteArray& current);
+
+    struct Header
+    {
+        enum class Status { Missing, Ok, Damaged, Newer };
+        Status status = Status::Missing;
+        QByteArray publicKey;
+        bool keyPending = false;
+        QDateTime createdAt;
+    };
+    // The first line of the file whose bytes are current (and whether the file ends with a
+    // whole line: one that does not is Damaged).
+    static Header headerOf(const QByteArray& current);
+    // The same, reading only the first line of the file.
+    Header readHeader() const;
     static Read parse(const QByteArray& bytes);
     static size_t fingerprintOf(const QByteArray& bytes);
 

@@ -16,11 +16,17 @@
 #include "CredentialStore.h"
 #include "DemoServer.h"
 #include "EmbedToken.h"
+#include "HistoryFile.h"
 #include "PromptingKeyring.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QTest>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 
@@ -112,15 +118,22 @@ private:
         QCOMPARE(file.status(), QSettings::NoError);
     }
 
-    QStringList historyRows()
+    // The child's history file (HistoryFile::defaultPath() under the rig's HOME).
+    QString historyFile() const { return m_rig->home() + u"/.local/share/FaultShare/FaultShare/history.jsonl"_s; }
+
+    QList<HistoryRecord> historyRows() const { return HistoryFile(historyFile()).read().contents.records; }
+
+    // Files set aside next to the history file: a keychain that does not answer never
+    // makes one.
+    QStringList setAside() const
     {
-        QSettings file(TestSupport::childSettingsFile(m_rig->home()), QSettings::IniFormat);
-        file.beginGroup(u"history/links"_s);
-        return file.childGroups();
+        const QFileInfo file(historyFile());
+        return file.dir().entryList({file.fileName() + u".*"_s}, QDir::Files).filter(QRegularExpression(u"\\.[a-z-]+-\\d{8}T\\d{6}Z"_s));
     }
 
-    // A wall-display box after autologin: the default profile's key and one link of the
-    // history in the login keyring, which is then locked; a prompt for it shows and waits.
+    // A wall-display box after autologin: the default profile's key and the history's key
+    // in the login keyring, which is then locked (a prompt for it shows and waits), and a
+    // history file with one link.
     void startLocked()
     {
         m_rig = std::make_unique<PromptingKeyring>(PromptingKeyring::Kind::Locked);
@@ -132,7 +145,8 @@ private:
         if (!m_rig->storeKeychainEntry(u"FaultShare"_s, CredentialStore::apiKeyEntry(u"default"_s), m_key))
             QFAIL(rigProblem().constData());
         // Unlocked, the real command reads that key and keeps its link: proof that the
-        // child uses the rig's keyring, and a history row whose link is in it.
+        // child uses the rig's keyring; the first link makes the history file and stores
+        // its key in the keyring.
         const QStringList seed{u"generate"_s, u"--api-url"_s, demoUrl(), u"--format"_s, u"link"_s,
                                u"--label"_s, u"before the lock"_s};
         const CliRun seeded = run(seed);
@@ -176,10 +190,13 @@ private:
         return token;
     }
 
-    // Case 1: the link was minted with the key from the environment; only keeping it in
-    // the history waits for the keychain. It is printed, the command exits 0 and warns.
-    void generateWithEnvironmentKey_printsLink_warnsOnce()
+    // The link was minted with the key from the environment, and keeping it needs the
+    // keychain: the first link of this computer makes the history's key. It is printed,
+    // the command exits 0 and warns once that the link was not kept; no history file is
+    // left with a key the keychain does not hold.
+    void generateWithEnvironmentKey_printsLink_warnsNotKept()
     {
+        QVERIFY(!QFileInfo::exists(historyFile()) || historyRows().isEmpty());
         const QStringList arguments{u"generate"_s, u"--api-url"_s, demoUrl(), u"--format"_s, u"link"_s};
         const CliRun r = run(arguments, m_key);
         const QByteArray what = report(arguments.join(u' '), r);
@@ -192,6 +209,8 @@ private:
         QVERIFY2(err.first().startsWith(u"faultshare: the link was not kept in the history:"_s), what.constData());
         QVERIFY2(err.first().contains(u"answer"_s), what.constData());
         checkNoSecret(r);
+        QCOMPARE(HistoryFile(historyFile()).read().status, HistoryFile::Read::Status::Missing);
+        QCOMPARE(setAside(), QStringList());
     }
 
 private Q_SLOTS:
@@ -211,12 +230,59 @@ private Q_SLOTS:
         QVERIFY2(left.isEmpty(), qPrintable(u"rig processes still alive: "_s + left.join(u", "_s)));
     }
 
-    void locked_generateWithEnvironmentKey_printsLink_warnsHistoryNotKept()
+    // Case 1: the link was minted with the key from the environment, and the history file
+    // exists: keeping the link needs only the file's public key, never the keychain. It
+    // is printed and kept (sealed, for whoever has the key), with nothing to say.
+    void locked_generateWithEnvironmentKey_printsLink_keepsItWithoutKeychain()
     {
         startLocked();
         if (QTest::currentTestFailed())
             return;
-        generateWithEnvironmentKey_printsLink_warnsOnce();
+        const QStringList arguments{u"generate"_s, u"--api-url"_s, demoUrl(), u"--format"_s, u"link"_s,
+                                    u"--label"_s, u"while locked"_s};
+        const CliRun r = run(arguments, m_key);
+        const QByteArray what = report(arguments.join(u' '), r);
+        QVERIFY2(r.finished, what.constData());
+        QVERIFY2(r.exitCode == 0, what.constData());
+        const QStringList out = linesOf(r.out);
+        QVERIFY2(out.size() == 1 && out.first().startsWith(demoUrl()), what.constData());
+        QVERIFY2(r.err.isEmpty(), what.constData());
+        checkNoSecret(r);
+        const QList<HistoryRecord> rows = historyRows();
+        QCOMPARE(rows.size(), 2);
+        const auto added = std::find_if(rows.cbegin(), rows.cend(),
+                                        [](const HistoryRecord& row) { return row.entry.label == u"while locked"_s; });
+        QVERIFY(added != rows.cend());
+        // Sealed with the public key: this process never had the key.
+        QCOMPARE(added->secret, HistoryRecord::Secret::Sealed);
+        QCOMPARE(setAside(), QStringList());
+    }
+
+    // Case 1 before the first link: no history file yet, so keeping the link needs the
+    // history's key, behind the prompt.
+    void locked_noHistoryFile_generateWithEnvironmentKey_printsLink_warnsNotKept()
+    {
+        startLocked();
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(QFile::remove(historyFile()));
+        generateWithEnvironmentKey_printsLink_warnsNotKept();
+    }
+
+    // Case 1 on a box whose keyring was locked before any link was kept: no history file
+    // and no history key. The first link needs one: looking for it waits for the prompt
+    // (gnome-keyring asks to unlock even to find nothing), and no key is made meanwhile.
+    void lockedBeforeFirstLink_generateWithEnvironmentKey_printsLink_warnsNotKept()
+    {
+        m_rig = std::make_unique<PromptingKeyring>(PromptingKeyring::Kind::Locked);
+        if (!m_rig->start())
+            QFAIL(rigProblem().constData());
+        setProfileApiUrl();
+        if (QTest::currentTestFailed())
+            return;
+        if (!m_rig->lock() || !m_rig->promptShows())
+            QFAIL(rigProblem().constData());
+        generateWithEnvironmentKey_printsLink_warnsNotKept();
     }
 
     // Case 2: the key itself is behind the prompt. Nothing can be sent: exit 3, and the
@@ -239,19 +305,33 @@ private Q_SLOTS:
         checkNoSecret(r);
     }
 
-    // Case 3: the history's links are behind the prompt. The command ends (listing what
-    // the settings hold, or exit 3) and says the keychain did not answer.
-    void locked_history_ends_saysKeychainDidNotAnswer()
+    // Case 3: the history's key is behind the prompt. The command ends, lists the rows the
+    // file holds without their links, and says once that the keychain did not answer;
+    // the file stays as it is.
+    void locked_history_listsRowsWithoutLinks_saysKeychainDidNotAnswer()
     {
         startLocked();
         if (QTest::currentTestFailed())
             return;
+        QFile file(historyFile());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray before = file.readAll();
+        file.close();
         const CliRun r = run({u"history"_s});
         const QByteArray what = report(u"history"_s, r);
         QVERIFY2(r.finished, what.constData());
-        QVERIFY2(r.exitCode == 0 || r.exitCode == 3, what.constData());
-        QVERIFY2(r.err.contains("answer"), what.constData());
+        QVERIFY2(r.exitCode == 0, what.constData());
+        const QStringList out = linesOf(r.out);
+        QVERIFY2(out.size() == 2 && out.at(0).startsWith(u"LABEL"_s), what.constData());
+        QVERIFY2(out.at(1).startsWith(u"before the lock"_s) && out.at(1).endsWith(u"—"_s), what.constData());
+        const QStringList err = linesOf(r.err);
+        QVERIFY2(err.size() == 1, what.constData());
+        QVERIFY2(err.first().startsWith(u"faultshare: The links are not shown ("_s), what.constData());
+        QVERIFY2(err.first().contains(u"answer"_s) && err.first().contains(u"unlock the keychain"_s), what.constData());
         checkNoSecret(r);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before);
+        QCOMPARE(setAside(), QStringList());
     }
 
     // Case 4: preview reads the profile's key, which is behind the prompt. It ends either
@@ -272,14 +352,14 @@ private Q_SLOTS:
         checkNoSecret(r, token);
     }
 
-    // Case 1 where the keyring has no collection: keeping the link asks for a new
-    // keyring's password.
+    // Case 1 where the keyring has no collection (and there is no history file yet):
+    // storing the history's key asks for a new keyring's password.
     void noCollection_generateWithEnvironmentKey_printsLink_warnsHistoryNotKept()
     {
         startNoCollection();
         if (QTest::currentTestFailed())
             return;
-        generateWithEnvironmentKey_printsLink_warnsOnce();
+        generateWithEnvironmentKey_printsLink_warnsNotKept();
     }
 };
 

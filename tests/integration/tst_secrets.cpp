@@ -1,6 +1,7 @@
 // Secret hygiene of the whole flow (DESIGN.md, security rule 1): with every Qt logging
-// category on at every level, neither the API key nor a minted token or link appears in
-// stdout, stderr, the settings, any file under HOME or a window title.
+// category on at every level, neither the API key, the history's key nor a minted token
+// or link appears in stdout, stderr, the settings, the history file (which seals them),
+// any file under HOME or a window title.
 //
 // The GUI flow runs in a child process (this binary again, in its child role) with a
 // HOME of its own, so that its output and every file it leaves can be scanned: it wires
@@ -14,6 +15,7 @@
 #include "CliRunner.h"
 #include "CredentialStore.h"
 #include "DemoServer.h"
+#include "HistoryFile.h"
 #include "KeychainOutcome.h"
 #include "MainWindow.h"
 #include "Settings.h"
@@ -204,6 +206,10 @@ void TestSecrets::wholeFlow_withDebugLogging_leavesNoSecretBehind()
     QVERIFY(!read.signal.isEmpty());
     const bool storedInKeychain = read.signal == u"read"_s && read.secret == key;
     QVERIFY(!TestSupport::removeSecret(keys, CredentialStore::apiKeyEntry(Settings::defaultProfile()), TimeoutMs).signal.isEmpty());
+    // The history's key, made with the first link kept: a secret like the others.
+    const TestSupport::KeychainOutcome historyKey = TestSupport::readSecret(keys, CredentialStore::historyKeyEntry(), TimeoutMs);
+    QVERIFY(!historyKey.signal.isEmpty());
+    QVERIFY(!TestSupport::removeSecret(keys, CredentialStore::historyKeyEntry(), TimeoutMs).signal.isEmpty());
 
     // The child's own verdict, and the output that proves logging was really on.
     QByteArray verdict;
@@ -215,6 +221,7 @@ void TestSecrets::wholeFlow_withDebugLogging_leavesNoSecretBehind()
     QVERIFY2(out.contains("PASS   : TestSecrets::wholeFlow_withDebugLogging_leavesNoSecretBehind()"),
              verdict.constData());
     QVERIFY(storedInKeychain);
+    QCOMPARE(historyKey.signal, u"read"_s);
     const QByteArray logs = out + err;
     for (const char* category : {"faultshare.keychain:", "faultshare.api:", "faultshare.ui:", "debug qt."})
         QVERIFY2(logs.contains(category), category);
@@ -238,12 +245,41 @@ void TestSecrets::wholeFlow_withDebugLogging_leavesNoSecretBehind()
         needles += tokenNeedles(token);
     for (const QString& link : std::as_const(links))
         needles += link.toUtf8();
+    // Of the history's key: its keychain form (base64), any part of it, and its bytes.
+    const QByteArray historySecret = historyKey.secret.toUtf8();
+    QCOMPARE(QByteArray::fromBase64(historySecret).size(), 32);
+    needles += QList<QByteArray>{historySecret, QByteArray::fromBase64(historySecret)} + fragments(historySecret);
 
-    // The scan can find things: the settings file is there and holds the API URL.
+    // The scan can find things: the settings file is there and holds the API URL, and so
+    // does the history file, as the issuing API of each link it keeps (its plain-text
+    // metadata; the API URL is no secret). Nothing else holds it.
+    const QByteArray apiUrl = demo.url().toString().toUtf8();
     const QString settingsFile = childHome.filePath(u".config/FaultShare/FaultShare.conf"_s);
+    const QString historyFile = childHome.filePath(u".local/share/FaultShare/FaultShare/history.jsonl"_s);
     QVERIFY2(QFile::exists(settingsFile), qPrintable(settingsFile));
-    QCOMPARE(TestSupport::filesContaining(childHome.path(), demo.url().toString().toUtf8()),
-             QStringList{settingsFile});
+    QVERIFY2(QFile::exists(historyFile), qPrintable(historyFile));
+    QStringList urlFiles = TestSupport::filesContaining(childHome.path(), apiUrl);
+    urlFiles.sort();
+    QStringList expectedUrlFiles{settingsFile, historyFile};
+    expectedUrlFiles.sort();
+    QCOMPARE(urlFiles, expectedUrlFiles);
+    // In the history file only there: the two links kept, each sealed, with that API.
+    const HistoryFile::Read history = HistoryFile(historyFile).read();
+    QCOMPARE(history.status, HistoryFile::Read::Status::Ok);
+    QCOMPARE(history.contents.records.size(), 2);
+    QByteArray historyBytes;
+    {
+        QFile file(historyFile);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        historyBytes = file.readAll();
+    }
+    for (const HistoryRecord& record : history.contents.records) {
+        QVERIFY(record.secret != HistoryRecord::Secret::None);
+        QCOMPARE(record.entry.apiUrl, demo.url());
+    }
+    const QByteArray apiUrlMember = "\"api_url\":\"" + apiUrl + '"';
+    QCOMPARE(historyBytes.count(apiUrlMember), 2);
+    QVERIFY2(!historyBytes.replace(apiUrlMember, "").contains(apiUrl), "the API URL elsewhere in the history file");
 
     for (const QByteArray& needle : std::as_const(needles)) {
         QVERIFY2(!out.contains(needle), "a secret on the child's stdout");

@@ -7,9 +7,9 @@
 // (Xvfb, no window manager) watches the root window for new top-level windows, and
 // for one of the child's process (_NET_WM_PID) mapped on screen waits for the first
 // drawing into it (a DAMAGE notification: the program flushed its first frame). Time
-// runs from just before fork/exec. After --settle-ms it reads VmRSS from
-// /proc/PID/status, then terminates the program. Prints min / median / max; never
-// passes or fails.
+// runs from just before fork/exec. --settle-ms (default 1000) after that first frame
+// (the window appeared) it reads VmRSS from /proc/PID/status, then terminates the
+// program. Prints min / median / max; never passes or fails.
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -29,6 +30,7 @@
 #include <poll.h>
 #include <set>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -138,7 +140,11 @@ Run runOnce(Display* display, int damageEvent, char** argv, int settleMs)
     XSync(display, False);
 
     if (run.firstFrameMs >= 0) {
-        usleep(useconds_t(settleMs) * 1000);
+        // Counted from the first frame, not from now: the clean-up above took a moment.
+        const qint64 readAtNs = qint64(run.firstFrameMs * 1e6) + qint64(settleMs) * 1000000;
+        const qint64 leftNs = readAtNs - clock.nsecsElapsed();
+        if (leftNs > 0)
+            std::this_thread::sleep_for(std::chrono::nanoseconds(leftNs));
         run.rss = rssKiB(pid);
     }
     if (exited)
@@ -170,7 +176,7 @@ void printStats(const char* what, std::vector<T> values, const char* unit)
 int main(int argc, char** argv)
 {
     int runs = 10;
-    int settleMs = 1500;
+    int settleMs = 1000;
     int first = 1;
     for (; first < argc; ++first) {
         const QByteArray argument(argv[first]);
@@ -214,9 +220,9 @@ int main(int argc, char** argv)
         if (run.rss > 0)
             rss.push_back(run.rss);
     }
-    std::printf("%s (%d runs)\n", argv[first], runs);
+    std::printf("%s (%d runs, VmRSS read %d ms after the first frame)\n", argv[first], runs, settleMs);
     printStats("first frame", frames, "ms");
-    printStats("VmRSS after start", rss, "KiB");
+    printStats("VmRSS after settle", rss, "KiB");
     XCloseDisplay(display);
     return frames.empty() ? 1 : 0;
 }

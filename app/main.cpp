@@ -25,6 +25,12 @@
 #include <memory>
 #include <optional>
 
+#if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN)
+#define FAULTSHARE_SESSION_BUS
+#include <QDBusConnection>
+#include <QThread>
+#endif
+
 using namespace faultshare;
 
 using namespace Qt::StringLiterals;
@@ -105,6 +111,39 @@ private:
     bool m_queued = false;
 };
 
+// Connects the process to the D-Bus session bus on a thread of its own while the settings
+// are read and the window is built. Qt asks for the session bus before the first frame:
+// the accessibility bridge (AT-SPI), which the first accessibility query of a widget
+// creates, and the menu bar's check for a global menu. Connecting (loading libdbus,
+// authenticating) would hold up the GUI thread there; now both find the connection made.
+// Nothing is deferred or turned off: the bridge starts and serves screen readers exactly
+// as before. Leaving main() waits for the thread.
+class SessionBusAhead final
+{
+    Q_DISABLE_COPY_MOVE(SessionBusAhead)
+
+public:
+    SessionBusAhead()
+    {
+#ifdef FAULTSHARE_SESSION_BUS
+        m_thread.reset(QThread::create([] { QDBusConnection::sessionBus(); }));
+        m_thread->start();
+#endif
+    }
+
+    ~SessionBusAhead()
+    {
+#ifdef FAULTSHARE_SESSION_BUS
+        m_thread->wait();
+#endif
+    }
+
+private:
+#ifdef FAULTSHARE_SESSION_BUS
+    std::unique_ptr<QThread> m_thread;
+#endif
+};
+
 void printError(const QString& message)
 {
     std::fprintf(stderr, "faultshare: %s\n", message.toLocal8Bit().constData());
@@ -141,6 +180,7 @@ int main(int argc, char** argv)
     }
 
     QApplication app(argc, argv);
+    const SessionBusAhead sessionBus;
     setApplicationNames();
     QGuiApplication::setDesktopFileName(u"io.altostrat.FaultShare"_s);
     QApplication::setStyle(new AppStyle);

@@ -204,9 +204,11 @@ int main(int argc, char** argv)
         int ours = 0;
         int all = 0;
         for (auto it = app.timerEvents.cbegin(); it != app.timerEvents.cend(); ++it) {
-            const bool mine = it.key().startsWith("Ticker"_L1) || it.key().startsWith("ExpiryNotifier"_L1)
-                || it.key().startsWith("Clipboard"_L1) || it.key().startsWith("MainWindow"_L1)
-                || it.key().startsWith("HistoryPanel"_L1) || it.key().startsWith("History/"_L1);
+            // Our classes are in the namespace faultshare, which className() includes.
+            const QString name = it.key().startsWith("faultshare::"_L1) ? it.key().mid(12) : it.key();
+            const bool mine = name.startsWith("Ticker"_L1) || name.startsWith("ExpiryNotifier"_L1)
+                || name.startsWith("Clipboard"_L1) || name.startsWith("MainWindow"_L1)
+                || name.startsWith("HistoryPanel"_L1) || name.startsWith("History/"_L1);
             all += it.value();
             if (mine)
                 ours += it.value();

@@ -4,11 +4,13 @@
 //   bench_startup [--runs N] [--settle-ms MS] -- PROGRAM [ARGS...]
 //
 // The method is outside the programs, identical for both: an Xlib client on $DISPLAY
-// (Xvfb, no window manager) watches the root window for new top-level windows, and
-// for one of the child's process (_NET_WM_PID) mapped on screen waits for the first
-// drawing into it (a DAMAGE notification: the program flushed its first frame). Time
-// runs from just before fork/exec. After --settle-ms it reads VmRSS from
-// /proc/PID/status, then terminates the program. Prints min / median / max; never
+// (Xvfb, no window manager) watches the root window for new top-level windows, makes a
+// DAMAGE object on each as it is created (before it can be mapped: a damage object made
+// on a mapped window reports the whole window at once, which is no drawing), and for
+// one of the child's process (_NET_WM_PID) mapped on screen waits for the first drawing
+// into it (the program flushed its first frame). Time runs from just before fork/exec.
+// --settle-ms (default 1000) after that first frame (the window appeared) it reads VmRSS
+// from /proc/PID/status, then terminates the program. Prints min / median / max; never
 // passes or fails.
 
 #include <QElapsedTimer>
@@ -22,13 +24,15 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <poll.h>
-#include <set>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -75,6 +79,15 @@ struct Run
 {
     double firstFrameMs = -1;
     long rss = -1;
+    int lateDamage = 0; // initial-state reports skipped (the window was mapped before it was watched)
+};
+
+struct Watch
+{
+    Damage damage = 0;
+    unsigned long createSerial = 0;
+    bool mapped = false;      // a window of the child, on screen
+    bool skipInitial = false; // its damage object was made after the mapping
 };
 
 // Waits for events or the deadline; false at the deadline.
@@ -106,8 +119,11 @@ Run runOnce(Display* display, int damageEvent, char** argv, int settleMs)
         execvp(argv[0], argv);
         std::_Exit(127);
     }
-    std::set<Window> watched;
-    std::vector<Damage> damages;
+    // Every new top-level window gets a damage object when it is created, before it can
+    // be mapped: made on a mapped window, DAMAGE reports the whole window at once (its
+    // initial state), which is no drawing of the program's. The child's windows count
+    // from their mapping.
+    std::map<Window, Watch> windows;
     int status = 0;
     bool exited = false;
     while (run.firstFrameMs < 0 && waitForEvent(display, clock, 30000)) {
@@ -118,27 +134,45 @@ Run runOnce(Display* display, int damageEvent, char** argv, int settleMs)
         while (XPending(display) && run.firstFrameMs < 0) {
             XEvent event;
             XNextEvent(display, &event);
-            if (event.type == MapNotify && event.xmap.event == root) {
-                const Window window = event.xmap.window;
-                if (windowPid(display, window, pidAtom) == pid && watched.insert(window).second) {
-                    // Drawing before this point is invisible; a flush after it is the frame.
-                    damages.push_back(XDamageCreate(display, window, XDamageReportNonEmpty));
-                    XSync(display, False);
+            if (event.type == CreateNotify && event.xcreatewindow.parent == root) {
+                Watch& watch = windows[event.xcreatewindow.window];
+                watch.createSerial = NextRequest(display);
+                watch.damage = XDamageCreate(display, event.xcreatewindow.window, XDamageReportRawRectangles);
+                XFlush(display);
+            } else if (event.type == MapNotify && event.xmap.event == root) {
+                const auto watch = windows.find(event.xmap.window);
+                if (watch != windows.end() && windowPid(display, event.xmap.window, pidAtom) == pid) {
+                    watch->second.mapped = true;
+                    // Mapped before the damage object was made: its first report is the
+                    // initial state, not a frame.
+                    watch->second.skipInitial = event.xmap.serial < watch->second.createSerial;
                 }
             } else if (event.type == damageEvent + XDamageNotify) {
                 const auto* damage = reinterpret_cast<XDamageNotifyEvent*>(&event);
-                if (watched.count(damage->drawable))
-                    run.firstFrameMs = double(clock.nsecsElapsed()) / 1e6;
+                const auto watch = windows.find(damage->drawable);
+                if (watch == windows.end() || !watch->second.mapped)
+                    continue;
+                if (watch->second.skipInitial) {
+                    // The initial state may come as several rectangles (more is set on all but the last).
+                    watch->second.skipInitial = damage->more;
+                    ++run.lateDamage;
+                    continue;
+                }
+                run.firstFrameMs = double(clock.nsecsElapsed()) / 1e6;
             }
         }
     }
-    for (const Damage damage : damages)
-        XDamageDestroy(display, damage);
+    for (const auto& [window, watch] : windows)
+        XDamageDestroy(display, watch.damage);
     XSelectInput(display, root, NoEventMask);
     XSync(display, False);
 
     if (run.firstFrameMs >= 0) {
-        usleep(useconds_t(settleMs) * 1000);
+        // Counted from the first frame, not from now: the clean-up above took a moment.
+        const qint64 readAtNs = qint64(run.firstFrameMs * 1e6) + qint64(settleMs) * 1000000;
+        const qint64 leftNs = readAtNs - clock.nsecsElapsed();
+        if (leftNs > 0)
+            std::this_thread::sleep_for(std::chrono::nanoseconds(leftNs));
         run.rss = rssKiB(pid);
     }
     if (exited)
@@ -170,7 +204,7 @@ void printStats(const char* what, std::vector<T> values, const char* unit)
 int main(int argc, char** argv)
 {
     int runs = 10;
-    int settleMs = 1500;
+    int settleMs = 1000;
     int first = 1;
     for (; first < argc; ++first) {
         const QByteArray argument(argv[first]);
@@ -204,6 +238,7 @@ int main(int argc, char** argv)
 
     std::vector<double> frames;
     std::vector<long> rss;
+    int lateRuns = 0;
     for (int i = 0; i < runs; ++i) {
         const Run run = runOnce(display, damageEvent, argv + first, settleMs);
         if (run.firstFrameMs < 0) {
@@ -211,12 +246,16 @@ int main(int argc, char** argv)
             break;
         }
         frames.push_back(run.firstFrameMs);
+        lateRuns += run.lateDamage > 0 ? 1 : 0;
         if (run.rss > 0)
             rss.push_back(run.rss);
     }
-    std::printf("%s (%d runs)\n", argv[first], runs);
+    std::printf("%s (%d runs, VmRSS read %d ms after the first frame)\n", argv[first], runs, settleMs);
     printStats("first frame", frames, "ms");
-    printStats("VmRSS after start", rss, "KiB");
+    printStats("VmRSS after settle", rss, "KiB");
+    if (lateRuns > 0)
+        std::printf("(%d run(s): the window was mapped before it was watched; its initial damage report was skipped)\n",
+                    lateRuns);
     XCloseDisplay(display);
     return frames.empty() ? 1 : 0;
 }

@@ -28,6 +28,7 @@
 #if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN)
 #define FAULTSHARE_SESSION_BUS
 #include <QDBusConnection>
+#include <QDeadlineTimer>
 #include <QThread>
 #endif
 
@@ -117,7 +118,7 @@ private:
 // creates, and the menu bar's check for a global menu. Connecting (loading libdbus,
 // authenticating) would hold up the GUI thread there; now both find the connection made.
 // Nothing is deferred or turned off: the bridge starts and serves screen readers exactly
-// as before. Leaving main() waits for the thread.
+// as before. Leaving main() waits for the thread, for at most two seconds.
 class SessionBusAhead final
 {
     Q_DISABLE_COPY_MOVE(SessionBusAhead)
@@ -134,7 +135,10 @@ public:
     ~SessionBusAhead()
     {
 #ifdef FAULTSHARE_SESSION_BUS
-        m_thread->wait();
+        // A bus that never answers must not keep the process from ending: after a
+        // deadline the thread is left to the exit.
+        if (!m_thread->wait(QDeadlineTimer(2000)))
+            (void)m_thread.release();
 #endif
     }
 

@@ -2333,6 +2333,14 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
             <source>Links kept by an earlier version of FaultShare are not all moved into the history file yet (%1); FaultShare tries again at the next start.</source>
             <translation>Noch nicht alle Links, die eine frühere Version von FaultShare gespeichert hat, sind in die Verlaufsdatei übernommen (%1); FaultShare versucht es beim nächsten Start erneut.</translation>
         </message>
+        <message>
+            <source>the history file %1 was written by a newer FaultShare and is left as it is</source>
+            <translation>die Verlaufsdatei %1 wurde von einem neueren FaultShare geschrieben und bleibt unverändert</translation>
+        </message>
+        <message>
+            <source>The history's key could not be stored in the keychain; links added meanwhile were set aside as %1.</source>
+            <translation>Der Schlüssel des Verlaufs konnte nicht im Schlüsselbund gespeichert werden; inzwischen hinzugefügte Links wurden als %1 beiseitegelegt.</translation>
+        </message>
     </context>
     <context>
         <name>faultshare::HistoryDock</name>
@@ -2370,10 +2378,6 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
         <message>
             <source>it was written by a newer FaultShare</source>
             <translation>sie wurde von einem neueren FaultShare geschrieben</translation>
-        </message>
-        <message>
-            <source>its first line holds no key</source>
-            <translation>ihre erste Zeile enthält keinen Schlüssel</translation>
         </message>
         <message>
             <source>line %1 is not a history entry</source>

@@ -918,6 +918,10 @@ DE = {
         "Die Links werden nicht angezeigt (%1): Entsperren Sie den Schlüsselbund und führen Sie den Befehl erneut aus.",
     'The link of "%1" is not shown: %2':
         "Der Link von „%1“ wird nicht angezeigt: %2",
+    "the history file %1 was written by a newer FaultShare and is left as it is":
+        "die Verlaufsdatei %1 wurde von einem neueren FaultShare geschrieben und bleibt unverändert",
+    "The history's key could not be stored in the keychain; links added meanwhile were set aside as %1.":
+        "Der Schlüssel des Verlaufs konnte nicht im Schlüsselbund gespeichert werden; inzwischen hinzugefügte Links wurden als %1 beiseitegelegt.",
     "it was not kept in the history":
         "er wurde nicht im Verlauf gespeichert",
     "Expired links stay in the history for now: %1":

@@ -48,7 +48,7 @@ HistoryPanel::HistoryPanel(Ticker& ticker, QWidget* parent)
     , m_showButton(makeButton(tr("Sho&w QR"), u"historyShowButton"_s, tr("Shows the selected link in the main window"), this))
     , m_presentButton(makeButton(tr("Present"), u"historyPresentButton"_s, tr("Shows the selected link's QR code on a wall display"), this))
     , m_previewButton(makeButton(tr("Preview…"), u"historyPreviewButton"_s, tr("Shows the faults the selected link exposes"), this))
-    , m_forgetButton(makeButton(tr("Forget"), u"historyForgetButton"_s, tr("Removes the selected link from the history and the keychain"), this))
+    , m_forgetButton(makeButton(tr("Forget"), u"historyForgetButton"_s, tr("Removes the selected link, its token with it, from the history"), this))
 {
     setObjectName(u"historyPanel"_s);
 

@@ -96,7 +96,7 @@ public:
         connect(&m_history, &History::unlockFailed, this, [this](const ApiError& error) {
             // The key of them all: one sentence, and the rows are listed without links.
             printError(QCoreApplication::translate("Cli", "The links are not shown (%1): unlock the keychain and run the command again.")
-                           .arg(error.userMessage()));
+                           .arg(error.detail().isEmpty() ? error.userMessage() : error.detail()));
             finish(false);
         });
         connect(&m_history, &History::forgetFailed, this, [this](const QString&, const ApiError& error) {

@@ -10,8 +10,8 @@
 namespace faultshare {
 
 // Secrets in the OS keychain (Secret Service, macOS Keychain, Windows Credential
-// Manager) through QtKeychain: the API key of each profile, and the token and link of
-// each link kept in the history. Every operation is a KeychainJob on one entry, a child
+// Manager) through QtKeychain: the API key of each profile, the proxy passwords, and the
+// history file's key (HistoryKey). Every operation is a KeychainJob on one entry, a child
 // of the object that asked, which alone hears its one answer; the insecure plain-text
 // fallback is never enabled, so a failing keychain is reported, never worked around.
 class CredentialStore final : public QObject

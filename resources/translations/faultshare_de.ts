@@ -2489,10 +2489,6 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
             <translation>Vergessen</translation>
         </message>
         <message>
-            <source>Removes the selected link from the history and the keychain</source>
-            <translation>Entfernt den ausgewählten Link aus dem Verlauf und dem Schlüsselbund</translation>
-        </message>
-        <message>
             <source>Search labels</source>
             <translation>Bezeichnungen durchsuchen</translation>
         </message>
@@ -2543,6 +2539,10 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
         <message>
             <source>The link "%1" still works. Forget it anyway? It keeps working until it expires, but FaultShare can no longer copy or show it.</source>
             <translation>Der Link „%1“ funktioniert noch. Trotzdem vergessen? Er funktioniert weiter, bis er abläuft, aber FaultShare kann ihn dann nicht mehr kopieren oder anzeigen.</translation>
+        </message>
+        <message>
+            <source>Removes the selected link, its token with it, from the history</source>
+            <translation>Entfernt den ausgewählten Link samt seinem Token aus dem Verlauf</translation>
         </message>
     </context>
     <context>

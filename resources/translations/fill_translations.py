@@ -922,6 +922,8 @@ DE = {
         "die Verlaufsdatei %1 wurde von einem neueren FaultShare geschrieben und bleibt unverändert",
     "The history's key could not be stored in the keychain; links added meanwhile were set aside as %1.":
         "Der Schlüssel des Verlaufs konnte nicht im Schlüsselbund gespeichert werden; inzwischen hinzugefügte Links wurden als %1 beiseitegelegt.",
+    "Removes the selected link, its token with it, from the history":
+        "Entfernt den ausgewählten Link samt seinem Token aus dem Verlauf",
     "it was not kept in the history":
         "er wurde nicht im Verlauf gespeichert",
     "Expired links stay in the history for now: %1":

@@ -3,6 +3,7 @@
 #include "ApiClient.h"
 #include "CredentialStore.h"
 #include "History.h"
+#include "HistoryMigration.h"
 #include "Origin.h"
 #include "ProfileConnection.h"
 #include "Profiles.h"
@@ -110,24 +111,27 @@ public:
         , m_history(HistoryFile::defaultPath(), &m_secrets, &m_store)
     {
         m_secrets.setTimeout(KeychainTimeout);
-        connect(&m_history, &History::tokenReady, this, [this](const QString& id, const EmbedToken& token) {
-            if (token.shortLink() == QUrl(m_request.target, QUrl::TolerantMode)) {
-                const qsizetype index = m_history.indexOf(id);
-                if (!m_request.profileGiven && index >= 0)
-                    m_request.profile = m_history.entries().at(index).profile;
-                useToken(token.token(), token.apiUrl());
-                return;
+        // Once the history is open (old history moved in too), the row whose link it is.
+        connect(&m_history, &History::unlocked, this, [this] {
+            const QUrl target(m_request.target, QUrl::TolerantMode);
+            for (const HistoryEntry& entry : m_history.entries()) {
+                if (m_history.link(entry.id) == target) {
+                    m_found = entry;
+                    m_history.fetch(entry.id);
+                    return;
+                }
             }
-            findNext();
+            quit(Usage, QCoreApplication::translate("Cli", "The link is not in the history of this computer; pass its token instead."));
         });
-        connect(&m_history, &History::tokenFailed, this, [this](const QString&, const ApiError& error) {
-            // Without the history's key no link of it can be found: say why, once.
-            if (error.kind() == ApiError::Kind::Keychain) {
-                quit(error.exitCode(), error.userMessage());
-                return;
-            }
-            findNext();
+        connect(&m_history, &History::tokenReady, this, [this](const QString&, const EmbedToken& token) {
+            if (!m_request.profileGiven)
+                m_request.profile = m_found.profile;
+            useToken(token.token(), token.apiUrl());
         });
+        // Without the history's key no link of it can be found: say why, once.
+        const auto failed = [this](const ApiError& error) { quit(error.exitCode(), error.userMessage()); };
+        connect(&m_history, &History::unlockFailed, this, failed);
+        connect(&m_history, &History::tokenFailed, this, [failed](const QString&, const ApiError& error) { failed(error); });
         connect(&m_history, &History::problem, this, [](const QString& sentence) { printError(sentence); });
     }
 
@@ -138,21 +142,15 @@ public:
             return;
         }
         m_history.load();
-        for (const HistoryEntry& entry : m_history.entries())
-            m_toSearch << entry.id;
-        findNext();
-    }
-
-private:
-    void findNext()
-    {
-        if (m_toSearch.isEmpty()) {
+        // Nothing to look in: the keychain is not asked (nor a key made).
+        if (m_history.entries().isEmpty() && !HistoryMigration::isNeeded(m_store)) {
             quit(Usage, QCoreApplication::translate("Cli", "The link is not in the history of this computer; pass its token instead."));
             return;
         }
-        m_history.fetch(m_toSearch.takeFirst());
+        m_history.unlock();
     }
 
+private:
     // issuer: the API that issued the token, when known; the profile's key goes only there.
     void useToken(const QString& token, const QUrl& issuer)
     {
@@ -241,7 +239,7 @@ private:
     History m_history;
     ApiClient m_client;
     ProfileConnection m_connection{m_secrets, m_client};
-    QStringList m_toSearch;
+    HistoryEntry m_found; // the history's row of the link
     QString m_token;
 };
 

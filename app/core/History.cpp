@@ -349,6 +349,36 @@ QString History::add(const EmbedToken& token, const QString& label, const QStrin
 bool History::writeRecord(const HistoryEntry& entry, const QByteArray& plain, QString* error)
 {
     HistoryRecord record = HistoryRecord::of(entry);
+    // The usual case: a file to add to, one line appended (sealed for its key, or boxed
+    // when this process holds that key).
+    const HistoryFile::Appended appended = m_file->append([&](const HistoryFile::Header& header) -> std::optional<QByteArray> {
+        std::optional<QByteArray> box;
+        if (m_key && header.publicKey == m_key->publicKey()) {
+            record.secret = HistoryRecord::Secret::Boxed;
+            box = m_key->box(plain, record.associatedData());
+        } else {
+            record.secret = HistoryRecord::Secret::Sealed;
+            box = HistoryKey::seal(header.publicKey, plain, record.associatedData(), error);
+        }
+        if (!box) {
+            if (error->isEmpty())
+                *error = tr("the link could not be sealed");
+            return std::nullopt;
+        }
+        record.box = box->toBase64();
+        m_publicKey = header.publicKey;
+        return record.toLine();
+    }, error);
+    if (appended == HistoryFile::Appended::Failed)
+        return false;
+    if (appended == HistoryFile::Appended::Yes) {
+        // What this process wrote is not news to it (a watcher compares; without one,
+        // reading the whole file back is not worth it).
+        m_fingerprint = m_watcher ? m_file->fingerprint() : 0;
+        m_records.insert(entry.id, record);
+        return true;
+    }
+    // No file, a damaged one, or a newer FaultShare's: the whole file is decided on.
     QByteArray written;
     bool needKey = false;
     const bool ok = m_file->update([&](const QByteArray& current) -> std::optional<QByteArray> {

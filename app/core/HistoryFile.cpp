@@ -315,6 +315,31 @@ bool HistoryFile::update(const std::function<std::optional<QByteArray>(const QBy
     return false;
 }
 
+HistoryFile::Appended HistoryFile::append(const std::function<std::optional<QByteArray>(const Header&)>& line,
+                                          QString* error) const
+{
+    QLockFile lockFile(m_path + u".lock"_s);
+    if (!QDir().mkpath(QFileInfo(m_path).absolutePath()) || !lock(lockFile, error))
+        return Appended::Failed;
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadWrite))
+        return Appended::NeedsRewrite;
+    // The first line, and a whole last one (a file cut short is update()'s to set aside).
+    const QByteArray first = file.readLine(64 * 1024);
+    char last = 0;
+    const Header header = headerOf(first);
+    if (header.status != Header::Status::Ok || !file.seek(file.size() - 1) || !file.getChar(&last) || last != '\n')
+        return Appended::NeedsRewrite;
+    const std::optional<QByteArray> added = line(header);
+    if (!added)
+        return Appended::Failed;
+    if (!file.seek(file.size()) || file.write(*added + '\n') != added->size() + 1 || !file.flush()) {
+        *error = HistoryFile::tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(m_path), file.errorString());
+        return Appended::Failed;
+    }
+    return Appended::Yes;
+}
+
 QString HistoryFile::saveAside(const QByteArray& bytes, const QString& reason, QString* error) const
 {
     const QString stamp = QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd'T'HHmmss'Z'"_s);

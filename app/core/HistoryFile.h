@@ -76,6 +76,15 @@ public:
         QDateTime createdAt;
         QList<HistoryRecord> records;
     };
+    struct Header
+    {
+        enum class Status { Missing, Ok, Damaged, Newer };
+        Status status = Status::Missing;
+        QByteArray publicKey;
+        bool keyPending = false;
+        QDateTime createdAt;
+    };
+
     struct Read
     {
         enum class Status { Missing, Ok, Damaged, Newer, Unreadable };
@@ -94,6 +103,14 @@ public:
     // False (and why) when the lock was not had in time or the file could not be written.
     bool update(const std::function<std::optional<QByteArray>(const QByteArray& current)>& change, QString* error) const;
 
+    // Adding one line: under the lock, line gets the file's first line and returns the
+    // line to add (or nullopt, and why, to add nothing), which is appended to the file
+    // whole, in one write: the cost does not grow with the file. When the file is
+    // missing, damaged or a newer FaultShare's, nothing is done and NeedsRewrite says that
+    // update() must decide.
+    enum class Appended { Yes, NeedsRewrite, Failed };
+    Appended append(const std::function<std::optional<QByteArray>(const Header& header)>& line, QString* error) const;
+
     // Inside a change: keeps bytes (what the file held) in a file of their own next to it,
     // "<file>.<reason>-<UTC time>", never to be deleted by FaultShare. Returns its path, or
     // empty (and why).
@@ -109,14 +126,6 @@ public:
                                  const QDateTime& createdAt = QDateTime::currentDateTimeUtc());
     static QByteArray serialize(const Contents& contents);
 
-    struct Header
-    {
-        enum class Status { Missing, Ok, Damaged, Newer };
-        Status status = Status::Missing;
-        QByteArray publicKey;
-        bool keyPending = false;
-        QDateTime createdAt;
-    };
     // The first line of the file whose bytes are current (and whether the file ends with a
     // whole line: one that does not is Damaged).
     static Header headerOf(const QByteArray& current);

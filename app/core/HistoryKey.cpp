@@ -273,7 +273,8 @@ std::optional<HistoryKey> HistoryKey::fromPrivate(const QByteArray& raw, QString
         return std::nullopt;
     HistoryKey key;
     key.m_private = raw;
-    key.m_public = publicKeyOf(privateKey(raw).get());
+    key.m_key = std::shared_ptr<EVP_PKEY>(privateKey(raw).release(), PKeyDeleter());
+    key.m_public = publicKeyOf(key.m_key.get());
     if (key.m_public.isEmpty()) {
         *error = QCoreApplication::translate("faultshare::HistoryKey", "the history's key in the keychain is not a key");
         return std::nullopt;
@@ -308,7 +309,7 @@ std::optional<QByteArray> HistoryKey::seal(const QByteArray& publicKey, const QB
 std::optional<QByteArray> HistoryKey::open(const QByteArray& sealed, const QByteArray& associated) const
 {
     const QByteArray ephemeralPublic = sealed.left(KeySize);
-    const QByteArray shared = agree(privateKey(m_private).get(), ephemeralPublic);
+    const QByteArray shared = agree(m_key.get(), ephemeralPublic);
     if (shared.isEmpty())
         return std::nullopt;
     return decrypt(sealingKey(shared, ephemeralPublic, m_public), sealed.mid(KeySize), associated);

@@ -3,7 +3,10 @@
 #include <QByteArray>
 #include <QString>
 
+#include <memory>
 #include <optional>
+
+struct evp_pkey_st; // OpenSSL's EVP_PKEY
 
 namespace faultshare {
 
@@ -70,6 +73,7 @@ private:
     QByteArray m_private;
     QByteArray m_public;
     QByteArray m_data;
+    std::shared_ptr<evp_pkey_st> m_key; // the private key, made once: opening a thousand boxes needs it a thousand times
 };
 
 } // namespace faultshare

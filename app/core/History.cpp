@@ -111,7 +111,6 @@ void History::watch()
 
 void History::apply(HistoryFile::Read read)
 {
-    m_boxesDropped = false;
     m_fingerprint = read.fingerprint;
     m_readOnly = false;
     m_publicKey.clear();
@@ -132,16 +131,8 @@ void History::apply(HistoryFile::Read read)
         break;
     case HistoryFile::Read::Status::Ok:
         m_publicKey = read.contents.publicKey;
-        for (HistoryRecord& record : read.contents.records) {
-            // Until the key is read only the rows are needed (a window may never open a
-            // link); the boxes are read again with it.
-            if (!m_key) {
-                record.box.clear();
-                record.metadata.clear();
-            }
+        for (HistoryRecord& record : read.contents.records)
             m_records.insert(record.entry.id, std::move(record));
-        }
-        m_boxesDropped = !m_key && !m_records.isEmpty();
         openAll();
         break;
     }
@@ -573,7 +564,7 @@ void History::useKey(const HistoryKey& key)
     m_key = key;
     m_keyState = KeyState::Ready;
     writePending();
-    if (m_boxesDropped || m_file->fingerprint() != m_fingerprint) {
+    if (m_file->fingerprint() != m_fingerprint) {
         apply(m_file->read());
     } else {
         openAll();

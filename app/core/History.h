@@ -178,7 +178,6 @@ private:
     size_t m_fingerprint = 0;                // of the file as last read or written
     bool m_readOnly = false;                 // a newer FaultShare's file
     bool m_loaded = false;                   // reset() was emitted at least once
-    bool m_boxesDropped = false;             // m_records hold rows only (read without the key)
     std::optional<HistoryKey> m_key;
     KeyState m_keyState = KeyState::Unread;
     bool m_migrationWaits = false; // old history waits for the key

@@ -134,6 +134,7 @@ private:
         QByteArray plain;
     };
 
+    // HistoryKeyring.cpp: the key's life, and old history moved in.
     void readKey();
     void makeKey();
     void useKey(const HistoryKey& key);
@@ -163,6 +164,8 @@ private:
     // entries removed).
     bool startMigration();
     void insertSorted(const HistoryEntry& entry);
+    // An error of the history file whose detail is one of our sentences.
+    static ApiError fileError(const QString& why);
     void removeAt(qsizetype index);
 
     std::optional<HistoryFile> m_file;

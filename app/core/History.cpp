@@ -69,7 +69,13 @@ History::History(const QString& filePath, const CredentialStore* keychain, QSett
 {
 }
 
-History::~History() = default;
+History::~History()
+{
+    // A libcrypto warm-up (prepare()) still running when the process ends would race
+    // OpenSSL's own clean-up at exit: it ends first, within a deadline.
+    if (m_file)
+        HistoryKey::waitForWarmUp(std::chrono::seconds(2));
+}
 
 void History::load()
 {

@@ -225,16 +225,32 @@ bool HistoryKey::isAvailable(QString* error)
     return crypto.error.isEmpty();
 }
 
+namespace {
+
+// The one warm-up of the process: its own pool, so that waiting for it waits for nothing else.
+QThreadPool& warmUpPool()
+{
+    static QThreadPool pool;
+    return pool;
+}
+
+} // namespace
+
 void HistoryKey::warmUp()
 {
     static std::atomic_bool started = false;
     if (started.exchange(true))
         return;
-    QThreadPool::globalInstance()->start([] {
+    warmUpPool().start([] {
         QString ignored;
         if (const std::optional<HistoryKey> key = generate(&ignored))
             (void)seal(key->publicKey(), "warm", {}, &ignored);
     });
+}
+
+void HistoryKey::waitForWarmUp(std::chrono::milliseconds timeout)
+{
+    warmUpPool().waitForDone(int(timeout.count()));
 }
 
 QByteArray HistoryKey::fromBase64(const QByteArray& text)

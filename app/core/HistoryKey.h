@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -62,6 +63,8 @@ public:
     // seal() or open() does not wait for it (the command line calls it while the API
     // answers).
     static void warmUp();
+    // Waits, at most timeout, for a warm-up started by warmUp() to end.
+    static void waitForWarmUp(std::chrono::milliseconds timeout);
     // The bytes of base64 text (libcrypto's decoder: a thousand boxes take well under a
     // millisecond); empty when it is not base64.
     static QByteArray fromBase64(const QByteArray& text);

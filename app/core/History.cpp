@@ -28,17 +28,6 @@ namespace {
 // Changes of the folder (a rewrite makes several) are read once they settle.
 constexpr auto ReloadDelay = 100ms;
 
-QString timeText(const QDateTime& time)
-{
-    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
-
-QDateTime timeFrom(const QString& text)
-{
-    const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-    return time.isValid() ? time.toUTC() : QDateTime();
-}
-
 // Newest first (by arrival, else by issue time); an entry without either sorts last.
 bool isNewer(const HistoryEntry& a, const HistoryEntry& b)
 {
@@ -566,10 +555,10 @@ QString History::toSecret(const EmbedToken& token)
         {u"token"_s, token.token()},
         {u"type"_s, token.type()},
         {u"expires_in_minutes"_s, token.expiresInMinutes()},
-        {u"expires_at"_s, timeText(token.expiresAt())},
+        {u"expires_at"_s, HistoryFile::timeText(token.expiresAt())},
         {u"short_link"_s, token.shortLink().toString(QUrl::FullyEncoded)},
-        {u"received_at"_s, timeText(token.receivedAt())},
-        {u"server_date"_s, timeText(token.serverDate())},
+        {u"received_at"_s, HistoryFile::timeText(token.receivedAt())},
+        {u"server_date"_s, HistoryFile::timeText(token.serverDate())},
         {u"api_url"_s, token.apiUrl().toString(QUrl::FullyEncoded)},
     };
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
@@ -581,10 +570,10 @@ std::optional<EmbedToken> History::fromSecret(const QString& secret)
     if (!document.isObject())
         return std::nullopt;
     const QJsonObject object = document.object();
-    const QDateTime receivedAt = timeFrom(object.value(u"received_at"_s).toString());
+    const QDateTime receivedAt = HistoryFile::timeFrom(object.value(u"received_at"_s).toString());
     if (!receivedAt.isValid())
         return std::nullopt;
-    const QDateTime serverDate = timeFrom(object.value(u"server_date"_s).toString());
+    const QDateTime serverDate = HistoryFile::timeFrom(object.value(u"server_date"_s).toString());
     // The body members are parsed (and validated) exactly as when the API sent them;
     // entries kept before the issuing API was noted have no api_url (https links only).
     const QUrl apiUrl(object.value(u"api_url"_s).toString(), QUrl::StrictMode);

@@ -25,32 +25,6 @@ constexpr std::chrono::milliseconds LockTimeout{5000};
 
 const QString FormatName = u"faultshare-history"_s;
 
-// "2026-12-03T04:35:50.000Z", as HistoryFile::timeText writes it, read without QDateTime's general
-// parser (a thousand entries have three each); anything else through it.
-QDateTime timeFrom(const QJsonValue& value)
-{
-    const QString text = value.toString();
-    const auto digits = [&text](qsizetype from, qsizetype count) {
-        int n = 0;
-        for (qsizetype i = from; i < from + count; ++i) {
-            const char16_t c = text.at(i).unicode();
-            if (c < u'0' || c > u'9')
-                return -1;
-            n = n * 10 + (c - u'0');
-        }
-        return n;
-    };
-    if (text.size() == 24 && text.at(4) == u'-' && text.at(7) == u'-' && text.at(10) == u'T' && text.at(13) == u':'
-        && text.at(16) == u':' && text.at(19) == u'.' && text.at(23) == u'Z') {
-        const QDate date(digits(0, 4), digits(5, 2), digits(8, 2));
-        const QTime time(digits(11, 2), digits(14, 2), digits(17, 2), digits(20, 3));
-        if (date.isValid() && time.isValid())
-            return QDateTime(date, time, Qt::UTC);
-    }
-    const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-    return time.isValid() ? time.toUTC() : QDateTime();
-}
-
 QString lockHolder(const QLockFile& lock)
 {
     qint64 pid = 0;
@@ -126,6 +100,31 @@ QString HistoryFile::timeText(const QDateTime& time)
     return QString(reinterpret_cast<const QChar*>(text), 24);
 }
 
+// "2026-12-03T04:35:50.000Z", as timeText writes it, read without QDateTime's general
+// parser (a thousand entries have three each); anything else through it.
+QDateTime HistoryFile::timeFrom(const QString& text)
+{
+    const auto digits = [&text](qsizetype from, qsizetype count) {
+        int n = 0;
+        for (qsizetype i = from; i < from + count; ++i) {
+            const char16_t c = text.at(i).unicode();
+            if (c < u'0' || c > u'9')
+                return -1;
+            n = n * 10 + (c - u'0');
+        }
+        return n;
+    };
+    if (text.size() == 24 && text.at(4) == u'-' && text.at(7) == u'-' && text.at(10) == u'T' && text.at(13) == u':'
+        && text.at(16) == u':' && text.at(19) == u'.' && text.at(23) == u'Z') {
+        const QDate date(digits(0, 4), digits(5, 2), digits(8, 2));
+        const QTime time(digits(11, 2), digits(14, 2), digits(17, 2), digits(20, 3));
+        if (date.isValid() && time.isValid())
+            return QDateTime(date, time, Qt::UTC);
+    }
+    const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    return time.isValid() ? time.toUTC() : QDateTime();
+}
+
 QString HistoryFile::defaultPath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/history.jsonl"_s;
@@ -172,7 +171,7 @@ HistoryFile::Header HistoryFile::headerOf(const QByteArray& current)
     header.status = Header::Status::Ok;
     header.publicKey = key.decoded;
     header.keyPending = object.value(u"key_pending"_s).toBool();
-    header.createdAt = timeFrom(object.value(u"created_at"_s));
+    header.createdAt = timeFrom(object.value(u"created_at"_s).toString());
     return header;
 }
 
@@ -249,9 +248,9 @@ HistoryFile::Read HistoryFile::parse(const QByteArray& bytes)
         entry.id = fields.value(u"id"_s).toString();
         entry.label = fields.value(u"label"_s).toString();
         entry.profile = fields.value(u"profile"_s).toString();
-        entry.issuedAt = timeFrom(fields.value(u"issued_at"_s));
-        entry.expiresAt = timeFrom(fields.value(u"expires_at"_s));
-        entry.receivedAt = timeFrom(fields.value(u"received_at"_s));
+        entry.issuedAt = timeFrom(fields.value(u"issued_at"_s).toString());
+        entry.expiresAt = timeFrom(fields.value(u"expires_at"_s).toString());
+        entry.receivedAt = timeFrom(fields.value(u"received_at"_s).toString());
         if (const QJsonValue apiUrl = fields.value(u"api_url"_s); apiUrl.isString())
             entry.apiUrl = QUrl(apiUrl.toString(), QUrl::StrictMode);
         if (entry.id.isEmpty() || !entry.expiresAt.isValid())

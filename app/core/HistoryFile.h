@@ -119,6 +119,9 @@ public:
     // A UTC time as the file holds it ("2026-12-03T04:35:50.000Z", Qt::ISODateWithMs),
     // without QDateTime's general formatter; empty for an invalid time.
     static QString timeText(const QDateTime& time);
+    // And back: that form fast, any other ISO 8601 through QDateTime; invalid for
+    // anything else.
+    static QDateTime timeFrom(const QString& text);
 
     // The first line. keyPending: the process that made the key has not stored it in the
     // keychain yet (others wait for it rather than think it lost).

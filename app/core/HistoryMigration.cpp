@@ -14,12 +14,6 @@ namespace {
 const QString LinksGroup = u"history/links"_s;
 const QString PendingRemovalsKey = u"history/pendingRemovals"_s;
 
-QDateTime timeFrom(const QVariant& value)
-{
-    const QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-    return time.isValid() ? time.toUTC() : QDateTime();
-}
-
 } // namespace
 
 HistoryMigration::HistoryMigration(QSettings& legacy, const CredentialStore& keychain, QObject* parent)
@@ -49,9 +43,9 @@ void HistoryMigration::start(const QSet<QString>& inFile)
         entry.id = id;
         entry.label = m_legacy.value(u"label"_s).toString();
         entry.profile = m_legacy.value(u"profile"_s).toString();
-        entry.issuedAt = timeFrom(m_legacy.value(u"issuedAt"_s));
-        entry.expiresAt = timeFrom(m_legacy.value(u"expiresAt"_s));
-        entry.receivedAt = timeFrom(m_legacy.value(u"receivedAt"_s));
+        entry.issuedAt = HistoryFile::timeFrom(m_legacy.value(u"issuedAt"_s).toString());
+        entry.expiresAt = HistoryFile::timeFrom(m_legacy.value(u"expiresAt"_s).toString());
+        entry.receivedAt = HistoryFile::timeFrom(m_legacy.value(u"receivedAt"_s).toString());
         m_legacy.endGroup();
         // A row that could never be shown is not moved; its old entries still go.
         if (entry.expiresAt.isValid())
@@ -87,7 +81,7 @@ void HistoryMigration::removeOld(const QSet<QString>& inFile)
     // for them any more.
     m_legacy.beginGroup(LinksGroup);
     for (const QString& id : m_legacy.childGroups()) {
-        if (inFile.contains(id) || !timeFrom(m_legacy.value(id + u"/expiresAt"_s)).isValid())
+        if (inFile.contains(id) || !HistoryFile::timeFrom(m_legacy.value(id + u"/expiresAt"_s).toString()).isValid())
             m_toRemove << id;
     }
     m_legacy.endGroup();

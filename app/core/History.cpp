@@ -296,7 +296,8 @@ void History::prepare()
         readKey();
 }
 
-QString History::add(const EmbedToken& token, const QString& label, const QString& profile)
+QString History::add(const EmbedToken& token, const QString& label, const QString& profile,
+                     const RotationMark& rotation)
 {
     HistoryEntry entry;
     entry.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -306,6 +307,7 @@ QString History::add(const EmbedToken& token, const QString& label, const QStrin
     entry.expiresAt = token.expiresAt().toUTC();
     entry.receivedAt = token.receivedAt().toUTC();
     entry.apiUrl = token.apiUrl();
+    entry.rotation = rotation;
     m_tokens.insert(entry.id, token);
     insertSorted(entry);
 

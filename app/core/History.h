@@ -75,7 +75,8 @@ public:
     void prepare();
     // Keeps a newly issued token. kept(id) or keepFailed(id) follows, always after add()
     // has returned. Returns the new entry's id.
-    QString add(const EmbedToken& token, const QString& label, const QString& profile);
+    QString add(const EmbedToken& token, const QString& label, const QString& profile,
+                const RotationMark& rotation = {});
     // Removes the entry from the file: forgotten(id), or forgetFailed(id) and the row stays.
     void forget(const QString& id);
     // Forgets every entry whose expiry lies more than days before now, in one change of

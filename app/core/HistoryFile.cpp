@@ -72,6 +72,10 @@ HistoryRecord HistoryRecord::of(const HistoryEntry& entry, Secret secret, const 
     };
     if (!entry.apiUrl.isEmpty())
         fields.insert(u"api_url"_s, entry.apiUrl.toString(QUrl::FullyEncoded));
+    if (!entry.rotation.isNull()) {
+        fields.insert(u"rotation"_s, entry.rotation.id);
+        fields.insert(u"rotation_number"_s, entry.rotation.number);
+    }
     record.metadata = QJsonDocument(fields).toJson(QJsonDocument::Compact);
     return record;
 }
@@ -253,6 +257,8 @@ HistoryFile::Read HistoryFile::parse(const QByteArray& bytes)
         entry.receivedAt = timeFrom(fields.value(u"received_at"_s).toString());
         if (const QJsonValue apiUrl = fields.value(u"api_url"_s); apiUrl.isString())
             entry.apiUrl = QUrl(apiUrl.toString(), QUrl::StrictMode);
+        entry.rotation.id = fields.value(u"rotation"_s).toString();
+        entry.rotation.number = fields.value(u"rotation_number"_s).toInt();
         if (entry.id.isEmpty() || !entry.expiresAt.isValid())
             return damaged(HistoryFile::tr("line %1 is not a history entry").arg(lineNumber));
         read.contents.records.append(std::move(record));

@@ -13,6 +13,15 @@
 namespace faultshare {
 
 // What the history shows of one issued link; nothing in it is secret.
+// Which rotation (faultshare rotate, "Keep renewing") minted a link, and its place there.
+struct RotationMark
+{
+    QString id;     // the same for every link one rotation mints (a UUID without braces)
+    int number = 0; // 1 for the rotation's first link
+
+    bool isNull() const { return id.isEmpty(); }
+};
+
 struct HistoryEntry
 {
     QString id;          // unique and stable (a UUID without braces)
@@ -24,6 +33,7 @@ struct HistoryEntry
     // server's issue time has whole seconds only. Invalid for rows kept without one.
     QDateTime receivedAt;
     QUrl apiUrl;         // the API that issued it; empty for links kept before it was noted
+    RotationMark rotation; // the rotation that minted it, if one did
 
     bool isExpired(const QDateTime& now) const { return now >= expiresAt; }
 };

@@ -15,15 +15,15 @@ LinkIssuer::LinkIssuer(ApiClient& client, History* history, QObject* parent)
 
 LinkIssuer::~LinkIssuer() = default;
 
-void LinkIssuer::issue(int minutes, const QString& label, const QString& profile)
+void LinkIssuer::issue(int minutes, const QString& label, const QString& profile, const RotationMark& rotation)
 {
     Q_ASSERT(!isBusy());
     m_request = m_client.requestToken(minutes);
     if (m_history)
         m_history->prepare();
-    connect(m_request, &TokenRequest::finished, this, [this, label, profile](const EmbedToken& token) {
+    connect(m_request, &TokenRequest::finished, this, [this, label, profile, rotation](const EmbedToken& token) {
         m_request = nullptr;
-        const QString id = m_history ? m_history->add(token, label, profile) : QString();
+        const QString id = m_history ? m_history->add(token, label, profile, rotation) : QString();
         qCInfo(lcApi) << "link issued, valid for" << token.expiresInMinutes() << "minutes";
         Q_EMIT issued(token, label, id);
     });

@@ -2,6 +2,7 @@
 
 #include "ApiError.h"
 #include "EmbedToken.h"
+#include "HistoryFile.h"
 
 #include <QObject>
 #include <QPointer>
@@ -29,9 +30,10 @@ public:
     void setHistory(History* history) { m_history = history; }
     History* history() const { return m_history; }
 
-    // Asks for a link valid for minutes; label and profile are kept with it. Ends in
-    // issued() or failed(), always after this call has returned. Not while busy.
-    void issue(int minutes, const QString& label, const QString& profile);
+    // Asks for a link valid for minutes; label, profile and the rotation that asks (if
+    // one does) are kept with it. Ends in issued() or failed(), always after this call
+    // has returned. Not while busy.
+    void issue(int minutes, const QString& label, const QString& profile, const RotationMark& rotation = {});
     bool isBusy() const { return m_request != nullptr; }
     // Stops the request in flight: failed(Cancelled) at once, and nothing of it after.
     void cancel();

@@ -265,6 +265,8 @@ QString ApiError::userMessage() const
             : m_detail;
     case Kind::HistoryFile:
         return QCoreApplication::translate("ApiError", "The history file could not be used (%1).").arg(m_detail);
+    case Kind::NotKept:
+        return QCoreApplication::translate("ApiError", "This link was not kept when it was made, so the history cannot open it; make a new link.");
     }
     return {};
 }
@@ -296,6 +298,7 @@ int ApiError::exitCode() const
     case Kind::Server:
     case Kind::InvalidResponse:
     case Kind::HistoryFile:
+    case Kind::NotKept:
         return 6;
     }
     return 6;

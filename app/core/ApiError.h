@@ -34,6 +34,7 @@ public:
         ProxyAuth,       // the proxy refused the user name or password (407)
         SecretElsewhere, // a stored secret is bound to another origin (detail: the sentence)
         HistoryFile,     // the history file could not be read or changed (detail: why)
+        NotKept,         // a history row whose link was not kept when it was made
     };
 
     ApiError() = default;

@@ -539,7 +539,7 @@ void History::answerFetch(const QString& id)
     }
     const auto record = m_records.constFind(id);
     if (!m_key || record == m_records.cend() || record->secret == HistoryRecord::Secret::None) {
-        Q_EMIT tokenFailed(id, fileError(tr("the link was not kept")));
+        Q_EMIT tokenFailed(id, ApiError(ApiError::Kind::NotKept));
         return;
     }
     const std::optional<EmbedToken> token = fromSecret(QString::fromUtf8(m_plain.value(id)));

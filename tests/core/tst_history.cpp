@@ -108,6 +108,8 @@ private Q_SLOTS:
     void newerFile_isLeftAsItIs();
     void migration_movesOldLinksIn_andRemovesTheirKeychainEntries();
     void migration_interrupted_resumesWithoutDuplicates();
+    void migration_rowWhoseLinkIsGone_opensAsNotKept();
+    void rotationMark_isKeptInTheFile();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -731,6 +733,50 @@ void HistoryTest::migration_interrupted_resumesWithoutDuplicates()
     QCOMPARE(fetch(*history, waiting)->token(), waitingToken.token());
     QCOMPARE(readDirectly(m_service, CredentialStore::historyEntry(moved)), u"missing"_s);
     QCOMPARE(readDirectly(m_service, CredentialStore::historyEntry(waiting)), u"missing"_s);
+}
+
+void HistoryTest::migration_rowWhoseLinkIsGone_opensAsNotKept()
+{
+    const EmbedToken token = makeToken(QDateTime::currentDateTimeUtc(), 60);
+    const QString id = keepTheOldWay(*m_settings, *m_secrets, token, u"lobby"_s);
+    QVERIFY(!id.isEmpty());
+    // The old keychain item went missing (a keyring reset); its metadata is still there.
+    TestSupport::removeSecret(*m_secrets, CredentialStore::historyEntry(id), TimeoutMs);
+
+    const auto history = open(m_settings.get());
+    history->load();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_settings->childGroups().contains(u"history"_s), TimeoutMs);
+    QCOMPARE(history->entries().size(), 1);
+    QCOMPARE(history->entries().first().label, u"lobby"_s);
+    ApiError error;
+    QVERIFY(!fetch(*history, id, &error));
+    QCOMPARE(error.kind(), ApiError::Kind::NotKept);
+    QVERIFY2(error.userMessage().startsWith(u"This link was not kept when it was made"_s), qPrintable(error.userMessage()));
+}
+
+void HistoryTest::rotationMark_isKeptInTheFile()
+{
+    const auto history = open();
+    history->load();
+    const EmbedToken token = makeToken(QDateTime::currentDateTimeUtc(), 60);
+    QSignalSpy kept(history.get(), &History::kept);
+    const RotationMark mark{QUuid::createUuid().toString(QUuid::WithoutBraces), 7};
+    history->add(token, u"wall"_s, u"default"_s, mark);
+    history->add(makeToken(QDateTime::currentDateTimeUtc(), 60), u"by hand"_s, u"default"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(kept.size(), 2, TimeoutMs);
+
+    const auto next = open();
+    next->load();
+    QCOMPARE(next->entries().size(), 2);
+    const auto marked = std::find_if(next->entries().cbegin(), next->entries().cend(),
+                                     [](const HistoryEntry& entry) { return entry.label == u"wall"_s; });
+    QVERIFY(marked != next->entries().cend());
+    QCOMPARE(marked->rotation.id, mark.id);
+    QCOMPARE(marked->rotation.number, 7);
+    const auto plain = std::find_if(next->entries().cbegin(), next->entries().cend(),
+                                    [](const HistoryEntry& entry) { return entry.label == u"by hand"_s; });
+    QVERIFY(plain != next->entries().cend());
+    QVERIFY(plain->rotation.isNull());
 }
 
 QTEST_GUILESS_MAIN(HistoryTest)

@@ -32,12 +32,21 @@ void HistoryDock::setHistory(History* history)
         m_panel->setHistory(history);
 }
 
+void HistoryDock::showNotice(const QString& sentence)
+{
+    if (m_panel)
+        m_panel->showNotice(sentence);
+    else
+        m_notice = sentence;
+}
+
 HistoryPanel* HistoryDock::panel()
 {
     if (m_panel)
         return m_panel;
     m_panel = new HistoryPanel(m_ticker, this);
     m_panel->setHistory(m_history);
+    m_panel->showNotice(m_notice);
     connect(m_panel, &HistoryPanel::actionReady, this, &HistoryDock::actionReady);
     connect(m_panel, &HistoryPanel::actionFailed, this, &HistoryDock::actionFailed);
     QWidget* placeholder = widget();

@@ -25,6 +25,8 @@ public:
 
     // The history shown (now, or by the panel when built). The caller keeps it alive.
     void setHistory(History* history);
+    // HistoryPanel::showNotice, kept until the panel is built.
+    void showNotice(const QString& sentence);
     // The panel, built on first use.
     HistoryPanel* panel();
 
@@ -38,6 +40,7 @@ private:
     Ticker& m_ticker;
     History* m_history = nullptr;
     HistoryPanel* m_panel = nullptr;
+    QString m_notice; // for the panel not built yet
 };
 
 } // namespace faultshare

@@ -44,6 +44,8 @@ HistoryPanel::HistoryPanel(Ticker& ticker, QWidget* parent)
     , m_searchEdit(new QLineEdit(this))
     , m_showCombo(new QComboBox(this))
     , m_view(new QTableView(this))
+    , m_noticeBar(new QWidget(this))
+    , m_notice(new QLabel(m_noticeBar))
     , m_copyButton(makeButton(tr("Cop&y link"), u"historyCopyButton"_s, tr("Copies the short link of the selected row"), this))
     , m_showButton(makeButton(tr("Sho&w QR"), u"historyShowButton"_s, tr("Shows the selected link in the main window"), this))
     , m_presentButton(makeButton(tr("Present"), u"historyPresentButton"_s, tr("Shows the selected link's QR code on a wall display"), this))
@@ -112,6 +114,20 @@ HistoryPanel::HistoryPanel(Ticker& ticker, QWidget* parent)
     connect(m_previewButton, &QPushButton::clicked, this, [this] { trigger(Action::Preview); });
     connect(m_forgetButton, &QPushButton::clicked, this, &HistoryPanel::forgetCurrent);
 
+    m_noticeBar->setObjectName(u"historyNoticeBar"_s);
+    m_notice->setObjectName(u"historyNotice"_s);
+    m_notice->setWordWrap(true);
+    m_notice->setTextFormat(Qt::PlainText);
+    m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_notice->setAccessibleName(tr("History notice"));
+    auto* dismiss = makeButton(tr("&Dismiss"), u"historyNoticeDismiss"_s, tr("Hides this notice"), m_noticeBar);
+    connect(dismiss, &QPushButton::clicked, this, [this] { showNotice({}); });
+    auto* noticeLayout = new QHBoxLayout(m_noticeBar);
+    noticeLayout->setContentsMargins(0, 0, 0, 0);
+    noticeLayout->addWidget(m_notice, 1);
+    noticeLayout->addWidget(dismiss, 0, Qt::AlignTop);
+    m_noticeBar->hide();
+
     auto* top = new QHBoxLayout;
     top->addWidget(m_searchEdit, 1);
     top->addWidget(showLabel);
@@ -123,6 +139,7 @@ HistoryPanel::HistoryPanel(Ticker& ticker, QWidget* parent)
     buttons->addWidget(m_forgetButton);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_noticeBar);
     layout->addLayout(top);
     layout->addWidget(m_view, 1);
     layout->addLayout(buttons);
@@ -135,6 +152,18 @@ HistoryPanel::HistoryPanel(Ticker& ticker, QWidget* parent)
 }
 
 HistoryPanel::~HistoryPanel() = default;
+
+void HistoryPanel::showNotice(const QString& sentence)
+{
+    Presentation::setTextColour(m_notice, Presentation::errorColour(palette()));
+    m_notice->setText(sentence);
+    m_noticeBar->setVisible(!sentence.isEmpty());
+}
+
+QString HistoryPanel::notice() const
+{
+    return m_notice->text();
+}
 
 void HistoryPanel::setHistory(History* history)
 {
@@ -283,8 +312,11 @@ void HistoryPanel::hideEvent(QHideEvent* event)
 void HistoryPanel::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
-    // The phase colours follow the palette (dark or light).
-    if (event->type() == QEvent::PaletteChange && m_model)
+    // The phase colours and the notice's red follow the palette (dark or light).
+    if (event->type() != QEvent::PaletteChange)
+        return;
+    Presentation::setTextColour(m_notice, Presentation::errorColour(palette()));
+    if (m_model)
         m_model->setNow(m_ticker.now());
 }
 

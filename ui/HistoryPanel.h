@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QMessageBox;
 class QPushButton;
@@ -45,6 +46,12 @@ public:
     HistoryFilterModel* filterModel() const { return m_filter; }
     QTableView* view() const { return m_view; }
 
+    // A sentence about the history itself (a file set aside, a keychain that is locked)
+    // above the rows, until the operator dismisses it or another replaces it; empty
+    // hides it. The status bar's messages time out; this one must not go unread.
+    void showNotice(const QString& sentence);
+    QString notice() const;
+
     // Makes the row of id current when the filter shows it.
     void select(const QString& id);
     // The id of the current row, empty when none.
@@ -81,6 +88,8 @@ private:
     QLineEdit* m_searchEdit;
     QComboBox* m_showCombo;
     QTableView* m_view;
+    QWidget* m_noticeBar;
+    QLabel* m_notice;
     QPushButton* m_copyButton;
     QPushButton* m_showButton;
     QPushButton* m_presentButton;

@@ -222,8 +222,10 @@ void MainWindow::setUpSession()
     });
     connect(m_session, &LinkSession::issued, this, &MainWindow::onIssued);
     connect(m_session, &LinkSession::failed, this, &MainWindow::onFailed);
-    connect(m_session, &LinkSession::historyProblem, this,
-            [this](const QString& message) { statusBar()->showMessage(message, StatusMessageMs); });
+    connect(m_session, &LinkSession::historyProblem, this, [this](const QString& message) {
+        statusBar()->showMessage(message, StatusMessageMs);
+        m_historyDock->showNotice(message);
+    });
     connect(&m_settings, &Settings::changed, this, [this](Settings::Key key) {
         if (key == Settings::Key::Profile) {
             m_expiryForm->applyDefault(m_settings.defaultMinutes());

@@ -22,6 +22,9 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
@@ -63,6 +66,7 @@ private Q_SLOTS:
     void profileSwitcher_usesEachProfilesApiAndKey();
     void preview_showsTheFaultsTheLinkExposes();
     void preview_ofAnotherProfile_sendsThatProfilesKeyOnly();
+    void damagedFile_isSaidAboveTheRows_untilDismissed();
 
 private:
     bool writeKey(const QString& profile, const QString& key);
@@ -448,6 +452,39 @@ void TestHistoryGui::preview_ofAnotherProfile_sendsThatProfilesKeyOnly()
     QVERIFY(m_window->findChild<PreviewDialog*>() == nullptr);
     const QString said = m_window->statusBar()->currentMessage();
     QVERIFY2(said.contains(u"No profile uses 127.0.0.1:"_s + QString::number(gone.url().port())), qPrintable(said));
+}
+
+// A history file set aside is said in the status bar, where it times out, and above the
+// rows, where it stays until the operator has read it.
+void TestHistoryGui::damagedFile_isSaidAboveTheRows_untilDismissed()
+{
+    const QString path = HistoryFile::defaultPath();
+    QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+    QFile damaged(path);
+    QVERIFY(damaged.open(QIODevice::WriteOnly));
+    damaged.write("{\"format\":\"faultshare-history\",\"public_key\":\"AAAA\",\"version\":1}\n{\"id\":\"cut sh");
+    damaged.close();
+
+    m_settings->setApiUrl(m_demo->url());
+    QVERIFY(writeKey(m_settings->profile(), m_demo->apiKey()));
+    startWithStoredKey();
+    auto* notice = m_window->findChild<QLabel*>(u"historyNotice"_s);
+    QVERIFY(notice);
+    QTRY_VERIFY_WITH_TIMEOUT(notice->isVisible(), TimeoutMs);
+    QVERIFY2(notice->text().startsWith(u"The history file was damaged ("_s), qPrintable(notice->text()));
+    QCOMPARE(rows()->rowCount(), 0);
+    // The status bar's message goes; the notice stays.
+    m_window->statusBar()->clearMessage();
+    QVERIFY(notice->isVisible());
+
+    // The history works on: a new link is a row.
+    QVERIFY(!generate(u"after"_s).isEmpty());
+    QCOMPARE(rows()->rowCount(), 1);
+    auto* dismiss = m_window->findChild<QPushButton*>(u"historyNoticeDismiss"_s);
+    QVERIFY(dismiss);
+    dismiss->click();
+    QVERIFY(!notice->isVisible());
+    QVERIFY(panel()->notice().isEmpty());
 }
 
 QTEST_MAIN(TestHistoryGui)

@@ -337,6 +337,7 @@ QString History::add(const EmbedToken& token, const QString& label, const QStrin
 bool History::writeRecord(const HistoryEntry& entry, const QByteArray& plain, QString* error)
 {
     HistoryRecord record = HistoryRecord::of(entry);
+    size_t fingerprint = 0;
     // The usual case: a file to add to, one line appended (sealed for its key, or boxed
     // when this process holds that key).
     const HistoryFile::Appended appended = m_file->append([&](const HistoryFile::Header& header) -> std::optional<QByteArray> {
@@ -356,13 +357,12 @@ bool History::writeRecord(const HistoryEntry& entry, const QByteArray& plain, QS
         record.box = box->toBase64();
         m_publicKey = header.publicKey;
         return record.toLine();
-    }, error);
+    }, error, &fingerprint);
     if (appended == HistoryFile::Appended::Failed)
         return false;
     if (appended == HistoryFile::Appended::Yes) {
-        // What this process wrote is not news to it (a watcher compares; without one,
-        // reading the whole file back is not worth it).
-        m_fingerprint = m_watcher ? m_file->fingerprint() : 0;
+        // What this process wrote is not news to it: the watcher compares with this.
+        m_fingerprint = fingerprint;
         m_records.insert(entry.id, record);
         return true;
     }

@@ -105,7 +105,9 @@ public:
     };
     // Reads and parses the whole file (no lock: every write replaces it whole).
     Read read() const;
-    // A hash of the file's bytes, to tell whether it changed; 0 when it cannot be read.
+    // Tells whether the file changed (a hash of its size and last bytes, read without
+    // reading the whole file); 0 when it cannot be read. fingerprintOf() of the bytes read
+    // is the same value.
     size_t fingerprint() const;
 
     // The one way to change the file: under the lock, change gets what the file holds now
@@ -117,9 +119,11 @@ public:
     // line to add (or nullopt, and why, to add nothing), which is appended to the file
     // whole, in one write: the cost does not grow with the file. When the file is
     // missing, damaged or a newer FaultShare's, nothing is done and NeedsRewrite says that
-    // update() must decide.
+    // update() must decide. fingerprint (if given) gets the file's fingerprint right after
+    // the line was added, before the lock is let go.
     enum class Appended { Yes, NeedsRewrite, Failed };
-    Appended append(const std::function<std::optional<QByteArray>(const Header& header)>& line, QString* error) const;
+    Appended append(const std::function<std::optional<QByteArray>(const Header& header)>& line, QString* error,
+                    size_t* fingerprint = nullptr) const;
 
     // Inside a change: keeps bytes (what the file held) in a file of their own next to it,
     // "<file>.<reason>-<UTC time>", never to be deleted by FaultShare. Returns its path, or

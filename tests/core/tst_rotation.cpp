@@ -36,11 +36,11 @@ QByteArray shortLivedAnswer(int secondsLeft)
     return ScriptedServer::response(200, FaultMatrix::json(answer));
 }
 
-Rotation::Plan plan(int count = 0)
+Rotation::Plan plan(int count = 0, std::chrono::seconds renewBefore = 58s)
 {
     Rotation::Plan plan;
     plan.minutes = 1;
-    plan.renewBefore = 58s;
+    plan.renewBefore = renewBefore;
     plan.count = count;
     plan.label = u"NOC wall 2"_s;
     plan.profile = u"default"_s;
@@ -214,9 +214,7 @@ private Q_SLOTS:
         const auto current = issued.at(0).at(0).value<EmbedToken>();
 
         QSignalSpy renewed(m_rotation.get(), &Rotation::renewed);
-        Rotation::Plan longer = plan();
-        longer.renewBefore = 30s;
-        m_rotation->start(longer, current);
+        m_rotation->start(plan(0, 30s), current);
         QVERIFY(!m_rotation->isMinting());
         QCOMPARE(m_rotation->current()->token(), current.token());
         QCOMPARE(m_rotation->nextRenewal(), current.localExpiresAt().addSecs(-30));
@@ -237,9 +235,7 @@ private Q_SLOTS:
     {
         useDemo();
         QSignalSpy renewed(m_rotation.get(), &Rotation::renewed);
-        Rotation::Plan longer = plan();
-        longer.renewBefore = 30s;
-        m_rotation->start(longer);
+        m_rotation->start(plan(0, 30s));
         QTRY_COMPARE_WITH_TIMEOUT(renewed.size(), 1, TimeoutMs);
 
         QSignalSpy issued(m_issuer.get(), &LinkIssuer::issued);
@@ -378,9 +374,7 @@ private Q_SLOTS:
     {
         useDemo();
         QSignalSpy renewed(m_rotation.get(), &Rotation::renewed);
-        Rotation::Plan longer = plan();
-        longer.renewBefore = 30s;
-        m_rotation->start(longer);
+        m_rotation->start(plan(0, 30s));
         QTRY_COMPARE_WITH_TIMEOUT(renewed.size(), 1, TimeoutMs);
         QVERIFY(m_rotation->nextRenewal().isValid());
         m_rotation->stop();

@@ -80,8 +80,11 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const
     const HistoryEntry& entry = m_history.entries().at(index.row());
     const auto displayText = [&]() -> QString {
         switch (index.column()) {
-        case LabelColumn:
-            return entry.label.isEmpty() ? u"—"_s : entry.label;
+        case LabelColumn: {
+            const QString label = entry.label.isEmpty() ? u"—"_s : entry.label;
+            // A link a rotation minted says which of its renewals it is.
+            return entry.rotation.isNull() ? label : tr("%1 · renewal %2").arg(label).arg(entry.rotation.number);
+        }
         case ProfileColumn:
             return entry.profile;
         case IssuedColumn:

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void headers_nameEachColumn();
     void display_followsTheClock();
     void label_emptyShowsDashButSortsRaw();
+    void label_ofARotationsLink_saysWhichRenewal();
     void tooltip_showsLocalAndUtcExpiry();
     void thousandRows_oneTick_oneRemainingChangePlusFlippedRows();
     void tick_withoutRows_emitsNothing();
@@ -109,6 +110,17 @@ void HistoryModelTest::label_emptyShowsDashButSortsRaw()
     const QModelIndex label = model.index(0, HistoryModel::LabelColumn);
     QCOMPARE(label.data().toString(), u"—"_s);
     QCOMPARE(label.data(HistoryModel::SortRole).toString(), QString());
+}
+
+void HistoryModelTest::label_ofARotationsLink_saysWhichRenewal()
+{
+    History history;
+    HistoryModel model(history);
+    history.add(makeToken(T0, 60), u"wall"_s, u"ops"_s, RotationMark{u"r1"_s, 3});
+    const QModelIndex label = model.index(0, HistoryModel::LabelColumn);
+    QCOMPARE(label.data().toString(), u"wall · renewal 3"_s);
+    // Searching and sorting take the label itself.
+    QCOMPARE(label.data(HistoryModel::SortRole).toString(), u"wall"_s);
 }
 
 void HistoryModelTest::tooltip_showsLocalAndUtcExpiry()

@@ -19,21 +19,26 @@ const QStringList& linkFormats()
     return formats;
 }
 
+QJsonObject jsonOf(const EmbedToken& token, const QString& label)
+{
+    const QString link = token.shortLink().toString(QUrl::FullyEncoded);
+    QJsonObject object{
+        {QStringLiteral("token"), token.token()},
+        {QStringLiteral("type"), token.type()},
+        {QStringLiteral("expires_in_minutes"), token.expiresInMinutes()},
+        {QStringLiteral("expires_at"), token.expiresAt().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("short_link"), link.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(link)},
+    };
+    if (!label.isEmpty())
+        object.insert(QStringLiteral("label"), label);
+    return object;
+}
+
 Rendered render(const EmbedToken& token, const QString& format, const QString& label)
 {
     const QString link = token.shortLink().toString(QUrl::FullyEncoded);
-    if (format == QLatin1StringView("json")) {
-        QJsonObject object{
-            {QStringLiteral("token"), token.token()},
-            {QStringLiteral("type"), token.type()},
-            {QStringLiteral("expires_in_minutes"), token.expiresInMinutes()},
-            {QStringLiteral("expires_at"), token.expiresAt().toString(Qt::ISODateWithMs)},
-            {QStringLiteral("short_link"), link.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(link)},
-        };
-        if (!label.isEmpty())
-            object.insert(QStringLiteral("label"), label);
-        return {QJsonDocument(object).toJson(QJsonDocument::Indented), {}};
-    }
+    if (format == QLatin1StringView("json"))
+        return {QJsonDocument(jsonOf(token, label)).toJson(QJsonDocument::Indented), {}};
     if (format == QLatin1StringView("text")) {
         // For a person reading a terminal.
         QString text;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -21,6 +22,9 @@ struct Rendered
     QString error;
 };
 Rendered render(const EmbedToken& token, const QString& format, const QString& label);
+// The members of the json format: token, type, expires_in_minutes, expires_at, short_link
+// (null without a link) and label (when there is one).
+QJsonObject jsonOf(const EmbedToken& token, const QString& label);
 
 } // namespace Cli
 

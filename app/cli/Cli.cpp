@@ -23,7 +23,7 @@ namespace Cli {
 const QStringList& commands()
 {
     static const QStringList names{QStringLiteral("generate"), QStringLiteral("preview"), QStringLiteral("history"),
-                                   QStringLiteral("profiles"), QStringLiteral("key")};
+                                   QStringLiteral("profiles"), QStringLiteral("key"), QStringLiteral("rotate")};
     return names;
 }
 
@@ -51,6 +51,8 @@ int run(const QStringList& arguments)
         return runGenerate(arguments);
     if (command == QLatin1StringView("key"))
         return runKey(arguments);
+    if (command == QLatin1StringView("rotate"))
+        return runRotate(arguments);
     printError(QCoreApplication::translate("Cli", "Unknown command \"%1\"; the commands are %2, and faultshare --help lists the window's options.")
                    .arg(command, commands().join(QStringLiteral(", "))));
     return Usage;

@@ -13,7 +13,7 @@ class QCommandLineParser;
 
 namespace faultshare {
 
-// The headless commands: `faultshare generate|preview|history|profiles|key ...`. Each runs inside an
+// The headless commands: `faultshare generate|rotate|preview|history|profiles|key ...`. Each runs inside an
 // existing QCoreApplication and returns the process exit code: 0 ok, 2 invalid input or
 // usage (nothing sent), 3 key missing or rejected, 4 rate limited, 5 network/TLS/timeout,
 // 6 server error or invalid response. Errors are one line on stderr, never a secret.
@@ -32,7 +32,7 @@ QString keyBoundElsewhere(const QString& profile, const QString& boundOrigin, co
 // standard input; nullopt when neither applies (the keychain's is used).
 std::optional<QString> givenKey(bool fromStdin);
 
-// The command words: generate, preview, history, profiles, key.
+// The command words: generate, preview, history, profiles, key, rotate.
 const QStringList& commands();
 // True when the arguments ask for a headless command: argv[1] is a word, not an option
 // (an unknown word is a usage error of run()).
@@ -41,6 +41,7 @@ bool isCommand(const QStringList& arguments);
 int run(const QStringList& arguments);
 
 int runGenerate(const QStringList& arguments);
+int runRotate(const QStringList& arguments);
 int runPreview(const QStringList& arguments);
 int runKey(const QStringList& arguments);
 int runHistory(const QStringList& arguments);

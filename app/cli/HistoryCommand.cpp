@@ -171,7 +171,13 @@ private:
             member("issued_at", jsonString(HistoryFile::timeText(entry.issuedAt)));
             member("label", jsonString(entry.label));
             member("profile", jsonString(entry.profile));
-            member("remaining_seconds", QByteArray::number(remainingSeconds(m_now, entry.expiresAt)), link == m_links.cend());
+            const bool rotated = !entry.rotation.isNull();
+            member("remaining_seconds", QByteArray::number(remainingSeconds(m_now, entry.expiresAt)),
+                   !rotated && link == m_links.cend());
+            if (rotated) {
+                member("rotation", jsonString(entry.rotation.id));
+                member("rotation_number", QByteArray::number(entry.rotation.number), link == m_links.cend());
+            }
             if (link != m_links.cend())
                 member("short_link", jsonString(*link), true);
             out += &entry == &m_listed.constLast() ? "    }\n" : "    },\n";
@@ -211,8 +217,16 @@ private:
         QList<QStringList> table{{QCoreApplication::translate("Cli", "LABEL"), QCoreApplication::translate("Cli", "PROFILE"), QCoreApplication::translate("Cli", "EXPIRES"), QCoreApplication::translate("Cli", "REMAINING"), QCoreApplication::translate("Cli", "LINK")}};
         for (const HistoryEntry& entry : m_listed) {
             const QDateTime local = entry.expiresAt.toLocalTime();
+            QString label = entry.label.isEmpty() ? none : entry.label;
+            if (!entry.rotation.isNull()) {
+                // The links of one `faultshare rotate` (or "Keep renewing") share their
+                // label: the number tells them apart.
+                label = entry.label.isEmpty()
+                    ? QCoreApplication::translate("Cli", "rotation link %1").arg(entry.rotation.number)
+                    : QCoreApplication::translate("Cli", "%1 · rotation link %2").arg(entry.label).arg(entry.rotation.number);
+            }
             table << QStringList{
-                entry.label.isEmpty() ? none : entry.label,
+                label,
                 entry.profile,
                 local.toString(u"yyyy-MM-dd HH:mm "_s) + local.timeZoneAbbreviation(),
                 entry.isExpired(m_now) ? QCoreApplication::translate("Cli", "Expired") : Countdown::text(Countdown::remaining(m_now, entry.expiresAt)),

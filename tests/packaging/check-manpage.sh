@@ -77,6 +77,7 @@ check_command() {
 
 check_command
 check_command generate
+check_command rotate
 check_command preview
 check_command history
 check_command profiles

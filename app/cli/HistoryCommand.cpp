@@ -218,13 +218,10 @@ private:
         for (const HistoryEntry& entry : m_listed) {
             const QDateTime local = entry.expiresAt.toLocalTime();
             QString label = entry.label.isEmpty() ? none : entry.label;
-            if (!entry.rotation.isNull()) {
-                // The links of one `faultshare rotate` (or "Keep renewing") share their
-                // label: the number tells them apart.
-                label = entry.label.isEmpty()
-                    ? QCoreApplication::translate("Cli", "rotation link %1").arg(entry.rotation.number)
-                    : QCoreApplication::translate("Cli", "%1 · rotation link %2").arg(entry.label).arg(entry.rotation.number);
-            }
+            // The links of one `faultshare rotate` (or "Keep renewing") share their label:
+            // the number tells them apart, as in the window's history.
+            if (!entry.rotation.isNull())
+                label = QCoreApplication::translate("Cli", "%1 · renewal %2").arg(label).arg(entry.rotation.number);
             table << QStringList{
                 label,
                 entry.profile,

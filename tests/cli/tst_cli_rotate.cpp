@@ -204,7 +204,7 @@ private Q_SLOTS:
         QCOMPARE(numbers, (QSet<int>{1, 2, 3}));
         const CliRun text = TestSupport::runFaultshare({u"history"_s}, env());
         QCOMPARE(text.exitCode, 0);
-        QVERIFY2(text.out.contains("NOC wall 2 · rotation link 3"), text.out.constData());
+        QVERIFY2(text.out.contains("NOC wall 2 · renewal 3"), text.out.constData());
     }
 
     // A reader polling the file in a tight loop through several rotations sees a whole link

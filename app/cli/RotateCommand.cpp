@@ -302,6 +302,9 @@ private:
         env.insert(u"FAULTSHARE_EXPIRES_AT"_s, token.expiresAt().toUTC().toString(Qt::ISODate));
         if (isImage(m_request.format))
             env.insert(u"FAULTSHARE_QR_FILE"_s, written ? m_request.output : QString());
+        // --format json prints a token without a link too; the hook has nothing to show.
+        if (!token.hasShortLink())
+            env.insert(u"FAULTSHARE_PROBLEM"_s, render(token, u"link"_s, m_request.plan.label).error);
         m_hook->run(env);
     }
 

@@ -155,11 +155,12 @@ QDateTime Rotation::dueAfter(const EmbedToken& token, const QDateTime& at) const
 {
     const QDateTime end = token.localExpiresAt();
     const QDateTime planned = end.addSecs(-m_plan.renewBefore.count());
-    // A link that came with less than R left (the API shortened it, or the clocks differ)
+    if (planned >= at.addMSecs(ShortestSpacing.count()))
+        return planned;
+    // A link that came with R or less left (the API shortened it, or the clocks differ)
     // is renewed halfway through what it has, not at once and again and again.
     const qint64 left = at.msecsTo(end);
-    const QDateTime earliest = at.addMSecs(std::max<qint64>(ShortestSpacing.count(), left / 2));
-    return planned < earliest ? std::min(earliest, end) : planned;
+    return std::min(at.addMSecs(std::max<qint64>(ShortestSpacing.count(), left / 2)), end);
 }
 
 void Rotation::wake()

@@ -341,10 +341,10 @@ void MainWindow::updateTitle()
 
 void MainWindow::showKeyPage(const QString& why, bool canRetry)
 {
-    if (m_presentWindow && !m_presentWindow->hasToken())
-        m_presentWindow->showWaiting(why.isEmpty() ? tr("No API key or token is stored for this profile: enter it in the "
-                                                        "window, or store it with faultshare key set.")
-                                                   : why);
+    if (m_presentWindow && !m_presentWindow->hasToken()) {
+        const QString none = tr("No API key or token is stored for this profile: enter it in the window, or store it with faultshare key set.");
+        m_presentWindow->showWaiting(why.isEmpty() ? none : why);
+    }
     m_ui->pages->setCurrentWidget(&keyPage());
     keyPage().showProblem(why, canRetry);
     keyPage().focusKey();
@@ -467,6 +467,11 @@ PresentWindow* MainWindow::presentOn(QScreen* screen)
     if (!m_presentWindow)
         makePresentWindow();
     m_presentWindow->showOn(screen);
+    return m_presentWindow;
+}
+
+PresentWindow* MainWindow::presentWindow() const
+{
     return m_presentWindow;
 }
 

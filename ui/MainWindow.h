@@ -106,7 +106,7 @@ public:
     // Present mode on screen (fullscreen; in a window when null) without asking, also
     // without a link yet: it then says "Making a link…" until one comes.
     PresentWindow* presentOn(QScreen* screen);
-    PresentWindow* presentWindow() const { return m_presentWindow; }
+    PresentWindow* presentWindow() const;
 
 public Q_SLOTS:
     // ShareActions::exportQr, saying in the status bar what happened.

@@ -244,7 +244,7 @@ void MainWindow::setUpRenewing()
         },
         [this] { return m_ui->labelEdit->text().simplified(); }, this);
     m_ui->newLinkForm->addRow(m_renew);
-    QWidget::setTabOrder(m_ui->labelEdit, m_renew);
+    m_renew->setTabOrder(m_ui->labelEdit, m_ui->generateButton);
     m_result->addBesideCountdown(m_renew->statusLabel());
     addAction(m_renew->action());
     m_ui->viewMenu->addAction(m_renew->action());

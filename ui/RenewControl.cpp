@@ -177,6 +177,13 @@ bool RenewControl::isOn() const
     return m_action->isChecked();
 }
 
+void RenewControl::setTabOrder(QWidget* previous, QWidget* next)
+{
+    QWidget::setTabOrder(previous, m_check);
+    QWidget::setTabOrder(m_check, m_edit);
+    QWidget::setTabOrder(m_edit, next);
+}
+
 void RenewControl::apply(bool on)
 {
     // Starting asks the form for its lifetime, which checks it again and may report back.

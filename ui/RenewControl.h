@@ -55,6 +55,8 @@ public:
     std::optional<std::chrono::seconds> renewBefore() const;
     void setOn(bool on);
     bool isOn() const;
+    // Its fields follow previous in the Tab order, and next follows them.
+    void setTabOrder(QWidget* previous, QWidget* next);
 
     // One line for a wall display: why the last renewal failed (if it did), then what
     // comes next. Empty when not renewing.

@@ -16,6 +16,7 @@
 #include "ScriptedServer.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -181,6 +182,20 @@ void TestKeepRenewing::switchOn_withLiveLink_renewsBeforeItsEnd_andSaysWhen()
     QVERIFY(!check->isChecked());
     QVERIFY(!status->isVisible());
     QVERIFY(!check->accessibleName().isEmpty());
+    // In the Tab order after the label, before Generate: the form's fields come first.
+    auto* labelEdit = child<QLineEdit>("labelEdit");
+    child<QWidget>("expiryPresetCombo")->setFocus();
+    for (int presses = 0; QApplication::focusWidget() != labelEdit && presses < 6; ++presses) {
+        QVERIFY(QApplication::focusWidget() != check);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    }
+    QCOMPARE(QApplication::focusWidget(), labelEdit);
+    QTest::keyClick(labelEdit, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), check);
+    QTest::keyClick(check, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), child<QLineEdit>("renewBeforeEdit"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), child<QWidget>("generateButton"));
     check->setFocus();
     QTest::keyClick(check, Qt::Key_Space);
     QVERIFY(check->isChecked());

@@ -6,9 +6,11 @@
 #include "CredentialStore.h"
 #include "DemoServer.h"
 #include "Cli.h"
+#include "KioskStart.h"
 #include "Language.h"
 #include "Logging.h"
 #include "MainWindow.h"
+#include "PresentWindow.h"
 #include "Profiles.h"
 #include "Settings.h"
 
@@ -16,6 +18,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QLocale>
+#include <QScreen>
 #include <QSettings>
 #include <QTimer>
 
@@ -50,6 +53,7 @@ void setApplicationNames()
 }
 
 // faultshare [--demo] [--api-url URL] [--profile NAME]
+//            [--present [--rotate] [--minutes N] [--renew-before D] [--screen NAME]]
 struct GuiOptions
 {
     QCommandLineParser parser;
@@ -60,15 +64,32 @@ struct GuiOptions
     QCommandLineOption profile{u"profile"_s,
                                QCoreApplication::translate("main", "Profile to start with (default: the one used last)."),
                                QCoreApplication::translate("main", "NAME")};
+    // A wall-display box (kiosk start).
+    QCommandLineOption present{u"present"_s,
+                               QCoreApplication::translate("main", "Start in present mode, fullscreen, and make a link at once.")};
+    QCommandLineOption rotate{u"rotate"_s,
+                              QCoreApplication::translate("main", "With --present: keep renewing the link before it expires.")};
+    QCommandLineOption minutes{u"minutes"_s,
+                               QCoreApplication::translate("main", "With --present: each link's lifetime, 1 to 43200 (default: the profile's)."),
+                               QCoreApplication::translate("main", "N")};
+    QCommandLineOption renewBefore{u"renew-before"_s,
+                                   QCoreApplication::translate("main", "With --rotate: renew this long before the end, such as 90s, 10m or 2h "
+                                                                       "(default: a tenth of the lifetime, at least a minute)."),
+                                   QCoreApplication::translate("main", "DURATION")};
+    QCommandLineOption screen{u"screen"_s,
+                              QCoreApplication::translate("main", "With --present: the screen to fill, by name, such as HDMI-1 "
+                                                                  "(default: the one chosen last, else the primary)."),
+                              QCoreApplication::translate("main", "NAME")};
 
     void setUp()
     {
         parser.setApplicationDescription(QCoreApplication::translate(
             "main", "Share short-lived, read-only Altostrat fault links as links and QR codes.\n"
-                    "Headless use: faultshare generate --help"));
+                    "Headless use: faultshare generate --help\n"
+                    "Wall display: faultshare --present --rotate --minutes 60 --screen HDMI-1"));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({demo, apiUrl, profile});
+        parser.addOptions({demo, apiUrl, profile, present, rotate, minutes, renewBefore, screen});
     }
 };
 
@@ -221,6 +242,29 @@ int main(int argc, char** argv)
     }
 
     Settings settings(store, profile);
+
+    // --present and its options are checked before anything is shown: one line, exit 2.
+    std::optional<KioskStart::Options> kiosk;
+    QScreen* kioskScreen = nullptr;
+    const bool kioskOnly = gui.parser.isSet(gui.rotate) || gui.parser.isSet(gui.minutes)
+        || gui.parser.isSet(gui.renewBefore) || gui.parser.isSet(gui.screen);
+    if (kioskOnly && !gui.parser.isSet(gui.present)) {
+        printError(QCoreApplication::translate("main", "--rotate, --minutes, --renew-before and --screen need --present."));
+        return 2;
+    }
+    if (gui.parser.isSet(gui.present)) {
+        QString why;
+        kiosk = KioskStart::parse(gui.parser.isSet(gui.rotate), gui.parser.value(gui.minutes),
+                                  gui.parser.value(gui.renewBefore), gui.parser.value(gui.screen),
+                                  settings.defaultMinutes(), &why);
+        if (kiosk)
+            kioskScreen = KioskStart::screenFor(kiosk->screen, settings.presentScreen(), &why);
+        if (!kiosk || !kioskScreen) {
+            printError(why);
+            return 2;
+        }
+    }
+
     ApiClient api;
     api.setApiUrl(settings.apiUrl());
     // The profile's CA file and proxy are applied by MainWindow::start() (its LinkSession),
@@ -262,6 +306,16 @@ int main(int argc, char** argv)
     if (gui.parser.isSet(gui.demo) && !startDemo()) {
         printError(QCoreApplication::translate("main", "The demo server could not listen on 127.0.0.1."));
         return 1;
+    }
+
+    if (kiosk) {
+        // The wall display is the first frame; the window stays hidden until it is left.
+        auto* start = new KioskStart(window, *kiosk, kioskScreen, &window);
+        new AfterFirstFrame(start->present(), [start] {
+            QApplication::setWindowIcon(AppStyle::applicationIcon());
+            start->start();
+        });
+        return QApplication::exec();
     }
 
     window.show();

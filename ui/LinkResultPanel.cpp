@@ -291,6 +291,11 @@ void LinkResultPanel::showCopied()
     m_copyFeedbackTimer->start(CopyFeedbackTime);
 }
 
+void LinkResultPanel::addBesideCountdown(QWidget* widget)
+{
+    m_ui->countdownLayout->addWidget(widget);
+}
+
 void LinkResultPanel::setTokenRevealed(bool revealed)
 {
     detailsUi().tokenEdit->setEchoMode(revealed ? QLineEdit::Normal : QLineEdit::Password);

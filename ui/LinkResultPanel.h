@@ -65,6 +65,8 @@ public:
     void setShareMenus(QMenu* copyAs, QMenu* qrCode);
     // "Copied" beside the link, for a moment.
     void showCopied();
+    // widget (the next renewal's time) goes at the end of the countdown's line.
+    void addBesideCountdown(QWidget* widget);
 
 Q_SIGNALS:
     // A link was shown or taken down: hasLiveLink() and hasLiveToken() may have changed.

@@ -18,6 +18,7 @@
 #include "PresentWindow.h"
 #include "PreviewDialog.h"
 #include "Profiles.h"
+#include "RenewControl.h"
 #include "Settings.h"
 #include "SettingsDialog.h"
 #include "ShareActions.h"
@@ -89,6 +90,7 @@ MainWindow::MainWindow(ApiClient& api, CredentialStore& keys, Settings& settings
     connect(m_tray, &TrayNotifier::message, statusBar(), &QStatusBar::showMessage);
     setUpActions();
     setUpSession();
+    setUpRenewing();
     setUpHistory();
     refreshProfiles();
     updateColours();
@@ -193,7 +195,8 @@ void MainWindow::setUpSession()
     });
     connect(m_session, &LinkSession::stateChanged, this, [this] {
         showKeyRead();
-        setBusy(m_session->isBusy());
+        // A renewal in the background leaves the form (and the focus) as they are.
+        setBusy(m_session->isBusy() && !(m_session->isRenewalInFlight() && m_result->hasLiveLink()));
         if (!m_session->isHeld())
             m_error->clear(ErrorLine::Cause::Hold);
     });
@@ -232,6 +235,36 @@ void MainWindow::setUpSession()
             refreshProfiles();
         }
     });
+}
+
+void MainWindow::setUpRenewing()
+{
+    m_renew = new RenewControl(
+        *m_session, m_settings,
+        [this]() -> std::optional<EmbedToken> {
+            return m_result->hasLiveToken() ? m_result->token() : std::nullopt;
+        },
+        [this] { return m_ui->labelEdit->text().simplified(); }, this);
+    m_ui->newLinkForm->addRow(m_renew);
+    m_renew->setTabOrder(m_ui->labelEdit, m_ui->generateButton);
+    m_result->addBesideCountdown(m_renew->statusLabel());
+    addAction(m_renew->action());
+    m_ui->viewMenu->addAction(m_renew->action());
+    const auto followLifetime = [this] { m_renew->setLifetime(m_expiryForm->selectedMinutes()); };
+    connect(m_expiryForm, &ExpiryForm::validityChanged, m_renew, followLifetime);
+    followLifetime();
+    connect(m_renew, &RenewControl::statusChanged, this, [this] {
+        if (m_presentWindow)
+            m_presentWindow->setRenewalStatus(m_renew->statusLine(), m_session->isRenewing());
+    });
+    connect(m_session, &LinkSession::renewalExpired, this, [this](const ApiError& error) {
+        m_error->show(tr("The link expired before a new one could be made: %1").arg(error.userMessage()));
+    });
+}
+
+void MainWindow::setExpiryMinutes(int minutes)
+{
+    m_expiryForm->applyDefault(minutes);
 }
 
 void MainWindow::start()
@@ -310,6 +343,10 @@ void MainWindow::updateTitle()
 
 void MainWindow::showKeyPage(const QString& why, bool canRetry)
 {
+    if (m_presentWindow && !m_presentWindow->hasToken()) {
+        const QString none = tr("No API key or token is stored for this profile: enter it in the window, or store it with faultshare key set.");
+        m_presentWindow->showWaiting(why.isEmpty() ? none : why);
+    }
     m_ui->pages->setCurrentWidget(&keyPage());
     keyPage().showProblem(why, canRetry);
     keyPage().focusKey();
@@ -405,6 +442,8 @@ void MainWindow::onFailed(const ApiError& error, std::chrono::seconds holdFor)
         message = message.chopped(1) + u' ' + tr("(at %1).").arg(QLocale().toString(until, QLocale::ShortFormat));
     }
     m_error->show(message, holdFor.count() > 0 ? ErrorLine::Cause::Hold : ErrorLine::Cause::Request);
+    if (m_presentWindow && !m_presentWindow->hasToken())
+        m_presentWindow->showWaiting(message);
 }
 
 QDateTime MainWindow::now() const
@@ -421,11 +460,32 @@ void MainWindow::present()
         m_presentWindow->activateWindow();
         return;
     }
-    auto* window = new PresentWindow(*m_result->token(), m_result->label(), this, m_ticker);
-    window->setAttribute(Qt::WA_DeleteOnClose);
-    m_presentWindow = window;
     // Demo mode leaves the settings alone: the screen choice is not remembered.
-    window->present(isDemo() ? nullptr : &m_settings);
+    makePresentWindow()->present(isDemo() ? nullptr : &m_settings);
+}
+
+PresentWindow* MainWindow::presentOn(QScreen* screen)
+{
+    if (!m_presentWindow)
+        makePresentWindow();
+    m_presentWindow->showOn(screen);
+    return m_presentWindow;
+}
+
+PresentWindow* MainWindow::presentWindow() const
+{
+    return m_presentWindow;
+}
+
+PresentWindow* MainWindow::makePresentWindow()
+{
+    auto* window = m_result->hasLiveLink() ? new PresentWindow(*m_result->token(), m_result->label(), this, m_ticker)
+                                           : new PresentWindow(this, m_ticker);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setRenewAction(m_renew->action());
+    window->setRenewalStatus(m_renew->statusLine(), m_session->isRenewing());
+    m_presentWindow = window;
+    return window;
 }
 
 QrCode MainWindow::currentQrCode() const
@@ -577,6 +637,7 @@ void MainWindow::switchProfile(const QString& profile)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    m_session->stopRenewing();
     m_session->cancel();
     // Demo mode leaves the settings alone altogether.
     if (!isDemo())

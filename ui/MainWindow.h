@@ -16,6 +16,7 @@
 #include <optional>
 
 class QPrinter;
+class QScreen;
 class QTimer;
 namespace Ui {
 class MainWindow;
@@ -35,6 +36,7 @@ class KeyPage;
 class LinkResultPanel;
 class LinkSession;
 class PresentWindow;
+class RenewControl;
 class Settings;
 class SettingsDialog;
 class ShareActions;
@@ -92,6 +94,20 @@ public:
     // Rereads the profile list into the switcher (after Settings changed it).
     void refreshProfiles();
 
+    // The window's state of work (the key, the requests, the one rotation of "Keep
+    // renewing"), for a kiosk start that drives it.
+    LinkSession& session() const { return *m_session; }
+    // "Keep renewing": the switch, its renew-before and the line beside the countdown.
+    RenewControl& renewControl() const { return *m_renew; }
+    // The form's validity becomes minutes (a kiosk's --minutes).
+    void setExpiryMinutes(int minutes);
+    // Generate, as the button does (when it is enabled).
+    void generateLink() { generate(); }
+    // Present mode on screen (fullscreen; in a window when null) without asking, also
+    // without a link yet: it then says "Making a link…" until one comes.
+    PresentWindow* presentOn(QScreen* screen);
+    PresentWindow* presentWindow() const;
+
 public Q_SLOTS:
     // ShareActions::exportQr, saying in the status bar what happened.
     bool exportQr(const QString& path, int pixelSize);
@@ -111,6 +127,7 @@ private:
     void setUpExpiryForm();
     void setUpActions();
     void setUpSession();
+    void setUpRenewing();
 
     // Built when first needed, since the first frame does not show it.
     KeyPage& keyPage();
@@ -132,6 +149,7 @@ private:
     QDateTime now() const;
 
     void present();
+    PresentWindow* makePresentWindow();
     // Shows the faults token exposes, asking the API of profile (the window's when empty).
     void preview(const EmbedToken& token, const QString& label, const QString& profile);
     // The window's result becomes token (generated now or taken from the history).
@@ -156,6 +174,7 @@ private:
     LinkResultPanel* m_result = nullptr;
     ShareActions* m_share = nullptr;
     TrayNotifier* m_tray = nullptr;
+    RenewControl* m_renew = nullptr;
     HistoryDock* m_historyDock = nullptr;
     QPointer<SettingsDialog> m_settingsDialog;
     QPointer<PresentWindow> m_presentWindow;

@@ -60,13 +60,19 @@ QString screenChoiceText(const QScreen* screen)
 } // namespace
 
 PresentWindow::PresentWindow(const EmbedToken& token, const QString& label, QWidget* parent, Ticker* ticker)
+    : PresentWindow(parent, ticker)
+{
+    updateToken(token, label);
+}
+
+PresentWindow::PresentWindow(QWidget* parent, Ticker* ticker)
     : QWidget(parent, Qt::Window)
-    , m_token(token)
     , m_ticker(ticker ? ticker : new Ticker(this))
     , m_qrView(new QrView(this))
     , m_linkLabel(makeLabel(u"presentLinkLabel"_s, this))
     , m_titleLabel(makeLabel(u"presentTitleLabel"_s, this))
     , m_countdownLabel(makeLabel(u"presentCountdownLabel"_s, this))
+    , m_renewLabel(makeLabel(u"presentRenewLabel"_s, this))
     , m_cursorTimer(new QTimer(this))
     , m_inWindowAction(new QAction(tr("In a &Window"), this))
     , m_closeAction(new QAction(tr("&Close"), this))
@@ -79,15 +85,18 @@ PresentWindow::PresentWindow(const EmbedToken& token, const QString& label, QWid
     // The app still quits when the main window closes, taking the wall display with it.
     setAttribute(Qt::WA_QuitOnClose, false);
     m_qrView->setObjectName(u"presentQrView"_s);
-    m_titleLabel->setText(label);
     m_countdownLabel->setAccessibleName(tr("Time left"));
     m_linkLabel->setAccessibleName(tr("Short link"));
+    m_renewLabel->setAccessibleName(tr("Next renewal"));
+    m_renewLabel->setWordWrap(true);
+    m_renewLabel->hide();
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_qrView, 1);
     layout->addWidget(m_linkLabel);
     layout->addWidget(m_titleLabel);
     layout->addWidget(m_countdownLabel);
+    layout->addWidget(m_renewLabel);
 
     m_inWindowAction->setObjectName(u"presentInWindowAction"_s);
     m_inWindowAction->setCheckable(true);
@@ -113,7 +122,7 @@ PresentWindow::PresentWindow(const EmbedToken& token, const QString& label, QWid
     }
     m_cursorTimer->start();
 
-    showToken();
+    showWaiting(tr("Making a link…"));
 }
 
 PresentWindow::~PresentWindow() = default;
@@ -132,6 +141,40 @@ void PresentWindow::updateToken(const EmbedToken& token, const QString& label)
     showToken();
 }
 
+void PresentWindow::showWaiting(const QString& sentence)
+{
+    m_token.reset();
+    m_link.clear();
+    m_expired = false;
+    m_phase.reset();
+    m_ticker->release(this);
+    m_qrView->clear(sentence);
+    m_linkLabel->clear();
+    m_linkLabel->hide();
+    m_countdownLabel->clear();
+    m_titleLabel->setVisible(!m_titleLabel->text().isEmpty());
+}
+
+void PresentWindow::setRenewAction(QAction* action)
+{
+    // Before Close in the context menu, after "In a Window".
+    insertAction(m_closeAction, action);
+}
+
+void PresentWindow::setRenewalStatus(const QString& line, bool renewing)
+{
+    m_renewing = renewing;
+    m_renewLabel->setText(line);
+    // Shown all the while links are renewed, so the layout (and the QR code's size) stays
+    // the same from one link to the next.
+    m_renewLabel->setVisible(renewing);
+}
+
+QString PresentWindow::renewalStatus() const
+{
+    return m_renewLabel->text();
+}
+
 QString PresentWindow::shownLink() const
 {
     return m_expired ? QString() : m_link;
@@ -139,7 +182,9 @@ QString PresentWindow::shownLink() const
 
 void PresentWindow::showToken()
 {
-    const QUrl link = m_token.shortLink();
+    if (!m_token)
+        return;
+    const QUrl link = m_token->shortLink();
     m_link = EmbedToken::isShareableUrl(link) ? link.toString(QUrl::FullyEncoded) : QString();
     m_expired = false;
     m_phase.reset();
@@ -154,23 +199,23 @@ void PresentWindow::showToken()
     m_linkLabel->setVisible(!m_link.isEmpty());
     m_titleLabel->setVisible(!m_titleLabel->text().isEmpty());
     fitLinkFont();
-    m_ticker->setReference(this, m_token.localExpiresAt());
+    m_ticker->setReference(this, m_token->localExpiresAt());
     updateCountdown();
 }
 
 QDateTime PresentWindow::tokenNow() const
 {
     const QDateTime local = m_ticker->now();
-    return m_token.hasSignificantSkew() ? m_token.serverNow(local) : local;
+    return m_token && m_token->hasSignificantSkew() ? m_token->serverNow(local) : local;
 }
 
 void PresentWindow::updateCountdown()
 {
-    if (m_expired)
+    if (m_expired || !m_token)
         return;
     const QDateTime current = tokenNow();
-    const std::chrono::milliseconds remaining = Countdown::remaining(current, m_token.expiresAt());
-    const Countdown::Phase phase = Countdown::phase(current, m_token.issuedAt(), m_token.expiresAt());
+    const std::chrono::milliseconds remaining = Countdown::remaining(current, m_token->expiresAt());
+    const Countdown::Phase phase = Countdown::phase(current, m_token->issuedAt(), m_token->expiresAt());
 
     m_countdownLabel->setText(tr("%1 · %2").arg(Countdown::text(remaining), Countdown::phaseName(phase)));
     if (m_phase != phase) {
@@ -188,7 +233,8 @@ void PresentWindow::takeDown()
 {
     m_expired = true;
     m_ticker->release(this);
-    m_qrView->clear(tr("Expired — generate a new link"));
+    // While renewing, the line under the countdown says why no new link came yet.
+    m_qrView->clear(m_renewing ? tr("Expired — waiting for a new link") : tr("Expired — generate a new link"));
     m_linkLabel->hide();
     m_countdownLabel->setText(Countdown::phaseName(Countdown::Phase::Expired));
     qCInfo(lcUi) << "present mode: link expired; QR code taken down";
@@ -327,6 +373,7 @@ void PresentWindow::updateFonts()
     QFont title = font();
     title.setPixelSize(std::max(10, unit * 4 / 5));
     m_titleLabel->setFont(title);
+    m_renewLabel->setFont(title);
     QFont countdown = font();
     countdown.setPixelSize(std::max(12, unit * 3 / 2));
     countdown.setBold(true);

@@ -25,6 +25,8 @@ class Ticker;
 // with the short link, the label and the live countdown below it. Always dark on light,
 // whatever the desktop theme. Once the link expires the QR code is taken down, so
 // nobody scans a dead link. Esc or a double-click closes it; the cursor hides when idle.
+// Under the countdown, while the window's links are renewed, when the next one comes.
+// A newer link replaces the QR code in one paint: same layout, the new code.
 class PresentWindow final : public QWidget
 {
     Q_OBJECT
@@ -39,6 +41,9 @@ public:
     // follows ticker (the app's one ticker; the window makes its own when null).
     PresentWindow(const EmbedToken& token, const QString& label, QWidget* parent = nullptr,
                   Ticker* ticker = nullptr);
+    // Without a link yet (a kiosk start): a sentence in place of the QR code
+    // (showWaiting()) until updateToken().
+    explicit PresentWindow(QWidget* parent = nullptr, Ticker* ticker = nullptr);
     ~PresentWindow() override;
 
     // Where "now" comes from (tests): sets the ticker's clock. Defaults to the system
@@ -48,6 +53,18 @@ public:
     void refresh() { showToken(); }
     // Follows a newer link: QR code, link, label and countdown start over.
     void updateToken(const EmbedToken& token, const QString& label);
+    // No link to show (none made yet): sentence in place of the QR code ("Making a
+    // link…", or why there is none).
+    void showWaiting(const QString& sentence);
+    bool hasToken() const { return m_token.has_value(); }
+    bool hasLiveLink() const { return !shownLink().isEmpty(); }
+
+    // The window's "Keep renewing" switch, in the context menu and on its key.
+    void setRenewAction(QAction* action);
+    // The line under the countdown ("Renews at 14:05:10", or why the last renewal failed
+    // and when it is tried again); renewing: whether links are being renewed.
+    void setRenewalStatus(const QString& line, bool renewing);
+    QString renewalStatus() const;
 
     // Shows the window where the operator wants it. With several screens a picker opens
     // first (not modal), the remembered choice preselected; with one screen, fullscreen
@@ -81,7 +98,7 @@ private:
     void wakeCursor();
     void setInWindow(bool inWindow);
 
-    EmbedToken m_token;
+    std::optional<EmbedToken> m_token;
     QString m_link;
     Ticker* m_ticker;
     bool m_expired = false;
@@ -91,6 +108,8 @@ private:
     QLabel* m_linkLabel;
     QLabel* m_titleLabel;
     QLabel* m_countdownLabel;
+    QLabel* m_renewLabel;
+    bool m_renewing = false;
     QTimer* m_cursorTimer; // hides the cursor when the mouse rests
     QAction* m_inWindowAction;
     QAction* m_closeAction;

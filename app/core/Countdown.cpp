@@ -116,6 +116,14 @@ QString expiryText(const QDateTime& expiresAt)
         .arg(QLocale().toString(local, QLocale::ShortFormat), local.timeZoneAbbreviation(), utc);
 }
 
+QString clockText(const QDateTime& when)
+{
+    // The long format has the seconds, and the zone ("t"), which is left out.
+    QString format = QLocale().timeFormat(QLocale::LongFormat);
+    format.remove(QLatin1Char('t'));
+    return QLocale().toString(when.toLocalTime().time(), format.trimmed());
+}
+
 } // namespace Countdown
 
 } // namespace faultshare

@@ -40,6 +40,10 @@ QString skewText(std::chrono::milliseconds skew);
 // just the UTC part when local time is UTC.
 QString expiryText(const QDateTime& expiresAt);
 
+// "14:05:10" (or "2:05:10 PM"): a moment of today in local time to the second, in the
+// locale's time format without the zone, for what happens next ("Renews at 14:05:10").
+QString clockText(const QDateTime& when);
+
 } // namespace Countdown
 
 } // namespace faultshare

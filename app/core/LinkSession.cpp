@@ -1,6 +1,7 @@
 #include "LinkSession.h"
 
 #include "ApiClient.h"
+#include "Countdown.h"
 #include "CredentialStore.h"
 #include "History.h"
 #include "KeychainJob.h"
@@ -39,6 +40,7 @@ LinkSession::LinkSession(ApiClient& client, const CredentialStore& keychain, Set
             qCWarning(lcApi) << problems.size() << "part(s) of the profile's connection cannot be used";
         Q_EMIT connectionProblems(sentences);
         Q_EMIT stateChanged();
+        startPendingRenewal();
     });
     connect(m_connection, &ProfileConnection::keyFound, this, [this](const QString& key) {
         m_settings.setKeyStored(true);
@@ -54,6 +56,7 @@ LinkSession::LinkSession(ApiClient& client, const CredentialStore& keychain, Set
     connect(m_connection, &ProfileConnection::keyMissing, this, [this] {
         m_settings.setKeyStored(false);
         m_pendingLabel.reset();
+        dropPendingRenewal();
         if (m_keySource == KeySource::Keychain && !m_client.hasApiKey()) {
             // It was there when last asked: removed since, outside FaultShare.
             setKeySource(KeySource::None);
@@ -66,6 +69,7 @@ LinkSession::LinkSession(ApiClient& client, const CredentialStore& keychain, Set
     });
     connect(m_connection, &ProfileConnection::keyFailed, this, [this](const ApiError& error) {
         m_pendingLabel.reset();
+        dropPendingRenewal();
         if (m_keySource == KeySource::None || !m_client.hasApiKey()) {
             // No key to work with: not read yet (start, or the first Generate).
             setKeySource(KeySource::None);
@@ -75,8 +79,18 @@ LinkSession::LinkSession(ApiClient& client, const CredentialStore& keychain, Set
     });
 
     connect(m_issuer, &LinkIssuer::issued, this, [this](const EmbedToken& token, const QString& label, const QString& id) {
+        m_renewalError.reset();
+        if (m_replanMinutes && m_rotation->isRunning()) {
+            // The operator's link, made with the form as it is now: renewing goes on from it
+            // with that lifetime and label.
+            const Rotation::Plan plan = renewalPlan(m_rotation->plan().renewBefore, *m_replanMinutes, label);
+            if (Rotation::checkPlan(plan).isEmpty() && (plan.minutes != m_rotation->plan().minutes || plan.label != m_rotation->plan().label))
+                m_rotation->start(plan, token);
+        }
+        m_replanMinutes.reset();
         Q_EMIT issued(token, label, id);
         Q_EMIT stateChanged();
+        Q_EMIT renewalChanged();
     });
     connect(m_issuer, &LinkIssuer::failed, this, [this](const ApiError& error) {
         std::chrono::seconds hold{0};
@@ -85,6 +99,7 @@ LinkSession::LinkSession(ApiClient& client, const CredentialStore& keychain, Set
             m_hold->start(hold);
         }
         qCInfo(lcApi) << "token request failed, kind" << int(error.kind()) << "status" << error.httpStatus();
+        m_replanMinutes.reset();
         Q_EMIT failed(error, hold);
         Q_EMIT stateChanged();
     });
@@ -97,10 +112,30 @@ LinkSession::LinkSession(ApiClient& client, const CredentialStore& keychain, Set
     });
     connect(m_history, &History::problem, this, &LinkSession::historyProblem);
     connect(&m_settings, &Settings::changed, this, &LinkSession::onSettingChanged);
+
+    // After the issuer's own connections: a renewed link is the session's issued() first.
+    m_rotation = new Rotation(*m_issuer, this);
+    connect(m_rotation, &Rotation::renewFailed, this, [this](const ApiError& error) {
+        m_renewalError = error;
+        Q_EMIT renewalChanged();
+    });
+    connect(m_rotation, &Rotation::expired, this, [this](const ApiError& error) {
+        m_renewalError = error;
+        Q_EMIT renewalExpired(error);
+        Q_EMIT renewalChanged();
+    });
+    connect(m_rotation, &Rotation::scheduleChanged, this, [this] {
+        // A renewal starting or ending holds or frees Generate.
+        Q_EMIT stateChanged();
+        Q_EMIT renewalChanged();
+    });
+    connect(m_rotation, &Rotation::finished, this, &LinkSession::renewalChanged);
 }
 
 LinkSession::~LinkSession()
 {
+    // Before the issuer goes (it is destroyed before the rotation, its younger sibling).
+    m_rotation->stop();
     cancel();
 }
 
@@ -160,9 +195,11 @@ void LinkSession::start()
     configure();
     if (m_keySource != KeySource::None) {
         Q_EMIT keyReady();
+        startPendingRenewal();
         return;
     }
     useStoredKey();
+    startPendingRenewal();
 }
 
 void LinkSession::useStoredKey()
@@ -192,6 +229,7 @@ void LinkSession::useSessionKey(const QString& key)
 
 void LinkSession::useDemo(const QUrl& apiUrl, const QString& key)
 {
+    stopRenewing();
     // The demo server is on this computer: nothing of the profile applies to it.
     m_connection->abandon();
     m_client.setApiUrl(apiUrl);
@@ -231,6 +269,7 @@ void LinkSession::onSettingChanged(Settings::Key key)
         return;
     switch (key) {
     case Settings::Key::Profile:
+        stopRenewing();
         cancel();
         m_settings.setLastProfile(m_settings.profile());
         qCInfo(lcApi) << "profile switched to" << m_settings.profile();
@@ -245,8 +284,11 @@ void LinkSession::onSettingChanged(Settings::Key key)
         m_apiUrlOverride.reset();
         // A stored key goes only where it was stored for: dropped from memory, it is read
         // again at the next Generate, which asks before sending it elsewhere.
-        if (m_keySource == KeySource::Keychain && !Origin::same(m_settings.apiUrl(), m_client.apiUrl()))
+        if (m_keySource == KeySource::Keychain && !Origin::same(m_settings.apiUrl(), m_client.apiUrl())) {
             m_client.setApiKey({});
+            // Renewing would only fail without the key: the operator confirms it first.
+            stopRenewing();
+        }
         configure();
         return;
     case Settings::Key::CaFile:
@@ -278,6 +320,7 @@ void LinkSession::onKeyFound(const QString& key)
     Q_EMIT keyReady();
     if (m_pendingLabel)
         issue();
+    startPendingRenewal();
 }
 
 void LinkSession::storeKey(const QString& key)
@@ -316,6 +359,7 @@ void LinkSession::confirmKey(const QString& key, bool use)
         return;
     }
     m_pendingLabel.reset();
+    dropPendingRenewal();
     setKeySource(KeySource::None);
     Q_EMIT keyNeeded(tr("Enter the API key or token for %1.").arg(Origin::hostText(current)), false);
 }
@@ -351,6 +395,8 @@ void LinkSession::issue()
         return;
     }
     purgeHistory();
+    if (m_rotation->isRunning())
+        m_replanMinutes = *minutes;
     m_issuer->issue(*minutes, label, profileLabel());
     Q_EMIT stateChanged();
 }
@@ -374,6 +420,7 @@ void LinkSession::keyForgotten()
     if (m_keySource != KeySource::Keychain)
         return;
     // The window was using the key that is gone.
+    stopRenewing();
     m_client.setApiKey({});
     setKeySource(KeySource::None);
     Q_EMIT keyNeeded({}, false);
@@ -444,6 +491,105 @@ void LinkSession::preparePreview(const EmbedToken& token, const QString& profile
         done();
     });
     connection->configure(other);
+}
+
+} // namespace faultshare
+
+namespace faultshare {
+
+Rotation::Plan LinkSession::renewalPlan(std::chrono::seconds renewBefore, int minutes, const QString& label) const
+{
+    Rotation::Plan plan;
+    plan.minutes = minutes;
+    plan.renewBefore = renewBefore;
+    plan.label = label;
+    plan.profile = profileLabel();
+    return plan;
+}
+
+QString LinkSession::startRenewing(std::chrono::seconds renewBefore, const QString& label,
+                                   const std::optional<EmbedToken>& current)
+{
+    const std::optional<int> minutes = m_minutes ? m_minutes() : std::nullopt;
+    if (!minutes)
+        return tr("Choose how long each link is valid first.");
+    const Rotation::Plan plan = renewalPlan(renewBefore, *minutes, label);
+    const QString problem = Rotation::checkPlan(plan);
+    if (!problem.isEmpty())
+        return problem;
+    m_rotation->stop();
+    m_renewalError.reset();
+    m_pendingRenewal = PendingRenewal{plan, current};
+    qCInfo(lcApi) << "keep renewing on";
+    startPendingRenewal();
+    Q_EMIT renewalChanged();
+    return {};
+}
+
+void LinkSession::startPendingRenewal()
+{
+    if (!m_pendingRenewal || !m_started)
+        return;
+    if (!m_client.hasApiKey()) {
+        // The stored key first (a prompt may come); its answer comes back here.
+        if (!isReadingKey() && !isConfiguring())
+            readKey();
+        return;
+    }
+    if (isReadingKey() || isConfiguring())
+        return; // configured() or the key's answer comes back here
+    const PendingRenewal pending = *m_pendingRenewal;
+    m_pendingRenewal.reset();
+    purgeHistory();
+    m_rotation->start(pending.plan, pending.current);
+    Q_EMIT renewalChanged();
+    Q_EMIT stateChanged();
+}
+
+void LinkSession::dropPendingRenewal()
+{
+    if (!m_pendingRenewal)
+        return;
+    m_pendingRenewal.reset();
+    qCInfo(lcApi) << "keep renewing off: no key to renew with";
+    Q_EMIT renewalChanged();
+}
+
+void LinkSession::stopRenewing()
+{
+    if (!isRenewing())
+        return;
+    m_pendingRenewal.reset();
+    m_renewalError.reset();
+    m_replanMinutes.reset();
+    m_rotation->stop();
+    Q_EMIT renewalChanged();
+    Q_EMIT stateChanged();
+}
+
+bool LinkSession::isRenewing() const
+{
+    return m_pendingRenewal || m_rotation->isRunning();
+}
+
+bool LinkSession::isRenewalInFlight() const
+{
+    return m_rotation->isMinting() && !m_replanMinutes;
+}
+
+QString LinkSession::renewalText() const
+{
+    if (m_pendingRenewal)
+        return m_pendingRenewal->current ? tr("Starting to renew…") : tr("Making a link…");
+    if (!m_rotation->isRunning())
+        return {};
+    const bool live = m_rotation->current().has_value();
+    if (m_rotation->isMinting())
+        return live ? tr("Renewing…") : tr("Making a link…");
+    const QString at = Countdown::clockText(m_rotation->nextRenewal());
+    if (m_renewalError)
+        return live ? tr("Renewal failed; trying again at %1").arg(at) : tr("No link yet; trying again at %1").arg(at);
+    return tr("Renews at %1").arg(at);
 }
 
 } // namespace faultshare

@@ -2,6 +2,7 @@
 
 #include "ApiError.h"
 #include "EmbedToken.h"
+#include "Rotation.h"
 #include "Settings.h"
 
 #include <QObject>
@@ -77,6 +78,8 @@ public:
     bool canGenerate() const;
 
     // The operator's actions.
+    // A link of the form's lifetime now. While renewing, the renewal goes on from it (with
+    // the form's lifetime and label from then on).
     void generate(const QString& label);
     void cancel();
     void readKey();
@@ -107,6 +110,32 @@ public:
     void preparePreview(const EmbedToken& token, const QString& profile, QObject* context, PreviewReady ready,
                         std::function<void(const QString& why)> refused);
 
+    // "Keep renewing": the session's one Rotation over its issuer, so renewed links reach
+    // the window as issued() like any other, are kept in the history with label and a
+    // RotationMark, and hold Generate while they are made. Links of the form's lifetime
+    // are made renewBefore before the end of the one before. current (the live link on
+    // screen) is kept and renewed renewBefore before its end; without one a link is made
+    // at once. The stored key is read first when it is not in memory, and the profile's
+    // connection is configured first. Returns why it cannot start (no lifetime in the
+    // form, Rotation::checkPlan), empty when it started or waits for the key.
+    QString startRenewing(std::chrono::seconds renewBefore, const QString& label,
+                          const std::optional<EmbedToken>& current = std::nullopt);
+    // Stops at once (a renewal in flight is cancelled); the link shown stays. A profile
+    // switch, a forgotten key, demo mode and the session's end do it too.
+    void stopRenewing();
+    // Renewing, or waiting for the key or the connection to start.
+    bool isRenewing() const;
+    // A renewal (not the operator's Generate) is being made.
+    bool isRenewalInFlight() const;
+    Rotation& rotation() const { return *m_rotation; }
+    // What renewing does next, one short line for beside the countdown: "Renews at
+    // 14:05:10", "Renewing…", "Renewal failed; trying again at 14:05:15"; empty when not
+    // renewing.
+    QString renewalText() const;
+    // Why the last renewal failed, while no link has been made since (the sentence stays
+    // on screen with renewalText()).
+    std::optional<ApiError> renewalProblem() const { return m_renewalError; }
+
 Q_SIGNALS:
     // Any of the is...() and canGenerate() may have changed.
     void stateChanged();
@@ -127,6 +156,11 @@ Q_SIGNALS:
     void failed(const ApiError& error, std::chrono::seconds holdFor);
     // History maintenance the operator should hear of.
     void historyProblem(const QString& message);
+    // isRenewing(), renewalText() or renewalProblem() may have changed.
+    void renewalChanged();
+    // The link on screen expired while renewing and no successor could be made (error:
+    // why); the retries go on.
+    void renewalExpired(const ApiError& error);
 
 private:
     void setKeySource(KeySource source);
@@ -137,6 +171,11 @@ private:
     void onKeyFound(const QString& key);
     void issue();
     void purgeHistory();
+    Rotation::Plan renewalPlan(std::chrono::seconds renewBefore, int minutes, const QString& label) const;
+    // Starts the rotation waiting in m_pendingRenewal once the key and connection are ready.
+    void startPendingRenewal();
+    // The key could not be had: renewing that waited for it does not start.
+    void dropPendingRenewal();
 
     ApiClient& m_client;
     const CredentialStore& m_keychain;
@@ -150,6 +189,16 @@ private:
     std::optional<QUrl> m_apiUrlOverride;
     KeySource m_keySource = KeySource::None;
     std::optional<QString> m_pendingLabel; // Generate waits for the stored key
+    Rotation* m_rotation;
+    struct PendingRenewal
+    {
+        Rotation::Plan plan;
+        std::optional<EmbedToken> current;
+    };
+    std::optional<PendingRenewal> m_pendingRenewal; // renewing waits for the key
+    // The lifetime of the operator's Generate while renewing: the plan follows the form.
+    std::optional<int> m_replanMinutes;
+    std::optional<ApiError> m_renewalError;
     bool m_storingKey = false;
     bool m_started = false;
 };

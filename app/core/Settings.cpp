@@ -110,6 +110,22 @@ void Settings::setCaFile(const QString& path)
     update(key(QStringLiteral("caFile")), path, caFile(), Key::CaFile);
 }
 
+std::optional<seconds> Settings::renewBefore() const
+{
+    const QVariant value = m_store.value(key(QStringLiteral("renewBeforeSeconds")));
+    bool ok = false;
+    const qint64 stored = value.toLongLong(&ok);
+    // At most the longest lifetime the API gives.
+    if (!ok || stored < 1 || stored >= qint64(ApiClient::MaxMinutes) * 60)
+        return std::nullopt;
+    return seconds(stored);
+}
+
+void Settings::setRenewBefore(seconds renewBefore)
+{
+    put(key(QStringLiteral("renewBeforeSeconds")), qint64(renewBefore.count()), Key::RenewBefore);
+}
+
 ProxySettings Settings::proxy() const
 {
     ProxySettings proxy;

@@ -33,6 +33,7 @@ public:
     enum class Key {
         Profile, ApiUrl, DefaultMinutes, CaFile, KeyStored, Proxy, ClipboardClearDelay, WindowGeometry,
         QrErrorCorrection, QrExportPixels, IframeSize, PresentScreen, Notify, HistoryPurgeDays, LastProfile,
+        RenewBefore,
     };
     Q_ENUM(Key)
 
@@ -58,6 +59,13 @@ public:
 
     QString caFile() const;
     void setCaFile(const QString& path);
+
+    // "Keep renewing" of the profile: how long before a link's end the next one is made,
+    // as the operator last set it (never whether renewing was on: a window that opens
+    // again makes no link by itself). nullopt when never set (the window then uses
+    // Rotation::defaultRenewBefore of the lifetime).
+    std::optional<std::chrono::seconds> renewBefore() const;
+    void setRenewBefore(std::chrono::seconds renewBefore);
 
     // Whether the keychain holds the profile's API key, as last learned from it (never the
     // key itself): the window starts on the right page without asking the keychain, and

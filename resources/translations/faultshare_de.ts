@@ -270,6 +270,10 @@
             <source>The history file could not be used (%1).</source>
             <translation>Die Verlaufsdatei konnte nicht verwendet werden (%1).</translation>
         </message>
+        <message>
+            <source>This link was not kept when it was made, so the history cannot open it; make a new link.</source>
+            <translation>Dieser Link wurde beim Erzeugen nicht gespeichert, daher kann der Verlauf ihn nicht öffnen; erzeugen Sie einen neuen Link.</translation>
+        </message>
     </context>
     <context>
         <name>ApiKeyPage</name>
@@ -741,6 +745,146 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
         <message>
             <source>it was not kept in the history</source>
             <translation>er wurde nicht im Verlauf gespeichert</translation>
+        </message>
+        <message>
+            <source>%1 · renewal %2</source>
+            <translation>%1 · Erneuerung %2</translation>
+        </message>
+        <message>
+            <source>Keep a short-lived Altostrat fault link alive: make a link, then a new one shortly before
+each expires, until stopped (SIGINT, SIGTERM) or --count links were made. Each new link is
+printed as one line, or replaces the --output file atomically, and --exec runs a command.
+
+The API key or token is taken from the FAULTSHARE_API_KEY environment variable, then from
+standard input with --api-key-stdin, then from the profile's keychain entry.
+
+Exit codes: 0 stopped or --count reached, 2 invalid input, and when the first link cannot be
+made: 3 key missing or rejected, 4 rate limited, 5 network, TLS or timeout, 6 server error or
+invalid response. Later failures are reported on standard error and retried.</source>
+            <translation>Hält einen kurzlebigen Altostrat-Störungslink am Leben: erzeugt einen Link und kurz vor
+dessen Ablauf jeweils einen neuen, bis zum Stopp (SIGINT, SIGTERM) oder bis --count Links
+erzeugt sind. Jeder neue Link wird als eine Zeile ausgegeben oder ersetzt die --output-Datei
+atomar, und --exec führt einen Befehl aus.
+
+Der API-Schlüssel oder das Token kommt aus der Umgebungsvariablen FAULTSHARE_API_KEY, dann
+mit --api-key-stdin aus der Standardeingabe, dann aus dem Schlüsselbund-Eintrag des Profils.
+
+Exit-Codes: 0 gestoppt oder --count erreicht, 2 ungültige Eingabe, und wenn der erste Link
+nicht erzeugt werden kann: 3 Schlüssel fehlt oder abgelehnt, 4 Ratenlimit, 5 Netzwerk, TLS
+oder Zeitüberschreitung, 6 Serverfehler oder ungültige Antwort. Spätere Fehler werden auf der
+Standardfehlerausgabe gemeldet und erneut versucht.</translation>
+        </message>
+        <message>
+            <source>Keep renewing a link.</source>
+            <translation>Einen Link laufend erneuern.</translation>
+        </message>
+        <message>
+            <source>Lifetime of each link in minutes, 1 to 43200 (default: the profile's).</source>
+            <translation>Gültigkeit jedes Links in Minuten, 1 bis 43200 (Standard: die des Profils).</translation>
+        </message>
+        <message>
+            <source>Make the next link when the current one has this much left, e.g. 90s, 10m or 2h (default: a tenth of the lifetime, at least 1m where the lifetime allows).</source>
+            <translation>Den nächsten Link erzeugen, wenn der aktuelle nur noch so lange gilt, z. B. 90s, 10m oder 2h (Standard: ein Zehntel der Gültigkeit, mindestens 1m, wo die Gültigkeit es zulässt).</translation>
+        </message>
+        <message>
+            <source>DURATION</source>
+            <translation>DAUER</translation>
+        </message>
+        <message>
+            <source>Stop after K links (default: run until stopped).</source>
+            <translation>Nach K Links aufhören (Standard: bis zum Stopp laufen).</translation>
+        </message>
+        <message>
+            <source>K</source>
+            <translation>K</translation>
+        </message>
+        <message>
+            <source>Output: link, json (one object a line), qr-png or qr-svg (these need --output) (default: link).</source>
+            <translation>Ausgabe: link, json (ein Objekt je Zeile), qr-png oder qr-svg (diese brauchen --output) (Standard: link).</translation>
+        </message>
+        <message>
+            <source>Replace FILE (owner-only permissions) with each new link instead of printing it; removed while there is no live link.</source>
+            <translation>DATEI (nur für den Eigentümer lesbar) mit jedem neuen Link ersetzen, statt ihn auszugeben; entfernt, solange kein gültiger Link besteht.</translation>
+        </message>
+        <message>
+            <source>Run COMMAND with /bin/sh after each new link, with FAULTSHARE_LINK, FAULTSHARE_EXPIRES_AT, FAULTSHARE_LABEL and FAULTSHARE_QR_FILE set (FAULTSHARE_PROBLEM when the link expired with no successor).</source>
+            <translation>BEFEHL nach jedem neuen Link mit /bin/sh ausführen, mit FAULTSHARE_LINK, FAULTSHARE_EXPIRES_AT, FAULTSHARE_LABEL und FAULTSHARE_QR_FILE (FAULTSHARE_PROBLEM, wenn der Link ohne Nachfolger abgelaufen ist).</translation>
+        </message>
+        <message>
+            <source>COMMAND</source>
+            <translation>BEFEHL</translation>
+        </message>
+        <message>
+            <source>A name for the links, e.g. "NOC wall 2".</source>
+            <translation>Ein Name für die Links, z. B. „NOC-Wand 2“.</translation>
+        </message>
+        <message>
+            <source>Do not keep the links in the history (faultshare history).</source>
+            <translation>Die Links nicht im Verlauf speichern (faultshare history).</translation>
+        </message>
+        <message>
+            <source>--renew-before must be a duration such as 90s, 10m or 2h.</source>
+            <translation>--renew-before muss eine Dauer wie 90s, 10m oder 2h sein.</translation>
+        </message>
+        <message>
+            <source>--count must be a whole number of at least 1.</source>
+            <translation>--count muss eine ganze Zahl ab 1 sein.</translation>
+        </message>
+        <message>
+            <source>--renew-before: %1</source>
+            <translation>--renew-before: %1</translation>
+        </message>
+        <message>
+            <source>--output must name a file.</source>
+            <translation>--output muss eine Datei nennen.</translation>
+        </message>
+        <message>
+            <source>--format %1 needs --output FILE: each new QR code replaces the file.</source>
+            <translation>--format %1 braucht --output DATEI: jeder neue QR-Code ersetzt die Datei.</translation>
+        </message>
+        <message>
+            <source>--exec must name a command.</source>
+            <translation>--exec muss einen Befehl nennen.</translation>
+        </message>
+        <message>
+            <source>The link was not renewed (the current one stays until %1; next try at %2): %3</source>
+            <translation>Der Link wurde nicht erneuert (der aktuelle gilt noch bis %1; nächster Versuch um %2): %3</translation>
+        </message>
+        <message>
+            <source>Still no new link (next try at %1): %2</source>
+            <translation>Noch immer kein neuer Link (nächster Versuch um %1): %2</translation>
+        </message>
+        <message>
+            <source>The link expired and no new one could be made: %1</source>
+            <translation>Der Link ist abgelaufen, und es konnte kein neuer erzeugt werden: %1</translation>
+        </message>
+        <message>
+            <source>Cannot remove %1: %2.</source>
+            <translation>%1 kann nicht entfernt werden: %2.</translation>
+        </message>
+        <message>
+            <source>The --exec command did not end within %1 seconds and was stopped.</source>
+            <translation>Der --exec-Befehl endete nicht innerhalb von %1 Sekunden und wurde gestoppt.</translation>
+        </message>
+        <message>
+            <source>The --exec command was stopped: a newer link came before it ended.</source>
+            <translation>Der --exec-Befehl wurde gestoppt: ein neuerer Link kam, bevor er endete.</translation>
+        </message>
+        <message>
+            <source>The --exec command was stopped: faultshare rotate is ending.</source>
+            <translation>Der --exec-Befehl wurde gestoppt: faultshare rotate wird beendet.</translation>
+        </message>
+        <message>
+            <source>The --exec command was ended by a signal.</source>
+            <translation>Der --exec-Befehl wurde durch ein Signal beendet.</translation>
+        </message>
+        <message>
+            <source>The --exec command failed with exit status %1.</source>
+            <translation>Der --exec-Befehl ist mit Exit-Status %1 fehlgeschlagen.</translation>
+        </message>
+        <message>
+            <source>The --exec command could not be started: %1.</source>
+            <translation>Der --exec-Befehl konnte nicht gestartet werden: %1.</translation>
         </message>
     </context>
     <context>
@@ -2274,10 +2418,6 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
     <context>
         <name>faultshare::History</name>
         <message>
-            <source>the link was not kept</source>
-            <translation>der Link wurde nicht gespeichert</translation>
-        </message>
-        <message>
             <source>The history file %1 cannot be used (%2); FaultShare shows no history and leaves the file as it is.</source>
             <translation>Die Verlaufsdatei %1 ist nicht verwendbar (%2); FaultShare zeigt keinen Verlauf und lässt die Datei unverändert.</translation>
         </message>
@@ -2449,6 +2589,10 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
             <source>Remaining</source>
             <translation>Restzeit</translation>
         </message>
+        <message>
+            <source>%1 · renewal %2</source>
+            <translation>%1 · Erneuerung %2</translation>
+        </message>
     </context>
     <context>
         <name>faultshare::HistoryPanel</name>
@@ -2544,6 +2688,18 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
             <source>Removes the selected link, its token with it, from the history</source>
             <translation>Entfernt den ausgewählten Link samt seinem Token aus dem Verlauf</translation>
         </message>
+        <message>
+            <source>History notice</source>
+            <translation>Hinweis zum Verlauf</translation>
+        </message>
+        <message>
+            <source>&amp;Dismiss</source>
+            <translation>Schl&amp;ießen</translation>
+        </message>
+        <message>
+            <source>Hides this notice</source>
+            <translation>Blendet diesen Hinweis aus</translation>
+        </message>
     </context>
     <context>
         <name>faultshare::IframeSizeDialog</name>
@@ -2573,6 +2729,13 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
         <message>
             <source>&amp;Enter a new key</source>
             <translation>Neuen Schlüssel &amp;eingeben</translation>
+        </message>
+    </context>
+    <context>
+        <name>faultshare::KioskStart</name>
+        <message>
+            <source>Trying again at %1</source>
+            <translation>Neuer Versuch um %1</translation>
         </message>
     </context>
     <context>
@@ -2684,6 +2847,34 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
             <source>The link stays in the history: %1</source>
             <translation>Der Link bleibt im Verlauf: %1</translation>
         </message>
+        <message>
+            <source>Choose how long each link is valid first.</source>
+            <translation>Wählen Sie zuerst, wie lange jeder Link gültig ist.</translation>
+        </message>
+        <message>
+            <source>Starting to renew…</source>
+            <translation>Erneuern beginnt…</translation>
+        </message>
+        <message>
+            <source>Making a link…</source>
+            <translation>Link wird erzeugt…</translation>
+        </message>
+        <message>
+            <source>Renewing…</source>
+            <translation>Wird erneuert…</translation>
+        </message>
+        <message>
+            <source>Renewal failed; trying again at %1</source>
+            <translation>Erneuern fehlgeschlagen; neuer Versuch um %1</translation>
+        </message>
+        <message>
+            <source>No link yet; trying again at %1</source>
+            <translation>Noch kein Link; neuer Versuch um %1</translation>
+        </message>
+        <message>
+            <source>Renews at %1</source>
+            <translation>Erneuert um %1</translation>
+        </message>
     </context>
     <context>
         <name>faultshare::MainWindow</name>
@@ -2743,6 +2934,14 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
             <source>The profile (API URL, key, CA file) the next link is made with</source>
             <translation>Das Profil (API-URL, Schlüssel, CA-Datei), mit dem der nächste Link erzeugt wird</translation>
         </message>
+        <message>
+            <source>The link expired before a new one could be made: %1</source>
+            <translation>Der Link ist abgelaufen, bevor ein neuer erzeugt werden konnte: %1</translation>
+        </message>
+        <message>
+            <source>No API key or token is stored for this profile: enter it in the window, or store it with faultshare key set.</source>
+            <translation>Für dieses Profil ist kein API-Schlüssel und kein Token gespeichert: geben Sie ihn im Fenster ein oder speichern Sie ihn mit faultshare key set.</translation>
+        </message>
     </context>
     <context>
         <name>faultshare::PresentWindow</name>
@@ -2797,6 +2996,18 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
         <message>
             <source>Show the QR code on:</source>
             <translation>QR-Code zeigen auf:</translation>
+        </message>
+        <message>
+            <source>Next renewal</source>
+            <translation>Nächste Erneuerung</translation>
+        </message>
+        <message>
+            <source>Making a link…</source>
+            <translation>Link wird erzeugt…</translation>
+        </message>
+        <message>
+            <source>Expired — waiting for a new link</source>
+            <translation>Abgelaufen — warte auf einen neuen Link</translation>
         </message>
     </context>
     <context>
@@ -3120,6 +3331,68 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
         </message>
     </context>
     <context>
+        <name>faultshare::RenewControl</name>
+        <message>
+            <source>&amp;Keep renewing:</source>
+            <translation>S&amp;tändig erneuern:</translation>
+        </message>
+        <message>
+            <source>before the end</source>
+            <translation>vor dem Ablauf</translation>
+        </message>
+        <message>
+            <source>&amp;Keep Renewing</source>
+            <translation>S&amp;tändig erneuern</translation>
+        </message>
+        <message>
+            <source>Keep renewing</source>
+            <translation>Ständig erneuern</translation>
+        </message>
+        <message>
+            <source>Make the next link before this one expires, again and again, so a wall display or dashboard never shows a dead link (Ctrl+R)</source>
+            <translation>Vor jedem Ablauf den nächsten Link erzeugen, immer wieder, damit ein Wanddisplay oder Dashboard nie einen abgelaufenen Link zeigt (Strg+R)</translation>
+        </message>
+        <message>
+            <source>Renew before the end</source>
+            <translation>Erneuern vor dem Ablauf</translation>
+        </message>
+        <message>
+            <source>How long before a link's end the next one is made: 90s, 6m, 1h30m</source>
+            <translation>Wie lange vor dem Ablauf eines Links der nächste erzeugt wird: 90s, 6m, 1h30m</translation>
+        </message>
+        <message>
+            <source>Keep renewing problem</source>
+            <translation>Problem beim ständigen Erneuern</translation>
+        </message>
+        <message>
+            <source>Next renewal</source>
+            <translation>Nächste Erneuerung</translation>
+        </message>
+        <message>
+            <source>Write how long before the end to renew as 90s, 6m or 1h30m.</source>
+            <translation>Geben Sie an, wie lange vor dem Ablauf erneuert wird, etwa 90s, 6m oder 1h30m.</translation>
+        </message>
+    </context>
+    <context>
+        <name>faultshare::Rotation</name>
+        <message>
+            <source>The lifetime must be from 1 to 43200 minutes (30 days).</source>
+            <translation>Die Gültigkeit muss 1 bis 43200 Minuten (30 Tage) betragen.</translation>
+        </message>
+        <message>
+            <source>The time to renew before the end must be more than zero.</source>
+            <translation>Die Zeit zum Erneuern vor dem Ablauf muss größer als null sein.</translation>
+        </message>
+        <message>
+            <source>The time to renew before the end (%1) must be shorter than each link's lifetime (%2).</source>
+            <translation>Die Zeit zum Erneuern vor dem Ablauf (%1) muss kürzer sein als die Gültigkeit jedes Links (%2).</translation>
+        </message>
+        <message>
+            <source>The number of links must not be negative.</source>
+            <translation>Die Anzahl der Links darf nicht negativ sein.</translation>
+        </message>
+    </context>
+    <context>
         <name>faultshare::SecretLineEdit</name>
         <message>
             <source>&amp;Copy</source>
@@ -3239,12 +3512,6 @@ einige Tage nach ihrem Ablauf vergessen (Einstellungen, Verlauf).</translation>
             <translation>NAME</translation>
         </message>
         <message>
-            <source>Share short-lived, read-only Altostrat fault links as links and QR codes.
-Headless use: faultshare generate --help</source>
-            <translation>Kurzlebige, schreibgeschützte Altostrat-Störungslinks als Link und QR-Code teilen.
-Ohne Fenster: faultshare generate --help</translation>
-        </message>
-        <message>
             <source>No profile named "%1"; faultshare profiles lists them.</source>
             <translation>Es gibt kein Profil „%1“; faultshare profiles listet alle auf.</translation>
         </message>
@@ -3259,6 +3526,62 @@ Ohne Fenster: faultshare generate --help</translation>
         <message>
             <source>The demo server could not listen on 127.0.0.1.</source>
             <translation>Der Demo-Server konnte nicht auf 127.0.0.1 lauschen.</translation>
+        </message>
+        <message>
+            <source>Start in present mode, fullscreen, and make a link at once.</source>
+            <translation>Im Präsentationsmodus im Vollbild starten und sofort einen Link erzeugen.</translation>
+        </message>
+        <message>
+            <source>With --present: keep renewing the link before it expires.</source>
+            <translation>Mit --present: den Link vor seinem Ablauf ständig erneuern.</translation>
+        </message>
+        <message>
+            <source>With --present: each link's lifetime, 1 to 43200 (default: the profile's).</source>
+            <translation>Mit --present: die Gültigkeit jedes Links, 1 bis 43200 (Standard: die des Profils).</translation>
+        </message>
+        <message>
+            <source>N</source>
+            <translation>N</translation>
+        </message>
+        <message>
+            <source>With --rotate: renew this long before the end, such as 90s, 10m or 2h (default: a tenth of the lifetime, at least a minute).</source>
+            <translation>Mit --rotate: so lange vor dem Ablauf erneuern, etwa 90s, 10m oder 2h (Standard: ein Zehntel der Gültigkeit, mindestens eine Minute).</translation>
+        </message>
+        <message>
+            <source>DURATION</source>
+            <translation>DAUER</translation>
+        </message>
+        <message>
+            <source>With --present: the screen to fill, by name, such as HDMI-1 (default: the one chosen last, else the primary).</source>
+            <translation>Mit --present: der zu füllende Bildschirm, nach Namen, etwa HDMI-1 (Standard: der zuletzt gewählte, sonst der primäre).</translation>
+        </message>
+        <message>
+            <source>Share short-lived, read-only Altostrat fault links as links and QR codes.
+Headless use: faultshare generate --help
+Wall display: faultshare --present --rotate --minutes 60 --screen HDMI-1</source>
+            <translation>Kurzlebige, schreibgeschützte Altostrat-Störungslinks als Links und QR-Codes teilen.
+Ohne Fenster: faultshare generate --help
+Wanddisplay: faultshare --present --rotate --minutes 60 --screen HDMI-1</translation>
+        </message>
+        <message>
+            <source>--rotate, --minutes, --renew-before and --screen need --present.</source>
+            <translation>--rotate, --minutes, --renew-before und --screen brauchen --present.</translation>
+        </message>
+        <message>
+            <source>--minutes must be a whole number from 1 to 43200 (30 days).</source>
+            <translation>--minutes muss eine ganze Zahl von 1 bis 43200 (30 Tage) sein.</translation>
+        </message>
+        <message>
+            <source>--renew-before needs --rotate.</source>
+            <translation>--renew-before braucht --rotate.</translation>
+        </message>
+        <message>
+            <source>--renew-before: "%1" is not a duration such as 90s, 10m or 2h.</source>
+            <translation>--renew-before: „%1“ ist keine Dauer wie 90s, 10m oder 2h.</translation>
+        </message>
+        <message>
+            <source>--screen: no screen is named "%1"; the screens are: %2.</source>
+            <translation>--screen: kein Bildschirm heißt „%1“; die Bildschirme sind: %2.</translation>
         </message>
     </context>
 </TS>

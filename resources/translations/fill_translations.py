@@ -928,6 +928,103 @@ DE = {
         "er wurde nicht im Verlauf gespeichert",
     "Expired links stay in the history for now: %1":
         "Abgelaufene Links bleiben vorerst im Verlauf: %1",
+    # --- Rotation: faultshare rotate, Keep renewing, the wall-display start ---
+    "This link was not kept when it was made, so the history cannot open it; make a new link.":
+        "Dieser Link wurde beim Erzeugen nicht gespeichert, daher kann der Verlauf ihn nicht öffnen; erzeugen Sie einen neuen Link.",
+    "%1 · renewal %2": "%1 · Erneuerung %2",
+    "Keep a short-lived Altostrat fault link alive: make a link, then a new one shortly before\neach expires, until stopped (SIGINT, SIGTERM) or --count links were made. Each new link is\nprinted as one line, or replaces the --output file atomically, and --exec runs a command.\n\nThe API key or token is taken from the FAULTSHARE_API_KEY environment variable, then from\nstandard input with --api-key-stdin, then from the profile's keychain entry.\n\nExit codes: 0 stopped or --count reached, 2 invalid input, and when the first link cannot be\nmade: 3 key missing or rejected, 4 rate limited, 5 network, TLS or timeout, 6 server error or\ninvalid response. Later failures are reported on standard error and retried.":
+        "Hält einen kurzlebigen Altostrat-Störungslink am Leben: erzeugt einen Link und kurz vor\ndessen Ablauf jeweils einen neuen, bis zum Stopp (SIGINT, SIGTERM) oder bis --count Links\nerzeugt sind. Jeder neue Link wird als eine Zeile ausgegeben oder ersetzt die --output-Datei\natomar, und --exec führt einen Befehl aus.\n\nDer API-Schlüssel oder das Token kommt aus der Umgebungsvariablen FAULTSHARE_API_KEY, dann\nmit --api-key-stdin aus der Standardeingabe, dann aus dem Schlüsselbund-Eintrag des Profils.\n\nExit-Codes: 0 gestoppt oder --count erreicht, 2 ungültige Eingabe, und wenn der erste Link\nnicht erzeugt werden kann: 3 Schlüssel fehlt oder abgelehnt, 4 Ratenlimit, 5 Netzwerk, TLS\noder Zeitüberschreitung, 6 Serverfehler oder ungültige Antwort. Spätere Fehler werden auf der\nStandardfehlerausgabe gemeldet und erneut versucht.",
+    "Keep renewing a link.": "Einen Link laufend erneuern.",
+    "Lifetime of each link in minutes, 1 to 43200 (default: the profile's).":
+        "Gültigkeit jedes Links in Minuten, 1 bis 43200 (Standard: die des Profils).",
+    "Make the next link when the current one has this much left, e.g. 90s, 10m or 2h (default: a tenth of the lifetime, at least 1m where the lifetime allows).":
+        "Den nächsten Link erzeugen, wenn der aktuelle nur noch so lange gilt, z. B. 90s, 10m oder 2h (Standard: ein Zehntel der Gültigkeit, mindestens 1m, wo die Gültigkeit es zulässt).",
+    "DURATION": "DAUER",
+    "Stop after K links (default: run until stopped).": "Nach K Links aufhören (Standard: bis zum Stopp laufen).",
+    "K": "K",
+    "Output: link, json (one object a line), qr-png or qr-svg (these need --output) (default: link).":
+        "Ausgabe: link, json (ein Objekt je Zeile), qr-png oder qr-svg (diese brauchen --output) (Standard: link).",
+    "Replace FILE (owner-only permissions) with each new link instead of printing it; removed while there is no live link.":
+        "DATEI (nur für den Eigentümer lesbar) mit jedem neuen Link ersetzen, statt ihn auszugeben; entfernt, solange kein gültiger Link besteht.",
+    "Run COMMAND with /bin/sh after each new link, with FAULTSHARE_LINK, FAULTSHARE_EXPIRES_AT, FAULTSHARE_LABEL and FAULTSHARE_QR_FILE set (FAULTSHARE_PROBLEM when the link expired with no successor).":
+        "BEFEHL nach jedem neuen Link mit /bin/sh ausführen, mit FAULTSHARE_LINK, FAULTSHARE_EXPIRES_AT, FAULTSHARE_LABEL und FAULTSHARE_QR_FILE (FAULTSHARE_PROBLEM, wenn der Link ohne Nachfolger abgelaufen ist).",
+    "COMMAND": "BEFEHL",
+    "A name for the links, e.g. \"NOC wall 2\".": "Ein Name für die Links, z. B. „NOC-Wand 2“.",
+    "Do not keep the links in the history (faultshare history).": "Die Links nicht im Verlauf speichern (faultshare history).",
+    "--renew-before must be a duration such as 90s, 10m or 2h.": "--renew-before muss eine Dauer wie 90s, 10m oder 2h sein.",
+    "--count must be a whole number of at least 1.": "--count muss eine ganze Zahl ab 1 sein.",
+    "--renew-before: %1": "--renew-before: %1",
+    "--output must name a file.": "--output muss eine Datei nennen.",
+    "--format %1 needs --output FILE: each new QR code replaces the file.":
+        "--format %1 braucht --output DATEI: jeder neue QR-Code ersetzt die Datei.",
+    "--exec must name a command.": "--exec muss einen Befehl nennen.",
+    "The link was not renewed (the current one stays until %1; next try at %2): %3":
+        "Der Link wurde nicht erneuert (der aktuelle gilt noch bis %1; nächster Versuch um %2): %3",
+    "Still no new link (next try at %1): %2": "Noch immer kein neuer Link (nächster Versuch um %1): %2",
+    "The link expired and no new one could be made: %1": "Der Link ist abgelaufen, und es konnte kein neuer erzeugt werden: %1",
+    "Cannot remove %1: %2.": "%1 kann nicht entfernt werden: %2.",
+    "The --exec command did not end within %1 seconds and was stopped.":
+        "Der --exec-Befehl endete nicht innerhalb von %1 Sekunden und wurde gestoppt.",
+    "The --exec command was stopped: a newer link came before it ended.":
+        "Der --exec-Befehl wurde gestoppt: ein neuerer Link kam, bevor er endete.",
+    "The --exec command was stopped: faultshare rotate is ending.":
+        "Der --exec-Befehl wurde gestoppt: faultshare rotate wird beendet.",
+    "The --exec command was ended by a signal.": "Der --exec-Befehl wurde durch ein Signal beendet.",
+    "The --exec command failed with exit status %1.": "Der --exec-Befehl ist mit Exit-Status %1 fehlgeschlagen.",
+    "The --exec command could not be started: %1.": "Der --exec-Befehl konnte nicht gestartet werden: %1.",
+    "History notice": "Hinweis zum Verlauf",
+    "&Dismiss": "Schl&ießen",
+    "Hides this notice": "Blendet diesen Hinweis aus",
+    "Trying again at %1": "Neuer Versuch um %1",
+    "Choose how long each link is valid first.": "Wählen Sie zuerst, wie lange jeder Link gültig ist.",
+    "Starting to renew…": "Erneuern beginnt…",
+    "Making a link…": "Link wird erzeugt…",
+    "Renewing…": "Wird erneuert…",
+    "Renewal failed; trying again at %1": "Erneuern fehlgeschlagen; neuer Versuch um %1",
+    "No link yet; trying again at %1": "Noch kein Link; neuer Versuch um %1",
+    "Renews at %1": "Erneuert um %1",
+    "The link expired before a new one could be made: %1":
+        "Der Link ist abgelaufen, bevor ein neuer erzeugt werden konnte: %1",
+    "No API key or token is stored for this profile: enter it in the window, or store it with faultshare key set.":
+        "Für dieses Profil ist kein API-Schlüssel und kein Token gespeichert: geben Sie ihn im Fenster ein oder speichern Sie ihn mit faultshare key set.",
+    "Next renewal": "Nächste Erneuerung",
+    "Expired — waiting for a new link": "Abgelaufen — warte auf einen neuen Link",
+    "&Keep renewing:": "S&tändig erneuern:",
+    "before the end": "vor dem Ablauf",
+    "&Keep Renewing": "S&tändig erneuern",
+    "Keep renewing": "Ständig erneuern",
+    "Make the next link before this one expires, again and again, so a wall display or dashboard never shows a dead link (Ctrl+R)":
+        "Vor jedem Ablauf den nächsten Link erzeugen, immer wieder, damit ein Wanddisplay oder Dashboard nie einen abgelaufenen Link zeigt (Strg+R)",
+    "Renew before the end": "Erneuern vor dem Ablauf",
+    "How long before a link's end the next one is made: 90s, 6m, 1h30m":
+        "Wie lange vor dem Ablauf eines Links der nächste erzeugt wird: 90s, 6m, 1h30m",
+    "Keep renewing problem": "Problem beim ständigen Erneuern",
+    "Write how long before the end to renew as 90s, 6m or 1h30m.":
+        "Geben Sie an, wie lange vor dem Ablauf erneuert wird, etwa 90s, 6m oder 1h30m.",
+    "The lifetime must be from 1 to 43200 minutes (30 days).": "Die Gültigkeit muss 1 bis 43200 Minuten (30 Tage) betragen.",
+    "The time to renew before the end must be more than zero.": "Die Zeit zum Erneuern vor dem Ablauf muss größer als null sein.",
+    "The time to renew before the end (%1) must be shorter than each link's lifetime (%2).":
+        "Die Zeit zum Erneuern vor dem Ablauf (%1) muss kürzer sein als die Gültigkeit jedes Links (%2).",
+    "The number of links must not be negative.": "Die Anzahl der Links darf nicht negativ sein.",
+    "Start in present mode, fullscreen, and make a link at once.":
+        "Im Präsentationsmodus im Vollbild starten und sofort einen Link erzeugen.",
+    "With --present: keep renewing the link before it expires.":
+        "Mit --present: den Link vor seinem Ablauf ständig erneuern.",
+    "With --present: each link's lifetime, 1 to 43200 (default: the profile's).":
+        "Mit --present: die Gültigkeit jedes Links, 1 bis 43200 (Standard: die des Profils).",
+    "With --rotate: renew this long before the end, such as 90s, 10m or 2h (default: a tenth of the lifetime, at least a minute).":
+        "Mit --rotate: so lange vor dem Ablauf erneuern, etwa 90s, 10m oder 2h (Standard: ein Zehntel der Gültigkeit, mindestens eine Minute).",
+    "With --present: the screen to fill, by name, such as HDMI-1 (default: the one chosen last, else the primary).":
+        "Mit --present: der zu füllende Bildschirm, nach Namen, etwa HDMI-1 (Standard: der zuletzt gewählte, sonst der primäre).",
+    "Share short-lived, read-only Altostrat fault links as links and QR codes.\nHeadless use: faultshare generate --help\nWall display: faultshare --present --rotate --minutes 60 --screen HDMI-1":
+        "Kurzlebige, schreibgeschützte Altostrat-Störungslinks als Links und QR-Codes teilen.\nOhne Fenster: faultshare generate --help\nWanddisplay: faultshare --present --rotate --minutes 60 --screen HDMI-1",
+    "--rotate, --minutes, --renew-before and --screen need --present.":
+        "--rotate, --minutes, --renew-before und --screen brauchen --present.",
+    "--renew-before needs --rotate.": "--renew-before braucht --rotate.",
+    "--renew-before: \"%1\" is not a duration such as 90s, 10m or 2h.":
+        "--renew-before: „%1“ ist keine Dauer wie 90s, 10m oder 2h.",
+    "--screen: no screen is named \"%1\"; the screens are: %2.":
+        "--screen: kein Bildschirm heißt „%1“; die Bildschirme sind: %2.",
     # --- The published API (API keys or tokens, the reference's faults, preview) ---
     "Paste the API key or token.":
         "Fügen Sie den API-Schlüssel oder das Token ein.",

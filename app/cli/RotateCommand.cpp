@@ -1,5 +1,6 @@
 #include "Cli.h"
 #include "LinkOutput.h"
+#include "LinkSource.h"
 #include "RotationHook.h"
 #include "StopSignals.h"
 
@@ -7,11 +8,7 @@
 #include "CredentialStore.h"
 #include "History.h"
 #include "LinkIssuer.h"
-#include "Origin.h"
-#include "ProfileConnection.h"
-#include "Profiles.h"
 #include "Rotation.h"
-#include "Settings.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -19,9 +16,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QProcessEnvironment>
-#include <QSaveFile>
 #include <QSet>
-#include <QSettings>
 
 #include <memory>
 #include <optional>
@@ -36,16 +31,11 @@ using namespace Cli;
 
 struct Request
 {
+    LinkSource source;
     Rotation::Plan plan;
-    QUrl apiUrl;
     QString format;
     QString output; // absolute, or empty for standard output
     QString exec;
-    QString caFile;
-    ProxySettings proxy; // without its password, which comes from the keychain
-    bool keyFromStdin = false;
-    bool keepHistory = true;
-    int purgeDays = 0;
 };
 
 const QStringList& rotateFormats()
@@ -73,18 +63,17 @@ std::optional<Request> parseArguments(const QStringList& arguments, int* exitCod
            "made: 3 key missing or rejected, 4 rate limited, 5 network, TLS or timeout, 6 server error or\n"
            "invalid response. Later failures are reported on standard error and retried."));
     parser.addPositionalArgument(u"rotate"_s, QCoreApplication::translate("Cli", "Keep renewing a link."));
-    const QCommandLineOption minutes(u"minutes"_s, QCoreApplication::translate("Cli", "Lifetime of each link in minutes, 1 to 43200 (default: the profile's)."), QCoreApplication::translate("Cli", "N"));
+    const LinkSourceOptions source(
+        QCoreApplication::translate("Cli", "Lifetime of each link in minutes, 1 to 43200 (default: the profile's)."),
+        QCoreApplication::translate("Cli", "A name for the links, e.g. \"NOC wall 2\"."),
+        QCoreApplication::translate("Cli", "Do not keep the links in the history (faultshare history)."));
+    source.addTo(parser);
     const QCommandLineOption renewBefore(u"renew-before"_s, QCoreApplication::translate("Cli", "Make the next link when the current one has this much left, e.g. 90s, 10m or 2h (default: a tenth of the lifetime, at least 1m where the lifetime allows)."), QCoreApplication::translate("Cli", "DURATION"));
     const QCommandLineOption count(u"count"_s, QCoreApplication::translate("Cli", "Stop after K links (default: run until stopped)."), QCoreApplication::translate("Cli", "K"));
-    const QCommandLineOption profile(u"profile"_s, QCoreApplication::translate("Cli", "Settings and keychain profile (default: default)."), QCoreApplication::translate("Cli", "NAME"), Settings::defaultProfile());
-    const QCommandLineOption apiUrl(u"api-url"_s, QCoreApplication::translate("Cli", "API base URL (default: the profile's)."), QCoreApplication::translate("Cli", "URL"));
     const QCommandLineOption format(u"format"_s, QCoreApplication::translate("Cli", "Output: link, json (one object a line), qr-png or qr-svg (these need --output) (default: link)."), QCoreApplication::translate("Cli", "FORMAT"), u"link"_s);
     const QCommandLineOption output(u"output"_s, QCoreApplication::translate("Cli", "Replace FILE (owner-only permissions) with each new link instead of printing it; removed while there is no live link."), QCoreApplication::translate("Cli", "FILE"));
     const QCommandLineOption exec(u"exec"_s, QCoreApplication::translate("Cli", "Run COMMAND with /bin/sh after each new link, with FAULTSHARE_LINK, FAULTSHARE_EXPIRES_AT, FAULTSHARE_LABEL and FAULTSHARE_QR_FILE set (FAULTSHARE_PROBLEM when the link expired with no successor)."), QCoreApplication::translate("Cli", "COMMAND"));
-    const QCommandLineOption label(u"label"_s, QCoreApplication::translate("Cli", "A name for the links, e.g. \"NOC wall 2\"."), QCoreApplication::translate("Cli", "TEXT"));
-    const QCommandLineOption keyFromStdin(u"api-key-stdin"_s, QCoreApplication::translate("Cli", "Read the API key or token from the first line of standard input."));
-    const QCommandLineOption noHistory(u"no-history"_s, QCoreApplication::translate("Cli", "Do not keep the links in the history (faultshare history)."));
-    parser.addOptions({minutes, renewBefore, count, profile, apiUrl, format, output, exec, label, keyFromStdin, noHistory});
+    parser.addOptions({renewBefore, count, format, output, exec});
 
     const auto usage = [exitCode](const QString& message) -> std::optional<Request> {
         *exitCode = usageError(message, u"rotate"_s);
@@ -99,25 +88,14 @@ std::optional<Request> parseArguments(const QStringList& arguments, int* exitCod
         return usage(QCoreApplication::translate("Cli", "Unexpected argument: %1.").arg(positional.mid(1).join(u' ')));
 
     Request request;
-    Rotation::Plan& plan = request.plan;
-    plan.profile = parser.value(profile);
-    if (plan.profile.isEmpty())
-        return usage(QCoreApplication::translate("Cli", "The profile name must not be empty."));
-    QSettings store;
-    if (!Profiles(store).contains(plan.profile)) {
-        printError(QCoreApplication::translate("Cli", "No profile named \"%1\"; faultshare profiles lists them.").arg(plan.profile));
-        *exitCode = Usage;
+    std::optional<LinkSource> read = source.read(parser, u"rotate"_s, exitCode);
+    if (!read)
         return std::nullopt;
-    }
-    const Settings settings(store, plan.profile);
-
-    plan.minutes = settings.defaultMinutes();
-    if (parser.isSet(minutes)) {
-        bool ok = false;
-        plan.minutes = parser.value(minutes).toInt(&ok);
-        if (!ok || plan.minutes < ApiClient::MinMinutes || plan.minutes > ApiClient::MaxMinutes)
-            return usage(QCoreApplication::translate("Cli", "--minutes must be a whole number from 1 to 43200 (30 days)."));
-    }
+    request.source = std::move(*read);
+    Rotation::Plan& plan = request.plan;
+    plan.profile = request.source.profile;
+    plan.minutes = request.source.minutes;
+    plan.label = request.source.label;
     plan.renewBefore = Rotation::defaultRenewBefore(plan.minutes);
     if (parser.isSet(renewBefore)) {
         const std::optional<std::chrono::seconds> duration = Rotation::parseDuration(parser.value(renewBefore));
@@ -150,21 +128,6 @@ std::optional<Request> parseArguments(const QStringList& arguments, int* exitCod
         if (request.exec.trimmed().isEmpty())
             return usage(QCoreApplication::translate("Cli", "--exec must name a command."));
     }
-    request.apiUrl = parser.isSet(apiUrl) ? QUrl(parser.value(apiUrl), QUrl::StrictMode) : settings.apiUrl();
-    if (const QString why = ApiClient::checkApiUrl(request.apiUrl); !why.isEmpty())
-        return usage(why);
-    plan.label = parser.value(label).simplified();
-    request.caFile = settings.caFile();
-    request.proxy = settings.proxy();
-    if (const QString why = request.proxy.check(); !why.isEmpty()) {
-        printError(QCoreApplication::translate("Cli", "The proxy of profile \"%1\" cannot be used: %2 Fix it in Settings.")
-                       .arg(plan.profile, why));
-        *exitCode = Usage;
-        return std::nullopt;
-    }
-    request.keyFromStdin = parser.isSet(keyFromStdin);
-    request.keepHistory = !parser.isSet(noHistory);
-    request.purgeDays = settings.historyPurgeDays();
     return request;
 }
 
@@ -185,7 +148,7 @@ public:
     explicit RotateCommand(Request request)
         : m_request(std::move(request))
         , m_keychain(u"FaultShare"_s)
-        , m_connection(m_keychain, m_client)
+        , m_keyed(m_client, m_keychain)
         , m_issuer(m_client, nullptr)
         , m_rotation(m_issuer)
         , m_signals([this](int) { onStopSignal(); })
@@ -193,28 +156,8 @@ public:
         m_keychain.setTimeout(KeychainTimeout);
         if (!m_request.exec.isEmpty())
             m_hook = std::make_unique<RotationHook>(m_request.exec, [](const QString& problem) { printError(problem); });
-        connect(&m_connection, &ProfileConnection::configured, this, [this](const QList<ApiError>& problems) {
-            if (!problems.isEmpty()) {
-                end(problems.first());
-                return;
-            }
-            const std::optional<QString> key = givenKey(m_request.keyFromStdin);
-            // Read once: no hook (or anything else this process starts) inherits it.
-            qunsetenv("FAULTSHARE_API_KEY");
-            if (key)
-                useKey(*key);
-            else
-                m_connection.readKey();
-        });
-        connect(&m_connection, &ProfileConnection::keyFound, this, &RotateCommand::useKey);
-        connect(&m_connection, &ProfileConnection::keyBoundElsewhere, this, [this](const QString&, const QString& storedFor) {
-            end(Key, keyBoundElsewhere(m_request.plan.profile, storedFor, Origin::of(m_request.apiUrl)));
-        });
-        connect(&m_connection, &ProfileConnection::keyMissing, this, [this] {
-            end(Key, QCoreApplication::translate("Cli", "No API key or token for profile \"%1\": set FAULTSHARE_API_KEY, use --api-key-stdin, or save one in the FaultShare window.")
-                         .arg(m_request.plan.profile));
-        });
-        connect(&m_connection, &ProfileConnection::keyFailed, this, [this](const ApiError& error) { end(error); });
+        connect(&m_keyed, &KeyedClient::ready, this, &RotateCommand::startRotation);
+        connect(&m_keyed, &KeyedClient::failed, this, [this](int code, const QString& message) { end(code, message); });
         connect(&m_rotation, &Rotation::renewed, this, &RotateCommand::onRenewed);
         connect(&m_rotation, &Rotation::renewFailed, this, &RotateCommand::onRenewFailed);
         connect(&m_rotation, &Rotation::expired, this, &RotateCommand::onExpired);
@@ -223,22 +166,13 @@ public:
 
     void start()
     {
-        m_connection.configure({m_request.plan.profile, m_request.apiUrl, m_request.caFile, m_request.proxy});
+        m_keyed.start(m_request.source);
     }
 
 private:
-    void useKey(const QString& key)
+    void startRotation()
     {
-        if (key.isEmpty()) {
-            end(ApiError(ApiError::Kind::NoApiKey));
-            return;
-        }
-        if (const QString why = ApiClient::checkApiKey(key); !why.isEmpty()) {
-            end(Key, why);
-            return;
-        }
-        m_client.setApiKey(key);
-        if (m_request.keepHistory) {
+        if (m_request.source.keepHistory) {
             m_history = std::make_unique<History>(HistoryFile::defaultPath(), &m_keychain, nullptr);
             connect(m_history.get(), &History::problem, this, [](const QString& sentence) { printError(sentence); });
             connect(m_history.get(), &History::kept, this, [this](const QString& id) {
@@ -261,7 +195,7 @@ private:
             m_unkept.insert(historyId);
             // A rotation that runs for weeks keeps its own old rows in check, as the window
             // and `faultshare history` do.
-            m_history->purge(QDateTime::currentDateTimeUtc(), m_request.purgeDays);
+            m_history->purge(QDateTime::currentDateTimeUtc(), m_request.source.purgeDays);
         }
         const bool first = !m_delivered;
         Rendered rendered;
@@ -283,7 +217,7 @@ private:
             return;
         }
         QString error;
-        const bool written = m_request.output.isEmpty() ? writeStdout(rendered.bytes) : writeFile(rendered.bytes, &error);
+        const bool written = m_request.output.isEmpty() ? writeStdout(rendered.bytes) : writePrivateFile(m_request.output, rendered.bytes, &error);
         if (!written) {
             // No reader (standard output closed), or a file that cannot be written from the
             // start: nothing of this run would ever arrive. Later the next link tries again.
@@ -363,22 +297,6 @@ private:
         return env;
     }
 
-    bool writeFile(const QByteArray& bytes, QString* error)
-    {
-        // Written beside the old one and renamed over it: a reader sees the old link or
-        // the new one, never part of a file.
-        QSaveFile file(m_request.output);
-        if (file.open(QIODevice::WriteOnly)) {
-            // The link alone grants read access to fault data: keep the file private.
-            file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-            file.write(bytes);
-            if (file.commit())
-                return true;
-        }
-        *error = QCoreApplication::translate("Cli", "Cannot write %1: %2.").arg(m_request.output, file.errorString());
-        return false;
-    }
-
     void onStopSignal()
     {
         if (m_exitCode) {
@@ -400,7 +318,7 @@ private:
             return;
         m_exitCode = code;
         m_rotation.stop();
-        m_connection.abandon();
+        m_keyed.abandon();
         if (!message.isEmpty())
             printError(message);
         if (m_hook) {
@@ -422,7 +340,7 @@ private:
     Request m_request;
     ApiClient m_client;
     CredentialStore m_keychain;
-    ProfileConnection m_connection;
+    KeyedClient m_keyed;
     // Before the issuer: it is destroyed after the issuer and the rotation.
     std::unique_ptr<History> m_history;
     LinkIssuer m_issuer;

@@ -493,10 +493,6 @@ void LinkSession::preparePreview(const EmbedToken& token, const QString& profile
     connection->configure(other);
 }
 
-} // namespace faultshare
-
-namespace faultshare {
-
 Rotation::Plan LinkSession::renewalPlan(std::chrono::seconds renewBefore, int minutes, const QString& label) const
 {
     Rotation::Plan plan;

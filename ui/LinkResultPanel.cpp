@@ -37,18 +37,6 @@ LinkResultPanel::LinkResultPanel(Ticker& ticker, PlaceDetails placeDetails, QWid
 {
     m_ui->setupUi(this);
 
-    QFont countdownFont = m_ui->countdownLabel->font();
-    countdownFont.setPointSizeF(countdownFont.pointSizeF() * 2.0);
-    countdownFont.setBold(true);
-    m_ui->countdownLabel->setFont(countdownFont);
-    QFont titleOfLink = m_ui->resultTitleLabel->font();
-    titleOfLink.setPointSizeF(titleOfLink.pointSizeF() * 1.3);
-    titleOfLink.setBold(true);
-    m_ui->resultTitleLabel->setFont(titleOfLink);
-    QFont linkFont = Presentation::linkFont();
-    linkFont.setPointSizeF(m_ui->shortLinkLabel->font().pointSizeF() * 1.2);
-    m_ui->shortLinkLabel->setFont(linkFont);
-
     m_ui->copyFeedbackLabel->hide();
     m_ui->resultStack->setCurrentWidget(m_ui->emptyResultPage);
     m_ui->countdownBar->setRange(0, 1000);
@@ -77,6 +65,24 @@ LinkResultPanel::LinkResultPanel(Ticker& ticker, PlaceDetails placeDetails, QWid
 }
 
 LinkResultPanel::~LinkResultPanel() = default;
+
+void LinkResultPanel::setResultFonts()
+{
+    if (m_resultFonts)
+        return;
+    m_resultFonts = true;
+    QFont countdownFont = m_ui->countdownLabel->font();
+    countdownFont.setPointSizeF(countdownFont.pointSizeF() * 2.0);
+    countdownFont.setBold(true);
+    m_ui->countdownLabel->setFont(countdownFont);
+    QFont titleOfLink = m_ui->resultTitleLabel->font();
+    titleOfLink.setPointSizeF(titleOfLink.pointSizeF() * 1.3);
+    titleOfLink.setBold(true);
+    m_ui->resultTitleLabel->setFont(titleOfLink);
+    QFont linkFont = Presentation::linkFont();
+    linkFont.setPointSizeF(m_ui->shortLinkLabel->font().pointSizeF() * 1.2);
+    m_ui->shortLinkLabel->setFont(linkFont);
+}
 
 Ui::LinkDetails& LinkResultPanel::detailsUi()
 {
@@ -109,6 +115,7 @@ void LinkResultPanel::showToken(const EmbedToken& token, const QString& label)
 
 void LinkResultPanel::showResult()
 {
+    setResultFonts();
     const EmbedToken& token = *m_token;
     const QUrl link = token.shortLink();
     m_link = EmbedToken::isShareableUrl(link) ? link.toString(QUrl::FullyEncoded) : QString();

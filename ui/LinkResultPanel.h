@@ -82,6 +82,11 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    // The result page's own fonts (a large bold countdown and title, the fixed-width link),
+    // set when a result is first shown: the first frame shows the empty page, and each of
+    // these fonts is a font lookup (fontconfig) and a face to load, which the hidden page's
+    // size hints would otherwise make before that frame.
+    void setResultFonts();
     // Built when first needed, since the first frame does not show them (LinkDetails.ui).
     Ui::LinkDetails& detailsUi();
     void showResult();
@@ -104,6 +109,7 @@ private:
     std::optional<EmbedToken> m_token;
     QString m_link;
     bool m_expired = false;
+    bool m_resultFonts = false;
     std::optional<Countdown::Phase> m_phase;
 };
 

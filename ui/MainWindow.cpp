@@ -320,6 +320,13 @@ void MainWindow::setClock(Clock clock)
 void MainWindow::updateKeyMode()
 {
     const bool demo = isDemo();
+    if (demo && m_ui->demoBadge->styleSheet().isEmpty()) {
+        // Set when the badge is first shown, not in the form: a style sheet gives its
+        // widget a style of its own (parsed, polished), about 0.2 ms before the first
+        // frame of every start that shows no badge.
+        m_ui->demoBadge->setStyleSheet(
+            u"QLabel { background: #f9a825; color: #000; border-radius: 3px; padding: 2px 8px; font-weight: bold; }"_s);
+    }
     m_ui->demoBar->setVisible(demo);
     m_share->setSaveChoices(!demo);
     if (m_settingsDialog)

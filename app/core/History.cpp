@@ -66,14 +66,20 @@ History::~History()
         HistoryKey::waitForWarmUp(std::chrono::seconds(2));
 }
 
-void History::load()
+void History::load(Keep keep)
 {
+    m_keep = keep;
     if (!m_file) {
         Q_EMIT reset();
         return;
     }
-    apply(m_file->read());
+    apply(readFile());
     startMigration();
+}
+
+HistoryFile::Read History::readFile() const
+{
+    return m_file->read(!m_key && m_keep == Keep::RowsUntilKey ? HistoryFile::Parts::Rows : HistoryFile::Parts::All);
 }
 
 void History::watch()
@@ -91,13 +97,14 @@ void History::watch()
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_reloadTimer, qOverload<>(&QTimer::start));
     connect(m_reloadTimer, &QTimer::timeout, this, [this] {
         if (m_file->fingerprint() != m_fingerprint)
-            load();
+            load(m_keep);
     });
 }
 
 void History::apply(HistoryFile::Read read)
 {
     m_fingerprint = read.fingerprint;
+    m_rowsOnly = false;
     m_readOnly = false;
     m_publicKey.clear();
     m_records.clear();
@@ -117,6 +124,7 @@ void History::apply(HistoryFile::Read read)
         break;
     case HistoryFile::Read::Status::Ok:
         m_publicKey = read.contents.publicKey;
+        m_rowsOnly = read.contents.parts == HistoryFile::Parts::Rows && !read.contents.records.isEmpty();
         for (HistoryRecord& record : read.contents.records)
             m_records.insert(record.entry.id, std::move(record));
         openAll();
@@ -246,6 +254,7 @@ void History::setAside(size_t fingerprint, const QString& reason, const QString&
         return written;
     }, &error);
     m_records.clear();
+    m_rowsOnly = false;
     m_plain.clear();
     const bool replaced = ok && (!aside.isEmpty() || (reason.isEmpty() && !written.isEmpty()));
     m_publicKey = m_key && replaced ? m_key->publicKey() : QByteArray();

@@ -59,10 +59,16 @@ public:
     // The file, or empty in memory.
     QString filePath() const { return m_file ? m_file->path() : QString(); }
 
+    // What is kept of the entries read while the key is not: all of them (a command that
+    // opens them next), or their rows until the key is read (a window, which may never open
+    // a link: a 1000-link history's boxes and metadata are about 1 MB it would keep for
+    // nothing). With the key, the file is read again whole.
+    enum class Keep { All, RowsUntilKey };
+
     // (Re)reads the file; no keychain access unless old history is waiting to be moved in.
     // A damaged file is set aside (problem). Emits reset() the first time, and later when
-    // the rows changed.
-    void load();
+    // the rows changed. keep holds for every later read too (a reload, the key).
+    void load(Keep keep = Keep::All);
     // Reloads whenever another process (faultshare generate, another window) changes the
     // file, on every platform (a watcher on its folder).
     void watch();
@@ -165,6 +171,8 @@ private:
     // entries removed).
     bool startMigration();
     void insertSorted(const HistoryEntry& entry);
+    // The file as m_keep says: rows only while there is no key to open them with.
+    HistoryFile::Read readFile() const;
     // An error of the history file whose detail is one of our sentences.
     static ApiError fileError(const QString& why);
     void removeAt(qsizetype index);
@@ -182,6 +190,8 @@ private:
     size_t m_fingerprint = 0;                // of the file as last read or written
     bool m_readOnly = false;                 // a newer FaultShare's file
     bool m_loaded = false;                   // reset() was emitted at least once
+    Keep m_keep = Keep::All;
+    bool m_rowsOnly = false;                 // m_records were read without their boxes
     std::optional<HistoryKey> m_key;
     KeyState m_keyState = KeyState::Unread;
     bool m_migrationWaits = false; // old history waits for the key

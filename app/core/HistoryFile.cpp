@@ -220,9 +220,10 @@ size_t HistoryFile::fingerprintOf(const QByteArray& bytes)
     return fingerprintOfTail(bytes.size(), QByteArrayView(bytes).last(std::min<qint64>(bytes.size(), FingerprintTail)));
 }
 
-HistoryFile::Read HistoryFile::parse(const QByteArray& bytes)
+HistoryFile::Read HistoryFile::parse(const QByteArray& bytes, Parts parts)
 {
     Read read;
+    read.contents.parts = parts;
     read.fingerprint = fingerprintOf(bytes);
     if (bytes.isEmpty())
         return read;
@@ -255,7 +256,9 @@ HistoryFile::Read HistoryFile::parse(const QByteArray& bytes)
         start = end + 1;
         HistoryRecord record;
         const qsizetype tab = line.indexOf('\t');
-        record.metadata = (tab < 0 ? line : line.first(tab)).toByteArray();
+        const QByteArrayView metadata = tab < 0 ? line : line.first(tab);
+        if (parts == Parts::All)
+            record.metadata = metadata.toByteArray();
         if (tab >= 0) {
             const QByteArrayView rest = line.sliced(tab + 1);
             const qsizetype second = rest.indexOf('\t');
@@ -264,11 +267,15 @@ HistoryFile::Read HistoryFile::parse(const QByteArray& bytes)
                 : kind == "boxed"            ? HistoryRecord::Secret::Boxed
                                              : HistoryRecord::Secret::None;
             // Decoded when opened (with the key): a thousand boxes are not decoded to list rows.
-            record.box = second < 0 ? QByteArray() : rest.sliced(second + 1).toByteArray();
-            if (record.secret == HistoryRecord::Secret::None || record.box.isEmpty())
+            const QByteArrayView box = second < 0 ? QByteArrayView() : rest.sliced(second + 1);
+            if (record.secret == HistoryRecord::Secret::None || box.isEmpty())
                 return damaged(HistoryFile::tr("line %1 holds no readable link").arg(lineNumber));
+            if (parts == Parts::All)
+                record.box = box.toByteArray();
         }
-        const QJsonDocument document = QJsonDocument::fromJson(record.metadata);
+        // fromJson copies what it keeps: the bytes need not outlive it.
+        const QJsonDocument document
+            = QJsonDocument::fromJson(QByteArray::fromRawData(metadata.data(), metadata.size()));
         if (!document.isObject())
             return damaged(HistoryFile::tr("line %1 is not a history entry").arg(lineNumber));
         const QJsonObject fields = document.object();
@@ -291,7 +298,7 @@ HistoryFile::Read HistoryFile::parse(const QByteArray& bytes)
     return read;
 }
 
-HistoryFile::Read HistoryFile::read() const
+HistoryFile::Read HistoryFile::read(Parts parts) const
 {
     QFile file(m_path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -302,7 +309,7 @@ HistoryFile::Read HistoryFile::read() const
         }
         return read;
     }
-    return parse(file.readAll());
+    return parse(file.readAll(), parts);
 }
 
 size_t HistoryFile::fingerprint() const

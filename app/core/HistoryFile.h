@@ -79,12 +79,17 @@ public:
     explicit HistoryFile(QString path);
     const QString& path() const { return m_path; }
 
+    // What a read keeps of each entry: everything, or its row only (entry and secret kind,
+    // no metadata bytes and no box), for a reader that opens no link yet.
+    enum class Parts { All, Rows };
+
     struct Contents
     {
         QByteArray publicKey;
         bool keyPending = false;
         QDateTime createdAt;
         QList<HistoryRecord> records;
+        Parts parts = Parts::All;
     };
     struct Header
     {
@@ -104,7 +109,7 @@ public:
         size_t fingerprint = 0;
     };
     // Reads and parses the whole file (no lock: every write replaces it whole).
-    Read read() const;
+    Read read(Parts parts = Parts::All) const;
     // Tells whether the file changed (a hash of its size and last bytes, read without
     // reading the whole file); 0 when it cannot be read. fingerprintOf() of the bytes read
     // is the same value.
@@ -148,7 +153,7 @@ public:
     static Header headerOf(const QByteArray& current);
     // The same, reading only the first line of the file.
     Header readHeader() const;
-    static Read parse(const QByteArray& bytes);
+    static Read parse(const QByteArray& bytes, Parts parts = Parts::All);
     static size_t fingerprintOf(const QByteArray& bytes);
 
 private:

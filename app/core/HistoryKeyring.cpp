@@ -113,6 +113,7 @@ void History::makeKey()
     m_fingerprint = HistoryFile::fingerprintOf(written);
     m_publicKey = key->publicKey();
     m_records.clear(); // kept aside, if there were any
+    m_rowsOnly = false;
     m_plain.clear();
     if (!aside.isEmpty())
         Q_EMIT problem(tr("The keychain no longer holds the history's key; the history file was set aside as %1, and the "
@@ -163,8 +164,8 @@ void History::useKey(const HistoryKey& key)
     m_key = key;
     m_keyState = KeyState::Ready;
     writePending();
-    if (m_file->fingerprint() != m_fingerprint) {
-        apply(m_file->read());
+    if (m_rowsOnly || m_file->fingerprint() != m_fingerprint) {
+        apply(readFile());
     } else {
         openAll();
         showEntries();
@@ -244,7 +245,7 @@ bool History::startMigration()
             Q_EMIT unlocked();
             return;
         }
-        apply(m_file->read());
+        apply(readFile());
         QSet<QString> inFile;
         for (auto it = m_records.cbegin(); it != m_records.cend(); ++it)
             inFile.insert(it.key());

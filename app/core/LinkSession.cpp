@@ -186,7 +186,8 @@ void LinkSession::start()
 {
     // The demo keeps its links in memory; the operator's history is left alone.
     if (!isDemo()) {
-        m_history->load();
+        // Rows only until a link is opened: the window may never need the boxes.
+        m_history->load(History::Keep::RowsUntilKey);
         // Links that `faultshare generate` (or another window) adds show at once.
         m_history->watch();
     }

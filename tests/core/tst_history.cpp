@@ -2,6 +2,7 @@
 #include "CredentialStore.h"
 #include "DemoServer.h"
 #include "History.h"
+#include "HistoryFile.h"
 #include "KeychainOutcome.h"
 #include "TestSupport.h"
 
@@ -96,6 +97,8 @@ private Q_SLOTS:
     void memoryOnly_touchesNeitherDiskNorKeychain();
     void firstAdd_makesTheKeyAndTheFile();
     void restart_readsTheKeyOnce_andOpensEveryLink();
+    void rowsUntilKey_keepsNoBoxes_andOpensEveryLinkOnceTheKeyIsRead();
+    void rowsUntilKey_changedEntry_stillSetsTheFileAside();
     void add_toAnExistingFile_needsNoKeychain_andIsCompactedByTheNextReader();
     void file_holdsNoTokenOrLinkInTheClear();
     void forget_andPurge_removeEntriesFromTheFile();
@@ -365,6 +368,82 @@ void HistoryTest::restart_readsTheKeyOnce_andOpensEveryLink()
     // One keychain read for all of them.
     QCOMPARE(jobs.count(CredentialStore::historyKeyEntry()), 1);
     QCOMPARE(jobs.count(), 1);
+}
+
+void HistoryTest::rowsUntilKey_keepsNoBoxes_andOpensEveryLinkOnceTheKeyIsRead()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QList<EmbedToken> tokens{makeToken(now, 30), makeToken(now.addSecs(1), 60)};
+    QStringList ids;
+    {
+        const auto first = open();
+        for (const EmbedToken& token : tokens)
+            ids << addAndKeep(*first, token, u"wall"_s);
+        QVERIFY(!ids.contains(QString()));
+    }
+    // What such a read keeps: the rows and what each holds, no box and no metadata bytes.
+    const HistoryFile::Read rows = HistoryFile(filePath()).read(HistoryFile::Parts::Rows);
+    QCOMPARE(rows.status, HistoryFile::Read::Status::Ok);
+    QCOMPARE(rows.contents.records.size(), 2);
+    for (const HistoryRecord& record : rows.contents.records) {
+        QVERIFY(record.box.isEmpty());
+        QVERIFY(record.metadata.isEmpty());
+        QVERIFY(record.secret != HistoryRecord::Secret::None);
+        QVERIFY(ids.contains(record.entry.id));
+    }
+    QCOMPARE(rows.fingerprint, HistoryFile(filePath()).fingerprint());
+
+    const auto window = open();
+    const TestSupport::KeychainJobLog jobs;
+    window->load(History::Keep::RowsUntilKey);
+    QCOMPARE(jobs.count(), 0);
+    QCOMPARE(window->entries().size(), 2);
+    // Added by another process before the key is read: opened with the rest.
+    const EmbedToken third = makeToken(now.addSecs(2), 90);
+    QString thirdId;
+    {
+        const auto cli = open();
+        thirdId = addAndKeep(*cli, third, u"from the CLI"_s);
+        QVERIFY(!thirdId.isEmpty());
+    }
+    for (int i = 0; i < tokens.size(); ++i) {
+        ApiError error;
+        const std::optional<EmbedToken> back = fetch(*window, ids.at(i), &error);
+        QVERIFY2(back, qPrintable(error.userMessage()));
+        QCOMPARE(back->token(), tokens.at(i).token());
+        QCOMPARE(back->shortLink(), tokens.at(i).shortLink());
+    }
+    const std::optional<EmbedToken> back = fetch(*window, thirdId);
+    QVERIFY(back);
+    QCOMPARE(back->token(), third.token());
+    QCOMPARE(window->entries().size(), 3);
+    QCOMPARE(jobs.count(CredentialStore::historyKeyEntry()), 1);
+}
+
+void HistoryTest::rowsUntilKey_changedEntry_stillSetsTheFileAside()
+{
+    QString id;
+    {
+        const auto history = open();
+        id = addAndKeep(*history, makeToken(QDateTime::currentDateTimeUtc(), 30), u"lobby"_s);
+        QVERIFY(!id.isEmpty());
+    }
+    const auto history = open();
+    QSignalSpy problem(history.get(), &History::problem);
+    history->load(History::Keep::RowsUntilKey);
+    QCOMPARE(history->entries().size(), 1);
+    // Changed outside FaultShare after the rows were read: the key's read checks the file
+    // as it is then, every entry against its seal.
+    QByteArray bytes = readAll(filePath());
+    QVERIFY(bytes.contains("\"lobby\""));
+    bytes.replace("\"lobby\"", "\"board\"");
+    QVERIFY(writeAll(filePath(), bytes));
+    QVERIFY(!fetch(*history, id));
+    QCOMPARE(problem.size(), 1);
+    const QString sentence = problem.first().at(0).toString();
+    QVERIFY2(sentence.contains(u"does not match its seal"_s), qPrintable(sentence));
+    QCOMPARE(history->entries().size(), 0);
+    QCOMPARE(asideFiles().size(), 1);
 }
 
 void HistoryTest::add_toAnExistingFile_needsNoKeychain_andIsCompactedByTheNextReader()

@@ -161,7 +161,9 @@ void KioskStart::onKeyNeeded()
 
 bool KioskStart::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_present && event->type() == QEvent::Close) {
+    // The type first: while the window is being destroyed (child events), m_present's
+    // downcast would name an object that is no longer a PresentWindow.
+    if (event->type() == QEvent::Close && watched == m_present) {
         // Queued: the window comes up once present mode has gone.
         QMetaObject::invokeMethod(&m_window, [window = &m_window] {
             window->show();

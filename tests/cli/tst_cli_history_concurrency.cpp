@@ -91,11 +91,8 @@ private:
     void startRig()
     {
         m_rig = std::make_unique<PromptingKeyring>(PromptingKeyring::Kind::Locked);
-        if (!m_rig->start()) {
-            qWarning("the rig failed: %s", qPrintable(m_rig->error()));
-            const QByteArray why = "rig: " + m_rig->error().section(u'\n', 0, 0).toUtf8() + " (the rig's state is logged above)";
-            QFAIL(why.constData());
-        }
+        if (!m_rig->start())
+            QFAIL(m_rig->failure().constData());
         QVERIFY(!QFileInfo::exists(historyFile()));
     }
 

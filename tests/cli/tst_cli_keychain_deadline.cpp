@@ -91,11 +91,17 @@ private:
 
     // A rig that did not come up is a failure, never a skip: the whole story goes to the
     // log (a failure message is cut short), its first line into the message.
-    QByteArray rigProblem() const
+    // A rig of kind, its profile pointed at the demo API; false (the test failed) when
+    // either could not be done.
+    bool startRig(PromptingKeyring::Kind kind)
     {
-        const QString error = m_rig->error();
-        qWarning("the rig failed: %s", qPrintable(error));
-        return "rig: " + error.section(u'\n', 0, 0).toUtf8() + " (the rig's state is logged above)";
+        m_rig = std::make_unique<PromptingKeyring>(kind);
+        if (!m_rig->start()) {
+            QTest::qFail(m_rig->failure().constData(), __FILE__, __LINE__);
+            return false;
+        }
+        setProfileApiUrl();
+        return !QTest::currentTestFailed();
     }
 
     void checkNoSecret(const CliRun& r, const QString& token = {})
@@ -136,14 +142,10 @@ private:
     // history file with one link.
     void startLocked()
     {
-        m_rig = std::make_unique<PromptingKeyring>(PromptingKeyring::Kind::Locked);
-        if (!m_rig->start())
-            QFAIL(rigProblem().constData());
-        setProfileApiUrl();
-        if (QTest::currentTestFailed())
+        if (!startRig(PromptingKeyring::Kind::Locked))
             return;
         if (!m_rig->storeKeychainEntry(u"FaultShare"_s, CredentialStore::apiKeyEntry(u"default"_s), m_key))
-            QFAIL(rigProblem().constData());
+            QFAIL(m_rig->failure().constData());
         // Unlocked, the real command reads that key and keeps its link: proof that the
         // child uses the rig's keyring; the first link makes the history file and stores
         // its key in the keyring.
@@ -156,23 +158,19 @@ private:
                      .constData());
         QCOMPARE(historyRows().size(), 1);
         if (!m_rig->lock())
-            QFAIL(rigProblem().constData());
+            QFAIL(m_rig->failure().constData());
         if (!m_rig->promptShows())
-            QFAIL(rigProblem().constData());
+            QFAIL(m_rig->failure().constData());
     }
 
     // A shell on an X display whose D-Bus session autolaunches gnome-keyring: no
     // collection at all, so keeping anything asks for a new keyring's password.
     void startNoCollection()
     {
-        m_rig = std::make_unique<PromptingKeyring>(PromptingKeyring::Kind::NoCollection);
-        if (!m_rig->start())
-            QFAIL(rigProblem().constData());
-        setProfileApiUrl();
-        if (QTest::currentTestFailed())
+        if (!startRig(PromptingKeyring::Kind::NoCollection))
             return;
         if (!m_rig->promptShows())
-            QFAIL(rigProblem().constData());
+            QFAIL(m_rig->failure().constData());
     }
 
     // A token the demo issued for the demo key, minted here.
@@ -274,14 +272,10 @@ private Q_SLOTS:
     // (gnome-keyring asks to unlock even to find nothing), and no key is made meanwhile.
     void lockedBeforeFirstLink_generateWithEnvironmentKey_printsLink_warnsNotKept()
     {
-        m_rig = std::make_unique<PromptingKeyring>(PromptingKeyring::Kind::Locked);
-        if (!m_rig->start())
-            QFAIL(rigProblem().constData());
-        setProfileApiUrl();
-        if (QTest::currentTestFailed())
+        if (!startRig(PromptingKeyring::Kind::Locked))
             return;
         if (!m_rig->lock() || !m_rig->promptShows())
-            QFAIL(rigProblem().constData());
+            QFAIL(m_rig->failure().constData());
         generateWithEnvironmentKey_printsLink_warnsNotKept();
     }
 

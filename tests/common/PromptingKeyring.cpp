@@ -118,6 +118,12 @@ PromptingKeyring::~PromptingKeyring()
     stop();
 }
 
+QByteArray PromptingKeyring::failure() const
+{
+    qWarning("the rig failed: %s", qPrintable(m_error));
+    return "rig: " + m_error.section(u'\n', 0, 0).toUtf8() + " (the rig's state is logged above)";
+}
+
 QString PromptingKeyring::home() const
 {
     return m_root.filePath(u"home"_s);

@@ -50,6 +50,8 @@ public:
     // false: error() says what failed, with the rig's diagnostics.
     bool start();
     QString error() const { return m_error; }
+    // For QFAIL: "rig: <the first line of error()>", after logging all of it.
+    QByteArray failure() const;
 
     // The HOME of the rig: gnome-keyring keeps its keyrings in its .local/share, and a
     // client given this HOME (TestSupport::isolatedEnvironment) uses that same keyring.

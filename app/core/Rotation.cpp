@@ -243,7 +243,7 @@ void Rotation::onFailed(const ApiError& error)
     std::chrono::seconds delay = std::min<std::chrono::seconds>(FirstRetry * (1 << std::min(m_failures - 1, 4)),
                                                                 LongestRetry);
     if (error.kind() == ApiError::Kind::RateLimited)
-        delay = std::max(delay, error.retryAfter().value_or(RateLimitWindow));
+        delay = std::max(delay, error.retryAfter().value_or(RateLimitWait));
     else if (error.retryAfter())
         delay = std::max(delay, *error.retryAfter());
     m_due = now().addSecs(delay.count());

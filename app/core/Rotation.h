@@ -24,7 +24,8 @@ class LinkIssuer;
 //
 // - A mint that fails while the current link still lives keeps that link and is tried
 //   again with backoff (5 s, doubling, at most 60 s), or after the API's Retry-After when
-//   that is longer (a 429 without one waits a minute, the API's rate-limit window).
+//   that is longer (a 429 without one waits a minute: the reference documents no
+//   rate-limit window, and older pages speak of requests per minute).
 // - When the current link expires with no successor, expired() says so (every display
 //   takes its QR code down and says why), and the retries go on.
 // - Every link is minted through the issuer, so it is in the history (if the issuer has
@@ -49,8 +50,8 @@ public:
 
     static constexpr std::chrono::seconds FirstRetry{5};
     static constexpr std::chrono::seconds LongestRetry{60};
-    // How long a 429 without Retry-After holds the next try: the API's rate-limit window.
-    static constexpr std::chrono::seconds RateLimitWindow{60};
+    // How long a 429 without Retry-After holds the next try (a per-minute limit's window).
+    static constexpr std::chrono::seconds RateLimitWait{60};
 
     // A tenth of the lifetime, at least a minute where the lifetime allows (a lifetime of
     // one minute renews 6 s before the end).

@@ -415,7 +415,9 @@ void MainWindow::setBusy(bool busy)
     updateGenerateEnabled();
     if (busy)
         m_ui->cancelButton->setFocus();
-    else if (!focusWidget() || !focusWidget()->isEnabled() || !focusWidget()->isVisible())
+    else if (focusWidget() && (!focusWidget()->isEnabled() || !focusWidget()->isVisibleTo(this)))
+        // The work took the focus (Cancel) and ends: Generate. Before the first show
+        // nothing has the focus yet: showMainPage gives it to the validity.
         m_ui->generateButton->setFocus();
 }
 

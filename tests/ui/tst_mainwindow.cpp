@@ -78,6 +78,7 @@ private Q_SLOTS:
 
     void generate_showsQrThatDecodesToShortLink();
     void demo_showsBadgeAndTitleAndStoresNothing();
+    void firstFocus_isTheValidity_andTabGoesToTheLabel();
     void copyLink_putsLinkOnClipboardAndShowsFeedback();
     void copyToken_marksSecretAndClearsWhenStillOurs();
     void copyToken_leavesClipboardAloneWhenChangedMeanwhile();
@@ -227,6 +228,23 @@ void TestMainWindow::generate_showsQrThatDecodesToShortLink()
     QCOMPARE(link.scheme(), u"http"_s);
     QCOMPARE(link.host(), m_demo->url().host());
     QCOMPARE(link.port(), m_demo->url().port());
+}
+
+// As main() starts it: demo mode before the first show. The keyboard starts at the form's
+// first field, and Tab walks the form in order, not off into the history.
+void TestMainWindow::firstFocus_isTheValidity_andTabGoesToTheLabel()
+{
+    m_window->useDemo(m_demo->url(), m_demo->apiKey());
+    showWindow();
+    m_window->start();
+    auto* validity = child<QWidget>("expiryPresetCombo");
+    auto* label = child<QWidget>("labelEdit");
+    QVERIFY(validity && label);
+    QTRY_COMPARE(QApplication::focusWidget(), validity);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), label);
+    QTest::keyClick(label, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), child<QWidget>("keepRenewingCheck"));
 }
 
 void TestMainWindow::demo_showsBadgeAndTitleAndStoresNothing()

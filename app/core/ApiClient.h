@@ -4,23 +4,23 @@
 #include "ProxySettings.h"
 
 #include <QObject>
-#include <QSslCertificate>
-#include <QSslConfiguration>
 #include <QString>
 #include <QUrl>
 #include <chrono>
 #include <memory>
 #include <optional>
 
-class QNetworkAccessManager;
-class QNetworkRequest;
-
 namespace faultshare {
 
-// Talks to the Altostrat fault-token API. Owns the one QNetworkAccessManager; enforces
-// the transport rules: https except on loopback, loopback never through a proxy, the
-// bearer key only for the configured origin (redirects elsewhere are refused), TLS
-// errors never ignored, answers capped in size and time.
+namespace net {
+class Transport;
+}
+
+// Talks to the Altostrat fault-token API. Enforces the transport rules: https except on
+// loopback, loopback never through a proxy, the bearer key only for the configured origin
+// (redirects elsewhere are refused), TLS errors never ignored, answers capped in size and
+// time. The requests themselves go through the network module (NetworkModule.h), loaded
+// with the first request: until then the client only holds its settings.
 class ApiClient final : public QObject
 {
     Q_OBJECT
@@ -63,9 +63,11 @@ public:
     // The proxy a request to url goes through ("host:port"), empty when it goes direct
     // (always for a loopback host).
     QString proxyNameFor(const QUrl& url) const;
-    // The TLS configuration of every request: the peer is always verified; the system
-    // store plus the CA file's certificates when one is set.
-    QSslConfiguration sslConfiguration() const;
+    // The transport of this client's requests (the network module), loaded on first use;
+    // null when the module cannot be loaded (*whyNot says why). Its tlsConfiguration()
+    // verifies the peer always, and trusts the system store plus the CA file's
+    // certificates when one is set.
+    net::Transport* transport(QString* whyNot = nullptr) const;
 
     // Why url cannot be used as an API URL, or empty when it can.
     static QString checkApiUrl(const QUrl& url);
@@ -75,7 +77,8 @@ public:
     // quotes the key.
     static QString checkApiKey(const QString& key);
     // Why path cannot be used as a CA file, as words that follow "the CA file" ("cannot be
-    // read (reason)", "holds no PEM certificate"), or empty when it can.
+    // read (reason)", "holds no PEM certificate"), or empty when it can. Loads the network
+    // module.
     static QString checkCaFile(const QString& path);
 
     // POST /fault/token. The request is a child of this client.
@@ -87,21 +90,21 @@ public:
     FaultsRequest* requestFaults(const QString& token);
 
 private:
-    QNetworkRequest newRequest(const QUrl& url) const;
+    // Headers every request carries.
+    QList<QPair<QByteArray, QByteArray>> headers() const;
     QUrl endpoint(const QString& encodedTail) const;
+    // Starts request on the transport, or fails it with the missing-module sentence.
+    void send(ApiRequest* request, QList<QPair<QByteArray, QByteArray>> headers, const QUrl& url,
+              std::optional<QByteArray> postBody, qint64 maxBytes, const QUrl& origin);
 
-    QNetworkAccessManager* m_nam;
+    mutable std::unique_ptr<net::Transport> m_transport;
     QUrl m_apiUrl = defaultApiUrl();
     QString m_apiKey;
     std::chrono::milliseconds m_timeout = DefaultTimeout;
     qint64 m_maxBytes = DefaultMaxResponseBytes;
     qint64 m_maxFaultListBytes = DefaultMaxFaultListBytes;
-    // Unset until a CA file is set: even an empty QSslConfiguration loads the TLS library.
-    std::optional<QSslConfiguration> m_tls;
+    QString m_caFile; // applied to the transport when it is created
     ProxySettings m_proxy;
-    bool m_proxyAuthAnswered = false; // in the current request; reset by each new request
-    // How often credentials were given to a proxy; each lets a POST body rewind once.
-    const std::shared_ptr<int> m_proxyAnswers = std::make_shared<int>(0);
 };
 
 } // namespace faultshare

@@ -267,6 +267,8 @@ QString ApiError::userMessage() const
         return QCoreApplication::translate("ApiError", "The history file could not be used (%1).").arg(m_detail);
     case Kind::NotKept:
         return QCoreApplication::translate("ApiError", "This link was not kept when it was made, so the history cannot open it; make a new link.");
+    case Kind::Installation:
+        return m_detail;
     }
     return {};
 }
@@ -300,6 +302,8 @@ int ApiError::exitCode() const
     case Kind::HistoryFile:
     case Kind::NotKept:
         return 6;
+    case Kind::Installation:
+        return 1;
     }
     return 6;
 }

@@ -35,6 +35,7 @@ public:
         SecretElsewhere, // a stored secret is bound to another origin (detail: the sentence)
         HistoryFile,     // the history file could not be read or changed (detail: why)
         NotKept,         // a history row whose link was not kept when it was made
+        Installation,    // a part of FaultShare is missing (detail: the sentence, Module.h)
     };
 
     ApiError() = default;

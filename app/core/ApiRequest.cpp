@@ -2,15 +2,10 @@
 
 #include "ApiClient.h"
 #include "Logging.h"
+#include "NetworkModule.h"
 
 #include <QCoreApplication>
-#include <QNetworkReply>
-#include <QNetworkRequest>
-#include <QSslError>
 #include <QTimer>
-
-#include <algorithm>
-#include <initializer_list>
 
 namespace faultshare {
 
@@ -25,98 +20,92 @@ bool sameOrigin(const QUrl& a, const QUrl& b)
         == b.port(b.scheme() == QLatin1StringView("https") ? 443 : 80);
 }
 
-// What went wrong with the server's certificate and what to do, as one clause; the
-// error that decides what the operator should do first wins.
-QString tlsProblem(const QList<QSslError>& errors)
+// What went wrong with the server's certificate and what to do, as one clause.
+QString tlsProblem(net::TlsTrouble trouble, const QString& firstError)
 {
-    const auto has = [&errors](std::initializer_list<QSslError::SslError> kinds) {
-        return std::any_of(errors.cbegin(), errors.cend(), [&kinds](const QSslError& error) {
-            return std::find(kinds.begin(), kinds.end(), error.error()) != kinds.end();
-        });
-    };
-    if (errors.isEmpty())
+    switch (trouble) {
+    case net::TlsTrouble::None:
         return {};
-    if (has({QSslError::CertificateExpired, QSslError::CertificateNotYetValid}))
+    case net::TlsTrouble::Expired:
         return QCoreApplication::translate("ApiClient", "the server's certificate has expired or is not valid yet; check this computer's date and "
                   "time, and if they are right, the server's certificate must be renewed");
-    if (has({QSslError::HostNameMismatch}))
+    case net::TlsTrouble::HostName:
         return QCoreApplication::translate("ApiClient", "the server's certificate is for another host name; check the API URL in Settings");
-    if (has({QSslError::SelfSignedCertificate}))
+    case net::TlsTrouble::SelfSigned:
         return QCoreApplication::translate("ApiClient", "the server's certificate is self-signed; if your company inspects TLS, set its CA file "
                   "on the profile in Settings");
-    if (has({QSslError::SelfSignedCertificateInChain, QSslError::UnableToGetIssuerCertificate,
-             QSslError::UnableToGetLocalIssuerCertificate, QSslError::UnableToVerifyFirstCertificate,
-             QSslError::CertificateUntrusted}))
+    case net::TlsTrouble::UnknownIssuer:
         return QCoreApplication::translate("ApiClient", "the server's certificate is from an unknown issuer; if your company inspects TLS, set its "
                   "CA file on the profile in Settings");
+    case net::TlsTrouble::Other:
+        break;
+    }
     return QCoreApplication::translate("ApiClient", "the server's certificate was rejected (%1); check the API URL, the proxy and this "
               "computer's date and time")
-        .arg(errors.first().errorString());
+        .arg(firstError);
 }
 
 // A short, non-secret phrase for a transport failure (Qt's errorString() names the URL).
 // proxyName ("host:port") is named in proxy failures; never a user name or password.
-ApiError transportError(QNetworkReply::NetworkError error, const QString& tlsDetail, const QString& proxyName)
+ApiError transportError(net::Failure failure, int errorCode, const QString& tlsDetail, const QString& proxyName)
 {
     using Kind = ApiError::Kind;
+    using net::Failure;
     const auto proxyError = [&proxyName](const QString& reason) {
         const QString name = proxyName.isEmpty() ? QCoreApplication::translate("ApiClient", "of the system") : proxyName;
         return ApiError(Kind::Proxy, name + QLatin1StringView(": ") + reason);
     };
     // Through a proxy, the connection Qt opens (for http: the request itself) is to the
     // proxy: a refused connection or an unknown host is the proxy's.
-    if (!proxyName.isEmpty() && error == QNetworkReply::ConnectionRefusedError)
-        error = QNetworkReply::ProxyConnectionRefusedError;
-    if (!proxyName.isEmpty() && error == QNetworkReply::HostNotFoundError)
-        error = QNetworkReply::ProxyNotFoundError;
+    if (!proxyName.isEmpty() && failure == Failure::ConnectionRefused)
+        failure = Failure::ProxyRefused;
+    if (!proxyName.isEmpty() && failure == Failure::HostNotFound)
+        failure = Failure::ProxyNotFound;
     // A tunnel (CONNECT for https, SOCKS5) whose proxy refuses or is not found comes as an
     // unknown network error: the socket that failed is the one to the proxy.
-    if (!proxyName.isEmpty() && error == QNetworkReply::UnknownNetworkError)
-        error = QNetworkReply::UnknownProxyError;
-    switch (error) {
-    case QNetworkReply::ConnectionRefusedError:
+    if (!proxyName.isEmpty() && failure == Failure::Unknown)
+        failure = Failure::ProxyFailed;
+    switch (failure) {
+    case Failure::ConnectionRefused:
         return ApiError(Kind::Network, QCoreApplication::translate("ApiClient", "connection refused"));
-    case QNetworkReply::RemoteHostClosedError:
-    case QNetworkReply::ContentReSendError: // the connection broke before an answer (OneShotBody)
+    case Failure::ClosedEarly:
         return ApiError(Kind::Network, QCoreApplication::translate("ApiClient", "the connection was closed early"));
-    case QNetworkReply::HostNotFoundError:
+    case Failure::HostNotFound:
         return ApiError(Kind::Network, QCoreApplication::translate("ApiClient", "host name not found"));
-    case QNetworkReply::TimeoutError:
+    case Failure::Timeout:
         return ApiError(Kind::Timeout);
-    case QNetworkReply::OperationCanceledError:
+    case Failure::Cancelled:
         return ApiError(Kind::Cancelled);
-    case QNetworkReply::SslHandshakeFailedError:
+    case Failure::TlsHandshake:
         return ApiError(Kind::Tls, tlsDetail.isEmpty() ? QCoreApplication::translate("ApiClient", "the TLS handshake failed; check the API URL and "
                                                             "the proxy between this computer and the API")
                                                        : tlsDetail);
-    case QNetworkReply::TemporaryNetworkFailureError:
-    case QNetworkReply::NetworkSessionFailedError:
-    case QNetworkReply::BackgroundRequestNotAllowedError:
+    case Failure::NetworkUnavailable:
         return ApiError(Kind::Network, QCoreApplication::translate("ApiClient", "the network is unavailable"));
-    case QNetworkReply::ProxyConnectionRefusedError:
+    case Failure::ProxyRefused:
         return proxyError(QCoreApplication::translate("ApiClient", "connection refused"));
-    case QNetworkReply::ProxyConnectionClosedError:
+    case Failure::ProxyClosed:
         return proxyError(QCoreApplication::translate("ApiClient", "the proxy closed the connection"));
-    case QNetworkReply::ProxyNotFoundError:
+    case Failure::ProxyNotFound:
         return proxyError(QCoreApplication::translate("ApiClient", "host name not found"));
-    case QNetworkReply::ProxyTimeoutError:
+    case Failure::ProxyTimeout:
         return proxyError(QCoreApplication::translate("ApiClient", "no answer in time"));
-    case QNetworkReply::ProxyAuthenticationRequiredError:
+    case Failure::ProxyAuth:
         return ApiError(Kind::ProxyAuth);
-    case QNetworkReply::UnknownProxyError:
+    case Failure::ProxyFailed:
         return proxyError(QCoreApplication::translate("ApiClient", "the proxy failed"));
-    case QNetworkReply::TooManyRedirectsError:
-    case QNetworkReply::InsecureRedirectError:
+    case Failure::Redirects:
         return ApiError(Kind::InvalidResponse, QCoreApplication::translate("ApiClient", "unsafe or endless redirects"));
-    case QNetworkReply::UnknownContentError: // e.g. a compressed body that does not decompress
+    case Failure::Undecodable:
         return ApiError(Kind::InvalidResponse, QCoreApplication::translate("ApiClient", "the answer could not be decoded"));
-    case QNetworkReply::ProtocolFailure:
-    case QNetworkReply::ProtocolUnknownError:
-    case QNetworkReply::ProtocolInvalidOperationError:
+    case Failure::Protocol:
         return ApiError(Kind::InvalidResponse, QCoreApplication::translate("ApiClient", "not a valid HTTP answer"));
-    default:
-        return ApiError(Kind::Network, QCoreApplication::translate("ApiClient", "network error %1").arg(int(error)));
+    case Failure::None:
+    case Failure::Unknown:
+    case Failure::Other:
+        break;
     }
+    return ApiError(Kind::Network, QCoreApplication::translate("ApiClient", "network error %1").arg(errorCode));
 }
 
 } // namespace
@@ -127,60 +116,47 @@ ApiRequest::ApiRequest(QObject* parent, QLatin1StringView what)
 {
 }
 
-ApiRequest::~ApiRequest()
-{
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-    }
-}
+ApiRequest::~ApiRequest() = default; // an unfinished exchange aborts, with no event after
 
-void ApiRequest::start(QNetworkReply* reply, milliseconds timeout, qint64 maxBytes, const QUrl& origin,
-                       const QString& proxyName)
+void ApiRequest::start(net::Transport& transport, const net::Request& request, milliseconds timeout,
+                       qint64 maxBytes, const QUrl& origin, const QString& proxyName)
 {
-    m_reply = reply;
     m_proxyName = proxyName;
     m_maxBytes = maxBytes;
     m_origin = origin;
-    reply->setParent(this);
 
     // A hard deadline for the whole exchange: a server that drips bytes never ends
     // a transfer-inactivity timeout.
     m_deadline = new QTimer(this);
     m_deadline->setSingleShot(true);
-    connect(m_deadline, &QTimer::timeout, this, [this] {
-        m_abortReason = ApiError(ApiError::Kind::Timeout);
-        m_aborting = true;
-        m_reply->abort();
-    });
+    connect(m_deadline, &QTimer::timeout, this, [this] { abortWith(ApiError(ApiError::Kind::Timeout)); });
     m_deadline->start(timeout);
 
-    connect(reply, &QNetworkReply::redirected, this, [this](const QUrl& target) {
+    net::Exchange::Events events;
+    events.redirected = [this](const QUrl& target) {
         // Followed only within the configured origin, so the bearer key goes nowhere else.
         if (sameOrigin(target, m_origin)) {
-            Q_EMIT m_reply->redirectAllowed();
+            m_exchange->allowRedirect();
             return;
         }
         qCWarning(lcApi) << "refused a redirect to another origin:" << target.host();
-        m_abortReason = ApiError(ApiError::Kind::InvalidResponse,
-                                 QCoreApplication::translate("ApiClient", "the API redirected to another host, and the key was not sent there"));
-        m_aborting = true;
-        m_reply->abort();
-    });
-    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError>& errors) {
-        // Never ignored: the reply fails with SslHandshakeFailedError; keep why.
-        m_tlsDetail = tlsProblem(errors);
-    });
-    connect(reply, &QNetworkReply::metaDataChanged, this, [this] {
-        const qint64 declared = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+        abortWith(ApiError(ApiError::Kind::InvalidResponse,
+                           QCoreApplication::translate("ApiClient", "the API redirected to another host, and the key was not sent there")));
+    };
+    // Never ignored: the exchange fails with TlsHandshake; keep why.
+    events.tlsRefused = [this](net::TlsTrouble trouble, const QString& firstError) {
+        m_tlsDetail = tlsProblem(trouble, firstError);
+    };
+    events.headers = [this](qint64 declared) {
         if (declared > m_maxBytes)
             abortTooLarge();
-    });
-    connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
+    };
+    events.progress = [this](qint64 received) {
         if (received > m_maxBytes)
             abortTooLarge();
-    });
-    connect(reply, &QNetworkReply::finished, this, &ApiRequest::onFinished);
+    };
+    events.finished = [this] { onFinished(); };
+    m_exchange = transport.send(request, std::move(events));
 }
 
 ApiError ApiRequest::httpError(int status, const QByteArray& body, const QDateTime& now) const
@@ -190,29 +166,34 @@ ApiError ApiRequest::httpError(int status, const QByteArray& body, const QDateTi
 
 QByteArray ApiRequest::rawHeader(const QByteArray& name) const
 {
-    return m_reply ? m_reply->rawHeader(name) : QByteArray();
+    return m_exchange ? m_exchange->rawHeader(name) : QByteArray();
+}
+
+void ApiRequest::abortWith(const ApiError& error)
+{
+    if (m_aborting || !m_exchange)
+        return;
+    m_abortReason = error;
+    m_aborting = true;
+    m_exchange->abort();
 }
 
 void ApiRequest::abortTooLarge()
 {
-    if (m_aborting)
+    if (m_aborting || !m_exchange)
         return;
     // An error status says more than its oversized page: keep the status, drop the page.
-    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    m_abortReason = status >= 400
-        ? httpError(status, {}, QDateTime::currentDateTimeUtc())
-        : ApiError(ApiError::Kind::InvalidResponse, QCoreApplication::translate("ApiClient", "the answer is larger than %1 KiB").arg(m_maxBytes / 1024));
-    m_aborting = true;
-    m_reply->abort();
+    const int status = m_exchange->status().value_or(0);
+    abortWith(status >= 400 ? httpError(status, {}, QDateTime::currentDateTimeUtc())
+                            : ApiError(ApiError::Kind::InvalidResponse,
+                                       QCoreApplication::translate("ApiClient", "the answer is larger than %1 KiB").arg(m_maxBytes / 1024)));
 }
 
 void ApiRequest::cancel()
 {
-    if (m_done || m_aborting || !m_reply)
+    if (m_done)
         return;
-    m_abortReason = ApiError(ApiError::Kind::Cancelled);
-    m_aborting = true;
-    m_reply->abort();
+    abortWith(ApiError(ApiError::Kind::Cancelled));
 }
 
 void ApiRequest::failLater(const ApiError& error)
@@ -222,20 +203,20 @@ void ApiRequest::failLater(const ApiError& error)
 
 void ApiRequest::onFinished()
 {
-    if (m_done)
+    if (m_done || !m_exchange)
         return;
     m_deadline->stop();
     if (m_aborting) {
         fail(m_abortReason);
         return;
     }
-    const QVariant statusAttribute = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (!statusAttribute.isValid()) {
-        fail(transportError(m_reply->error(), m_tlsDetail, m_proxyName));
+    const std::optional<int> httpStatus = m_exchange->status();
+    if (!httpStatus) {
+        fail(transportError(m_exchange->failure(), m_exchange->errorCode(), m_tlsDetail, m_proxyName));
         return;
     }
-    const int status = statusAttribute.toInt();
-    const QByteArray body = m_reply->read(m_maxBytes + 1);
+    const int status = *httpStatus;
+    const QByteArray body = m_exchange->read(m_maxBytes + 1);
     if (body.size() > m_maxBytes) {
         abortTooLarge();
         fail(m_abortReason);
@@ -256,8 +237,8 @@ void ApiRequest::onFinished()
         return;
     }
     // A 2xx whose body broke off mid-way is still an error.
-    if (m_reply->error() != QNetworkReply::NoError) {
-        fail(transportError(m_reply->error(), m_tlsDetail, m_proxyName));
+    if (m_exchange->failure() != net::Failure::None) {
+        fail(transportError(m_exchange->failure(), m_exchange->errorCode(), m_tlsDetail, m_proxyName));
         return;
     }
     QString whyNot;

@@ -5,18 +5,23 @@
 #include "Fault.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QString>
 #include <QUrl>
 #include <chrono>
+#include <memory>
 #include <optional>
 
-class QNetworkReply;
 class QTimer;
 
 namespace faultshare {
 
 class ApiClient;
+namespace net {
+class Exchange;
+class Transport;
+struct Request;
+enum class TlsTrouble;
+} // namespace net
 
 // One exchange with the API: the reply, its deadline and size cap, the TLS detail, the
 // same-origin redirect rule and the mapping of HTTP statuses to ApiError. Emits exactly
@@ -54,15 +59,16 @@ protected:
 private:
     friend class ApiClient;
     // proxyName names the proxy the request goes through ("host:port"), empty when direct.
-    void start(QNetworkReply* reply, std::chrono::milliseconds timeout, qint64 maxBytes,
-               const QUrl& origin, const QString& proxyName = {});
+    void start(net::Transport& transport, const net::Request& request, std::chrono::milliseconds timeout,
+               qint64 maxBytes, const QUrl& origin, const QString& proxyName);
     void failLater(const ApiError& error);
     void onFinished();
     void abortTooLarge();
+    void abortWith(const ApiError& error);
     void fail(const ApiError& error);
 
     const QLatin1StringView m_what;
-    QPointer<QNetworkReply> m_reply;
+    std::unique_ptr<net::Exchange> m_exchange;
     QTimer* m_deadline = nullptr;
     qint64 m_maxBytes = 0;
     QUrl m_origin;

@@ -2,7 +2,6 @@
 
 #include "Jwt.h"
 
-#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -110,8 +109,21 @@ bool EmbedToken::isLoopbackHost(const QString& host)
         name.chop(1);
     if (name == QLatin1StringView("localhost") || name.endsWith(QLatin1StringView(".localhost")))
         return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
+    // QUrl reads an address the way QHostAddress does ("127.1", "0x7f.1", "0:0::1") and
+    // writes it in one form; QtNetwork is not needed for that.
+    // An address with the trailing dot is a name for the resolver: not taken as loopback.
+    QUrl url;
+    url.setHost(host, QUrl::StrictMode);
+    QStringView address = url.host();
+    if (address == u"::1")
+        return true;
+    if (address.startsWith(u"::ffff:"))
+        address = address.mid(7); // an IPv4 address mapped into IPv6
+    const QList<QStringView> parts = address.split(QLatin1Char('.'));
+    return parts.size() == 4 && parts.first() == u"127"
+        && std::all_of(parts.cbegin(), parts.cend(), [](QStringView part) {
+               return !part.isEmpty() && std::all_of(part.cbegin(), part.cend(), [](QChar c) { return c.isDigit(); });
+           });
 }
 
 bool EmbedToken::isShareableUrl(const QUrl& url)

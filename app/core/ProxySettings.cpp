@@ -1,7 +1,6 @@
 #include "ProxySettings.h"
 
 #include <QCoreApplication>
-#include <QHostAddress>
 
 namespace faultshare {
 
@@ -51,23 +50,9 @@ QString ProxySettings::displayName() const
     if (!isExplicit())
         return {};
     const QString trimmed = host.trimmed();
-    const bool ipv6 = QHostAddress(trimmed).protocol() == QAbstractSocket::IPv6Protocol;
+    // Only an IPv6 address has a colon in a host.
+    const bool ipv6 = trimmed.contains(QLatin1Char(':'));
     return (ipv6 ? QLatin1Char('[') + trimmed + QLatin1Char(']') : trimmed) + QLatin1Char(':') + QString::number(port);
-}
-
-QNetworkProxy ProxySettings::toNetworkProxy() const
-{
-    switch (mode) {
-    case Mode::System:
-        return QNetworkProxy(QNetworkProxy::DefaultProxy);
-    case Mode::None:
-        return QNetworkProxy(QNetworkProxy::NoProxy);
-    case Mode::Http:
-        return QNetworkProxy(QNetworkProxy::HttpProxy, host.trimmed(), quint16(port));
-    case Mode::Socks5:
-        return QNetworkProxy(QNetworkProxy::Socks5Proxy, host.trimmed(), quint16(port));
-    }
-    return QNetworkProxy(QNetworkProxy::DefaultProxy);
 }
 
 } // namespace faultshare

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QNetworkProxy>
 #include <QString>
 #include <optional>
 
@@ -33,9 +32,6 @@ struct ProxySettings
     QString check() const;
     // "host:port" of an explicit proxy (brackets around an IPv6 address), else empty.
     QString displayName() const;
-    // The proxy for QNetworkAccessManager: NoProxy, or HTTP/SOCKS5 without credentials
-    // (ApiClient answers the proxy's challenge itself). DefaultProxy for System mode.
-    QNetworkProxy toNetworkProxy() const;
 
     // Equal settings, password included.
     friend bool operator==(const ProxySettings& a, const ProxySettings& b)

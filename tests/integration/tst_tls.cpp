@@ -3,6 +3,7 @@
 // network stack, and the real `faultshare generate` in a child process.
 
 #include "ApiClient.h"
+#include "NetworkModule.h"
 #include "CliRunner.h"
 #include "HttpsServer.h"
 #include "RequestOutcome.h"
@@ -172,9 +173,9 @@ private Q_SLOTS:
         QCOMPARE(test.size(), 1);
 
         ApiClient client;
-        QCOMPARE(client.sslConfiguration().peerVerifyMode(), QSslSocket::VerifyPeer);
+        QCOMPARE(client.transport()->tlsConfiguration().peerVerifyMode(), QSslSocket::VerifyPeer);
         QVERIFY(client.setCaFile(m_pki.caCertificate));
-        const QSslConfiguration tls = client.sslConfiguration();
+        const QSslConfiguration tls = client.transport()->tlsConfiguration();
         QCOMPARE(tls.peerVerifyMode(), QSslSocket::VerifyPeer);
         const QList<QSslCertificate> trusted = tls.caCertificates();
         QVERIFY(trusted.contains(test.first()));
@@ -185,7 +186,7 @@ private Q_SLOTS:
 
         // Clearing the CA file goes back to the default (system) configuration.
         QVERIFY(client.setCaFile({}));
-        QVERIFY(!client.sslConfiguration().caCertificates().contains(test.first()));
+        QVERIFY(!client.transport()->tlsConfiguration().caCertificates().contains(test.first()));
     }
 
     void expiredCertificate_staysRefused_evenWithCaFile()
@@ -228,12 +229,12 @@ private Q_SLOTS:
         QVERIFY(server);
         const auto client = clientFor(server->url());
         QVERIFY(client->setCaFile(m_pki.caCertificate));
-        const QSslConfiguration before = client->sslConfiguration();
+        const QSslConfiguration before = client->transport()->tlsConfiguration();
         QVERIFY(!client->setCaFile(file));
         QVERIFY2(ApiClient::checkCaFile(file).startsWith(reason), qPrintable(ApiClient::checkCaFile(file)));
         QVERIFY(ApiClient::checkCaFile(m_pki.caCertificate).isEmpty());
         // The previous CA file stays in use.
-        QCOMPARE(client->sslConfiguration().caCertificates(), before.caCertificates());
+        QCOMPARE(client->transport()->tlsConfiguration().caCertificates(), before.caCertificates());
         const Outcome outcome = waitFor(client->requestToken(60));
         QVERIFY2(outcome.token, outcome.error ? qPrintable(outcome.error->userMessage()) : "no answer");
     }

@@ -4,6 +4,7 @@
 // nothing here touches the keychain.
 
 #include "ApiClient.h"
+#include "NetworkModule.h"
 #include "CredentialStore.h"
 #include "HttpsServer.h"
 #include "MainWindow.h"
@@ -195,7 +196,7 @@ void TestSettingsTls::settingsDialog_caFileWithoutCertificate_isRejectedInline()
 {
     showWindow();
     m_window->start();
-    const QSslConfiguration before = m_api->sslConfiguration();
+    const QSslConfiguration before = m_api->transport()->tlsConfiguration();
     SettingsDialog* dialog = openSettings();
     QVERIFY(dialog);
     auto* caFileError = child<QLabel>(dialog, "caFileErrorLabel");
@@ -209,7 +210,7 @@ void TestSettingsTls::settingsDialog_caFileWithoutCertificate_isRejectedInline()
     QVERIFY2(isOneSentence(caFileError->text()), qPrintable(caFileError->text()));
     // Nothing was applied or saved.
     QVERIFY(m_settings->caFile().isEmpty());
-    QCOMPARE(m_api->sslConfiguration().caCertificates(), before.caCertificates());
+    QCOMPARE(m_api->transport()->tlsConfiguration().caCertificates(), before.caCertificates());
 
     // Typing again hides the reason.
     child<QLineEdit>(dialog, "caFileEdit")->setText({});

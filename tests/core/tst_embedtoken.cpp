@@ -1,5 +1,6 @@
 #include "EmbedToken.h"
 
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -188,6 +189,33 @@ private Q_SLOTS:
         QVERIFY(token->shortLink().isEmpty());
         QCOMPARE(token->linkProblem(), problem);
         QCOMPARE(token->token(), goodObject().value(QStringLiteral("token")).toString());
+    }
+
+    // The rule no longer uses QtNetwork (it is a module loaded on first use): for every
+    // address it must agree with QHostAddress::isLoopback, which it replaced.
+    void isLoopbackHost_agreesWithQHostAddress_data()
+    {
+        QTest::addColumn<QString>("host");
+        for (const char* host : {"127.0.0.1", "127.1", "0x7f.1", "0177.0.0.1", "2130706433", "127.255.255.254",
+                                 "127.0.0.1.", "128.0.0.1", "126.255.255.255", "1.127.0.0", "::1", "0:0:0:0:0:0:0:1",
+                                 "0::1", "::2", "::", "::ffff:127.0.0.1", "::ffff:7f00:1", "::ffff:128.0.0.1",
+                                 "::127.0.0.1", "fe80::1%lo", "0.0.0.0", "10.0.0.1", "127.0.0.1:80", "127.0.0",
+                                 "127.example.com", "127.0.0.1.nip.io", "example.com", ""})
+            QTest::newRow(host) << QString::fromLatin1(host);
+    }
+    void isLoopbackHost_agreesWithQHostAddress()
+    {
+        QFETCH(QString, host);
+        const QHostAddress address(host);
+        QCOMPARE(EmbedToken::isLoopbackHost(host), !address.isNull() && address.isLoopback());
+    }
+
+    void isLoopbackHost_namesUnderLocalhost()
+    {
+        for (const char* host : {"localhost", "LOCALHOST", "localhost.", "api.localhost", "a.b.localhost."})
+            QVERIFY2(EmbedToken::isLoopbackHost(QString::fromLatin1(host)), host);
+        for (const char* host : {"localhost.example.com", "notlocalhost", "localhost.localdomain.com"})
+            QVERIFY2(!EmbedToken::isLoopbackHost(QString::fromLatin1(host)), host);
     }
 
     void shortLink_httpOnLoopback_onlyWithLoopbackApi()

@@ -89,7 +89,7 @@ ApiError ApiError::ofSentence(Kind kind, const QString& sentence)
 
 ApiError ApiError::fromHttpStatus(int status, const QByteArray& body,
                                   const QByteArray& retryAfterHeader, const QDateTime& now,
-                                  const QByteArray& rateLimitHeader)
+                                  const QByteArray& rateLimitHeader, const QByteArray& rateLimitResetHeader)
 {
     Kind kind = Kind::Server;
     switch (status) {
@@ -118,6 +118,8 @@ ApiError ApiError::fromHttpStatus(int status, const QByteArray& body,
     error.m_serverMessage = serverMessageFrom(body);
     if (kind == Kind::RateLimited || status == 503)
         error.m_retryAfter = parseRetryAfter(retryAfterHeader, now);
+    if (kind == Kind::RateLimited && !error.m_retryAfter)
+        error.m_retryAfter = parseRateLimitReset(rateLimitResetHeader, now);
     bool limitOk = false;
     const int limit = rateLimitHeader.trimmed().toInt(&limitOk);
     if (kind == Kind::RateLimited && limitOk && limit > 0)
@@ -127,9 +129,9 @@ ApiError ApiError::fromHttpStatus(int status, const QByteArray& body,
 
 ApiError ApiError::fromPreviewStatus(int status, const QByteArray& body, bool keySent,
                                      const QByteArray& retryAfterHeader, const QDateTime& now,
-                                     const QByteArray& rateLimitHeader)
+                                     const QByteArray& rateLimitHeader, const QByteArray& rateLimitResetHeader)
 {
-    ApiError error = fromHttpStatus(status, body, retryAfterHeader, now, rateLimitHeader);
+    ApiError error = fromHttpStatus(status, body, retryAfterHeader, now, rateLimitHeader, rateLimitResetHeader);
     if (status == 403 || status == 404)
         error.m_kind = Kind::LinkInvalid;
     else if (status == 401 && !keySent)
@@ -151,6 +153,20 @@ std::optional<seconds> ApiError::parseRetryAfter(const QByteArray& value, const 
         return std::nullopt;
     const qint64 delta = now.secsTo(when);
     return seconds(std::max<qint64>(0, delta));
+}
+
+std::optional<seconds> ApiError::parseRateLimitReset(const QByteArray& value, const QDateTime& now)
+{
+    static const QRegularExpression digits(QStringLiteral("^[0-9]{1,10}$"));
+    const QString text = QString::fromLatin1(value.trimmed());
+    if (!digits.match(text).hasMatch())
+        return std::nullopt;
+    const qint64 number = text.toLongLong();
+    // A Unix time has ten digits from September 2001 on; no wait is that long.
+    constexpr qint64 FirstTenDigitUnixTime = 1000000000;
+    if (number < FirstTenDigitUnixTime)
+        return seconds(number);
+    return seconds(std::max<qint64>(0, number - now.toSecsSinceEpoch()));
 }
 
 QString ApiError::serverMessageFrom(const QByteArray& body)

@@ -45,20 +45,27 @@ public:
     // which may name long paths: kept whole, where a server's text is cut short.
     static ApiError ofSentence(Kind kind, const QString& sentence);
     // Maps a non-2xx HTTP answer. The body may be JSON, HTML or empty. rateLimitHeader is
-    // X-RateLimit-Limit, the only source of a number for the rate-limit sentence.
+    // X-RateLimit-Limit, the only source of a number for the rate-limit sentence;
+    // rateLimitResetHeader (X-RateLimit-Reset) gives the wait when Retry-After does not.
     static ApiError fromHttpStatus(int status, const QByteArray& body,
                                    const QByteArray& retryAfterHeader, const QDateTime& now,
-                                   const QByteArray& rateLimitHeader = {});
+                                   const QByteArray& rateLimitHeader = {},
+                                   const QByteArray& rateLimitResetHeader = {});
 
     // The same answer to GET /fault/token/{token}: 404 (unknown or expired) and 403 make
     // LinkInvalid, and 401 KeyRequired when no key was sent. Exit code 3 for each.
     static ApiError fromPreviewStatus(int status, const QByteArray& body, bool keySent,
                                       const QByteArray& retryAfterHeader, const QDateTime& now,
-                                      const QByteArray& rateLimitHeader = {});
+                                      const QByteArray& rateLimitHeader = {},
+                                      const QByteArray& rateLimitResetHeader = {});
 
     // Parses Retry-After as delta-seconds or an HTTP-date (relative to now).
     static std::optional<std::chrono::seconds> parseRetryAfter(const QByteArray& value,
                                                                 const QDateTime& now);
+    // Parses X-RateLimit-Reset, which APIs write either way and the reference does not
+    // settle: a Unix time (10 digits, from 2001 on) or seconds from now (up to 9 digits).
+    static std::optional<std::chrono::seconds> parseRateLimitReset(const QByteArray& value,
+                                                                    const QDateTime& now);
 
     // The "message" (and first validation error) of a JSON error body, cleaned of
     // control characters and shortened; empty when the body is not such JSON.

@@ -161,7 +161,8 @@ void ApiRequest::start(net::Transport& transport, const net::Request& request, m
 
 ApiError ApiRequest::httpError(int status, const QByteArray& body, const QDateTime& now) const
 {
-    return ApiError::fromHttpStatus(status, body, rawHeader("Retry-After"), now, rawHeader("X-RateLimit-Limit"));
+    return ApiError::fromHttpStatus(status, body, rawHeader("Retry-After"), now, rawHeader("X-RateLimit-Limit"),
+                                    rawHeader("X-RateLimit-Reset"));
 }
 
 QByteArray ApiRequest::rawHeader(const QByteArray& name) const
@@ -308,7 +309,7 @@ void FaultsRequest::emitFinished()
 ApiError FaultsRequest::httpError(int status, const QByteArray& body, const QDateTime& now) const
 {
     return ApiError::fromPreviewStatus(status, body, m_keySent, rawHeader("Retry-After"), now,
-                                       rawHeader("X-RateLimit-Limit"));
+                                       rawHeader("X-RateLimit-Limit"), rawHeader("X-RateLimit-Reset"));
 }
 
 } // namespace faultshare

@@ -57,10 +57,11 @@ private Q_SLOTS:
             "404, empty body",
             "429, HTML body",
             "429 Retry-After seconds, JSON body",
+            "429 X-RateLimit-Reset seconds, empty body",
             "500, JSON body",
             "503 Retry-After seconds, HTML body",
         });
-        QCOMPARE(rows.size(), 17);
+        QCOMPARE(rows.size(), 18);
         for (const Row& row : rows)
             QTest::newRow(row.name.constData()) << row;
     }

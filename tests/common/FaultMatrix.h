@@ -307,6 +307,12 @@ inline QList<Row> rows()
         Kind::Server, 6, 503, QStringLiteral("try again in 30 seconds"));
     add("429 Retry-After garbage, empty body", send(ScriptedServer::response(429, {}, {}, {"Retry-After: soon"})),
         Kind::RateLimited, 4, 429, QStringLiteral("wait a minute"));
+    // No Retry-After: X-RateLimit-Reset, as seconds from now or as a Unix time.
+    add("429 X-RateLimit-Reset seconds, empty body", send(ScriptedServer::response(429, {}, {}, {"X-RateLimit-Reset: 45"})),
+        Kind::RateLimited, 4, 429, QStringLiteral("try again in 45 seconds"));
+    add("429 X-RateLimit-Reset Unix time, empty body",
+        send(ScriptedServer::response(429, {}, {}, {"X-RateLimit-Reset: " + QByteArray::number(QDateTime::currentSecsSinceEpoch() + 300)})),
+        Kind::RateLimited, 4, 429, QStringLiteral("try again in 5 minutes"));
 
     // Server text that must not reach the operator as it is.
     add("422 message with markup",

@@ -124,6 +124,25 @@ private Q_SLOTS:
         QVERIFY(noHeader.userMessage().contains(QStringLiteral("wait a minute")));
     }
 
+    // ALTOSTRAT-API.md: read X-RateLimit-Reset when present. Its meaning is not settled,
+    // so both readings are taken: a Unix time, or seconds from now. Retry-After wins.
+    void rateLimited_withoutRetryAfter_waitsUntilTheReset()
+    {
+        const QByteArray inNinetySeconds = QByteArray::number(m_now.toSecsSinceEpoch() + 90);
+        QCOMPARE(ApiError::fromHttpStatus(429, {}, {}, m_now, {}, inNinetySeconds).retryAfter().value_or(-1s), 90s);
+        QCOMPARE(ApiError::fromHttpStatus(429, {}, {}, m_now, {}, "45").retryAfter().value_or(-1s), 45s);
+        const QByteArray past = QByteArray::number(m_now.toSecsSinceEpoch() - 5);
+        QCOMPARE(ApiError::fromHttpStatus(429, {}, {}, m_now, {}, past).retryAfter().value_or(-1s), 0s);
+        QCOMPARE(ApiError::fromHttpStatus(429, {}, "30", m_now, {}, inNinetySeconds).retryAfter().value_or(-1s), 30s);
+        QCOMPARE(ApiError::fromHttpStatus(429, {}, "soon", m_now, {}, "45").retryAfter().value_or(-1s), 45s);
+        for (const QByteArray& odd : {QByteArray("later"), QByteArray("-5"), QByteArray("12345678901"), QByteArray()})
+            QVERIFY2(!ApiError::fromHttpStatus(429, {}, {}, m_now, {}, odd).retryAfter(), odd.constData());
+        // Only a rate limit waits for its reset.
+        QVERIFY(!ApiError::fromHttpStatus(500, {}, {}, m_now, {}, "45").retryAfter());
+        const ApiError limited = ApiError::fromHttpStatus(429, {}, {}, m_now, "60", "45");
+        QCOMPARE(limited.userMessage(), QStringLiteral("Too many requests (the API allows 60 in its period); try again in 45 seconds."));
+    }
+
     // The reference documents no rate limit: a number only when the API sends one.
     void rateLimited_namesTheLimitOnlyWhenTheApiSendsIt()
     {

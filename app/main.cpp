@@ -4,12 +4,13 @@
 #include "ApiClient.h"
 #include "AppStyle.h"
 #include "CredentialStore.h"
-#include "DemoServer.h"
 #include "Cli.h"
+#include "DemoModule.h"
 #include "KioskStart.h"
 #include "Language.h"
 #include "Logging.h"
 #include "MainWindow.h"
+#include "Module.h"
 #include "PresentWindow.h"
 #include "Profiles.h"
 #include "Settings.h"
@@ -20,6 +21,7 @@
 #include <QLocale>
 #include <QScreen>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTimer>
 
 #include <algorithm>
@@ -281,31 +283,42 @@ int main(int argc, char** argv)
     CredentialStore keys(u"FaultShare"_s);
 
     // Declared before the window, so it outlives every request the window makes to it.
-    std::unique_ptr<DemoServer> demo;
+    std::unique_ptr<DemoApi> demo;
     MainWindow window(api, keys, settings);
     if (apiUrl)
         window.useApiUrl(*apiUrl);
 
-    const auto startDemo = [&demo, &window]() -> bool {
+    // The demo API is a module (DemoModule.h), loaded when a demo is first asked for.
+    // Empty when the demo runs, else the sentence that says why not.
+    const auto startDemo = [&demo, &window]() -> QString {
         if (!demo) {
-            auto server = std::make_unique<DemoServer>(DemoServer::generateApiKey());
-            if (!server->listen(QHostAddress::LocalHost, 0))
-                return false;
-            demo = std::move(server);
+            QString whyNot;
+            auto* module = static_cast<DemoModule*>(Module::load("demo", &whyNot));
+            if (!module)
+                return Module::missingSentence(whyNot);
+            demo = module->start();
+            if (!demo)
+                return QCoreApplication::translate("main", "The demo server could not listen on 127.0.0.1.");
         }
         window.useDemo(demo->url(), demo->apiKey());
-        return true;
+        return {};
     };
-    QObject::connect(&window, &MainWindow::demoRequested, &window, [&startDemo] {
-        if (!startDemo())
-            qCWarning(lcUi) << "the demo server could not listen on 127.0.0.1";
+    QObject::connect(&window, &MainWindow::demoRequested, &window, [&startDemo, &window] {
+        const QString problem = startDemo();
+        if (problem.isEmpty())
+            return;
+        qCWarning(lcUi).noquote() << problem;
+        window.statusBar()->showMessage(problem);
     });
 
     if (!sessionKey.isEmpty())
         window.useSessionKey(sessionKey);
-    if (gui.parser.isSet(gui.demo) && !startDemo()) {
-        printError(QCoreApplication::translate("main", "The demo server could not listen on 127.0.0.1."));
-        return 1;
+    if (gui.parser.isSet(gui.demo)) {
+        const QString problem = startDemo();
+        if (!problem.isEmpty()) {
+            printError(problem);
+            return 1;
+        }
     }
 
     if (kiosk) {

@@ -507,7 +507,7 @@ bool MainWindow::exportQr(const QString& path, int pixelSize)
     return m_share->exportQr(path, pixelSize);
 }
 
-bool MainWindow::printQr(QPrinter& printer)
+bool MainWindow::printQr(QPaintDevice& printer)
 {
     return m_share->printQr(printer);
 }

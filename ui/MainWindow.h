@@ -15,7 +15,7 @@
 #include <memory>
 #include <optional>
 
-class QPrinter;
+class QPaintDevice;
 class QScreen;
 class QTimer;
 namespace Ui {
@@ -112,7 +112,7 @@ public Q_SLOTS:
     // ShareActions::exportQr, saying in the status bar what happened.
     bool exportQr(const QString& path, int pixelSize);
     // ShareActions::printQr.
-    bool printQr(QPrinter& printer);
+    bool printQr(QPaintDevice& printer);
 
 Q_SIGNALS:
     // The operator chose "Try the demo server"; the composition root answers with useDemo().

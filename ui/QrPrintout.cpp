@@ -2,8 +2,8 @@
 #include "Presentation.h"
 
 #include <QFontMetrics>
+#include <QPaintDevice>
 #include <QPainter>
-#include <QPrinter>
 
 #include <algorithm>
 
@@ -22,7 +22,7 @@ QrPrintout::QrPrintout(QrCode code, QString label, const QFont& font)
     m_linkFont.setPointSizeF(12);
 }
 
-QrPrintout::Result QrPrintout::print(QPrinter& printer) const
+QrPrintout::Result QrPrintout::print(QPaintDevice& printer) const
 {
     if (m_code.isNull())
         return Result::Failed;

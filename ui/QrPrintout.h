@@ -5,7 +5,7 @@
 #include <QFont>
 #include <QString>
 
-class QPrinter;
+class QPaintDevice;
 
 namespace faultshare {
 
@@ -20,8 +20,10 @@ public:
     // font: the label's family (the window's font); sizes are set for paper.
     QrPrintout(QrCode code, QString label, const QFont& font);
 
-    // One page on printer (already set up: a chosen printer or a PDF file).
-    Result print(QPrinter& printer) const;
+    // One page on printer: a QPrinter already set up (a chosen printer or a PDF file), or
+    // any paint device; only its size is asked. Not a QPrinter here, so that the widgets
+    // need no QtPrintSupport (that is the print module's, PrintModule.h).
+    Result print(QPaintDevice& printer) const;
 
 private:
     QrCode m_code;

@@ -5,6 +5,8 @@
 #include "IframeSizeDialog.h"
 #include "LinkResultPanel.h"
 #include "Logging.h"
+#include "Module.h"
+#include "PrintModule.h"
 #include "QrCode.h"
 #include "QrExportDialog.h"
 #include "QrPrintout.h"
@@ -17,8 +19,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
-#include <QPrintDialog>
-#include <QPrinter>
+#include <QPointer>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QUrl>
@@ -243,16 +244,20 @@ void ShareActions::printQrWithDialog()
 {
     if (m_result.currentQrCode().isNull())
         return;
-    if (!m_printer)
-        m_printer = std::make_unique<QPrinter>(QPrinter::HighResolution);
-    auto* dialog = new QPrintDialog(m_printer.get(), &m_window);
-    dialog->setObjectName(u"printQrDialog"_s);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this] { printQr(*m_printer); });
-    dialog->open();
+    // QtPrintSupport is a module's (PrintModule.h), loaded when the operator first prints.
+    QString whyNot;
+    auto* printing = static_cast<PrintModule*>(Module::load("print", &whyNot));
+    if (!printing) {
+        Q_EMIT message(Module::missingSentence(whyNot), StatusMessageMs);
+        return;
+    }
+    printing->openPrintDialog(&m_window, [self = QPointer<ShareActions>(this)](QPaintDevice& printer) {
+        if (self)
+            self->printQr(printer);
+    });
 }
 
-bool ShareActions::printQr(QPrinter& printer)
+bool ShareActions::printQr(QPaintDevice& printer)
 {
     const QrCode code = m_result.currentQrCode();
     if (code.isNull())

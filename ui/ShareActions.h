@@ -3,10 +3,9 @@
 #include <QObject>
 #include <QSize>
 #include <QString>
-#include <memory>
 
 class QAction;
-class QPrinter;
+class QPaintDevice;
 class QWidget;
 
 namespace faultshare {
@@ -53,9 +52,10 @@ public:
     // else PNG. pixelSize is the side in pixels, rounded down to whole modules (quiet
     // zone included). Says what happened with message(); false when nothing was written.
     bool exportQr(const QString& path, int pixelSize);
-    // Prints the QR code centred on one page with whole printer-pixel modules, the label
-    // and the link below it. False when there is no live link or the printer failed.
-    bool printQr(QPrinter& printer);
+    // Prints the QR code centred on one page of printer (a QPrinter, set up) with whole
+    // printer-pixel modules, the label and the link below it. False when there is no live
+    // link or the printer failed.
+    bool printQr(QPaintDevice& printer);
 
     // Copies the link of token (a history row's), saying whose.
     void copyLinkOf(const EmbedToken& token, const QString& label);
@@ -86,7 +86,6 @@ private:
     // Sharing choices of this session; written to the settings too (setSaveChoices).
     QSize m_iframeSize;
     int m_qrExportPixels = 0;
-    std::unique_ptr<QPrinter> m_printer; // created on first use, keeps the choices between prints
 };
 
 } // namespace faultshare

@@ -1,5 +1,5 @@
 # macOS: faultshare.app with our Info.plist and icon, the Qt frameworks and plugins
-# deployed into the bundle by macdeployqt at install time (qt_generate_deploy_app_script,
+# deployed into the bundle by macdeployqt at install time (qt_deploy_runtime_dependencies,
 # Qt 6.3+), packed as a drag-and-drop DMG. Included by packaging/CMakeLists.txt on
 # APPLE only; the steps are in docs/PACKAGING.md.
 #
@@ -50,8 +50,23 @@ else()
 endif()
 
 # macdeployqt copies the Qt frameworks and the platform, style, image format, icon
-# engine and TLS (securetransport) plugins into FaultShare.app/Contents.
-qt_generate_deploy_app_script(TARGET faultshare FILENAME_VARIABLE faultshare_deploy_script)
+# engine and TLS (securetransport) plugins into FaultShare.app/Contents. It reads the
+# modules too (Module.h): the Qt frameworks only they load (QtNetwork, QtPrintSupport,
+# QtHttpServer, QtWebSockets) are not the program's. packaging/ is added after every
+# directory that adds a module. Untested on macOS.
+get_property(faultshare_modules GLOBAL PROPERTY FAULTSHARE_MODULES)
+set(faultshare_module_files "")
+foreach(module IN LISTS faultshare_modules)
+    string(APPEND faultshare_module_files "\n        \"${FAULTSHARE_MODULE_INSTALL_DIR}/$<TARGET_FILE_NAME:${module}>\"")
+endforeach()
+# qt_generate_deploy_app_script's script, with the modules (paths relative to the install
+# prefix, where the deploy tool runs).
+set(faultshare_deploy_script "${CMAKE_CURRENT_BINARY_DIR}/deploy_faultshare-$<CONFIG>.cmake")
+file(GENERATE OUTPUT "${faultshare_deploy_script}" CONTENT "include(\"${QT_DEPLOY_SUPPORT}\")
+qt_deploy_runtime_dependencies(
+    EXECUTABLE \"$<TARGET_FILE_NAME:faultshare>.app\"
+    ADDITIONAL_MODULES${faultshare_module_files})
+")
 install(SCRIPT "${faultshare_deploy_script}")
 
 set(CPACK_GENERATOR DragNDrop)

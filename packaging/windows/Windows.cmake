@@ -1,5 +1,5 @@
 # Windows installer: NSIS through CPack, with the Qt runtime deployed by windeployqt at
-# install time (qt_generate_deploy_app_script, Qt 6.3+). Included by
+# install time (qt_deploy_runtime_dependencies, Qt 6.3+). Included by
 # packaging/CMakeLists.txt on WIN32 only; the steps are in docs/PACKAGING.md.
 #
 #   cmake -S . -B build\package -G Ninja -DCMAKE_BUILD_TYPE=Release -DFAULTSHARE_BUILD_TESTS=OFF
@@ -7,8 +7,24 @@
 #   cd build\package && cpack -G NSIS
 
 # windeployqt copies the Qt DLLs, the platform, style, image format, icon engine and TLS
-# (schannel) plugins next to bin\faultshare.exe, in the install tree that CPack packs.
-qt_generate_deploy_app_script(TARGET faultshare FILENAME_VARIABLE faultshare_deploy_script)
+# (schannel) plugins next to bin\faultshare.exe, in the install tree that CPack packs. It
+# reads the modules too (Module.h, installed beside the program): the Qt libraries only
+# they load (QtNetwork, QtPrintSupport, QtHttpServer, QtWebSockets) are not the program's.
+# packaging/ is added after every directory that adds a module. Untested on Windows.
+get_property(faultshare_modules GLOBAL PROPERTY FAULTSHARE_MODULES)
+set(faultshare_module_files "")
+foreach(module IN LISTS faultshare_modules)
+    string(APPEND faultshare_module_files "\n        \"${FAULTSHARE_MODULE_INSTALL_DIR}/$<TARGET_FILE_NAME:${module}>\"")
+endforeach()
+# qt_generate_deploy_app_script's script, with the modules (paths relative to the install
+# prefix, where the deploy tool runs).
+set(faultshare_deploy_script "${CMAKE_CURRENT_BINARY_DIR}/deploy_faultshare-$<CONFIG>.cmake")
+file(GENERATE OUTPUT "${faultshare_deploy_script}" CONTENT "include(\"${QT_DEPLOY_SUPPORT}\")
+qt_deploy_runtime_dependencies(
+    EXECUTABLE \"\${QT_DEPLOY_BIN_DIR}/$<TARGET_FILE_NAME:faultshare>\"
+    ADDITIONAL_MODULES${faultshare_module_files}
+    GENERATE_QT_CONF)
+")
 install(SCRIPT "${faultshare_deploy_script}")
 
 # The compiler runtime (MSVC redistributable DLLs) beside the executable.

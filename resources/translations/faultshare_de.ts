@@ -1814,6 +1814,25 @@ Standardfehlerausgabe gemeldet und erneut versucht.</translation>
         </message>
     </context>
     <context>
+        <name>Module</name>
+        <message>
+            <source>%1 cannot be loaded (%2)</source>
+            <translation>%1 kann nicht geladen werden (%2)</translation>
+        </message>
+        <message>
+            <source>%1 is not a FaultShare module</source>
+            <translation>%1 ist kein FaultShare-Modul</translation>
+        </message>
+        <message>
+            <source>%1 is from another version of FaultShare</source>
+            <translation>%1 stammt aus einer anderen FaultShare-Version</translation>
+        </message>
+        <message>
+            <source>FaultShare is not installed completely: %1. Install FaultShare again.</source>
+            <translation>FaultShare ist nicht vollständig installiert: %1. Installieren Sie FaultShare erneut.</translation>
+        </message>
+    </context>
+    <context>
         <name>PreviewDialog</name>
         <message>
             <source>Preview</source>

@@ -1025,6 +1025,12 @@ DE = {
         "--renew-before: „%1“ ist keine Dauer wie 90s, 10m oder 2h.",
     "--screen: no screen is named \"%1\"; the screens are: %2.":
         "--screen: kein Bildschirm heißt „%1“; die Bildschirme sind: %2.",
+    # --- Modules: the parts loaded on first use (printing, the demo API) ---
+    "%1 cannot be loaded (%2)": "%1 kann nicht geladen werden (%2)",
+    "%1 is not a FaultShare module": "%1 ist kein FaultShare-Modul",
+    "%1 is from another version of FaultShare": "%1 stammt aus einer anderen FaultShare-Version",
+    "FaultShare is not installed completely: %1. Install FaultShare again.":
+        "FaultShare ist nicht vollständig installiert: %1. Installieren Sie FaultShare erneut.",
     # --- The published API (API keys or tokens, the reference's faults, preview) ---
     "Paste the API key or token.":
         "Fügen Sie den API-Schlüssel oder das Token ein.",

@@ -24,14 +24,17 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPainter>
+#include <QPrintDialog>
 #include <QPrinter>
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -76,6 +79,7 @@ private Q_SLOTS:
     void copyQrImage_putsDecodableImageOnClipboard();
     void printQr_pdfRasterizesToCentredDecodableQrWithLinkAndLabel();
     void printout_textIsTheLinkAsTyped_noLigatures();
+    void printQrAction_opensTheModulesDialog_keepsThePrinter();
     void errorCorrection_eachLevelChangesSymbolAndDecodes();
     void errorCorrection_defaultsToMediumAndIsRemembered();
     void copyAs_markdownAndHtml_putExactStrings();
@@ -411,6 +415,46 @@ void TestQrExport::printout_textIsTheLinkAsTyped_noLigatures()
     const QString text = pdfText(pdf);
     QVERIFY2(text.contains(link), qPrintable(text));
     QVERIFY2(text.contains(label), qPrintable(text));
+}
+
+// The print action opens the print module's dialog (faultshare-print, loaded from the build
+// tree as from an installed one); cancelled, nothing is printed, and the next dialog edits
+// the same printer, so the operator's choices are kept.
+void TestQrExport::printQrAction_opensTheModulesDialog_keepsThePrinter()
+{
+    generate(true);
+    if (QTest::currentTestFailed())
+        return;
+    auto* action = child<QAction>("printQrAction");
+    QVERIFY(action && action->isEnabled());
+    // What the status bar says: when the module cannot be loaded, why; after a print, that
+    // it went to the printer.
+    QSignalSpy said(m_window->statusBar(), &QStatusBar::messageChanged);
+    const auto saidText = [&said] {
+        QStringList text;
+        for (const QList<QVariant>& arguments : std::as_const(said)) {
+            if (!arguments.first().toString().isEmpty()) // not a message timing out
+                text << arguments.first().toString();
+        }
+        return text.join(u" | "_s);
+    };
+
+    action->trigger();
+    QPrintDialog* dialog = nullptr;
+    QTRY_VERIFY2((dialog = m_window->findChild<QPrintDialog*>(u"printQrDialog"_s)) != nullptr, qPrintable(saidText()));
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->windowModality(), Qt::WindowModal);
+    QPrinter* printer = dialog->printer();
+    QVERIFY(printer);
+    dialog->reject();
+    QTRY_VERIFY(!m_window->findChild<QPrintDialog*>(u"printQrDialog"_s)); // deleted on close
+
+    action->trigger();
+    QTRY_VERIFY((dialog = m_window->findChild<QPrintDialog*>(u"printQrDialog"_s)) != nullptr);
+    QCOMPARE(dialog->printer(), printer);
+    dialog->reject();
+    QTRY_VERIFY(!m_window->findChild<QPrintDialog*>(u"printQrDialog"_s));
+    QVERIFY2(saidText().isEmpty(), qPrintable(saidText())); // nothing printed, nothing missing
 }
 
 void TestQrExport::errorCorrection_eachLevelChangesSymbolAndDecodes()

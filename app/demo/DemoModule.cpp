@@ -1,0 +1,49 @@
+// The demo module, faultshare-demo: DemoServer behind DemoModule.h, for the window.
+
+#include "DemoModule.h"
+#include "DemoServer.h"
+
+#include <cstring>
+
+namespace faultshare {
+
+namespace {
+
+class RunningDemo final : public DemoApi
+{
+public:
+    explicit RunningDemo(std::unique_ptr<DemoServer> server)
+        : m_server(std::move(server))
+    {
+    }
+
+    QUrl url() const override { return m_server->url(); }
+    QString apiKey() const override { return m_server->apiKey(); }
+
+private:
+    std::unique_ptr<DemoServer> m_server;
+};
+
+class DemoStarter final : public DemoModule
+{
+public:
+    std::unique_ptr<DemoApi> start() override
+    {
+        auto server = std::make_unique<DemoServer>(DemoServer::generateApiKey());
+        if (!server->listen(QHostAddress::LocalHost, 0))
+            return nullptr;
+        return std::make_unique<RunningDemo>(std::move(server));
+    }
+};
+
+} // namespace
+
+} // namespace faultshare
+
+extern "C" Q_DECL_EXPORT void* faultshare_module_demo(const char* version)
+{
+    if (std::strcmp(version, FAULTSHARE_VERSION) != 0)
+        return nullptr;
+    static faultshare::DemoStarter module;
+    return static_cast<faultshare::DemoModule*>(&module);
+}

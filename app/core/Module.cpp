@@ -24,10 +24,16 @@ Loaded loadNow(const char* name)
     const QString moduleName = QLatin1StringView("faultshare-") + QLatin1StringView(name);
     const QString directory = QDir::cleanPath(QCoreApplication::applicationDirPath() + QLatin1Char('/')
                                               + QLatin1StringView(FAULTSHARE_MODULE_DIR));
-    // QLibrary adds the platform's suffix (.so, .dll, .dylib); the targets have no prefix.
-    QLibrary library(directory + QLatin1Char('/') + moduleName);
+    // The whole file name: given less, QLibrary tries other names too and reports the last.
+#ifdef Q_OS_WIN
+    const QLatin1StringView suffix(".dll");
+#else
+    const QLatin1StringView suffix(".so"); // CMake's suffix of a module on macOS too
+#endif
+    QLibrary library(directory + QLatin1Char('/') + moduleName + suffix);
     if (!library.load()) {
-        qCWarning(lcModule) << name << "cannot be loaded:" << library.errorString();
+        // The caller says it, in a sentence; this is for the log.
+        qCInfo(lcModule) << name << "cannot be loaded:" << library.errorString();
         return {nullptr, QCoreApplication::translate("Module", "%1 cannot be loaded (%2)")
                              .arg(QDir::toNativeSeparators(library.fileName()), library.errorString())};
     }

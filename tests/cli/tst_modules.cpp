@@ -1,6 +1,7 @@
-// The modules as the real program finds them (Module.h): the window's --demo loads
-// faultshare-demo from beside the program, and a program whose modules are missing says
-// in one sentence that it is not installed completely, and ends, rather than crash.
+// The modules as the real program finds them (Module.h): the window comes up without
+// QtNetwork, QtPrintSupport or QtHttpServer in the process; --demo loads faultshare-demo
+// from beside the program; and a program whose modules are missing says in one sentence
+// that it is not installed completely, and ends, rather than crash.
 
 #include "CliRunner.h"
 
@@ -36,6 +37,17 @@ private:
 
     static QString builtProgram() { return qEnvironmentVariable("FAULTSHARE_BIN_DIR") + u"/faultshare"_s; }
 
+    // A copy of the program alone in install's bin/, without the module folder beside it.
+    static QString programAlone(const QTemporaryDir& install)
+    {
+        if (!QDir(install.path()).mkpath(u"bin"_s))
+            return {};
+        const QString program = install.filePath(u"bin/faultshare"_s);
+        if (!QFile::copy(builtProgram(), program) || !QFile::setPermissions(program, QFile::permissions(builtProgram())))
+            return {};
+        return program;
+    }
+
     // The window on the offscreen platform, with settings of its own.
     QProcessEnvironment windowEnvironment() const
     {
@@ -51,15 +63,73 @@ private Q_SLOTS:
         QVERIFY2(QFile::exists(builtProgram()), "run through ctest (FAULTSHARE_BIN_DIR)");
     }
 
+    // What the first frame waits for: every library the program links. With a key in the
+    // environment (the start-up benchmark's case), after the start-up work that follows
+    // the first frame, none of the libraries the modules bring is in the process.
+    void window_beforeAnyRequest_hasNotLoadedNetworkPrintingOrDemo()
+    {
+#ifndef Q_OS_LINUX
+        QSKIP("reads /proc/<pid>/maps");
+#endif
+        QProcess app;
+        QProcessEnvironment env = windowEnvironment();
+        env.insert(u"FAULTSHARE_API_KEY"_s, u"lazyTok:team7:s3cretLazyValue"_s);
+        // The start-up work after the first frame applies the profile's proxy and says so.
+        env.insert(u"QT_LOGGING_RULES"_s, u"faultshare.api.info=true"_s);
+        app.setProcessEnvironment(env);
+        app.start(builtProgram(), {});
+        QVERIFY2(app.waitForStarted(DeadlineMs), qPrintable(app.errorString()));
+        const auto stop = qScopeGuard([&app] {
+            app.kill();
+            app.waitForFinished();
+        });
+        QByteArray err;
+        QTRY_VERIFY_WITH_TIMEOUT((err += app.readAllStandardError()).contains("faultshare.api: proxy:"), DeadlineMs);
+        // Give the rest of the start-up work (keychain answers, history) time to run.
+        QTest::qWait(1000);
+        QCOMPARE(app.state(), QProcess::Running);
+
+        QFile maps(u"/proc/%1/maps"_s.arg(app.processId()));
+        QVERIFY2(maps.open(QIODevice::ReadOnly), qPrintable(maps.errorString()));
+        const QByteArray mapped = maps.readAll();
+        QVERIFY2(mapped.contains("libQt6Widgets.so"), "the window's libraries are not mapped: not a window process?");
+        for (const char* library : {"libQt6Network.so", "libQt6PrintSupport.so", "libQt6HttpServer.so",
+                                    "libQt6WebSockets.so", "faultshare-network", "faultshare-print",
+                                    "faultshare-demo"})
+            QVERIFY2(!mapped.contains(library), library);
+    }
+
+    // A command needs the network module for its request; without it, one sentence.
+    void generate_withoutTheNetworkModule_exits1WithOneSentence()
+    {
+        QTemporaryDir install;
+        QVERIFY(install.isValid());
+        const QString program = programAlone(install);
+        QVERIFY(!program.isEmpty());
+
+        QProcess cli;
+        cli.setProcessEnvironment(TestSupport::isolatedEnvironment(m_home.path(), u"lazyTok:team7:s3cretLazyValue"_s));
+        cli.start(program, {u"generate"_s, u"--api-url"_s, u"http://127.0.0.1:9"_s, u"--format"_s, u"link"_s,
+                            u"--no-history"_s});
+        QVERIFY2(cli.waitForFinished(DeadlineMs), "faultshare generate did not end");
+        const QByteArray out = cli.readAllStandardOutput();
+        const QByteArray err = cli.readAllStandardError();
+        QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(cli.exitCode(), 1);
+        QVERIFY2(out.isEmpty(), out.constData());
+        QCOMPARE(err.count('\n'), 1);
+        QVERIFY2(err.contains("not installed completely"), err.constData());
+        QVERIFY2(err.contains("faultshare-network.so"), err.constData());
+        QVERIFY2(!err.contains("s3cretLazyValue"), "the key reached the error line");
+    }
+
     // The program alone, without the module folder beside it: Module::load fails.
     void demo_withoutTheModules_exits1WithOneSentence()
     {
         QTemporaryDir install;
         QVERIFY(install.isValid());
-        QVERIFY(QDir(install.path()).mkpath(u"bin"_s));
-        const QString program = install.filePath(u"bin/faultshare"_s);
-        QVERIFY(QFile::copy(builtProgram(), program));
-        QVERIFY(QFile::setPermissions(program, QFile::permissions(builtProgram())));
+        const QString program = programAlone(install);
+        QVERIFY(!program.isEmpty());
 
         QProcess app;
         app.setProcessEnvironment(windowEnvironment());

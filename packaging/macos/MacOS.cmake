@@ -54,20 +54,7 @@ endif()
 # modules too (Module.h): the Qt frameworks only they load (QtNetwork, QtPrintSupport,
 # QtHttpServer, QtWebSockets) are not the program's. packaging/ is added after every
 # directory that adds a module. Untested on macOS.
-get_property(faultshare_modules GLOBAL PROPERTY FAULTSHARE_MODULES)
-set(faultshare_module_files "")
-foreach(module IN LISTS faultshare_modules)
-    string(APPEND faultshare_module_files "\n        \"${FAULTSHARE_MODULE_INSTALL_DIR}/$<TARGET_FILE_NAME:${module}>\"")
-endforeach()
-# qt_generate_deploy_app_script's script, with the modules (paths relative to the install
-# prefix, where the deploy tool runs).
-set(faultshare_deploy_script "${CMAKE_CURRENT_BINARY_DIR}/deploy_faultshare-$<CONFIG>.cmake")
-file(GENERATE OUTPUT "${faultshare_deploy_script}" CONTENT "include(\"${QT_DEPLOY_SUPPORT}\")
-qt_deploy_runtime_dependencies(
-    EXECUTABLE \"$<TARGET_FILE_NAME:faultshare>.app\"
-    ADDITIONAL_MODULES${faultshare_module_files})
-")
-install(SCRIPT "${faultshare_deploy_script}")
+faultshare_install_deploy_script("$<TARGET_FILE_NAME:faultshare>.app")
 
 set(CPACK_GENERATOR DragNDrop)
 set(CPACK_DMG_VOLUME_NAME "FaultShare")

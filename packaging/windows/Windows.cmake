@@ -11,21 +11,7 @@
 # reads the modules too (Module.h, installed beside the program): the Qt libraries only
 # they load (QtNetwork, QtPrintSupport, QtHttpServer, QtWebSockets) are not the program's.
 # packaging/ is added after every directory that adds a module. Untested on Windows.
-get_property(faultshare_modules GLOBAL PROPERTY FAULTSHARE_MODULES)
-set(faultshare_module_files "")
-foreach(module IN LISTS faultshare_modules)
-    string(APPEND faultshare_module_files "\n        \"${FAULTSHARE_MODULE_INSTALL_DIR}/$<TARGET_FILE_NAME:${module}>\"")
-endforeach()
-# qt_generate_deploy_app_script's script, with the modules (paths relative to the install
-# prefix, where the deploy tool runs).
-set(faultshare_deploy_script "${CMAKE_CURRENT_BINARY_DIR}/deploy_faultshare-$<CONFIG>.cmake")
-file(GENERATE OUTPUT "${faultshare_deploy_script}" CONTENT "include(\"${QT_DEPLOY_SUPPORT}\")
-qt_deploy_runtime_dependencies(
-    EXECUTABLE \"\${QT_DEPLOY_BIN_DIR}/$<TARGET_FILE_NAME:faultshare>\"
-    ADDITIONAL_MODULES${faultshare_module_files}
-    GENERATE_QT_CONF)
-")
-install(SCRIPT "${faultshare_deploy_script}")
+faultshare_install_deploy_script("\${QT_DEPLOY_BIN_DIR}/$<TARGET_FILE_NAME:faultshare>" GENERATE_QT_CONF)
 
 # The compiler runtime (MSVC redistributable DLLs) beside the executable.
 set(CMAKE_INSTALL_SYSTEM_RUNTIME_DESTINATION bin)

@@ -114,7 +114,8 @@ bool EmbedToken::isLoopbackHost(const QString& host)
     // An address with the trailing dot is a name for the resolver: not taken as loopback.
     QUrl url;
     url.setHost(host, QUrl::StrictMode);
-    QStringView address = url.host();
+    const QString normalised = url.host();
+    QStringView address = normalised;
     if (address == u"::1")
         return true;
     if (address.startsWith(u"::ffff:"))

@@ -9,8 +9,9 @@ namespace faultshare {
 // Debian's Qt libraries resolve all their symbols when they load, so every library the
 // program links delays its first frame; built as modules, these load on first use.
 //
-// A module exports one C function, `void* faultshare_module_<name>(const char* version)`,
-// that returns its interface, or null when version is not the one it was built with. The
+// A module exports one C function, `void* faultshare_module_<name>(const char* version)`
+// (FAULTSHARE_MODULE_ENTRY, ModuleEntry.h), that returns its interface, or null when
+// version is not the one it was built with. The
 // interface is a class of inline virtual functions (NetworkModule.h, PrintModule.h,
 // DemoModule.h) over Qt value types, so a module needs no symbol of the program.
 //

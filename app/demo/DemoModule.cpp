@@ -2,8 +2,8 @@
 
 #include "DemoModule.h"
 #include "DemoServer.h"
+#include "ModuleEntry.h"
 
-#include <cstring>
 
 namespace faultshare {
 
@@ -40,10 +40,4 @@ public:
 
 } // namespace faultshare
 
-extern "C" Q_DECL_EXPORT void* faultshare_module_demo(const char* version)
-{
-    if (std::strcmp(version, FAULTSHARE_VERSION) != 0)
-        return nullptr;
-    static faultshare::DemoStarter module;
-    return static_cast<faultshare::DemoModule*>(&module);
-}
+FAULTSHARE_MODULE_ENTRY(demo, faultshare::DemoModule, faultshare::DemoStarter)

@@ -2,6 +2,7 @@
 // program loads QtNetwork and the libraries it brings (Kerberos, libproxy) only when it
 // first talks to an API, not before its first frame.
 
+#include "ModuleEntry.h"
 #include "NetworkModule.h"
 
 #include <QAuthenticator>
@@ -19,7 +20,6 @@
 #include <QSslSocket>
 
 #include <algorithm>
-#include <cstring>
 #include <initializer_list>
 
 namespace faultshare::net {
@@ -441,8 +441,4 @@ public:
 
 } // namespace faultshare::net
 
-extern "C" Q_DECL_EXPORT void* faultshare_module_network(const char* version)
-{
-    static faultshare::net::QtNetworkModule module;
-    return std::strcmp(version, FAULTSHARE_VERSION) == 0 ? &module : nullptr;
-}
+FAULTSHARE_MODULE_ENTRY(network, faultshare::net::NetworkModule, faultshare::net::QtNetworkModule)

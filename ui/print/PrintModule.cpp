@@ -1,6 +1,7 @@
 // The print module, faultshare-print: the print dialog and the printer, the one part of
 // the window that needs QtPrintSupport (PrintModule.h).
 
+#include "ModuleEntry.h"
 #include "PrintModule.h"
 
 #include <QPointer>
@@ -8,7 +9,6 @@
 #include <QPrinter>
 #include <QWidget>
 
-#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -70,12 +70,6 @@ public:
 
 } // namespace faultshare
 
-extern "C" Q_DECL_EXPORT void* faultshare_module_print(const char* version)
-{
-    if (std::strcmp(version, FAULTSHARE_VERSION) != 0)
-        return nullptr;
-    static faultshare::PrintDialogs module;
-    return static_cast<faultshare::PrintModule*>(&module);
-}
+FAULTSHARE_MODULE_ENTRY(print, faultshare::PrintModule, faultshare::PrintDialogs)
 
 #include "PrintModule.moc"

@@ -53,11 +53,6 @@ net::Transport* ApiClient::transport(QString* whyNot) const
         return nullptr;
     m_transport = module->newTransport(&EmbedToken::isLoopbackHost);
     m_transport->setProxy(m_proxy);
-    if (!m_caFile.isEmpty() && m_transport->setCaFile(m_caFile).kind != net::CaFileProblem::Kind::None) {
-        // The file was readable when it was set; now it is not: trust only the system store
-        // rather than refuse every request, and say so.
-        qCWarning(lcApi) << "the CA file can no longer be read; only the system's certificates are trusted";
-    }
     return m_transport.get();
 }
 
@@ -85,17 +80,14 @@ QString ApiClient::proxyNameFor(const QUrl& url) const
 
 bool ApiClient::setCaFile(const QString& path)
 {
+    // No CA file is what a new transport starts with; a CA file is read now, which needs one.
     if (path.isEmpty()) {
-        m_caFile.clear();
         if (m_transport)
             m_transport->setCaFile({});
         return true;
     }
     net::Transport* through = transport();
-    if (!through || through->setCaFile(path).kind != net::CaFileProblem::Kind::None)
-        return false;
-    m_caFile = path;
-    return true;
+    return through && through->setCaFile(path).kind == net::CaFileProblem::Kind::None;
 }
 
 QString ApiClient::checkCaFile(const QString& path)

@@ -103,7 +103,6 @@ private:
     std::chrono::milliseconds m_timeout = DefaultTimeout;
     qint64 m_maxBytes = DefaultMaxResponseBytes;
     qint64 m_maxFaultListBytes = DefaultMaxFaultListBytes;
-    QString m_caFile; // applied to the transport when it is created
     ProxySettings m_proxy;
 };
 

@@ -241,26 +241,26 @@ public:
         : m_reply(reply)
         , m_events(std::move(events))
     {
-        QObject::connect(reply, &QNetworkReply::redirected, reply, [this](const QUrl& target) {
+        QObject::connect(reply, &QNetworkReply::redirected, &m_receiver, [this](const QUrl& target) {
             if (m_events.redirected)
                 m_events.redirected(target);
         });
-        QObject::connect(reply, &QNetworkReply::sslErrors, reply, [this](const QList<QSslError>& errors) {
+        QObject::connect(reply, &QNetworkReply::sslErrors, &m_receiver, [this](const QList<QSslError>& errors) {
             // Never ignored: the reply fails with SslHandshakeFailedError.
             if (m_events.tlsRefused && !errors.isEmpty())
                 m_events.tlsRefused(tlsTrouble(errors), errors.first().errorString());
         });
-        QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [this] {
+        QObject::connect(reply, &QNetworkReply::metaDataChanged, &m_receiver, [this] {
             if (m_events.headers) {
                 const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
                 m_events.headers(length.isValid() ? length.toLongLong() : -1);
             }
         });
-        QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [this](qint64 received, qint64) {
+        QObject::connect(reply, &QNetworkReply::downloadProgress, &m_receiver, [this](qint64 received, qint64) {
             if (m_events.progress)
                 m_events.progress(received);
         });
-        QObject::connect(reply, &QNetworkReply::finished, reply, [this] {
+        QObject::connect(reply, &QNetworkReply::finished, &m_receiver, [this] {
             if (m_events.finished)
                 m_events.finished();
         });
@@ -269,7 +269,8 @@ public:
     {
         if (!m_reply)
             return;
-        m_reply->disconnect();
+        // Only this exchange's connections: the manager keeps its own to the reply.
+        m_reply->disconnect(&m_receiver);
         m_reply->abort();
         m_reply->deleteLater();
     }
@@ -299,6 +300,7 @@ public:
 private:
     const QPointer<QNetworkReply> m_reply;
     const Events m_events;
+    QObject m_receiver; // the context of the connections to the reply, which end with it
 };
 
 class QtTransport final : public Transport

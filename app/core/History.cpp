@@ -126,7 +126,7 @@ void History::apply(HistoryFile::Read read)
         m_publicKey = read.contents.publicKey;
         m_rowsOnly = read.contents.parts == HistoryFile::Parts::Rows && !read.contents.records.isEmpty();
         for (HistoryRecord& record : read.contents.records)
-            m_records.insert(record.entry.id, std::move(record));
+            keepRecord(std::move(record));
         openAll();
         break;
     }
@@ -173,12 +173,19 @@ void History::openAll()
 
 void History::showEntries()
 {
+    // The latest addition first, so entries that arrived in the same millisecond keep the
+    // order insertSorted gave them.
+    QList<const HistoryRecord*> records;
+    records.reserve(m_records.size());
+    for (const HistoryRecord& record : std::as_const(m_records))
+        records.append(&record);
+    std::sort(records.begin(), records.end(), [](const HistoryRecord* a, const HistoryRecord* b) { return a->order > b->order; });
     QList<HistoryEntry> entries;
     entries.reserve(m_records.size() + m_pending.size());
-    for (const HistoryRecord& record : std::as_const(m_records))
-        entries.append(record.entry);
-    for (const Pending& pending : std::as_const(m_pending))
-        entries.append(pending.entry);
+    for (auto pending = m_pending.crbegin(); pending != m_pending.crend(); ++pending)
+        entries.append(pending->entry);
+    for (const HistoryRecord* record : std::as_const(records))
+        entries.append(record->entry);
     std::stable_sort(entries.begin(), entries.end(), isNewer);
     // The same rows (an entry never changes): no reset, so a view keeps its selection.
     const bool same = std::equal(entries.cbegin(), entries.cend(), m_entries.cbegin(), m_entries.cend(),
@@ -372,7 +379,7 @@ bool History::writeRecord(const HistoryEntry& entry, const QByteArray& plain, QS
     if (appended == HistoryFile::Appended::Yes) {
         // What this process wrote is not news to it: the watcher compares with this.
         m_fingerprint = fingerprint;
-        m_records.insert(entry.id, record);
+        keepRecord(record);
         return true;
     }
     // No file, a damaged one, or a newer FaultShare's: the whole file is decided on.
@@ -424,7 +431,7 @@ bool History::writeRecord(const HistoryEntry& entry, const QByteArray& plain, QS
     // What this process wrote is not news to it.
     m_fingerprint = HistoryFile::fingerprintOf(written);
     m_publicKey = HistoryFile::headerOf(written).publicKey;
-    m_records.insert(entry.id, record);
+    keepRecord(record);
     return true;
 }
 
@@ -600,6 +607,12 @@ void History::insertSorted(const HistoryEntry& entry)
     Q_EMIT aboutToInsert(index);
     m_entries.insert(index, entry);
     Q_EMIT inserted(index);
+}
+
+void History::keepRecord(HistoryRecord record)
+{
+    record.order = ++m_lastOrder;
+    m_records.insert(record.entry.id, std::move(record));
 }
 
 void History::removeAt(qsizetype index)

@@ -176,6 +176,8 @@ private:
     // An error of the history file whose detail is one of our sentences.
     static ApiError fileError(const QString& why);
     void removeAt(qsizetype index);
+    // Keeps a record as the file's latest (ties of arrival time are shown newest first).
+    void keepRecord(HistoryRecord record);
 
     std::optional<HistoryFile> m_file;
     const CredentialStore* m_keychain = nullptr;
@@ -188,6 +190,7 @@ private:
     QList<Pending> m_pending;                // adds waiting for the key (no usable file yet)
     QByteArray m_publicKey;
     size_t m_fingerprint = 0;                // of the file as last read or written
+    qint64 m_lastOrder = 0;                  // HistoryRecord::order of the latest record kept
     bool m_readOnly = false;                 // a newer FaultShare's file
     bool m_loaded = false;                   // reset() was emitted at least once
     Keep m_keep = Keep::All;

@@ -48,6 +48,7 @@ struct HistoryRecord
     QByteArray metadata; // the JSON object exactly as in the file, unknown members included
     Secret secret = Secret::None;
     QByteArray box; // base64, as in the file (HistoryKey::fromBase64 gives its bytes)
+    qint64 order = 0; // where this process saw it in the file, later is newer (not written)
 
     // What the box is bound to: the metadata, byte for byte.
     QByteArray associatedData() const { return "FaultShare history 1\n" + metadata; }

@@ -103,6 +103,7 @@ private Q_SLOTS:
     void file_holdsNoTokenOrLinkInTheClear();
     void forget_andPurge_removeEntriesFromTheFile();
     void watch_seesWhatAnotherHistoryWrote();
+    void sameArrivalTime_keepsTheNewestAdditionFirst_afterAReload();
     void damagedFile_isSetAside_andTheHistoryStartsEmpty_data();
     void damagedFile_isSetAside_andTheHistoryStartsEmpty();
     void changedEntry_doesNotOpen_andTheFileIsSetAside();
@@ -563,6 +564,29 @@ void HistoryTest::watch_seesWhatAnotherHistoryWrote()
     cli->forget(id);
     QTRY_COMPARE_WITH_TIMEOUT(reset.size(), 2, TimeoutMs);
     QCOMPARE(window->indexOf(id), -1);
+}
+
+void HistoryTest::sameArrivalTime_keepsTheNewestAdditionFirst_afterAReload()
+{
+    // Links minted in the same millisecond (a script, a rotation catching up) tie on
+    // arrival: the order of their addition decides, in this process and in the next.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto writer = open();
+    QStringList added;
+    for (int i = 0; i < 6; ++i)
+        added.prepend(addAndKeep(*writer, makeToken(now, 30), QString::number(i)));
+    QVERIFY(!added.contains(QString()));
+    QStringList shown;
+    for (const HistoryEntry& entry : writer->entries())
+        shown << entry.id;
+    QCOMPARE(shown, added);
+
+    const auto reader = open();
+    reader->load();
+    shown.clear();
+    for (const HistoryEntry& entry : reader->entries())
+        shown << entry.id;
+    QCOMPARE(shown, added);
 }
 
 void HistoryTest::damagedFile_isSetAside_andTheHistoryStartsEmpty_data()

@@ -155,42 +155,60 @@ private:
             return "[\n]\n";
         QByteArray out = "[\n";
         out.reserve(qsizetype(m_listed.size()) * 360);
+        const auto name = [&out](const char* member) {
+            out += "        \"";
+            out += member;
+            out += "\": ";
+        };
+        const auto end = [&out](bool last) { out += last ? "\n" : ",\n"; };
+        const auto string = [&](const char* member, QStringView value, bool last = false) {
+            name(member);
+            appendJsonString(out, value);
+            end(last);
+        };
+        const auto number = [&](const char* member, qint64 value, bool last = false) {
+            name(member);
+            out += QByteArray::number(value);
+            end(last);
+        };
         for (const HistoryEntry& entry : m_listed) {
-            const auto member = [&out](const char* name, const QByteArray& value, bool last = false) {
-                out += "        \"";
-                out += name;
-                out += "\": ";
-                out += value;
-                out += last ? "\n" : ",\n";
-            };
             const auto link = m_links.constFind(entry.id);
             out += "    {\n";
-            member("expired", entry.isExpired(m_now) ? "true" : "false");
-            member("expires_at", jsonString(HistoryFile::timeText(entry.expiresAt)));
-            member("id", jsonString(entry.id));
-            member("issued_at", jsonString(HistoryFile::timeText(entry.issuedAt)));
-            member("label", jsonString(entry.label));
-            member("profile", jsonString(entry.profile));
+            name("expired");
+            out += entry.isExpired(m_now) ? "true" : "false";
+            end(false);
+            string("expires_at", HistoryFile::timeText(entry.expiresAt));
+            string("id", entry.id);
+            string("issued_at", HistoryFile::timeText(entry.issuedAt));
+            string("label", entry.label);
+            string("profile", entry.profile);
             const bool rotated = !entry.rotation.isNull();
-            member("remaining_seconds", QByteArray::number(remainingSeconds(m_now, entry.expiresAt)),
-                   !rotated && link == m_links.cend());
+            number("remaining_seconds", remainingSeconds(m_now, entry.expiresAt), !rotated && link == m_links.cend());
             if (rotated) {
-                member("rotation", jsonString(entry.rotation.id));
-                member("rotation_number", QByteArray::number(entry.rotation.number), link == m_links.cend());
+                string("rotation", entry.rotation.id);
+                number("rotation_number", entry.rotation.number, link == m_links.cend());
             }
             if (link != m_links.cend())
-                member("short_link", jsonString(*link), true);
+                string("short_link", *link, true);
             out += &entry == &m_listed.constLast() ? "    }\n" : "    },\n";
         }
         out += "]\n";
         return out;
     }
 
-    // A JSON string of text, escaped as RFC 8259 asks (UTF-8, control characters escaped).
-    static QByteArray jsonString(const QString& text)
+    // Appends text as a JSON string, escaped as RFC 8259 asks and as QJsonDocument does
+    // (UTF-8; quote, backslash and control characters escaped), a run of plain bytes at a time.
+    static void appendJsonString(QByteArray& out, QStringView text)
     {
-        QByteArray out = "\"";
-        for (const char c : text.toUtf8()) {
+        const QByteArray utf8 = text.toUtf8();
+        out += '"';
+        qsizetype plain = 0; // the first byte not yet written
+        for (qsizetype i = 0; i < utf8.size(); ++i) {
+            const uchar c = uchar(utf8.at(i));
+            if (c >= 0x20 && c != '"' && c != '\\')
+                continue;
+            out.append(utf8.constData() + plain, i - plain);
+            plain = i + 1;
             switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -200,13 +218,13 @@ private:
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
             default:
-                if (uchar(c) < 0x20)
-                    out += "\\u00" + QByteArray::number(uchar(c), 16).rightJustified(2, '0');
-                else
-                    out += c;
+                out += "\\u00";
+                out += "0123456789abcdef"[c >> 4];
+                out += "0123456789abcdef"[c & 0xf];
             }
         }
-        return out + '"';
+        out.append(utf8.constData() + plain, utf8.size() - plain);
+        out += '"';
     }
 
     QByteArray text() const

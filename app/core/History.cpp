@@ -522,10 +522,10 @@ QUrl History::link(const QString& id) const
     static const QByteArray member = "\"short_link\":\"";
     const qsizetype start = plain.indexOf(member);
     const qsizetype end = start < 0 ? -1 : plain.indexOf('"', start + member.size());
-    const qsizetype escape = start < 0 ? -1 : plain.indexOf('\\', start);
-    if (end < 0 || (escape >= 0 && escape < end))
+    const QByteArrayView value = end < 0 ? QByteArrayView() : QByteArrayView(plain).sliced(start + member.size(), end - start - member.size());
+    if (end < 0 || value.contains('\\'))
         return QUrl(QJsonDocument::fromJson(plain).object().value(u"short_link"_s).toString(), QUrl::StrictMode);
-    return QUrl(QString::fromUtf8(plain.sliced(start + member.size(), end - start - member.size())), QUrl::StrictMode);
+    return QUrl(QString::fromUtf8(value), QUrl::StrictMode);
 }
 
 void History::fetch(const QString& id)

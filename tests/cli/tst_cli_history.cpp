@@ -336,8 +336,9 @@ private Q_SLOTS:
 
     void severalLinks_newestFirst()
     {
+        // As fast as they come (no wait): links that arrive in the same millisecond keep
+        // the order they were made in.
         const QString first = generate({u"--label"_s, u"first"_s}).value(u"short_link"_s).toString();
-        QTest::qWait(1100); // issued a second apart: the JWT's iat has whole seconds
         const QString second = generate({u"--label"_s, u"second"_s}).value(u"short_link"_s).toString();
         QVERIFY(!first.isEmpty() && !second.isEmpty());
         CliRun r;
@@ -348,6 +349,27 @@ private Q_SLOTS:
         QCOMPARE(rows.at(0).toObject().value(u"short_link"_s).toString(), second);
         QCOMPARE(rows.at(1).toObject().value(u"short_link"_s).toString(), first);
         QCOMPARE(readHistory().contents.records.size(), 2);
+    }
+
+    // The JSON is written directly, not through QJsonDocument: it must be the very bytes
+    // QJsonDocument's indented form gives, escapes and all.
+    void json_isQJsonDocumentsIndentedForm()
+    {
+        const QString label = u"wall \"B\" \\ back\x01slash\x1f \x7f é → 😀"_s;
+        const QString link = generate({u"--label"_s, label}).value(u"short_link"_s).toString();
+        QVERIFY(!link.isEmpty());
+        QVERIFY(!generate({u"--label"_s, u"plain"_s}).value(u"short_link"_s).toString().isEmpty());
+        const CliRun r = run({u"history"_s, u"--format"_s, u"json"_s});
+        QCOMPARE(r.exitCode, 0);
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(r.out, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QCOMPARE(r.out, document.toJson(QJsonDocument::Indented));
+        const QJsonArray rows = document.array();
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.at(1).toObject().value(u"label"_s).toString(), label);
+        QCOMPARE(rows.at(1).toObject().value(u"short_link"_s).toString(), link);
+        QVERIFY(r.out.contains(R"(\"B\" \\ back\u0001slash\u001f)"));
     }
 
     void all_listsExpiredRows_andOldOnesArePurged()

@@ -11,6 +11,8 @@
 #include <QSaveFile>
 
 #include <algorithm>
+#include <array>
+#include <optional>
 #include <QStandardPaths>
 
 #include <chrono>
@@ -215,6 +217,138 @@ size_t fingerprintOfOpen(QFile& file)
 
 } // namespace
 
+namespace {
+
+// The members of a line's metadata that make its entry.
+struct Members
+{
+    QString id;
+    QString label;
+    QString profile;
+    QString issuedAt;
+    QString expiresAt;
+    QString receivedAt;
+    std::optional<QString> apiUrl; // only when it is a string
+    QString rotation;
+    int rotationNumber = 0;
+};
+
+Members membersOf(const QJsonObject& fields)
+{
+    Members members;
+    members.id = fields.value(u"id"_s).toString();
+    members.label = fields.value(u"label"_s).toString();
+    members.profile = fields.value(u"profile"_s).toString();
+    members.issuedAt = fields.value(u"issued_at"_s).toString();
+    members.expiresAt = fields.value(u"expires_at"_s).toString();
+    members.receivedAt = fields.value(u"received_at"_s).toString();
+    if (const QJsonValue apiUrl = fields.value(u"api_url"_s); apiUrl.isString())
+        members.apiUrl = apiUrl.toString();
+    members.rotation = fields.value(u"rotation"_s).toString();
+    members.rotationNumber = fields.value(u"rotation_number"_s).toInt();
+    return members;
+}
+
+// Metadata in the form FaultShare writes it, read without QJsonDocument (which took most
+// of the time of listing a thousand links): a compact object whose values are ASCII
+// strings without escapes and whole numbers of up to nine digits. Anything else (white
+// space, escapes, other characters or values, a member twice) is std::nullopt, and
+// QJsonDocument reads it, or rejects it, as before: this only ever gives what it would.
+std::optional<Members> readPlainMembers(QByteArrayView text)
+{
+    if (text.size() < 2 || text.front() != '{' || text.back() != '}')
+        return std::nullopt;
+    Members members;
+    quint32 seen = 0;
+    qsizetype at = 1;
+    const qsizetype end = text.size() - 1;
+    // A string from at (its opening quote) on: its bytes, with at past its closing quote.
+    const auto string = [&](QByteArrayView* out) {
+        if (at >= end || text.at(at) != '"')
+            return false;
+        const qsizetype start = ++at;
+        for (; at < end; ++at) {
+            const uchar c = uchar(text.at(at));
+            if (c == '"') {
+                *out = text.sliced(start, at - start);
+                ++at;
+                return true;
+            }
+            if (c < 0x20 || c >= 0x80 || c == '\\')
+                return false;
+        }
+        return false;
+    };
+    if (at == end)
+        return members; // {}
+    for (;;) {
+        QByteArrayView key;
+        if (!string(&key) || at >= end || text.at(at) != ':')
+            return std::nullopt;
+        ++at;
+        static constexpr std::array<QLatin1StringView, 9> Known{
+            "id"_L1, "label"_L1, "profile"_L1, "issued_at"_L1, "expires_at"_L1, "received_at"_L1, "api_url"_L1, "rotation"_L1, "rotation_number"_L1};
+        const auto known = std::find(Known.cbegin(), Known.cend(), QLatin1StringView(key));
+        const int index = known == Known.cend() ? -1 : int(known - Known.cbegin());
+        if (index >= 0) {
+            if (seen & (1u << index))
+                return std::nullopt;
+            seen |= 1u << index;
+        }
+        if (at < end && text.at(at) == '"') {
+            QByteArrayView value;
+            if (!string(&value))
+                return std::nullopt;
+            const QString decoded = QString::fromLatin1(value);
+            switch (index) {
+            case 0: members.id = decoded; break;
+            case 1: members.label = decoded; break;
+            case 2: members.profile = decoded; break;
+            case 3: members.issuedAt = decoded; break;
+            case 4: members.expiresAt = decoded; break;
+            case 5: members.receivedAt = decoded; break;
+            case 6: members.apiUrl = decoded; break;
+            case 7: members.rotation = decoded; break;
+            default: break; // a string rotation_number reads as 0, as QJsonValue::toInt() gives
+            }
+        } else {
+            // -?(0|[1-9][0-9]*), nine digits at most; a number where a string belongs reads
+            // as an empty string, as QJsonValue::toString() gives.
+            const bool negative = at < end && text.at(at) == '-';
+            if (negative)
+                ++at;
+            const qsizetype first = at;
+            int number = 0;
+            for (; at < end && text.at(at) >= '0' && text.at(at) <= '9'; ++at)
+                number = number * 10 + (text.at(at) - '0');
+            const qsizetype digits = at - first;
+            if (digits == 0 || digits > 9 || (digits > 1 && text.at(first) == '0'))
+                return std::nullopt;
+            if (index == 8)
+                members.rotationNumber = negative ? -number : number;
+        }
+        if (at == end)
+            return members;
+        if (text.at(at) != ',')
+            return std::nullopt;
+        ++at;
+    }
+}
+
+// The members of a line's metadata; std::nullopt when it is no JSON object.
+std::optional<Members> readMembers(QByteArrayView metadata)
+{
+    if (std::optional<Members> plain = readPlainMembers(metadata))
+        return plain;
+    // fromJson copies what it keeps: the bytes need not outlive it.
+    const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromRawData(metadata.data(), metadata.size()));
+    if (!document.isObject())
+        return std::nullopt;
+    return membersOf(document.object());
+}
+
+} // namespace
+
 size_t HistoryFile::fingerprintOf(const QByteArray& bytes)
 {
     return fingerprintOfTail(bytes.size(), QByteArrayView(bytes).last(std::min<qint64>(bytes.size(), FingerprintTail)));
@@ -273,23 +407,20 @@ HistoryFile::Read HistoryFile::parse(const QByteArray& bytes, Parts parts)
             if (parts == Parts::All)
                 record.box = box.toByteArray();
         }
-        // fromJson copies what it keeps: the bytes need not outlive it.
-        const QJsonDocument document
-            = QJsonDocument::fromJson(QByteArray::fromRawData(metadata.data(), metadata.size()));
-        if (!document.isObject())
+        std::optional<Members> members = readMembers(metadata);
+        if (!members)
             return damaged(HistoryFile::tr("line %1 is not a history entry").arg(lineNumber));
-        const QJsonObject fields = document.object();
         HistoryEntry& entry = record.entry;
-        entry.id = fields.value(u"id"_s).toString();
-        entry.label = fields.value(u"label"_s).toString();
-        entry.profile = fields.value(u"profile"_s).toString();
-        entry.issuedAt = timeFrom(fields.value(u"issued_at"_s).toString());
-        entry.expiresAt = timeFrom(fields.value(u"expires_at"_s).toString());
-        entry.receivedAt = timeFrom(fields.value(u"received_at"_s).toString());
-        if (const QJsonValue apiUrl = fields.value(u"api_url"_s); apiUrl.isString())
-            entry.apiUrl = QUrl(apiUrl.toString(), QUrl::StrictMode);
-        entry.rotation.id = fields.value(u"rotation"_s).toString();
-        entry.rotation.number = fields.value(u"rotation_number"_s).toInt();
+        entry.id = std::move(members->id);
+        entry.label = std::move(members->label);
+        entry.profile = std::move(members->profile);
+        entry.issuedAt = timeFrom(members->issuedAt);
+        entry.expiresAt = timeFrom(members->expiresAt);
+        entry.receivedAt = timeFrom(members->receivedAt);
+        if (members->apiUrl)
+            entry.apiUrl = QUrl(*members->apiUrl, QUrl::StrictMode);
+        entry.rotation.id = std::move(members->rotation);
+        entry.rotation.number = members->rotationNumber;
         if (entry.id.isEmpty() || !entry.expiresAt.isValid())
             return damaged(HistoryFile::tr("line %1 is not a history entry").arg(lineNumber));
         read.contents.records.append(std::move(record));

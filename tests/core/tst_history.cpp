@@ -104,6 +104,8 @@ private Q_SLOTS:
     void forget_andPurge_removeEntriesFromTheFile();
     void watch_seesWhatAnotherHistoryWrote();
     void sameArrivalTime_keepsTheNewestAdditionFirst_afterAReload();
+    void metadata_readsAsQJsonDocumentReadsIt_data();
+    void metadata_readsAsQJsonDocumentReadsIt();
     void damagedFile_isSetAside_andTheHistoryStartsEmpty_data();
     void damagedFile_isSetAside_andTheHistoryStartsEmpty();
     void changedEntry_doesNotOpen_andTheFileIsSetAside();
@@ -587,6 +589,78 @@ void HistoryTest::sameArrivalTime_keepsTheNewestAdditionFirst_afterAReload()
     for (const HistoryEntry& entry : reader->entries())
         shown << entry.id;
     QCOMPARE(shown, added);
+}
+
+void HistoryTest::metadata_readsAsQJsonDocumentReadsIt_data()
+{
+    // A line's metadata is read without QJsonDocument when it has the form FaultShare
+    // writes; everything else goes to QJsonDocument. Either way the entry must be what
+    // QJsonDocument makes of the line, and a line it rejects must be rejected.
+    QTest::addColumn<QByteArray>("metadata");
+    const QByteArray times = R"("expires_at":"2026-12-04T12:47:48.000Z","issued_at":"2026-12-03T12:47:48.000Z")";
+    const QByteArray id = R"("id":"06dcf20e-5971-4a70-8cc2-abaed37967fa")";
+    QTest::newRow("as written") << QByteArray(R"({"api_url":"https://v1.api.altostrat.io",)" + times + ',' + id
+                                              + R"(,"label":"NOC wall 2","profile":"default","received_at":"2026-12-03T12:47:48.502Z","rotation":"r1","rotation_number":12})");
+    QTest::newRow("no api_url, no label") << QByteArray('{' + times + ',' + id + R"(,"profile":"default"})");
+    QTest::newRow("unknown members") << QByteArray('{' + times + ',' + id + R"(,"zz":"x","n":-3,"z0":0})");
+    QTest::newRow("escaped quote") << QByteArray('{' + times + ',' + id + R"(,"label":"wall \"B\""})");
+    QTest::newRow("escaped unicode") << QByteArray('{' + times + ',' + id + R"(,"label":"caf\u00e9 \ud83d\ude00"})");
+    QTest::newRow("raw UTF-8") << QByteArray('{' + times + ',' + id + ",\"label\":\"caf\xc3\xa9\"}");
+    QTest::newRow("invalid UTF-8") << QByteArray('{' + times + ',' + id + ",\"label\":\"caf\xff\"}");
+    QTest::newRow("raw control character") << QByteArray('{' + times + ',' + id + ",\"label\":\"a\x01z\"}");
+    QTest::newRow("white space") << QByteArray("{ " + times + " , " + id + " }");
+    QTest::newRow("rotation_number negative") << QByteArray('{' + times + ',' + id + R"(,"rotation_number":-7})");
+    QTest::newRow("rotation_number zero") << QByteArray('{' + times + ',' + id + R"(,"rotation_number":0})");
+    QTest::newRow("rotation_number leading zero") << QByteArray('{' + times + ',' + id + R"(,"rotation_number":07})");
+    QTest::newRow("rotation_number fraction") << QByteArray('{' + times + ',' + id + R"(,"rotation_number":1.5})");
+    QTest::newRow("rotation_number exponent") << QByteArray('{' + times + ',' + id + R"(,"rotation_number":1e3})");
+    QTest::newRow("rotation_number huge") << QByteArray('{' + times + ',' + id + R"(,"rotation_number":99999999999})");
+    QTest::newRow("rotation_number string") << QByteArray('{' + times + ',' + id + R"(,"rotation_number":"7"})");
+    QTest::newRow("label a number") << QByteArray('{' + times + ',' + id + R"(,"label":5})");
+    QTest::newRow("api_url a number") << QByteArray('{' + times + ',' + id + R"(,"api_url":5})");
+    QTest::newRow("label null") << QByteArray('{' + times + ',' + id + R"(,"label":null})");
+    QTest::newRow("label true") << QByteArray('{' + times + ',' + id + R"(,"label":true})");
+    QTest::newRow("nested object") << QByteArray('{' + times + ',' + id + R"(,"x":{"label":"inner"}})");
+    QTest::newRow("array") << QByteArray('{' + times + ',' + id + R"(,"x":[1,2]})");
+    QTest::newRow("id twice") << QByteArray('{' + times + ',' + id + R"(,"id":"other"})");
+    QTest::newRow("empty object") << QByteArray("{}");
+    QTest::newRow("trailing comma") << QByteArray('{' + times + ',' + id + ",}");
+    QTest::newRow("missing colon") << QByteArray('{' + times + ",\"id\" \"x\"}");
+    QTest::newRow("unterminated string") << QByteArray('{' + times + ",\"id\":\"x}");
+    QTest::newRow("garbage after") << QByteArray('{' + times + ',' + id + "}x");
+    QTest::newRow("number then garbage") << QByteArray('{' + times + ',' + id + ",\"n\":1x}");
+    QTest::newRow("lone minus") << QByteArray('{' + times + ',' + id + ",\"n\":-}");
+    QTest::newRow("an array, not an object") << QByteArray("[" + times + "]");
+    QTest::newRow("escaped key") << QByteArray('{' + times + R"(,"i\u0064":"escaped-id"})");
+}
+
+void HistoryTest::metadata_readsAsQJsonDocumentReadsIt()
+{
+    QFETCH(QByteArray, metadata);
+    const QByteArray bytes = HistoryFile::headerLine(QByteArray(32, 'k')) + '\n' + metadata + '\n';
+    const HistoryFile::Read read = HistoryFile::parse(bytes, HistoryFile::Parts::Rows);
+
+    const QJsonDocument document = QJsonDocument::fromJson(metadata);
+    const QJsonObject fields = document.object();
+    const QString id = fields.value(u"id"_s).toString();
+    const QDateTime expiresAt = HistoryFile::timeFrom(fields.value(u"expires_at"_s).toString());
+    if (!document.isObject() || id.isEmpty() || !expiresAt.isValid()) {
+        QCOMPARE(read.status, HistoryFile::Read::Status::Damaged);
+        return;
+    }
+    QCOMPARE(read.status, HistoryFile::Read::Status::Ok);
+    QCOMPARE(read.contents.records.size(), 1);
+    const HistoryEntry& entry = read.contents.records.first().entry;
+    QCOMPARE(entry.id, id);
+    QCOMPARE(entry.label, fields.value(u"label"_s).toString());
+    QCOMPARE(entry.profile, fields.value(u"profile"_s).toString());
+    QCOMPARE(entry.expiresAt, expiresAt);
+    QCOMPARE(entry.issuedAt, HistoryFile::timeFrom(fields.value(u"issued_at"_s).toString()));
+    QCOMPARE(entry.receivedAt, HistoryFile::timeFrom(fields.value(u"received_at"_s).toString()));
+    const QJsonValue apiUrl = fields.value(u"api_url"_s);
+    QCOMPARE(entry.apiUrl, apiUrl.isString() ? QUrl(apiUrl.toString(), QUrl::StrictMode) : QUrl());
+    QCOMPARE(entry.rotation.id, fields.value(u"rotation"_s).toString());
+    QCOMPARE(entry.rotation.number, fields.value(u"rotation_number"_s).toInt());
 }
 
 void HistoryTest::damagedFile_isSetAside_andTheHistoryStartsEmpty_data()

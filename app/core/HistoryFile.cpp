@@ -319,8 +319,10 @@ std::optional<Members> readPlainMembers(QByteArrayView text)
                 ++at;
             const qsizetype first = at;
             int number = 0;
-            for (; at < end && text.at(at) >= '0' && text.at(at) <= '9'; ++at)
-                number = number * 10 + (text.at(at) - '0');
+            for (; at < end && text.at(at) >= '0' && text.at(at) <= '9'; ++at) {
+                if (at - first < 9)
+                    number = number * 10 + (text.at(at) - '0');
+            }
             const qsizetype digits = at - first;
             if (digits == 0 || digits > 9 || (digits > 1 && text.at(first) == '0'))
                 return std::nullopt;

@@ -252,8 +252,9 @@ Members membersOf(const QJsonObject& fields)
 // Metadata in the form FaultShare writes it, read without QJsonDocument (which took most
 // of the time of listing a thousand links): a compact object whose values are ASCII
 // strings without escapes and whole numbers of up to nine digits. Anything else (white
-// space, escapes, other characters or values, a member twice) is std::nullopt, and
-// QJsonDocument reads it, or rejects it, as before: this only ever gives what it would.
+// space, escapes, other characters or values, one of the entry's members twice) is
+// std::nullopt, and QJsonDocument reads it, or rejects it, as before: this only ever
+// gives what it would (tst_history compares the two).
 std::optional<Members> readPlainMembers(QByteArrayView text)
 {
     if (text.size() < 2 || text.front() != '{' || text.back() != '}')
